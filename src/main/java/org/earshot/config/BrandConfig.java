@@ -1,0 +1,18 @@
+package org.earshot.config;
+
+import java.util.List;
+
+/**
+ * A brand and how people refer to it. {@code ownAccounts} are the brand's own handles and
+ * addresses: whatever they write is never taken for a mention, so replies cannot loop.
+ */
+public record BrandConfig(
+        String id,
+        String name,
+        List<String> keywords,
+        List<String> handles,
+        List<String> hashtags,
+        List<String> excludedWords,
+        List<String> excludedAuthors,
+        List<String> ownAccounts) {
+}

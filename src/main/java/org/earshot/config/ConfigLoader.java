@@ -1,0 +1,157 @@
+package org.earshot.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/** Loads {@code earshot.yaml} (and the reply policy it names) and checks every key it reads. */
+public final class ConfigLoader {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
+    private static final Set<String> CHANNELS = Set.of("email", "social", "mastodon", "x", "reddit", "bluesky", "rss");
+
+    private final Function<String, String> variables;
+
+    public ConfigLoader(Function<String, String> variables) {
+        this.variables = variables;
+    }
+
+    public static ConfigLoader fromEnvironment() {
+        return new ConfigLoader(System::getenv);
+    }
+
+    public EarshotConfig load(Path file) {
+        ConfigNode root = read(file);
+        Path baseDir = file.toAbsolutePath().getParent();
+        List<BrandConfig> brands = brands(root);
+        Set<String> brandIds = new HashSet<>();
+        brands.forEach(b -> brandIds.add(b.id()));
+        return new EarshotConfig(
+                file,
+                storage(root.get("storage"), baseDir),
+                web(root.get("web")),
+                brands,
+                connectors(root.get("connectors"), brandIds, brands.get(0).id()),
+                serviceLevels(root.get("serviceLevels")),
+                new SlackConfig(root.get("slack").string("webhookUrl", "")),
+                policy(root.get("reply"), baseDir));
+    }
+
+    private ConfigNode read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException(file, "", "does not exist or is not a file");
+        }
+        try {
+            JsonNode tree = YAML.readTree(file.toFile());
+            if (tree == null || !tree.isObject()) {
+                throw new ConfigException(file, "", "must be a YAML mapping at the top");
+            }
+            new Variables(file, variables).substitute(tree);
+            return new ConfigNode(file, "", tree);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+            throw new ConfigException(file, "", "is not valid YAML" + where + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ConfigException(file, "", "cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static StorageConfig storage(ConfigNode node, Path baseDir) {
+        String url = node.string("jdbcUrl", "");
+        if (url.isBlank()) {
+            Path dataDir = baseDir.resolve(node.string("dataDir", "../data")).normalize();
+            // AUTO_SERVER lets the CLI open the same file while the daemon runs.
+            url = "jdbc:h2:file:" + dataDir.resolve("earshot") + ";AUTO_SERVER=TRUE";
+        } else if (!url.startsWith("jdbc:")) {
+            throw node.get("jdbcUrl").error("must be a JDBC URL starting with jdbc:, but was '" + url + "'");
+        }
+        return new StorageConfig(url, node.string("user", "sa"), node.string("password", ""));
+    }
+
+    private static WebConfig web(ConfigNode node) {
+        return new WebConfig(node.string("host", "127.0.0.1"), node.integer("port", 8080, 0, 65_535),
+                node.string("apiToken", ""));
+    }
+
+    private static List<BrandConfig> brands(ConfigNode root) {
+        List<ConfigNode> nodes = root.list("brands");
+        if (nodes.isEmpty()) {
+            throw root.get("brands").error("must list at least one brand");
+        }
+        List<BrandConfig> brands = new ArrayList<>();
+        for (ConfigNode b : nodes) {
+            String id = b.requiredString("id");
+            if (!ID.matcher(id).matches()) {
+                throw b.get("id").error("must be lower-case letters, digits, '-' or '_', but was '" + id + "'");
+            }
+            ConfigNode ex = b.get("exclusions");
+            brands.add(new BrandConfig(id, b.string("name", id), b.stringList("keywords"), b.stringList("handles"),
+                    b.stringList("hashtags"), ex.stringList("words"), ex.stringList("authors"),
+                    b.stringList("ownAccounts")));
+        }
+        return brands;
+    }
+
+    private static Map<String, ConnectorConfig> connectors(ConfigNode node, Set<String> brands, String firstBrand) {
+        Map<String, ConnectorConfig> out = new LinkedHashMap<>();
+        for (Map.Entry<String, ConfigNode> e : node.children().entrySet()) {
+            String id = e.getKey();
+            ConfigNode c = e.getValue();
+            if (!ID.matcher(id).matches()) {
+                throw c.error("is not a usable connector name: use lower-case letters, digits, '-' or '_'");
+            }
+            String brand = c.string("brand", firstBrand);
+            if (!brands.contains(brand)) {
+                throw c.get("brand").error("must be one of the brands " + brands + ", but was '" + brand + "'");
+            }
+            Duration schedule = c.duration("schedule", Duration.ofMinutes(1));
+            if (schedule.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw c.get("schedule").error("must be at least 1s, but was '" + Durations.format(schedule) + "'");
+            }
+            out.put(id, new ConnectorConfig(id, c.requiredString("type"), brand, c.bool("enabled", true), schedule, c));
+        }
+        return out;
+    }
+
+    private static ServiceLevels serviceLevels(ConfigNode node) {
+        Map<String, ServiceLevel> levels = new LinkedHashMap<>();
+        for (Map.Entry<String, ConfigNode> e : node.children().entrySet()) {
+            if (!CHANNELS.contains(e.getKey())) {
+                throw e.getValue().error("is not a channel; use one of " + CHANNELS);
+            }
+            ServiceLevel fallback = e.getKey().equals("email") ? ServiceLevels.EMAIL_DEFAULT : ServiceLevels.SOCIAL_DEFAULT;
+            ConfigNode c = e.getValue();
+            ServiceLevel level = new ServiceLevel(c.duration("firstResponse", fallback.firstResponse()),
+                    c.duration("resolution", fallback.resolution()));
+            if (level.resolution().compareTo(level.firstResponse()) < 0) {
+                throw c.get("resolution").error("must not be shorter than firstResponse ("
+                        + Durations.format(level.firstResponse()) + "), but was " + Durations.format(level.resolution()));
+            }
+            levels.put(e.getKey(), level);
+        }
+        return new ServiceLevels(levels);
+    }
+
+    private ReplyPolicy policy(ConfigNode reply, Path baseDir) {
+        ConfigNode node = reply.has("policyFile") ? read(baseDir.resolve(reply.requiredString("policyFile"))) : reply;
+        Map<String, String> templates = new LinkedHashMap<>();
+        ConfigNode templateNode = node.get("templates");
+        templateNode.children().keySet().forEach(intent -> templates.put(intent, templateNode.requiredString(intent)));
+        return new ReplyPolicy(node.string("brandVoice", "friendly"), node.string("handledBy", "the support team"),
+                node.duration("hearBackWithin", Duration.ofHours(24)), node.stringList("mayPromise"),
+                node.stringList("mayNotPromise"), templates);
+    }
+}

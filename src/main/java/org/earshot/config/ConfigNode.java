@@ -1,0 +1,186 @@
+package org.earshot.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A place in a loaded config file that knows its own key, so that every error names the file and
+ * the full key ("connectors.mastodon.schedule must be a duration like 30s, but was 'often'").
+ * Connector packages read their own settings through it.
+ */
+public final class ConfigNode {
+    private final Path file;
+    private final String key;
+    private final JsonNode node;
+
+    public ConfigNode(Path file, String key, JsonNode node) {
+        this.file = file;
+        this.key = key;
+        this.node = node == null ? MissingNode.getInstance() : node;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public boolean isPresent() {
+        return !node.isMissingNode() && !node.isNull();
+    }
+
+    public boolean has(String child) {
+        return get(child).isPresent();
+    }
+
+    public ConfigNode get(String child) {
+        return new ConfigNode(file, key.isEmpty() ? child : key + "." + child, node.path(child));
+    }
+
+    public ConfigException error(String reason) {
+        return new ConfigException(file, key, reason);
+    }
+
+    public String requiredString(String child) {
+        ConfigNode c = get(child);
+        if (!c.isPresent() || c.node.asText().isBlank()) {
+            throw c.error("is required");
+        }
+        return c.text();
+    }
+
+    public String string(String child, String fallback) {
+        ConfigNode c = get(child);
+        return c.isPresent() ? c.text() : fallback;
+    }
+
+    private String text() {
+        if (!node.isValueNode()) {
+            throw error("must be a single value, but was " + node.getNodeType().name().toLowerCase());
+        }
+        return node.asText();
+    }
+
+    public int integer(String child, int fallback, int min, int max) {
+        ConfigNode c = get(child);
+        if (!c.isPresent()) {
+            return fallback;
+        }
+        String raw = c.text().trim();
+        try {
+            int value = Integer.parseInt(raw);
+            if (value < min || value > max) {
+                throw c.error("must be between " + min + " and " + max + ", but was " + value);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw c.error("must be a whole number, but was '" + raw + "'");
+        }
+    }
+
+    public boolean bool(String child, boolean fallback) {
+        ConfigNode c = get(child);
+        if (!c.isPresent()) {
+            return fallback;
+        }
+        String raw = c.text().trim();
+        if (raw.equalsIgnoreCase("true") || raw.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(raw);
+        }
+        throw c.error("must be true or false, but was '" + raw + "'");
+    }
+
+    public Duration duration(String child, Duration fallback) {
+        ConfigNode c = get(child);
+        if (!c.isPresent()) {
+            return fallback;
+        }
+        String raw = c.text();
+        return Durations.parse(raw)
+                .orElseThrow(() -> c.error("must be a duration like 30s, 5m or 12h, but was '" + raw + "'"));
+    }
+
+    public URI uri(String child) {
+        ConfigNode c = get(child);
+        String raw = requiredString(child).trim();
+        try {
+            URI uri = new URI(raw);
+            if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
+                    || uri.getHost() == null) {
+                throw c.error("must be an http or https URL, but was '" + raw + "'");
+            }
+            return uri;
+        } catch (java.net.URISyntaxException e) {
+            throw c.error("must be an http or https URL, but was '" + raw + "'");
+        }
+    }
+
+    public List<String> stringList(String child) {
+        ConfigNode c = get(child);
+        if (!c.isPresent()) {
+            return List.of();
+        }
+        if (c.node.isValueNode()) {
+            return List.of(c.text());
+        }
+        if (!c.node.isArray()) {
+            throw c.error("must be a list, but was " + c.node.getNodeType().name().toLowerCase());
+        }
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < c.node.size(); i++) {
+            values.add(new ConfigNode(file, c.key + "[" + i + "]", c.node.get(i)).text());
+        }
+        return List.copyOf(values);
+    }
+
+    public List<ConfigNode> list(String child) {
+        ConfigNode c = get(child);
+        if (!c.isPresent()) {
+            return List.of();
+        }
+        if (!c.node.isArray()) {
+            throw c.error("must be a list, but was " + c.node.getNodeType().name().toLowerCase());
+        }
+        List<ConfigNode> items = new ArrayList<>();
+        for (int i = 0; i < c.node.size(); i++) {
+            items.add(new ConfigNode(file, c.key + "[" + i + "]", c.node.get(i)));
+        }
+        return items;
+    }
+
+    /** The children of a mapping, in file order, keyed by their names. */
+    public Map<String, ConfigNode> children() {
+        if (!isPresent()) {
+            return Map.of();
+        }
+        if (!node.isObject()) {
+            throw error("must be a mapping of names to settings, but was " + node.getNodeType().name().toLowerCase());
+        }
+        Map<String, ConfigNode> out = new LinkedHashMap<>();
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            out.put(name, get(name));
+        }
+        return out;
+    }
+
+    public Optional<String> optionalString(String child) {
+        ConfigNode c = get(child);
+        return c.isPresent() && !c.text().isBlank() ? Optional.of(c.text()) : Optional.empty();
+    }
+
+    public JsonNode raw() {
+        return node;
+    }
+}

@@ -1,0 +1,27 @@
+package org.earshot.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** Everything Earshot is told by its config file, checked when it loads. */
+public record EarshotConfig(
+        Path file,
+        StorageConfig storage,
+        WebConfig web,
+        List<BrandConfig> brands,
+        Map<String, ConnectorConfig> connectors,
+        ServiceLevels serviceLevels,
+        SlackConfig slack,
+        ReplyPolicy policy) {
+
+    public EarshotConfig {
+        brands = List.copyOf(brands);
+        connectors = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(connectors));
+    }
+
+    public BrandConfig brand(String id) {
+        return brands.stream().filter(b -> b.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no brand '" + id + "'"));
+    }
+}

@@ -1,0 +1,26 @@
+package org.earshot.domain;
+
+import java.time.Instant;
+
+/** One mention's way to a reply: its scores, its draft, and what people decided. */
+public record ResponseTask(
+        long id,
+        Mention mention,
+        TaskState state,
+        Score score,
+        Draft draft,
+        Decision decision,
+        Delivery delivery,
+        Instant createdAt,
+        Instant dueAt) {
+
+    /** Who approved or rejected, when, and the exact approved text or the reason. */
+    public record Decision(String actor, Instant at, String approvedText, String rejectReason) {
+        public static final Decision NONE = new Decision(null, null, null, null);
+    }
+
+    /** How posting went: attempts, the last error, and the platform's id for the posted reply. */
+    public record Delivery(int attempts, String lastError, String postedReplyId, Instant postedAt) {
+        public static final Delivery NONE = new Delivery(0, null, null, null);
+    }
+}

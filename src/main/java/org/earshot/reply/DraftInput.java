@@ -1,0 +1,11 @@
+package org.earshot.reply;
+
+import org.earshot.domain.Author;
+import org.earshot.domain.CustomerHistory;
+import org.earshot.domain.Platform;
+import org.earshot.domain.Score;
+
+/** What the drafter answers: the mention, its scores, and the person's history. */
+public record DraftInput(Platform platform, Author author, String text, String subject, Score score,
+                         CustomerHistory history) {
+}

@@ -1,0 +1,109 @@
+package org.earshot.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.earshot.domain.Author;
+import org.earshot.domain.CustomerHistory;
+import org.earshot.domain.IncomingMention;
+import org.earshot.domain.Mention;
+import org.earshot.domain.Platform;
+
+/** Mentions, unique by (platform, external id). Methods take the caller's connection: they join its transaction. */
+public final class MentionStore {
+    /** Longer texts (a huge e-mail) are cut here; the mention is still kept. */
+    public static final int MAX_TEXT = 200_000;
+
+    /** Stores the mention unless the platform's id is known already; returns the new row's id. */
+    public OptionalLong insertIfNew(Connection c, String connectorId, String brand, IncomingMention m, Instant now)
+            throws SQLException {
+        try (PreparedStatement exists = c.prepareStatement(
+                "select id from mention where platform = ? and external_id = ?")) {
+            exists.setString(1, m.platform().name());
+            exists.setString(2, m.externalId());
+            try (ResultSet rs = exists.executeQuery()) {
+                if (rs.next()) {
+                    return OptionalLong.empty();
+                }
+            }
+        }
+        String sql = "insert into mention (connector_id, brand, platform, external_id, author_handle, author_name,"
+                + " author_followers, text, subject, created_at, url, reply_context, received_at)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, connectorId);
+            ps.setString(2, brand);
+            ps.setString(3, m.platform().name());
+            ps.setString(4, m.externalId());
+            ps.setString(5, clip(m.author().handle(), 500));
+            ps.setString(6, clip(m.author().name(), 500));
+            ps.setLong(7, m.author().followers());
+            ps.setString(8, clip(m.text(), MAX_TEXT));
+            ps.setString(9, clip(m.subject(), 2000));
+            ps.setObject(10, Timestamps.of(m.createdAt() == null ? now : m.createdAt()));
+            ps.setString(11, clip(m.url(), 2000));
+            ps.setString(12, Json.write(m.replyContext()));
+            ps.setObject(13, Timestamps.of(now));
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return OptionalLong.of(keys.getLong(1));
+            }
+        }
+    }
+
+    public Optional<Mention> find(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select * from mention where id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs, "")) : Optional.empty();
+            }
+        }
+    }
+
+    /** What came from this person before the given mention: mentions, complaints (negative tasks), replies. */
+    public CustomerHistory historyBefore(Connection c, Platform platform, String handle, long beforeMentionId)
+            throws SQLException {
+        String sql = "select count(*),"
+                + " coalesce(sum(case when t.sentiment = 'NEGATIVE' then 1 else 0 end), 0),"
+                + " coalesce(sum(case when t.state = 'POSTED' then 1 else 0 end), 0)"
+                + " from mention m left join response_task t on t.mention_id = m.id"
+                + " where m.platform = ? and lower(m.author_handle) = lower(?) and m.id <> ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, platform.name());
+            ps.setString(2, handle);
+            ps.setLong(3, beforeMentionId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new CustomerHistory(rs.getInt(1), rs.getInt(2), rs.getInt(3));
+            }
+        }
+    }
+
+    /** Reads a mention from a row whose mention columns carry the given prefix ("" or "m_"). */
+    static Mention read(ResultSet rs, String prefix) throws SQLException {
+        return new Mention(
+                rs.getLong(prefix + "id"),
+                rs.getString(prefix + "connector_id"),
+                rs.getString(prefix + "brand"),
+                Platform.valueOf(rs.getString(prefix + "platform")),
+                rs.getString(prefix + "external_id"),
+                new Author(rs.getString(prefix + "author_handle"), rs.getString(prefix + "author_name"),
+                        rs.getLong(prefix + "author_followers")),
+                rs.getString(prefix + "text"),
+                rs.getString(prefix + "subject"),
+                Timestamps.read(rs, prefix + "created_at"),
+                rs.getString(prefix + "url"),
+                Json.readMap(rs.getString(prefix + "reply_context")),
+                Timestamps.read(rs, prefix + "received_at"));
+    }
+
+    private static String clip(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+}
