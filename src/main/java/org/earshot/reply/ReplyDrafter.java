@@ -19,6 +19,11 @@ public final class ReplyDrafter {
         return new Draft(Intent.OTHER, text, List.of(text), List.of(), false);
     }
 
+    /** Splits an edited reply into the blocks the platform will get, the same way drafts are split. */
+    public List<String> blocks(String text, org.earshot.domain.Platform platform) {
+        return List.of(text);
+    }
+
     /** The rules a person's edit breaks, as warnings; the same rules as for drafts. */
     public List<String> check(String text, DraftInput input) {
         return List.of();

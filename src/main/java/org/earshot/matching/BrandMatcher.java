@@ -1,0 +1,56 @@
+package org.earshot.matching;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.earshot.config.BrandConfig;
+import org.earshot.domain.IncomingMention;
+
+/**
+ * A brand's rules for what counts as a mention of it: its keywords, handles and hashtags as whole
+ * words, minus its exclusions, and never anything its own accounts wrote (so replies cannot loop).
+ */
+public final class BrandMatcher {
+    private final BrandConfig brand;
+    private final List<Pattern> names;
+    private final List<Pattern> exclusions;
+
+    public BrandMatcher(BrandConfig brand) {
+        this.brand = brand;
+        this.names = java.util.stream.Stream.of(brand.keywords(), brand.handles(), brand.hashtags())
+                .flatMap(List::stream).map(BrandMatcher::wholeWords).toList();
+        this.exclusions = brand.excludedWords().stream().map(BrandMatcher::wholeWords).toList();
+    }
+
+    public String brandId() {
+        return brand.id();
+    }
+
+    /** True when the mention may be kept: not the brand's own words, not an excluded author or topic. */
+    public boolean accepts(IncomingMention mention) {
+        String author = normalizeAccount(mention.author().handle());
+        if (brand.ownAccounts().stream().map(BrandMatcher::normalizeAccount).anyMatch(author::equals)) {
+            return false;
+        }
+        if (brand.excludedAuthors().stream().map(BrandMatcher::normalizeAccount).anyMatch(author::equals)) {
+            return false;
+        }
+        String text = mention.subject() + "\n" + mention.text();
+        return exclusions.stream().noneMatch(p -> p.matcher(text).find());
+    }
+
+    /** True when the text names the brand; for sources that search, not for mail sent to the brand. */
+    public boolean namesBrand(String text) {
+        return names.stream().anyMatch(p -> p.matcher(text).find());
+    }
+
+    private static Pattern wholeWords(String phrase) {
+        return Pattern.compile("(?<![\\p{L}\\p{N}_])" + Pattern.quote(phrase.trim()) + "(?![\\p{L}\\p{N}_])",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
+    private static String normalizeAccount(String account) {
+        String a = account.trim().toLowerCase(Locale.ROOT);
+        return a.startsWith("@") ? a.substring(1) : a;
+    }
+}

@@ -1,0 +1,149 @@
+package org.earshot.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.earshot.domain.Draft;
+import org.earshot.domain.Intent;
+import org.earshot.domain.ResponseTask;
+import org.earshot.domain.Score;
+import org.earshot.domain.Sentiment;
+import org.earshot.domain.TaskState;
+import org.earshot.domain.UrgencyLevel;
+
+/** Response tasks with their mention and delivery; state changes are compare-and-set on the current state. */
+public final class TaskStore {
+    private static final String SELECT = "select t.*, m.id as m_id, m.connector_id as m_connector_id, m.brand as m_brand,"
+            + " m.platform as m_platform, m.external_id as m_external_id, m.author_handle as m_author_handle,"
+            + " m.author_name as m_author_name, m.author_followers as m_author_followers, m.text as m_text,"
+            + " m.subject as m_subject, m.created_at as m_created_at, m.url as m_url,"
+            + " m.reply_context as m_reply_context, m.received_at as m_received_at,"
+            + " o.attempts as o_attempts, o.last_error as o_last_error, o.first_reply_id as o_first_reply_id,"
+            + " o.posted_at as o_posted_at"
+            + " from response_task t join mention m on m.id = t.mention_id"
+            + " left join reply_outbox o on o.task_id = t.id";
+
+    public long insert(Connection c, long mentionId, Score score, Draft draft, Instant now, Instant dueAt)
+            throws SQLException {
+        String sql = "insert into response_task (mention_id, state, negativity, sentiment, urgency, urgency_level,"
+                + " priority, reasons, intent, draft_text, draft_blocks, draft_warnings, follow_up, created_at, due_at,"
+                + " updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            ps.setLong(1, mentionId);
+            ps.setString(2, TaskState.NEW.name());
+            ps.setDouble(3, score.negativity());
+            ps.setString(4, score.sentiment().name());
+            ps.setDouble(5, score.urgency());
+            ps.setString(6, score.urgencyLevel().name());
+            ps.setDouble(7, score.priority());
+            ps.setString(8, Json.write(score.reasons()));
+            ps.setString(9, draft.intent().name());
+            ps.setString(10, draft.text());
+            ps.setString(11, Json.write(draft.blocks()));
+            ps.setString(12, Json.write(draft.warnings()));
+            ps.setBoolean(13, draft.followUp());
+            ps.setObject(14, Timestamps.of(now));
+            ps.setObject(15, Timestamps.of(dueAt));
+            ps.setObject(16, Timestamps.of(now));
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    public Optional<ResponseTask> find(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SELECT + " where t.id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Tasks in the given states, highest priority first, oldest first among equals. */
+    public List<ResponseTask> list(Connection c, Set<TaskState> states, int limit) throws SQLException {
+        String in = states.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(","));
+        String sql = SELECT + " where t.state in (" + in + ") order by t.priority desc, t.created_at, t.id limit ?";
+        List<ResponseTask> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setInt(1, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(read(rs));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Locks the task's row for the rest of the transaction, so two approvals cannot both pass the state check. */
+    public Optional<TaskState> lockState(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select state from response_task where id = ? for update")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(TaskState.valueOf(rs.getString(1))) : Optional.empty();
+            }
+        }
+    }
+
+    public void markApproved(Connection c, long id, String actor, String text, Instant now) throws SQLException {
+        moveFromNew(c, id, TaskState.APPROVED, actor, "approved_text", text, now);
+    }
+
+    public void markRejected(Connection c, long id, String actor, String reason, Instant now) throws SQLException {
+        moveFromNew(c, id, TaskState.REJECTED, actor, "reject_reason", reason, now);
+    }
+
+    private void moveFromNew(Connection c, long id, TaskState target, String actor, String column, String value,
+                             Instant now) throws SQLException {
+        String sql = "update response_task set state = ?, decided_by = ?, decided_at = ?, " + column + " = ?,"
+                + " updated_at = ? where id = ? and state = 'NEW'";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, target.name());
+            ps.setString(2, actor);
+            ps.setObject(3, Timestamps.of(now));
+            ps.setString(4, value);
+            ps.setObject(5, Timestamps.of(now));
+            ps.setLong(6, id);
+            if (ps.executeUpdate() != 1) {
+                throw new IllegalStateException("task " + id + " left NEW while it was locked");
+            }
+        }
+    }
+
+    /** Moves a task between delivery states (APPROVED/FAILED → POSTED/FAILED). */
+    public void markDelivery(Connection c, long id, TaskState target, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "update response_task set state = ?, updated_at = ? where id = ? and state in ('APPROVED', 'FAILED')")) {
+            ps.setString(1, target.name());
+            ps.setObject(2, Timestamps.of(now));
+            ps.setLong(3, id);
+            ps.executeUpdate();
+        }
+    }
+
+    private static ResponseTask read(ResultSet rs) throws SQLException {
+        Score score = new Score(rs.getDouble("negativity"), Sentiment.valueOf(rs.getString("sentiment")),
+                rs.getDouble("urgency"), UrgencyLevel.valueOf(rs.getString("urgency_level")), rs.getDouble("priority"),
+                Json.readList(rs.getString("reasons")));
+        Draft draft = new Draft(Intent.valueOf(rs.getString("intent")), rs.getString("draft_text"),
+                Json.readList(rs.getString("draft_blocks")), Json.readList(rs.getString("draft_warnings")),
+                rs.getBoolean("follow_up"));
+        ResponseTask.Decision decision = new ResponseTask.Decision(rs.getString("decided_by"),
+                Timestamps.read(rs, "decided_at"), rs.getString("approved_text"), rs.getString("reject_reason"));
+        ResponseTask.Delivery delivery = new ResponseTask.Delivery(rs.getInt("o_attempts"),
+                rs.getString("o_last_error"), rs.getString("o_first_reply_id"), Timestamps.read(rs, "o_posted_at"));
+        return new ResponseTask(rs.getLong("id"), MentionStore.read(rs, "m_"), TaskState.valueOf(rs.getString("state")),
+                score, draft, decision, delivery, Timestamps.read(rs, "created_at"), Timestamps.read(rs, "due_at"));
+    }
+}

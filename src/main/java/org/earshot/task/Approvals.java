@@ -1,0 +1,115 @@
+package org.earshot.task;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import org.earshot.domain.ResponseTask;
+import org.earshot.domain.TaskState;
+import org.earshot.reply.ReplyDrafter;
+import org.earshot.store.AuditLog;
+import org.earshot.store.Database;
+import org.earshot.store.MentionStore;
+import org.earshot.store.OutboxStore;
+import org.earshot.store.TaskStore;
+
+/**
+ * A person's decision on a task. Approving stores the exact text, who approved it, and puts the
+ * reply in the outbox, all in one transaction: from then on only that text can be posted.
+ */
+public final class Approvals {
+    /** Warnings that start with this mark break a hard rule: approving needs an explicit override. */
+    public static final String HARD_RULE = "hard: ";
+
+    private final Database db;
+    private final TaskStore tasks;
+    private final MentionStore mentions;
+    private final OutboxStore outbox;
+    private final AuditLog audit;
+    private final ReplyDrafter drafter;
+    private final Clock clock;
+
+    public Approvals(Database db, TaskStore tasks, MentionStore mentions, OutboxStore outbox, AuditLog audit,
+                     ReplyDrafter drafter, Clock clock) {
+        this.db = db;
+        this.tasks = tasks;
+        this.mentions = mentions;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.drafter = drafter;
+        this.clock = clock;
+    }
+
+    /**
+     * @param editedText the text to post instead of the draft, or null to post the draft as it is
+     * @param override   approve even though the text breaks a hard rule; recorded in the audit log
+     */
+    public ResponseTask approve(long id, String editedText, String actor, boolean override) {
+        Instant now = clock.instant();
+        db.inTransaction(c -> {
+            TaskState state = tasks.lockState(c, id).orElseThrow(() -> new TaskNotFoundException(id));
+            if (state != TaskState.NEW) {
+                throw new TaskConflictException(id, state, "approved");
+            }
+            ResponseTask task = tasks.find(c, id).orElseThrow();
+            boolean edited = editedText != null && !editedText.strip().equals(task.draft().text().strip());
+            String text = edited ? editedText.strip() : task.draft().text();
+            if (text.isBlank()) {
+                throw new IllegalArgumentException("task " + id + " has no reply text to approve; write one or reject it");
+            }
+            List<String> warnings = edited
+                    ? drafter.check(text, Triage.draftInput(task.mention(), task.score(),
+                            mentions.historyBefore(c, task.mention().platform(), task.mention().author().handle(),
+                                    task.mention().id())))
+                    : task.draft().warnings();
+            List<String> hard = warnings.stream().filter(w -> w.startsWith(HARD_RULE)).toList();
+            if (!hard.isEmpty() && !override) {
+                throw new ReplyRulesViolatedException(id, hard);
+            }
+            List<String> blocks = edited ? drafter.blocks(text, task.mention().platform()) : task.draft().blocks();
+            tasks.markApproved(c, id, actor, text, now);
+            outbox.add(c, id, idempotencyKey(task), blocks, now);
+            audit.record(c, now, id, actor, edited ? "approved-edited" : "approved", text);
+            if (!hard.isEmpty()) {
+                audit.record(c, now, id, actor, "override", String.join("; ", hard));
+            }
+            return null;
+        });
+        return find(id);
+    }
+
+    public ResponseTask reject(long id, String reason, String actor) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("a rejection needs a reason");
+        }
+        Instant now = clock.instant();
+        db.inTransaction(c -> {
+            TaskState state = tasks.lockState(c, id).orElseThrow(() -> new TaskNotFoundException(id));
+            if (state != TaskState.NEW) {
+                throw new TaskConflictException(id, state, "rejected");
+            }
+            tasks.markRejected(c, id, actor, reason.strip(), now);
+            audit.record(c, now, id, actor, "rejected", reason.strip());
+            return null;
+        });
+        return find(id);
+    }
+
+    private ResponseTask find(long id) {
+        return db.inTransaction(c -> tasks.find(c, id)).orElseThrow(() -> new TaskNotFoundException(id));
+    }
+
+    /** The same for every attempt at this task's reply, unique across tasks and installations' mentions. */
+    static String idempotencyKey(ResponseTask task) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(
+                    (task.mention().platform() + ":" + task.mention().externalId()).getBytes(StandardCharsets.UTF_8));
+            return "earshot-" + task.id() + "-" + HexFormat.of().formatHex(digest, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

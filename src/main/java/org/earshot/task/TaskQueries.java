@@ -1,0 +1,37 @@
+package org.earshot.task;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.earshot.domain.ResponseTask;
+import org.earshot.domain.TaskState;
+import org.earshot.store.AuditLog;
+import org.earshot.store.Database;
+import org.earshot.store.TaskStore;
+
+/** Reads tasks for the queue, the API and the CLI. */
+public final class TaskQueries {
+    private final Database db;
+    private final TaskStore tasks;
+    private final AuditLog audit;
+
+    public TaskQueries(Database db, TaskStore tasks, AuditLog audit) {
+        this.db = db;
+        this.tasks = tasks;
+        this.audit = audit;
+    }
+
+    /** Tasks in the given states (all states when empty), highest priority first. */
+    public List<ResponseTask> list(Set<TaskState> states, int limit) {
+        Set<TaskState> wanted = states.isEmpty() ? EnumSet.allOf(TaskState.class) : states;
+        return db.inTransaction(c -> tasks.list(c, wanted, limit));
+    }
+
+    public ResponseTask get(long id) {
+        return db.inTransaction(c -> tasks.find(c, id)).orElseThrow(() -> new TaskNotFoundException(id));
+    }
+
+    public List<AuditLog.Entry> history(long id) {
+        return db.inTransaction(c -> audit.forTask(c, id));
+    }
+}

@@ -1,0 +1,40 @@
+package org.earshot.task;
+
+import java.time.Instant;
+import org.earshot.config.ServiceLevels;
+import org.earshot.domain.CustomerHistory;
+import org.earshot.domain.Draft;
+import org.earshot.domain.Mention;
+import org.earshot.domain.Score;
+import org.earshot.reply.DraftInput;
+import org.earshot.reply.ReplyDrafter;
+import org.earshot.scoring.MentionScorer;
+import org.earshot.scoring.ScoringInput;
+
+/** Turns a mention into what its task starts with: scores, a draft, and the time its first answer is due. */
+public final class Triage {
+    private final MentionScorer scorer;
+    private final ReplyDrafter drafter;
+    private final ServiceLevels serviceLevels;
+
+    public Triage(MentionScorer scorer, ReplyDrafter drafter, ServiceLevels serviceLevels) {
+        this.scorer = scorer;
+        this.drafter = drafter;
+        this.serviceLevels = serviceLevels;
+    }
+
+    public record Assessment(Score score, Draft draft, Instant dueAt) {
+    }
+
+    public Assessment assess(Mention m, CustomerHistory history, Instant now) {
+        Score score = scorer.score(new ScoringInput(m.platform(), m.text(), m.subject(), m.author(), history,
+                m.createdAt(), now));
+        Draft draft = drafter.draft(draftInput(m, score, history));
+        Instant due = m.receivedAt().plus(serviceLevels.forPlatform(m.platform()).firstResponse());
+        return new Assessment(score, draft, due);
+    }
+
+    static DraftInput draftInput(Mention m, Score score, CustomerHistory history) {
+        return new DraftInput(m.platform(), m.author(), m.text(), m.subject(), score, history);
+    }
+}
