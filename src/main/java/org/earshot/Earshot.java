@@ -1,16 +1,43 @@
 package org.earshot;
 
+import org.earshot.cli.ApproveCommand;
 import org.earshot.cli.DraftCommand;
+import org.earshot.cli.RejectCommand;
+import org.earshot.cli.RunCommand;
 import org.earshot.cli.ScoreCommand;
+import org.earshot.cli.ShowCommand;
+import org.earshot.cli.TasksCommand;
+import org.earshot.config.ConfigException;
+import org.earshot.task.ReplyRulesViolatedException;
+import org.earshot.task.TaskConflictException;
+import org.earshot.task.TaskNotFoundException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 @Command(name = "earshot", mixinStandardHelpOptions = true, version = "earshot 0.1.0",
         description = "Listens where your brand is talked about, ranks what needs you first, drafts replies you approve.",
-        subcommands = {ScoreCommand.class, DraftCommand.class})
+        subcommands = {RunCommand.class, TasksCommand.class, ShowCommand.class, ApproveCommand.class,
+                RejectCommand.class, ScoreCommand.class, DraftCommand.class})
 public final class Earshot {
+    /** Exit codes a script can rely on. */
+    static final int BAD_CONFIG = 2;
+    static final int NOT_FOUND = 3;
+    static final int CONFLICT = 4;
+    static final int REFUSED = 5;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Earshot()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    public static CommandLine commandLine() {
+        return new CommandLine(new Earshot()).setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("earshot " + cmd.getCommandName() + ": " + e.getMessage());
+            if (e instanceof ConfigException) return BAD_CONFIG;
+            if (e instanceof TaskNotFoundException) return NOT_FOUND;
+            if (e instanceof TaskConflictException) return CONFLICT;
+            if (e instanceof ReplyRulesViolatedException || e instanceof IllegalArgumentException) return REFUSED;
+            e.printStackTrace(cmd.getErr());
+            return 1;
+        });
     }
 }

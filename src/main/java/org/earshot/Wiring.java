@@ -1,0 +1,145 @@
+package org.earshot;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.earshot.config.ConfigException;
+import org.earshot.config.ConnectorConfig;
+import org.earshot.config.EarshotConfig;
+import org.earshot.connector.Connector;
+import org.earshot.connector.ConnectorFactory;
+import org.earshot.connector.ConnectorHealth;
+import org.earshot.intake.MentionIntake;
+import org.earshot.matching.BrandMatcher;
+import org.earshot.reply.ReplyDrafter;
+import org.earshot.schedule.EarshotScheduler;
+import org.earshot.scoring.MentionScorer;
+import org.earshot.store.AuditLog;
+import org.earshot.store.CursorStore;
+import org.earshot.store.Database;
+import org.earshot.store.HealthStore;
+import org.earshot.store.MentionStore;
+import org.earshot.store.OutboxStore;
+import org.earshot.store.TaskStore;
+import org.earshot.task.Approvals;
+import org.earshot.task.OutboxDispatcher;
+import org.earshot.task.TaskQueries;
+import org.earshot.task.Triage;
+
+/**
+ * Builds all of Earshot by hand, in order: config, database and stores, connectors, scoring and
+ * drafting, intake, approvals and the outbox, the scheduler. One screen shows the whole system.
+ */
+public final class Wiring implements AutoCloseable {
+
+    /** Timings the daemon runs with; tests shorten them. */
+    public record Timings(Duration outboxInterval, Duration outboxLease, Duration firstRetryBackoff) {
+        public static final Timings DEFAULT = new Timings(Duration.ofSeconds(2), Duration.ofMinutes(2),
+                Duration.ofSeconds(30));
+    }
+
+    public final EarshotConfig config;
+    public final Clock clock;
+    public final Database database;
+    public final MentionStore mentions = new MentionStore();
+    public final TaskStore tasks = new TaskStore();
+    public final CursorStore cursors = new CursorStore();
+    public final HealthStore health = new HealthStore();
+    public final OutboxStore outbox = new OutboxStore();
+    public final AuditLog audit = new AuditLog();
+    public final Map<String, Connector> connectors;
+    public final ReplyDrafter drafter;
+    public final MentionIntake intake;
+    public final TaskQueries queries;
+    public final Approvals approvals;
+    public final OutboxDispatcher dispatcher;
+    private final Duration outboxInterval;
+    private EarshotScheduler scheduler;
+
+    /** Every platform Earshot can listen on; a connector's {@code type:} picks one. */
+    public static final List<ConnectorFactory> CONNECTOR_FACTORIES = List.of();
+
+    /** Builds everything from the config and starts polling, posting and the web queue. */
+    public static Wiring start(EarshotConfig config, Clock clock) {
+        Wiring wiring = new Wiring(config, CONNECTOR_FACTORIES, clock, Timings.DEFAULT);
+        try {
+            wiring.startScheduler();
+        } catch (RuntimeException e) {
+            wiring.close();
+            throw e;
+        }
+        return wiring;
+    }
+
+    /** What a person needs to know once it runs: where things are. */
+    public String banner() {
+        StringBuilder b = new StringBuilder("Earshot is running.\n");
+        b.append("  database   ").append(config.storage().jdbcUrl()).append('\n');
+        connectors.values().forEach(c -> b.append("  connector  ").append(c.id()).append(" (")
+                .append(c.platform().id()).append(", every ").append(org.earshot.config.Durations.format(c.schedule()))
+                .append(")\n"));
+        return b.toString();
+    }
+
+    public Wiring(EarshotConfig config, List<ConnectorFactory> factories, Clock clock, Timings timings) {
+        this.config = config;
+        this.clock = clock;
+        this.database = Database.open(config.storage());
+        try {
+            this.connectors = buildConnectors(config, factories);
+            this.drafter = new ReplyDrafter(config.policy());
+            Triage triage = new Triage(new MentionScorer(), drafter, config.serviceLevels());
+            Map<String, BrandMatcher> matchers = config.brands().stream()
+                    .collect(Collectors.toMap(b -> b.id(), BrandMatcher::new));
+            this.intake = new MentionIntake(database, mentions, tasks, cursors, health, triage, matchers, clock);
+            this.queries = new TaskQueries(database, tasks, audit);
+            this.approvals = new Approvals(database, tasks, mentions, outbox, audit, drafter, clock);
+            this.dispatcher = new OutboxDispatcher(database, outbox, tasks, audit, connectors, clock,
+                    timings.outboxLease(), timings.firstRetryBackoff());
+            this.outboxInterval = timings.outboxInterval();
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    private static Map<String, Connector> buildConnectors(EarshotConfig config, List<ConnectorFactory> factories) {
+        Map<String, ConnectorFactory> byType = factories.stream()
+                .collect(Collectors.toMap(ConnectorFactory::type, Function.identity()));
+        Map<String, Connector> built = new LinkedHashMap<>();
+        for (ConnectorConfig c : config.connectors().values()) {
+            if (!c.enabled()) {
+                continue;
+            }
+            ConnectorFactory factory = byType.get(c.type());
+            if (factory == null) {
+                throw new ConfigException(config.file(), "connectors." + c.id() + ".type",
+                        "must be one of " + byType.keySet().stream().sorted().toList() + ", but was '" + c.type() + "'");
+            }
+            built.put(c.id(), factory.create(c, config.brand(c.brand())));
+        }
+        return built;
+    }
+
+    /** Starts polling and posting. */
+    public void startScheduler() {
+        scheduler = new EarshotScheduler(connectors.values(), intake, dispatcher, outboxInterval);
+        scheduler.start();
+    }
+
+    public List<ConnectorHealth> connectorHealth() {
+        return database.inTransaction(health::all);
+    }
+
+    @Override
+    public void close() {
+        if (scheduler != null) {
+            scheduler.close();
+        }
+        database.close();
+    }
+}

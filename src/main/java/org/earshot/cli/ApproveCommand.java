@@ -1,0 +1,37 @@
+package org.earshot.cli;
+
+import java.util.concurrent.Callable;
+import org.earshot.domain.ResponseTask;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "approve", description = "Approves a task's reply (the draft, or --text); the running daemon posts it once.")
+public final class ApproveCommand implements Callable<Integer> {
+    @Mixin
+    ConfigOption config;
+
+    @Parameters(paramLabel = "ID", description = "The task's id.")
+    long id;
+
+    @Option(names = "--text", description = "Post this text instead of the draft.")
+    String text;
+
+    @Option(names = "--as", defaultValue = "${sys:user.name}", description = "Who approves (default: your user name).")
+    String actor;
+
+    @Option(names = "--override", description = "Approve although the reply breaks a hard rule; written to the audit log.")
+    boolean override;
+
+    @Override
+    public Integer call() {
+        try (Backoffice office = Backoffice.open(config.load())) {
+            ResponseTask task = office.approvals().approve(id, text, actor, override);
+            System.out.println("task " + task.id() + " approved by " + actor + "; it will be posted on "
+                    + task.mention().platform().id() + " as:");
+            System.out.println(task.decision().approvedText());
+        }
+        return 0;
+    }
+}

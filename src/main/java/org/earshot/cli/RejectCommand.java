@@ -1,0 +1,31 @@
+package org.earshot.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "reject", description = "Rejects a task's reply: nothing is posted.")
+public final class RejectCommand implements Callable<Integer> {
+    @Mixin
+    ConfigOption config;
+
+    @Parameters(paramLabel = "ID", description = "The task's id.")
+    long id;
+
+    @Option(names = "--reason", required = true, description = "Why nothing is posted (kept in the audit log).")
+    String reason;
+
+    @Option(names = "--as", defaultValue = "${sys:user.name}", description = "Who rejects (default: your user name).")
+    String actor;
+
+    @Override
+    public Integer call() {
+        try (Backoffice office = Backoffice.open(config.load())) {
+            office.approvals().reject(id, reason, actor);
+            System.out.println("task " + id + " rejected by " + actor + ": " + reason);
+        }
+        return 0;
+    }
+}

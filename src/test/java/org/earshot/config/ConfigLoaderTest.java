@@ -1,0 +1,144 @@
+package org.earshot.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.earshot.domain.Platform;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    @TempDir
+    Path dir;
+
+    private static final String BRANDS = """
+            brands:
+              - id: acme
+                name: Acme Air
+                keywords: ["acme air"]
+            """;
+
+    private Path write(String yaml) throws IOException {
+        Path file = dir.resolve("earshot.yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    private EarshotConfig load(String yaml, Map<String, String> env) throws IOException {
+        return new ConfigLoader(env::get).load(write(yaml));
+    }
+
+    @Test
+    void theExampleConfigLoads() {
+        EarshotConfig config = new ConfigLoader(name -> null).load(Path.of("config/earshot.yaml"));
+        assertThat(config.brands()).extracting(BrandConfig::id).containsExactly("acme");
+        assertThat(config.connectors()).containsKeys("mastodon", "support-mail");
+        assertThat(config.serviceLevels().forPlatform(Platform.EMAIL).firstResponse()).isEqualTo(Duration.ofHours(12));
+        assertThat(config.policy().templates()).containsKey("complaint");
+    }
+
+    @Test
+    void aScheduleThatIsNotADurationNamesTheKeyAndTheValue() throws IOException {
+        assertThatThrownBy(() -> load(BRANDS + """
+                connectors:
+                  mastodon:
+                    type: mastodon
+                    schedule: often
+                """, Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageEndingWith("connectors.mastodon.schedule must be a duration like 30s, 5m or 12h, but was 'often'");
+    }
+
+    @Test
+    void anUnsetSecretStopsTheStartWithTheVariableName() throws IOException {
+        assertThatThrownBy(() -> load(BRANDS + """
+                connectors:
+                  mastodon:
+                    type: mastodon
+                    accessToken: ${MASTODON_TOKEN}
+                """, Map.of()))
+                .hasMessageContaining("connectors.mastodon.accessToken needs the environment variable MASTODON_TOKEN");
+    }
+
+    @Test
+    void secretsComeFromTheEnvironmentAndFallBackWhenUnset() throws IOException {
+        EarshotConfig config = load(BRANDS + """
+                web:
+                  apiToken: ${TOKEN}
+                slack:
+                  webhookUrl: ${SLACK:-}
+                """, Map.of("TOKEN", "s3cret"));
+        assertThat(config.web().apiToken()).isEqualTo("s3cret");
+        assertThat(config.slack().enabled()).isFalse();
+    }
+
+    @Test
+    void aDisabledConnectorDoesNotNeedItsSecrets() throws IOException {
+        EarshotConfig config = load(BRANDS + """
+                connectors:
+                  mastodon:
+                    type: mastodon
+                    enabled: false
+                    accessToken: ${MASTODON_TOKEN}
+                """, Map.of());
+        assertThat(config.connectors().get("mastodon").enabled()).isFalse();
+    }
+
+    @Test
+    void aConnectorForAnUnknownBrandIsRefused() throws IOException {
+        assertThatThrownBy(() -> load(BRANDS + """
+                connectors:
+                  mastodon:
+                    type: mastodon
+                    brand: globex
+                """, Map.of()))
+                .hasMessageContaining("connectors.mastodon.brand must be one of the brands [acme], but was 'globex'");
+    }
+
+    @Test
+    void aConfigWithoutBrandsIsRefused() throws IOException {
+        assertThatThrownBy(() -> load("web:\n  port: 8080\n", Map.of()))
+                .hasMessageContaining("brands must list at least one brand");
+    }
+
+    @Test
+    void aPortOutOfRangeIsRefused() throws IOException {
+        assertThatThrownBy(() -> load(BRANDS + "web:\n  port: 99999\n", Map.of()))
+                .hasMessageContaining("web.port must be between 0 and 65535, but was 99999");
+    }
+
+    @Test
+    void brokenYamlNamesTheLine() throws IOException {
+        assertThatThrownBy(() -> load(BRANDS + "connectors: [unclosed\n", Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("is not valid YAML at line");
+    }
+
+    @Test
+    void aMissingFileIsNamed() {
+        assertThatThrownBy(() -> new ConfigLoader(n -> null).load(dir.resolve("nope.yaml")))
+                .hasMessageContaining("nope.yaml: does not exist");
+    }
+
+    @Test
+    void resolutionShorterThanFirstResponseIsRefused() throws IOException {
+        assertThatThrownBy(() -> load(BRANDS + """
+                serviceLevels:
+                  email:
+                    firstResponse: 12h
+                    resolution: 1h
+                """, Map.of()))
+                .hasMessageContaining("serviceLevels.email.resolution must not be shorter than firstResponse (12h), but was 1h");
+    }
+
+    @Test
+    void theDefaultDatabaseIsAnH2FileBesideTheConfig() throws IOException {
+        EarshotConfig config = load(BRANDS, Map.of());
+        assertThat(config.storage().jdbcUrl()).startsWith("jdbc:h2:file:").contains("AUTO_SERVER=TRUE");
+    }
+}
