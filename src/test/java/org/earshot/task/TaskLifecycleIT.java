@@ -1,0 +1,290 @@
+package org.earshot.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.earshot.Wiring;
+import org.earshot.config.BrandConfig;
+import org.earshot.config.ConfigNode;
+import org.earshot.config.ConnectorConfig;
+import org.earshot.config.EarshotConfig;
+import org.earshot.connector.Connector;
+import org.earshot.connector.ConnectorException;
+import org.earshot.connector.ConnectorFactory;
+import org.earshot.domain.Author;
+import org.earshot.domain.IncomingMention;
+import org.earshot.domain.Platform;
+import org.earshot.domain.ResponseTask;
+import org.earshot.domain.TaskState;
+import org.earshot.testing.InMemoryPlatform;
+import org.earshot.testing.MutableClock;
+import org.earshot.testing.TestConfigs;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The core's life cycle on a real H2 file: poll, task, approve, post exactly once, across restarts. */
+class TaskLifecycleIT {
+    @TempDir
+    Path dir;
+
+    private final InMemoryPlatform platform = new InMemoryPlatform();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
+    private Wiring earshot;
+
+    @BeforeEach
+    void start() {
+        earshot = open();
+    }
+
+    @AfterEach
+    void stop() {
+        earshot.close();
+    }
+
+    private Wiring open() {
+        EarshotConfig base = TestConfigs.withDatabaseIn(dir);
+        ConnectorConfig social = new ConnectorConfig("social", "memory", "acme", true, Duration.ofSeconds(5),
+                new ConfigNode(base.file(), "connectors.social", null));
+        EarshotConfig config = new EarshotConfig(base.file(), base.storage(), base.web(), base.brands(),
+                Map.of("social", social), base.serviceLevels(), base.slack(), base.policy());
+        ConnectorFactory memory = new ConnectorFactory() {
+            @Override
+            public String type() {
+                return "memory";
+            }
+
+            @Override
+            public Connector create(ConnectorConfig c, BrandConfig brand) {
+                return new Connector(c.id(), Platform.MASTODON, c.brand(), c.schedule(), platform, platform);
+            }
+        };
+        return new Wiring(config, List.of(memory), clock,
+                new Wiring.Timings(Duration.ofSeconds(1), Duration.ofMinutes(2), Duration.ofSeconds(30)));
+    }
+
+    private void restart() {
+        earshot.close();
+        earshot = open();
+    }
+
+    private void hear(String id, String handle, String text) {
+        platform.posts.add(new IncomingMention(Platform.MASTODON, id, new Author(handle, "Dana Reyes", 120), text, "",
+                clock.instant(), "https://mastodon.example/@" + handle + "/" + id, Map.of()));
+    }
+
+    private Connector connector() {
+        return earshot.connectors.get("social");
+    }
+
+    private List<ResponseTask> open(Set<TaskState> states) {
+        return earshot.queries.list(states, 100);
+    }
+
+    @Test
+    void eachNewMentionOpensOneTaskWithScoresADraftAndADueTime() {
+        hear("1", "dana@mastodon.example", "@acmeair my bag never arrived in Denver");
+        earshot.intake.pollOnce(connector());
+
+        List<ResponseTask> tasks = open(EnumSet.of(TaskState.NEW));
+        assertThat(tasks).hasSize(1);
+        ResponseTask task = tasks.get(0);
+        assertThat(task.mention().text()).contains("my bag never arrived");
+        assertThat(task.draft().text()).isNotBlank();
+        assertThat(task.dueAt()).isEqualTo(clock.instant().plus(Duration.ofHours(1)));
+    }
+
+    @Test
+    void aRestartReadsNothingTwiceAndLosesNothing() {
+        hear("1", "dana@mastodon.example", "first");
+        earshot.intake.pollOnce(connector());
+        restart();
+        hear("2", "lee@mastodon.example", "second, after the restart");
+        earshot.intake.pollOnce(connector());
+        earshot.intake.pollOnce(connector());
+
+        assertThat(open(EnumSet.of(TaskState.NEW))).extracting(t -> t.mention().externalId())
+                .containsExactlyInAnyOrder("1", "2");
+    }
+
+    @Test
+    void theSameMentionDeliveredTwiceIsStoredOnce() {
+        hear("1", "dana@mastodon.example", "hello");
+        hear("1", "dana@mastodon.example", "hello");
+        earshot.intake.pollOnce(connector());
+        assertThat(open(EnumSet.of(TaskState.NEW))).hasSize(1);
+    }
+
+    @Test
+    void aFailedPollKeepsTheCursorAndRecordsTheErrorOnHealth() {
+        hear("1", "dana@mastodon.example", "hello");
+        platform.nextPollFailure = ConnectorException.transientFailure("HTTP 503 from mastodon.example", null);
+
+        MentionIntakeOutcome.assertFailed(earshot.intake.pollOnce(connector()), "HTTP 503");
+        assertThat(earshot.connectorHealth()).singleElement().satisfies(h -> {
+            assertThat(h.lastError()).contains("HTTP 503");
+            assertThat(h.healthy()).isFalse();
+        });
+
+        earshot.intake.pollOnce(connector());
+        assertThat(open(EnumSet.of(TaskState.NEW))).hasSize(1);
+        assertThat(earshot.connectorHealth().get(0).healthy()).isTrue();
+    }
+
+    @Test
+    void theBrandsOwnPostsAreNeverTakenForMentions() {
+        hear("1", "acmeair", "We're sorry to hear that, Dana!");
+        hear("2", "@SpamBot@Mastodon.example", "cheap followers");
+        earshot.intake.pollOnce(connector());
+        assertThat(open(EnumSet.allOf(TaskState.class))).isEmpty();
+    }
+
+    @Test
+    void anApprovedReplyIsPostedOnceInReplyToTheMention() {
+        hear("110", "dana@mastodon.example", "@acmeair my bag never arrived");
+        earshot.intake.pollOnce(connector());
+        long id = open(EnumSet.of(TaskState.NEW)).get(0).id();
+
+        earshot.approvals.approve(id, "Hi Dana, I'm sorry your bag has not arrived. I'm tracing it now.", "sam", false);
+        earshot.dispatcher.dispatchDue();
+        earshot.dispatcher.dispatchDue();
+
+        assertThat(platform.publishCalls).singleElement().satisfies(b -> {
+            assertThat(b.inReplyToId()).isEqualTo("110");
+            assertThat(b.text()).isEqualTo("Hi Dana, I'm sorry your bag has not arrived. I'm tracing it now.");
+        });
+        ResponseTask posted = earshot.queries.get(id);
+        assertThat(posted.state()).isEqualTo(TaskState.POSTED);
+        assertThat(posted.decision().actor()).isEqualTo("sam");
+        assertThat(earshot.queries.history(id)).extracting(e -> e.action()).containsExactly("approved-edited", "posted");
+    }
+
+    @Test
+    void approvingTwiceOrApprovingARejectedTaskIsAConflictAndPostsNothingMore() {
+        hear("1", "dana@mastodon.example", "hello");
+        hear("2", "lee@mastodon.example", "hello again");
+        earshot.intake.pollOnce(connector());
+        List<ResponseTask> tasks = open(EnumSet.of(TaskState.NEW));
+        long first = tasks.get(0).id();
+        long second = tasks.get(1).id();
+
+        earshot.approvals.approve(first, null, "sam", false);
+        assertThatThrownBy(() -> earshot.approvals.approve(first, null, "sam", false))
+                .isInstanceOf(TaskConflictException.class).hasMessageContaining("is APPROVED");
+        earshot.approvals.reject(second, "not for us", "sam");
+        assertThatThrownBy(() -> earshot.approvals.approve(second, null, "sam", false))
+                .isInstanceOf(TaskConflictException.class).hasMessageContaining("is REJECTED");
+
+        earshot.dispatcher.dispatchDue();
+        assertThat(platform.publishCalls).hasSize(1);
+    }
+
+    @Test
+    void anApprovalSurvivesTheProcessDyingBeforeThePostAndIsPostedOnceAfterRestart() {
+        hear("1", "dana@mastodon.example", "hello");
+        earshot.intake.pollOnce(connector());
+        long id = open(EnumSet.of(TaskState.NEW)).get(0).id();
+        earshot.approvals.approve(id, null, "sam", false);
+
+        restart();
+        earshot.dispatcher.dispatchDue();
+        earshot.dispatcher.dispatchDue();
+
+        assertThat(platform.publishCalls).hasSize(1);
+        assertThat(earshot.queries.get(id).state()).isEqualTo(TaskState.POSTED);
+    }
+
+    @Test
+    void aPostWhoseAcknowledgementIsLostIsRetriedWithTheSameKeySoThePlatformKeepsOneReply() {
+        hear("1", "dana@mastodon.example", "hello");
+        earshot.intake.pollOnce(connector());
+        long id = open(EnumSet.of(TaskState.NEW)).get(0).id();
+        earshot.approvals.approve(id, null, "sam", false);
+        platform.loseNextAcknowledgement = true;
+
+        earshot.dispatcher.dispatchDue();
+        ResponseTask failed = earshot.queries.get(id);
+        assertThat(failed.state()).isEqualTo(TaskState.FAILED);
+        assertThat(failed.delivery().lastError()).contains("connection reset");
+
+        restart();
+        earshot.dispatcher.dispatchDue();
+        assertThat(platform.publishCalls).hasSize(1);
+
+        clock.advance(Duration.ofSeconds(31));
+        earshot.dispatcher.dispatchDue();
+        assertThat(platform.publishCalls).hasSize(2);
+        assertThat(platform.publishCalls).extracting(b -> b.idempotencyKey()).containsOnly(
+                platform.publishCalls.get(0).idempotencyKey());
+        assertThat(platform.repliesByKey).hasSize(1);
+        assertThat(earshot.queries.get(id).state()).isEqualTo(TaskState.POSTED);
+    }
+
+    @Test
+    void aClaimedReplyIsNotPostedAgainUntilItsLeaseEnds() {
+        hear("1", "dana@mastodon.example", "hello");
+        earshot.intake.pollOnce(connector());
+        long id = open(EnumSet.of(TaskState.NEW)).get(0).id();
+        earshot.approvals.approve(id, null, "sam", false);
+        // Another node claimed the row and died before posting.
+        earshot.database.inTransaction(c -> earshot.outbox.claim(c, id, clock.instant(),
+                clock.instant().plus(Duration.ofMinutes(2))));
+
+        earshot.dispatcher.dispatchDue();
+        assertThat(platform.publishCalls).isEmpty();
+
+        clock.advance(Duration.ofMinutes(2));
+        earshot.dispatcher.dispatchDue();
+        assertThat(platform.publishCalls).hasSize(1);
+    }
+
+    @Test
+    void aPermanentPublishErrorStopsRetriesAndShowsOnTheTask() {
+        hear("1", "dana@mastodon.example", "hello");
+        earshot.intake.pollOnce(connector());
+        long id = open(EnumSet.of(TaskState.NEW)).get(0).id();
+        earshot.approvals.approve(id, null, "sam", false);
+        platform.nextPublishFailure = ConnectorException.permanentFailure("Mastodon 422: Validation failed", null);
+
+        earshot.dispatcher.dispatchDue();
+        clock.advance(Duration.ofHours(1));
+        earshot.dispatcher.dispatchDue();
+
+        assertThat(platform.publishCalls).hasSize(1);
+        assertThat(earshot.queries.get(id).delivery().lastError()).contains("422");
+    }
+
+    @Test
+    void rejectingNeedsAReasonAndKeepsIt() {
+        hear("1", "dana@mastodon.example", "buy followers now");
+        earshot.intake.pollOnce(connector());
+        long id = open(EnumSet.of(TaskState.NEW)).get(0).id();
+
+        assertThatThrownBy(() -> earshot.approvals.reject(id, " ", "sam")).isInstanceOf(IllegalArgumentException.class);
+        ResponseTask rejected = earshot.approvals.reject(id, "spam", "sam");
+        assertThat(rejected.state()).isEqualTo(TaskState.REJECTED);
+        assertThat(rejected.decision().rejectReason()).isEqualTo("spam");
+    }
+
+    @Test
+    void anUnknownTaskIsNotFound() {
+        assertThatThrownBy(() -> earshot.approvals.approve(999, null, "sam", false))
+                .isInstanceOf(TaskNotFoundException.class);
+    }
+
+    /** Small helper so the failure assertion reads as one line. */
+    private static final class MentionIntakeOutcome {
+        static void assertFailed(org.earshot.intake.MentionIntake.PollOutcome outcome, String error) {
+            assertThat(outcome.failed()).isTrue();
+            assertThat(outcome.error()).contains(error);
+        }
+    }
+}
