@@ -1,0 +1,209 @@
+package org.earshot.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.earshot.config.ConfigLoader;
+import org.earshot.config.EarshotConfig;
+import org.earshot.connector.Connector;
+import org.earshot.connector.MentionSource;
+import org.earshot.connector.PollResult;
+import org.earshot.connector.PostedReply;
+import org.earshot.connector.ReplyPublisher;
+import org.earshot.domain.Author;
+import org.earshot.domain.CustomerHistory;
+import org.earshot.domain.IncomingMention;
+import org.earshot.domain.Platform;
+import org.earshot.domain.ResponseTask;
+import org.earshot.domain.TaskState;
+import org.earshot.intake.MentionIntake;
+import org.earshot.matching.BrandMatcher;
+import org.earshot.reply.DraftInput;
+import org.earshot.reply.ReplyDrafter;
+import org.earshot.scoring.MentionScorer;
+import org.earshot.scoring.ScoringInput;
+import org.earshot.store.AuditLog;
+import org.earshot.store.CursorStore;
+import org.earshot.store.Database;
+import org.earshot.store.HealthStore;
+import org.earshot.store.MentionStore;
+import org.earshot.store.OutboxStore;
+import org.earshot.store.TaskStore;
+import org.earshot.task.Approvals;
+import org.earshot.task.OutboxDispatcher;
+import org.earshot.task.TaskQueries;
+import org.earshot.task.Triage;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Measures what matters for speed and prints it: scoring and drafting throughput with per-mention
+ * latency, and the whole intake path (poll → H2 → task) and the outbox (approve → post) on a real
+ * H2 file in a temp folder. A benchmark, not a test: nothing here passes or fails.
+ */
+@Command(name = "bench", description = "Prints throughput and latency of scoring, drafting, intake and posting.")
+public final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--mentions", defaultValue = "300000", description = "Mentions to score (default: ${DEFAULT-VALUE}).")
+    int scoreCount;
+
+    @Option(names = "--intake", defaultValue = "2000", description = "Mentions through the database (default: ${DEFAULT-VALUE}).")
+    int intakeCount;
+
+    @Option(names = {"-c", "--config"}, defaultValue = "config/earshot.yaml", description = "For the reply policy.")
+    Path configFile;
+
+    private static final String[] SAMPLES = {
+        "@acmeair my bag never arrived in Denver and nobody answers the phone",
+        "Great, another delay. Love that for me #acmeair",
+        "Thank you @acmeair for the upgrade, the crew was wonderful!",
+        "I was charged twice for the same booking, where is my refund?",
+        "Stranded at the gate with my kids tonight, flight cancelled, no hotel offered",
+        "Does acme air allow pets in the cabin on domestic flights?",
+        "There's smoke coming from the engine on flight 212, is this normal??",
+        "If this isn't fixed I'm calling my lawyer. Third time I write.",
+        "Buy cheap followers now!!! http://spam.example",
+        "not bad at all, the new app is actually quite nice",
+    };
+
+    @Override
+    public Integer call() throws Exception {
+        EarshotConfig config = ConfigLoader.fromEnvironment().load(configFile);
+        System.out.printf(Locale.ROOT, "earshot bench on %d core(s), Java %s%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        benchScoring();
+        benchDrafting(config);
+        benchIntakeAndOutbox(config);
+        return 0;
+    }
+
+    private void benchScoring() {
+        MentionScorer scorer = new MentionScorer();
+        List<ScoringInput> inputs = new ArrayList<>();
+        Instant now = Instant.now();
+        for (int i = 0; i < SAMPLES.length; i++) {
+            inputs.add(new ScoringInput(Platform.X, SAMPLES[i], "", new Author("user" + i, "User " + i, i * 1000L),
+                    CustomerHistory.NONE, now.minusSeconds(60L * i), now));
+        }
+        for (int i = 0; i < 50_000; i++) {
+            scorer.score(inputs.get(i % inputs.size()));
+        }
+        long[] samples = new long[Math.min(scoreCount, 100_000)];
+        long start = System.nanoTime();
+        double sink = 0;
+        for (int i = 0; i < scoreCount; i++) {
+            if (i % (scoreCount / samples.length) == 0 && i / (scoreCount / samples.length) < samples.length) {
+                long t0 = System.nanoTime();
+                sink += scorer.score(inputs.get(i % inputs.size())).priority();
+                samples[i / (scoreCount / samples.length)] = System.nanoTime() - t0;
+            } else {
+                sink += scorer.score(inputs.get(i % inputs.size())).priority();
+            }
+        }
+        long elapsed = System.nanoTime() - start;
+        report("score", scoreCount, elapsed, samples);
+        if (sink == 42) {
+            System.out.print("");
+        }
+    }
+
+    private void benchDrafting(EarshotConfig config) {
+        MentionScorer scorer = new MentionScorer();
+        ReplyDrafter drafter = new ReplyDrafter(config.policy());
+        Instant now = Instant.now();
+        List<DraftInput> inputs = new ArrayList<>();
+        for (int i = 0; i < SAMPLES.length; i++) {
+            Author author = new Author("user" + i, "Dana Reyes", 100);
+            inputs.add(new DraftInput(Platform.MASTODON, author, SAMPLES[i], "", scorer.score(new ScoringInput(
+                    Platform.MASTODON, SAMPLES[i], "", author, CustomerHistory.NONE, now, now)), CustomerHistory.NONE));
+        }
+        int n = 50_000;
+        long[] samples = new long[n];
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            long t0 = System.nanoTime();
+            drafter.draft(inputs.get(i % inputs.size()));
+            samples[i] = System.nanoTime() - t0;
+        }
+        report("draft", n, System.nanoTime() - start, samples);
+    }
+
+    private void benchIntakeAndOutbox(EarshotConfig config) throws Exception {
+        Path dir = Files.createTempDirectory("earshot-bench");
+        try (Database db = Database.open(new org.earshot.config.StorageConfig(
+                "jdbc:h2:file:" + dir.resolve("bench") + ";AUTO_SERVER=FALSE", "sa", ""))) {
+            MentionStore mentions = new MentionStore();
+            TaskStore tasks = new TaskStore();
+            ReplyDrafter drafter = new ReplyDrafter(config.policy());
+            Triage triage = new Triage(new MentionScorer(), drafter, config.serviceLevels());
+            MentionIntake intake = new MentionIntake(db, mentions, tasks, new CursorStore(), new HealthStore(), triage,
+                    Map.of("acme", new BrandMatcher(config.brands().get(0))), Clock.systemUTC());
+            Instant now = Instant.now();
+            int batch = 100;
+            MentionSource source = cursor -> {
+                int from = cursor == null ? 0 : Integer.parseInt(cursor);
+                List<IncomingMention> page = new ArrayList<>();
+                for (int i = from; i < Math.min(from + batch, intakeCount); i++) {
+                    page.add(new IncomingMention(Platform.MASTODON, "bench-" + i,
+                            new Author("user" + (i % 500) + "@mastodon.example", "User " + i, i), SAMPLES[i % SAMPLES.length],
+                            "", now, "", Map.of()));
+                }
+                return new PollResult(page, String.valueOf(from + page.size()));
+            };
+            ReplyPublisher publisher = block -> new PostedReply("posted-" + block.idempotencyKey(), "");
+            Connector connector = new Connector("bench", Platform.MASTODON, "acme", Duration.ofSeconds(1), source,
+                    publisher);
+            long[] pollSamples = new long[(intakeCount + batch - 1) / batch];
+            long start = System.nanoTime();
+            for (int p = 0; p < pollSamples.length; p++) {
+                long t0 = System.nanoTime();
+                intake.pollOnce(connector);
+                pollSamples[p] = (System.nanoTime() - t0) / batch;
+            }
+            report("intake (poll→task, H2 file)", intakeCount, System.nanoTime() - start, pollSamples);
+
+            AuditLog audit = new AuditLog();
+            OutboxStore outbox = new OutboxStore();
+            Approvals approvals = new Approvals(db, tasks, mentions, outbox, audit, drafter, Clock.systemUTC());
+            OutboxDispatcher dispatcher = new OutboxDispatcher(db, outbox, tasks, audit, Map.of("bench", connector),
+                    Clock.systemUTC(), Duration.ofMinutes(2), Duration.ofSeconds(30));
+            List<ResponseTask> open = new TaskQueries(db, tasks, audit).list(java.util.EnumSet.of(TaskState.NEW), 500);
+            long[] postSamples = new long[open.size()];
+            start = System.nanoTime();
+            for (int i = 0; i < open.size(); i++) {
+                long t0 = System.nanoTime();
+                approvals.approve(open.get(i).id(), "Hi, thanks for telling us. I'm on it.", "bench", true);
+                dispatcher.dispatchDue();
+                postSamples[i] = System.nanoTime() - t0;
+            }
+            report("approve→posted (H2 file)", open.size(), System.nanoTime() - start, postSamples);
+        } finally {
+            try (var paths = Files.walk(dir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static void report(String what, int count, long elapsedNanos, long[] latencies) {
+        long[] sorted = latencies.clone();
+        Arrays.sort(sorted);
+        double perSecond = count / (elapsedNanos / 1e9);
+        System.out.printf(Locale.ROOT, "%-30s %,10d in %7.2f s  %,12.0f /s   p50 %s  p99 %s  max %s%n", what, count,
+                elapsedNanos / 1e9, perSecond, micros(sorted, 0.50), micros(sorted, 0.99), micros(sorted, 1.0));
+    }
+
+    private static String micros(long[] sorted, double q) {
+        if (sorted.length == 0) {
+            return "-";
+        }
+        long v = sorted[Math.min(sorted.length - 1, (int) Math.floor(q * (sorted.length - 1)))];
+        return v >= 1_000_000 ? String.format(Locale.ROOT, "%.1f ms", v / 1e6) : String.format(Locale.ROOT, "%.1f µs", v / 1e3);
+    }
+}
