@@ -21,6 +21,7 @@ import org.earshot.connector.ReplyPublisher;
 import org.earshot.domain.Mention;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -138,6 +139,9 @@ public final class SmtpReplyPublisher implements ReplyPublisher {
             }
             if (x instanceof SMTPAddressFailedException a) {
                 return a.getReturnCode();
+            }
+            if (x instanceof SMTPSenderFailedException f) {
+                return f.getReturnCode();
             }
             x = x instanceof MessagingException m ? m.getNextException() : null;
         }

@@ -39,6 +39,12 @@ final class ImapTestMail {
                 "Acme Air Support", Duration.ofSeconds(5), Duration.ofSeconds(10), maxMessagesPerPoll, true, true);
     }
 
+    static ImapSettings withSmtpPort(ImapSettings s, int smtpPort) {
+        return new ImapSettings(s.connectorId(), s.imapHost(), s.imapPort(), s.smtpHost(), smtpPort, s.ssl(),
+                s.starttls(), s.username(), s.password(), s.folder(), s.sentFolder(), s.fromAddress(), s.fromName(),
+                s.connectTimeout(), s.readTimeout(), s.maxMessagesPerPoll(), s.readExisting(), s.saveToSent());
+    }
+
     static BrandConfig brand() {
         return new BrandConfig("acme", "Acme Air", List.of("acme air"), List.of(), List.of(), List.of(),
                 List.of("reseller-bot@example.com"), List.of("noreply@acme.example", SUPPORT));
