@@ -239,7 +239,7 @@ class ImapMailTextIT {
                 Do I get a full refund or only a voucher?
 
                 Tom
-                --\u0020
+                --\s
                 Tom Becker | Hamburg
 
                 On Sun, 1 Nov 2026 at 18:40, Acme Air <noreply@acme.example>
