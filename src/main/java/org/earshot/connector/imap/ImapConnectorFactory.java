@@ -1,0 +1,23 @@
+package org.earshot.connector.imap;
+
+import org.earshot.config.BrandConfig;
+import org.earshot.config.ConnectorConfig;
+import org.earshot.connector.Connector;
+import org.earshot.connector.ConnectorFactory;
+import org.earshot.domain.Platform;
+
+/** Builds a mailbox connector ({@code type: imap}): IMAP to read customer mail, SMTP to answer it. */
+public final class ImapConnectorFactory implements ConnectorFactory {
+
+    @Override
+    public String type() {
+        return "imap";
+    }
+
+    @Override
+    public Connector create(ConnectorConfig config, BrandConfig brand) {
+        ImapSettings settings = ImapSettings.from(config);
+        return new Connector(config.id(), Platform.EMAIL, config.brand(), config.schedule(),
+                new ImapMentionSource(settings, brand), new SmtpReplyPublisher(settings));
+    }
+}
