@@ -13,6 +13,7 @@ import org.earshot.config.EarshotConfig;
 import org.earshot.connector.Connector;
 import org.earshot.connector.ConnectorFactory;
 import org.earshot.connector.ConnectorHealth;
+import org.earshot.connector.imap.ImapConnectorFactory;
 import org.earshot.intake.MentionIntake;
 import org.earshot.matching.BrandMatcher;
 import org.earshot.reply.ReplyDrafter;
@@ -61,7 +62,7 @@ public final class Wiring implements AutoCloseable {
     private EarshotScheduler scheduler;
 
     /** Every platform Earshot can listen on; a connector's {@code type:} picks one. */
-    public static final List<ConnectorFactory> CONNECTOR_FACTORIES = List.of();
+    public static final List<ConnectorFactory> CONNECTOR_FACTORIES = List.of(new ImapConnectorFactory());
 
     /** Builds everything from the config and starts polling, posting and the web queue. */
     public static Wiring start(EarshotConfig config, Clock clock) {

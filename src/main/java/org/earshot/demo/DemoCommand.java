@@ -1,0 +1,65 @@
+package org.earshot.demo;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.earshot.Wiring;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "demo", description = "Runs Earshot on simulated platforms: WireMock as Mastodon, GreenMail as the "
+        + "support mailbox, the web queue on localhost. No account or network needed.")
+public final class DemoCommand implements Callable<Integer> {
+    @Option(names = "--port", defaultValue = "8080", description = "The web queue's port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = {"-c", "--config"}, defaultValue = "config/demo.yaml", description = "Default: ${DEFAULT-VALUE}.")
+    Path config;
+
+    @Option(names = "--wiremock", defaultValue = "wiremock", description = "The stubs folder (default: ${DEFAULT-VALUE}).")
+    Path wiremock;
+
+    @Option(names = "--data", defaultValue = "data/demo", description = "The demo's database folder (default: ${DEFAULT-VALUE}).")
+    Path data;
+
+    @Option(names = "--keep", description = "Keep the previous demo's tasks instead of starting fresh.")
+    boolean keep;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        DemoEnvironment demo = DemoEnvironment.start(config, wiremock, data, keep, port);
+        Wiring wiring;
+        try {
+            wiring = Wiring.start(demo.config(), Clock.systemUTC());
+        } catch (RuntimeException e) {
+            demo.close();
+            throw e;
+        }
+        String web = "http://localhost:" + wiring.webPort();
+        System.out.println();
+        System.out.println("Earshot demo is running. Tasks appear within a few seconds; Ctrl-C stops it.");
+        System.out.println("  web queue        " + web + "/#token=" + demo.apiToken());
+        System.out.println("  API              " + web + "/api/tasks?state=NEW");
+        System.out.println("  API token        " + demo.apiToken() + "   (Authorization: Bearer <token>)");
+        System.out.println("  Mastodon (sim)   http://127.0.0.1:" + demo.mastodonPort()
+                + "   requests it received: http://127.0.0.1:" + demo.mastodonPort() + "/__admin/requests");
+        System.out.println("  mailbox (sim)    IMAP 127.0.0.1:" + demo.mail().imapPort() + ", SMTP 127.0.0.1:"
+                + demo.mail().smtpPort() + ", user " + demo.mail().user() + " / " + demo.mail().password() + ", "
+                + demo.mail().seededCount() + " customer e-mails seeded");
+        System.out.println("  database         " + demo.config().storage().jdbcUrl());
+        System.out.println("  try              curl -s -H 'Authorization: Bearer " + demo.apiToken() + "' " + web
+                + "/api/tasks?state=NEW");
+        System.out.println("                   java -jar target/earshot.jar tasks --config " + config);
+        System.out.println();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping the demo ...");
+            wiring.close();
+            demo.close();
+            stopped.countDown();
+        }, "earshot-demo-shutdown"));
+        stopped.await();
+        return 0;
+    }
+}
