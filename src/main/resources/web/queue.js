@@ -113,14 +113,25 @@ function render(tasks) {
   const existing = new Map([...queue.children].map((li) => [li.dataset.taskId, li]));
   const cards = tasks.map((task) => {
     const old = existing.get(String(task.id));
-    return old && old.dataset.busy ? old : buildCard(task);
+    const json = JSON.stringify(task);
+    if (old && (old.dataset.busy || old.taskJson === json)) {
+      showDue(old, task.dueAt);
+      return old;
+    }
+    const card = buildCard(task);
+    card.taskJson = json;
+    return card;
   });
   for (const [id, li] of existing) {
-    if (li.dataset.busy && !tasks.some((t) => String(t.id) === id)) {
+    const working = li.dataset.busy && li.dataset.busy !== 'sending';
+    if (working && !tasks.some((t) => String(t.id) === id)) {
       note(`Task ${id} was handled elsewhere in the meantime.`);
     }
   }
-  queue.replaceChildren(...cards);
+  const same = cards.length === queue.children.length && cards.every((card, i) => queue.children[i] === card);
+  if (!same) {
+    queue.replaceChildren(...cards);
+  }
   $('empty').hidden = tasks.length > 0;
 }
 
@@ -166,6 +177,14 @@ function dueLabel(dueAt) {
   return { label: minutes === 0 ? 'due now' : `due in ${humanMinutes(minutes)}`, overdue: false };
 }
 
+function showDue(li, dueAt) {
+  const due = dueLabel(dueAt);
+  const el = text(li, '.due', due.label);
+  el.classList.toggle('overdue', due.overdue);
+  el.title = `due ${dateTime.format(new Date(dueAt))}`;
+}
+
+// Unchanged cards are kept as they are on refresh (no flicker, focus stays where it was).
 function buildCard(task) {
   const li = $('task-template').content.firstElementChild.cloneNode(true);
   li.dataset.taskId = String(task.id);
@@ -177,10 +196,7 @@ function buildCard(task) {
   const sentiment = text(li, '.sentiment', scores.sentiment);
   sentiment.classList.add(`sentiment-${scores.sentiment}`);
   text(li, '.numbers', `negativity ${scores.negativity.toFixed(2)} · urgency ${scores.urgency.toFixed(2)}`);
-  const due = dueLabel(task.dueAt);
-  const dueEl = text(li, '.due', due.label);
-  dueEl.classList.toggle('overdue', due.overdue);
-  dueEl.title = `due ${dateTime.format(new Date(task.dueAt))}`;
+  showDue(li, task.dueAt);
 
   text(li, '.platform', mention.platform);
   text(li, '.author-name', mention.author.name || mention.author.handle);

@@ -37,6 +37,7 @@ final class RunningQueue implements AutoCloseable {
 
     final Database db;
     final TaskQueries queries;
+    final Approvals approvals;
     final WebServer server;
     private final MentionStore mentions = new MentionStore();
     private final TaskStore tasks = new TaskStore();
@@ -48,7 +49,7 @@ final class RunningQueue implements AutoCloseable {
         queries = new TaskQueries(db, tasks, audit);
         ReplyPolicy policy = new ReplyPolicy("calm", "Sam from Acme Support", Duration.ofHours(4),
                 List.of(), List.of("refund"), Map.of());
-        Approvals approvals = new Approvals(db, tasks, mentions, new OutboxStore(), audit, new ReplyDrafter(policy),
+        approvals = new Approvals(db, tasks, mentions, new OutboxStore(), audit, new ReplyDrafter(policy),
                 Clock.systemUTC());
         server = new WebServer("127.0.0.1", 0, TOKEN, queries, approvals, () -> health);
         server.start();
