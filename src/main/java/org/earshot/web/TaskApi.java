@@ -1,0 +1,209 @@
+package org.earshot.web;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.earshot.connector.ConnectorHealth;
+import org.earshot.domain.ResponseTask;
+import org.earshot.domain.TaskState;
+import org.earshot.task.Approvals;
+import org.earshot.task.ReplyRulesViolatedException;
+import org.earshot.task.TaskConflictException;
+import org.earshot.task.TaskNotFoundException;
+import org.earshot.task.TaskQueries;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The REST API under {@code /api/}: tasks, decisions on them, and the connectors' health. Every call
+ * needs the bearer token; every error is {@code {"error": "..."}}.
+ */
+final class TaskApi implements HttpHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(TaskApi.class);
+    private static final int DEFAULT_LIMIT = 200;
+    private static final int MAX_LIMIT = 1000;
+    private static final int MAX_ACTOR_LENGTH = 200;
+    /** Who decided, when the request does not say: the queue page and scripts without a name. */
+    static final String DEFAULT_ACTOR = "web";
+
+    record ApproveRequest(String text, String actor, Boolean override) {
+    }
+
+    record RejectRequest(String reason, String actor) {
+    }
+
+    private final BearerToken token;
+    private final TaskQueries queries;
+    private final Approvals approvals;
+    private final Supplier<List<ConnectorHealth>> health;
+
+    TaskApi(BearerToken token, TaskQueries queries, Approvals approvals, Supplier<List<ConnectorHealth>> health) {
+        this.token = token;
+        this.queries = queries;
+        this.approvals = approvals;
+        this.health = health;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try {
+            try {
+                if (!token.admits(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                    exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
+                    throw new HttpError(401, "missing or wrong API token: send 'Authorization: Bearer <token>'");
+                }
+                route(exchange);
+            } catch (HttpError e) {
+                JsonExchange.sendError(exchange, e.status(), e.getMessage());
+            } catch (TaskNotFoundException e) {
+                JsonExchange.sendError(exchange, 404, e.getMessage());
+            } catch (TaskConflictException e) {
+                JsonExchange.sendError(exchange, 409, e.getMessage());
+            } catch (ReplyRulesViolatedException e) {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("error", e.getMessage());
+                body.put("violations", e.violations());
+                JsonExchange.send(exchange, 422, body);
+            } catch (IllegalArgumentException e) {
+                JsonExchange.sendError(exchange, 400, e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.error("{} {} failed", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e);
+                JsonExchange.sendError(exchange, 500, "internal error; the server log has the details");
+            }
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private void route(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestMethod();
+        List<String> parts = Arrays.stream(exchange.getRequestURI().getPath().split("/"))
+                .filter(p -> !p.isEmpty()).skip(1).toList();
+        if (parts.equals(List.of("health"))) {
+            allow(method, "GET");
+            JsonExchange.send(exchange, 200, HealthView.of(health.get()));
+        } else if (parts.equals(List.of("tasks"))) {
+            allow(method, "GET");
+            listTasks(exchange);
+        } else if (parts.size() == 2 && parts.get(0).equals("tasks")) {
+            allow(method, "GET");
+            long id = taskId(parts.get(1));
+            JsonExchange.send(exchange, 200, TaskView.of(queries.get(id), queries.history(id)));
+        } else if (parts.size() == 3 && parts.get(0).equals("tasks") && parts.get(2).equals("approve")) {
+            allow(method, "POST");
+            approve(exchange, taskId(parts.get(1)));
+        } else if (parts.size() == 3 && parts.get(0).equals("tasks") && parts.get(2).equals("reject")) {
+            allow(method, "POST");
+            reject(exchange, taskId(parts.get(1)));
+        } else {
+            throw new HttpError(404, "no such API path: " + exchange.getRequestURI().getPath());
+        }
+    }
+
+    private void listTasks(HttpExchange exchange) throws IOException {
+        Map<String, String> params = query(exchange);
+        Set<TaskState> states = EnumSet.noneOf(TaskState.class);
+        for (String s : params.getOrDefault("state", "").split(",")) {
+            if (!s.isBlank()) {
+                states.add(state(s.strip()));
+            }
+        }
+        int limit = limit(params.get("limit"));
+        List<TaskView> tasks = queries.list(states, limit).stream().map(TaskView::of).toList();
+        JsonExchange.send(exchange, 200, Map.of("tasks", tasks));
+    }
+
+    private void approve(HttpExchange exchange, long id) throws IOException {
+        ApproveRequest body = JsonExchange.readBody(exchange, ApproveRequest.class);
+        if (body == null) {
+            body = new ApproveRequest(null, null, null);
+        }
+        if (body.text() != null && body.text().isBlank()) {
+            throw new HttpError(400, "'text' is blank; leave it out to approve the draft as it is, or reject the task");
+        }
+        ResponseTask task = approvals.approve(id, body.text(), actor(body.actor()), Boolean.TRUE.equals(body.override()));
+        JsonExchange.send(exchange, 200, TaskView.of(task, queries.history(id)));
+    }
+
+    private void reject(HttpExchange exchange, long id) throws IOException {
+        RejectRequest body = JsonExchange.readBody(exchange, RejectRequest.class);
+        if (body == null || body.reason() == null || body.reason().isBlank()) {
+            throw new HttpError(400, "a rejection needs a reason: send {\"reason\": \"...\"}");
+        }
+        ResponseTask task = approvals.reject(id, body.reason(), actor(body.actor()));
+        JsonExchange.send(exchange, 200, TaskView.of(task, queries.history(id)));
+    }
+
+    private static void allow(String method, String allowed) {
+        if (!method.equals(allowed)) {
+            throw new HttpError(405, method + " is not allowed here; use " + allowed);
+        }
+    }
+
+    private static long taskId(String raw) {
+        try {
+            return Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+            throw new HttpError(404, "no task '" + raw + "': task ids are numbers");
+        }
+    }
+
+    private static TaskState state(String raw) {
+        try {
+            return TaskState.valueOf(raw.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new HttpError(400, "unknown state '" + raw + "', expected one of "
+                    + Arrays.toString(TaskState.values()));
+        }
+    }
+
+    private static int limit(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(raw.strip());
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // answered below, with the same message as an out-of-range number
+        }
+        throw new HttpError(400, "limit must be a whole number from 1 to " + MAX_LIMIT + ", but was '" + raw + "'");
+    }
+
+    private static String actor(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return DEFAULT_ACTOR;
+        }
+        String actor = raw.strip();
+        if (actor.length() > MAX_ACTOR_LENGTH) {
+            throw new HttpError(400, "actor is longer than " + MAX_ACTOR_LENGTH + " characters");
+        }
+        return actor;
+    }
+
+    private static Map<String, String> query(HttpExchange exchange) {
+        Map<String, String> params = new LinkedHashMap<>();
+        String raw = exchange.getRequestURI().getRawQuery();
+        if (raw == null) {
+            return params;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            params.merge(key, value, (a, b) -> a + "," + b);
+        }
+        return params;
+    }
+}

@@ -1,0 +1,75 @@
+package org.earshot.web;
+
+import java.time.Instant;
+import java.util.List;
+import org.earshot.domain.ResponseTask;
+import org.earshot.store.AuditLog;
+
+/**
+ * A task as the API shows it: camelCase fields, ISO-8601 times, lower-case enums except the state,
+ * which stays upper-case because {@code ?state=NEW} filters on it. {@code history} is null in lists.
+ */
+record TaskView(
+        long id,
+        String state,
+        MentionView mention,
+        ScoresView scores,
+        DraftView draft,
+        DecisionView decision,
+        DeliveryView delivery,
+        Instant createdAt,
+        Instant dueAt,
+        List<HistoryEntry> history) {
+
+    record MentionView(long id, String connectorId, String brand, String platform, String externalId,
+                       AuthorView author, String text, String subject, String url, Instant createdAt,
+                       Instant receivedAt) {
+    }
+
+    record AuthorView(String handle, String name, long followers) {
+    }
+
+    record ScoresView(double negativity, String sentiment, double urgency, String urgencyLevel, double priority,
+                      List<String> reasons) {
+    }
+
+    record DraftView(String intent, String text, List<String> blocks, List<String> warnings, boolean followUp) {
+    }
+
+    record DecisionView(String actor, Instant at, String approvedText, String rejectReason) {
+    }
+
+    record DeliveryView(int attempts, String lastError, String postedReplyId, Instant postedAt) {
+    }
+
+    record HistoryEntry(Instant at, String actor, String action, String detail) {
+    }
+
+    static TaskView of(ResponseTask t) {
+        return of(t, null);
+    }
+
+    static TaskView of(ResponseTask t, List<AuditLog.Entry> history) {
+        var m = t.mention();
+        var s = t.score();
+        var d = t.draft();
+        return new TaskView(
+                t.id(),
+                t.state().name(),
+                new MentionView(m.id(), m.connectorId(), m.brand(), m.platform().id(), m.externalId(),
+                        new AuthorView(m.author().handle(), m.author().name(), m.author().followers()),
+                        m.text(), m.subject(), m.url(), m.createdAt(), m.receivedAt()),
+                new ScoresView(s.negativity(), s.sentiment().id(), s.urgency(), s.urgencyLevel().id(), s.priority(),
+                        s.reasons()),
+                new DraftView(d.intent().id(), d.text(), d.blocks(), d.warnings(), d.followUp()),
+                new DecisionView(t.decision().actor(), t.decision().at(), t.decision().approvedText(),
+                        t.decision().rejectReason()),
+                new DeliveryView(t.delivery().attempts(), t.delivery().lastError(), t.delivery().postedReplyId(),
+                        t.delivery().postedAt()),
+                t.createdAt(),
+                t.dueAt(),
+                history == null ? null
+                        : history.stream().map(e -> new HistoryEntry(e.at(), e.actor(), e.action(), e.detail()))
+                                .toList());
+    }
+}

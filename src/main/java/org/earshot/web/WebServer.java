@@ -1,0 +1,78 @@
+package org.earshot.web;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.earshot.connector.ConnectorHealth;
+import org.earshot.task.Approvals;
+import org.earshot.task.TaskQueries;
+
+/**
+ * The web queue and its REST API on the JDK's own HTTP server: {@code /} serves the page,
+ * {@code /api/} the API. A few threads are plenty for a team's queue.
+ */
+public final class WebServer implements AutoCloseable {
+    private static final int THREADS = 4;
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+
+    /**
+     * Binds the port at once (0 picks a free one, see {@link #port()}); serves after {@link #start()}.
+     *
+     * @param apiToken the bearer token every {@code /api/} call must send; must not be blank
+     * @param health   the connectors' health as of now, asked on every {@code GET /api/health}
+     */
+    public WebServer(String host, int port, String apiToken, TaskQueries queries, Approvals approvals,
+                     Supplier<List<ConnectorHealth>> health) {
+        BearerToken token = new BearerToken(apiToken);
+        StaticFiles page = new StaticFiles();
+        try {
+            this.server = HttpServer.create(new InetSocketAddress(host, port), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on " + host + ":" + port + " for the web queue: "
+                    + e.getMessage(), e);
+        }
+        AtomicInteger n = new AtomicInteger();
+        this.executor = Executors.newFixedThreadPool(THREADS, r -> {
+            Thread t = new Thread(r, "earshot-web-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.createContext("/api/", new TaskApi(token, queries, approvals, health));
+        server.createContext("/", page);
+    }
+
+    public void start() {
+        server.start();
+    }
+
+    /** The port the server listens on: the real one when 0 was asked for. */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /**
+     * Lets requests already running finish (for up to a second), then closes the port. The JDK 17
+     * server's own {@code stop(delay)} always waits the whole delay, so the draining happens here.
+     */
+    @Override
+    public void close() {
+        executor.shutdown();
+        try {
+            executor.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,366 @@
+// Earshot's reply queue. Everything that came from outside (mentions, names, reasons, drafts) is put
+// into the page with textContent only, never as HTML, so a mention cannot run script here.
+'use strict';
+
+const TOKEN_KEY = 'earshot.token';
+const ACTOR_KEY = 'earshot.actor';
+const REFRESH_MS = 10000;
+
+const $ = (id) => document.getElementById(id);
+const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
+const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+let refreshing = false;
+
+class ApiError extends Error {
+  constructor(status, body) {
+    super((body && body.error) || `HTTP ${status}`);
+    this.status = status;
+    this.body = body || {};
+  }
+}
+
+// The demo prints a link with #token=...; keep it for this tab only and take it out of the address bar.
+function takeTokenFromFragment() {
+  const match = /(?:^|&)token=([^&]+)/.exec(location.hash.slice(1));
+  if (match) {
+    sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(match[1]));
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+}
+
+function token() {
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+async function api(path, options = {}) {
+  const headers = { Authorization: `Bearer ${token()}` };
+  if (options.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+  }
+  const response = await fetch(path, {
+    method: options.method || 'GET',
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    cache: 'no-store',
+  });
+  let body = null;
+  try {
+    body = await response.json();
+  } catch (e) {
+    body = null;
+  }
+  if (response.status === 401) {
+    signOut('The token was not accepted. Paste the current one.');
+  }
+  if (!response.ok) {
+    throw new ApiError(response.status, body);
+  }
+  return body;
+}
+
+function showSignIn(message) {
+  $('token-form').hidden = false;
+  $('queue-section').hidden = true;
+  $('tools').hidden = true;
+  $('token-error').textContent = message || '';
+  $('token-input').focus();
+}
+
+function showQueue() {
+  $('token-form').hidden = true;
+  $('queue-section').hidden = false;
+  $('tools').hidden = false;
+}
+
+function signOut(message) {
+  sessionStorage.removeItem(TOKEN_KEY);
+  $('queue').replaceChildren();
+  showSignIn(message);
+}
+
+function actor() {
+  const name = $('actor-input').value.trim();
+  return name === '' ? undefined : name;
+}
+
+async function refresh() {
+  if (!token() || refreshing) {
+    return;
+  }
+  refreshing = true;
+  try {
+    const { tasks } = await api('/api/tasks?state=NEW');
+    render(tasks);
+    $('status').textContent = `${tasks.length} open · updated ${clock.format(new Date())}`;
+    if ($('queue-error').dataset.stale === 'true') {
+      $('queue-error').textContent = '';
+    }
+  } catch (e) {
+    if (e.status !== 401) {
+      $('status').textContent = `could not refresh: ${e.message}`;
+    }
+  } finally {
+    refreshing = false;
+  }
+}
+
+// Cards someone is working on (editing, rejecting, looking at violations, waiting for an answer)
+// are kept as they are, so the 10-second refresh never throws away what a person is typing.
+function render(tasks) {
+  const queue = $('queue');
+  const existing = new Map([...queue.children].map((li) => [li.dataset.taskId, li]));
+  const cards = tasks.map((task) => {
+    const old = existing.get(String(task.id));
+    const json = JSON.stringify(task);
+    if (old && (old.dataset.busy || old.taskJson === json)) {
+      showDue(old, task.dueAt);
+      return old;
+    }
+    const card = buildCard(task);
+    card.taskJson = json;
+    return card;
+  });
+  for (const [id, li] of existing) {
+    const working = li.dataset.busy && li.dataset.busy !== 'sending';
+    if (working && !tasks.some((t) => String(t.id) === id)) {
+      note(`Task ${id} was handled elsewhere in the meantime.`);
+    }
+  }
+  const same = cards.length === queue.children.length && cards.every((card, i) => queue.children[i] === card);
+  if (!same) {
+    queue.replaceChildren(...cards);
+  }
+  $('empty').hidden = tasks.length > 0;
+}
+
+function note(message) {
+  $('queue-error').textContent = message;
+  $('queue-error').dataset.stale = 'false';
+  // Shown until the refresh after next, so it can be read.
+  setTimeout(() => { $('queue-error').dataset.stale = 'true'; }, REFRESH_MS);
+}
+
+function text(root, selector, value) {
+  const el = root.querySelector(selector);
+  el.textContent = value;
+  return el;
+}
+
+function fillList(list, items) {
+  list.replaceChildren(...items.map((item) => {
+    const li = document.createElement('li');
+    li.textContent = item;
+    return li;
+  }));
+  list.hidden = items.length === 0;
+}
+
+function humanMinutes(minutes) {
+  if (minutes < 60) {
+    return `${minutes} min`;
+  }
+  if (minutes < 48 * 60) {
+    const h = Math.floor(minutes / 60);
+    const m = minutes % 60;
+    return m === 0 ? `${h} h` : `${h} h ${m} min`;
+  }
+  return `${Math.floor(minutes / 1440)} days`;
+}
+
+function dueLabel(dueAt) {
+  const minutes = Math.round((Date.parse(dueAt) - Date.now()) / 60000);
+  if (minutes < 0) {
+    return { label: `overdue by ${humanMinutes(-minutes)}`, overdue: true };
+  }
+  return { label: minutes === 0 ? 'due now' : `due in ${humanMinutes(minutes)}`, overdue: false };
+}
+
+function showDue(li, dueAt) {
+  const due = dueLabel(dueAt);
+  const el = text(li, '.due', due.label);
+  el.classList.toggle('overdue', due.overdue);
+  el.title = `due ${dateTime.format(new Date(dueAt))}`;
+}
+
+// Unchanged cards are kept as they are on refresh (no flicker, focus stays where it was).
+function buildCard(task) {
+  const li = $('task-template').content.firstElementChild.cloneNode(true);
+  li.dataset.taskId = String(task.id);
+  const { mention, scores, draft } = task;
+
+  text(li, '.priority', scores.priority.toFixed(2));
+  const urgency = text(li, '.urgency', scores.urgencyLevel);
+  urgency.classList.add(`urgency-${scores.urgencyLevel}`);
+  const sentiment = text(li, '.sentiment', scores.sentiment);
+  sentiment.classList.add(`sentiment-${scores.sentiment}`);
+  text(li, '.numbers', `negativity ${scores.negativity.toFixed(2)} · urgency ${scores.urgency.toFixed(2)}`);
+  showDue(li, task.dueAt);
+
+  text(li, '.platform', mention.platform);
+  text(li, '.author-name', mention.author.name || mention.author.handle);
+  text(li, '.author-handle', mention.author.name ? mention.author.handle : '');
+  text(li, '.followers', `${compact.format(mention.author.followers)} followers`);
+  const link = li.querySelector('.source-link');
+  if (/^https?:\/\//i.test(mention.url)) {
+    link.href = mention.url;
+    link.hidden = false;
+  }
+  const subject = text(li, '.subject', mention.subject);
+  subject.hidden = !mention.subject;
+  text(li, '.mention-text', mention.text);
+  fillList(li.querySelector('.reasons'), scores.reasons);
+
+  text(li, '.draft-text', draft.text);
+  li.querySelector('.draft-editor').value = draft.text;
+  fillList(li.querySelector('.warnings'), draft.warnings);
+
+  li.querySelector('.approve').addEventListener('click', () => approve(li, false));
+  li.querySelector('.override').addEventListener('click', () => approve(li, true));
+  li.querySelector('.dismiss-violations').addEventListener('click', () => dismissViolations(li));
+  li.querySelector('.edit').addEventListener('click', () => startEdit(li));
+  li.querySelector('.cancel-edit').addEventListener('click', () => stopEdit(li, draft.text));
+  li.querySelector('.reject').addEventListener('click', () => startReject(li));
+  li.querySelector('.cancel-reject').addEventListener('click', () => stopReject(li));
+  li.querySelector('.reject-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    reject(li);
+  });
+  return li;
+}
+
+function editing(li) {
+  return !li.querySelector('.draft-edit').hidden;
+}
+
+function startEdit(li) {
+  li.dataset.busy = 'edit';
+  li.querySelector('.draft-text').hidden = true;
+  li.querySelector('.draft-edit').hidden = false;
+  li.querySelector('.edit').hidden = true;
+  li.querySelector('.cancel-edit').hidden = false;
+  li.querySelector('.draft-editor').focus();
+}
+
+function stopEdit(li, original) {
+  li.querySelector('.draft-editor').value = original;
+  li.querySelector('.draft-text').hidden = false;
+  li.querySelector('.draft-edit').hidden = true;
+  li.querySelector('.edit').hidden = false;
+  li.querySelector('.cancel-edit').hidden = true;
+  li.querySelector('.violations').hidden = true;
+  setError(li, '');
+  delete li.dataset.busy;
+}
+
+function startReject(li) {
+  li.dataset.busy = li.dataset.busy || 'reject';
+  li.querySelector('.reject-form').hidden = false;
+  li.querySelector('.reject-reason').focus();
+}
+
+function stopReject(li) {
+  li.querySelector('.reject-form').hidden = true;
+  li.querySelector('.reject-reason').value = '';
+  setError(li, '');
+  if (!editing(li)) {
+    delete li.dataset.busy;
+  }
+}
+
+function dismissViolations(li) {
+  li.querySelector('.violations').hidden = true;
+  if (!editing(li) && li.querySelector('.reject-form').hidden) {
+    delete li.dataset.busy;
+  }
+}
+
+function setError(li, message) {
+  li.querySelector('.task-error').textContent = message;
+}
+
+function setSending(li, sending) {
+  for (const button of li.querySelectorAll('button')) {
+    button.disabled = sending;
+  }
+}
+
+async function approve(li, override) {
+  const body = { actor: actor(), override };
+  if (editing(li)) {
+    body.text = li.querySelector('.draft-editor').value;
+  }
+  await act(li, `/api/tasks/${li.dataset.taskId}/approve`, body);
+}
+
+async function reject(li) {
+  const reason = li.querySelector('.reject-reason').value.trim();
+  if (reason === '') {
+    setError(li, 'Say why it is rejected.');
+    return;
+  }
+  await act(li, `/api/tasks/${li.dataset.taskId}/reject`, { reason, actor: actor() });
+}
+
+async function act(li, path, body) {
+  const wasBusy = li.dataset.busy;
+  li.dataset.busy = 'sending';
+  setSending(li, true);
+  setError(li, '');
+  try {
+    await api(path, { method: 'POST', body });
+    li.remove();
+    await refresh();
+  } catch (e) {
+    setSending(li, false);
+    if (e.status === 409) {
+      li.remove();
+      note(`Task ${li.dataset.taskId} was already decided: ${e.message}`);
+      await refresh();
+    } else if (e.status === 422) {
+      li.dataset.busy = 'violations';
+      fillList(li.querySelector('.violation-list'), e.body.violations || []);
+      li.querySelector('.violations').hidden = false;
+    } else {
+      if (wasBusy) {
+        li.dataset.busy = wasBusy;
+      } else {
+        delete li.dataset.busy;
+      }
+      if (e.status !== 401) {
+        setError(li, e.message);
+      }
+    }
+  }
+}
+
+function start() {
+  takeTokenFromFragment();
+  $('actor-input').value = localStorage.getItem(ACTOR_KEY) || '';
+  $('actor-input').addEventListener('change', () => {
+    localStorage.setItem(ACTOR_KEY, $('actor-input').value.trim());
+  });
+  $('token-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const value = $('token-input').value.trim();
+    if (value === '') {
+      return;
+    }
+    sessionStorage.setItem(TOKEN_KEY, value);
+    $('token-input').value = '';
+    showQueue();
+    refresh();
+  });
+  $('refresh-button').addEventListener('click', refresh);
+  $('sign-out-button').addEventListener('click', () => signOut(''));
+  if (token()) {
+    showQueue();
+    refresh();
+  } else {
+    showSignIn('');
+  }
+  setInterval(refresh, REFRESH_MS);
+}
+
+start();

@@ -1,0 +1,251 @@
+package org.earshot.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.earshot.domain.TaskState;
+import org.earshot.domain.UrgencyLevel;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The queue page in a real headless Chromium against the real server and an H2 database. */
+class QueuePageIT {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private static Path profile;
+    private static ChromeDriver driver;
+
+    @TempDir
+    Path dir;
+    private RunningQueue queue;
+    private WebDriverWait wait;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "skipped: the queue page tests need Debian's Chromium at " + CHROMIUM + " and its driver at "
+                        + CHROMEDRIVER + " (apt-get install -y chromium chromium-driver)");
+        profile = Files.createTempDirectory("earshot-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toString());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().window().setSize(new Dimension(1100, 1400));
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @BeforeEach
+    void startQueue() {
+        queue = new RunningQueue(dir, List.of());
+        wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+    }
+
+    @AfterEach
+    void stopQueue() {
+        queue.close();
+    }
+
+    private void openQueueWithToken() {
+        driver.get(queue.baseUrl() + "/#token=" + RunningQueue.TOKEN);
+    }
+
+    private List<WebElement> waitForTasks(int count) {
+        return wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#queue li.task"), count));
+    }
+
+    private WebElement card(long id) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#queue li.task[data-task-id='" + id + "']")));
+    }
+
+    private void waitUntilGone(long id) {
+        wait.until(ExpectedConditions.numberOfElementsToBe(
+                By.cssSelector("#queue li.task[data-task-id='" + id + "']"), 0));
+    }
+
+    @Test
+    void theQueueListsOpenTasksHighestPriorityFirstWithTheirDetails() throws IOException {
+        long low = queue.add(new RunningQueue.NewTask("Lou Low", "Is the shop open on Sunday?", 0.21,
+                UrgencyLevel.LOW, "Hi Lou, yes: 10 to 4 on Sundays.", List.of(), Duration.ofHours(3)));
+        long critical = queue.add(new RunningQueue.NewTask("Cara Critical", "My charger caught fire last night!!",
+                0.97, UrgencyLevel.CRITICAL, "Cara, please unplug it now; our safety team will call you within the hour.",
+                List.of("soft: mentions a call-back time"), Duration.ofMinutes(-12)));
+        long middle = queue.add(new RunningQueue.NewTask("Max Middle", "Order #4411 is a week late.", 0.64,
+                UrgencyLevel.HIGH, "Sorry Max, we are checking #4411 with the courier.", List.of(),
+                Duration.ofMinutes(25)));
+        long decided = queue.add("Dee Decided", "already handled", 0.99);
+        queue.approvals.reject(decided, "duplicate", "sam");
+
+        openQueueWithToken();
+        List<WebElement> cards = waitForTasks(3);
+
+        assertThat(cards).extracting(c -> Long.parseLong(c.getAttribute("data-task-id")))
+                .containsExactly(critical, middle, low);
+        WebElement top = card(critical);
+        assertThat(top.findElement(By.cssSelector(".urgency")).getText()).isEqualToIgnoringCase("critical");
+        assertThat(top.findElement(By.cssSelector(".priority")).getText()).isEqualTo("0.97");
+        assertThat(top.findElement(By.cssSelector(".author-name")).getText()).isEqualTo("Cara Critical");
+        assertThat(top.findElement(By.cssSelector(".mention-text")).getText())
+                .isEqualTo("My charger caught fire last night!!");
+        assertThat(top.findElement(By.cssSelector(".due")).getText()).startsWith("overdue by");
+        assertThat(top.findElement(By.cssSelector(".warnings")).getText()).contains("call-back time");
+        assertThat(card(middle).findElement(By.cssSelector(".due")).getText()).matches("due in 2[45] min");
+        assertThat(driver.getCurrentUrl()).doesNotContain(RunningQueue.TOKEN);
+
+        Path shot = Path.of("target", "screenshots", "queue.png");
+        Files.createDirectories(shot.getParent());
+        Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), shot, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void markupInAMentionShowsAsLiteralTextAndRunsNothing() {
+        String hostile = "<script>alert(1)</script><img src=x onerror=alert(2)> is this safe?";
+        long id = queue.add(new RunningQueue.NewTask("<b>Eve</b>", hostile, 0.5, UrgencyLevel.NORMAL,
+                "Hi <i>Eve</i>", List.of(), Duration.ofMinutes(30)));
+
+        openQueueWithToken();
+        WebElement card = card(id);
+
+        assertThat(card.findElement(By.cssSelector(".mention-text")).getText()).isEqualTo(hostile);
+        assertThat(card.findElement(By.cssSelector(".author-name")).getText()).isEqualTo("<b>Eve</b>");
+        assertThat(card.findElement(By.cssSelector(".draft-text")).getText()).isEqualTo("Hi <i>Eve</i>");
+        assertThat(card.findElements(By.cssSelector("script, img, b, i"))).isEmpty();
+        assertThatThrownBy(() -> driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+    }
+
+    @Test
+    void approvingMovesTheTaskOutOfTheQueueAndIntoTheOutbox() {
+        long keep = queue.add("Kim", "Still waiting for a refund", 0.4);
+        long id = queue.add("Ana", "Where is my parcel?", 0.8);
+        openQueueWithToken();
+
+        card(id).findElement(By.cssSelector("button.approve")).click();
+        waitUntilGone(id);
+
+        assertThat(queue.task(id).state()).isEqualTo(TaskState.APPROVED);
+        assertThat(queue.outboxRows(id)).isEqualTo(1);
+        assertThat(queue.task(keep).state()).isEqualTo(TaskState.NEW);
+        assertThat(waitForTasks(1).get(0).getAttribute("data-task-id")).isEqualTo(String.valueOf(keep));
+    }
+
+    @Test
+    void editThenApproveStoresTheEditedTextAndWhoApproved() {
+        long id = queue.add("Ana", "Where is my parcel?", 0.8);
+        openQueueWithToken();
+        WebElement actor = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("actor-input")));
+        actor.sendKeys("sam");
+
+        WebElement card = card(id);
+        card.findElement(By.cssSelector("button.edit")).click();
+        WebElement editor = card.findElement(By.cssSelector("textarea.draft-editor"));
+        wait.until(ExpectedConditions.visibilityOf(editor));
+        editor.clear();
+        editor.sendKeys("Hi Ana, it left our depot this morning.");
+        card.findElement(By.cssSelector("button.approve")).click();
+        waitUntilGone(id);
+
+        assertThat(queue.task(id).state()).isEqualTo(TaskState.APPROVED);
+        assertThat(queue.task(id).decision().approvedText()).isEqualTo("Hi Ana, it left our depot this morning.");
+        assertThat(queue.task(id).decision().actor()).isEqualTo("sam");
+    }
+
+    @Test
+    void rejectingAsksForAReasonAndStoresIt() {
+        long id = queue.add("Spammy", "buy followers at example.com", 0.3);
+        openQueueWithToken();
+
+        WebElement card = card(id);
+        card.findElement(By.cssSelector("button.reject")).click();
+        WebElement reason = card.findElement(By.cssSelector("input.reject-reason"));
+        wait.until(ExpectedConditions.visibilityOf(reason));
+        reason.sendKeys("spam");
+        card.findElement(By.cssSelector("button.confirm-reject")).click();
+        waitUntilGone(id);
+
+        assertThat(queue.task(id).state()).isEqualTo(TaskState.REJECTED);
+        assertThat(queue.task(id).decision().rejectReason()).isEqualTo("spam");
+        assertThat(queue.outboxRows(id)).isZero();
+    }
+
+    @Test
+    void aHardRuleViolationIsShownInlineAndCanBeOverridden() {
+        long id = queue.add(new RunningQueue.NewTask("Ana", "I want my money back", 0.7, UrgencyLevel.HIGH,
+                "We will refund you today.", List.of("hard: promises 'refund'"), Duration.ofMinutes(30)));
+        openQueueWithToken();
+
+        WebElement card = card(id);
+        card.findElement(By.cssSelector("button.approve")).click();
+        WebElement violations = wait.until(ExpectedConditions.visibilityOf(card.findElement(By.cssSelector(".violations"))));
+
+        assertThat(violations.getText()).contains("hard: promises 'refund'");
+        assertThat(queue.task(id).state()).isEqualTo(TaskState.NEW);
+
+        card.findElement(By.cssSelector("button.override")).click();
+        waitUntilGone(id);
+
+        assertThat(queue.task(id).state()).isEqualTo(TaskState.APPROVED);
+    }
+
+    @Test
+    void withoutATokenThePageAsksForOneAndThenShowsTheQueue() {
+        long id = queue.add("Ana", "Where is my parcel?", 0.8);
+        driver.get(queue.baseUrl() + "/");
+
+        WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token-input")));
+        input.sendKeys(RunningQueue.TOKEN);
+        driver.findElement(By.cssSelector("#token-form button[type=submit]")).click();
+
+        assertThat(card(id).findElement(By.cssSelector(".author-name")).getText()).isEqualTo("Ana");
+    }
+
+    @Test
+    void aWrongTokenSendsThePersonBackToTheTokenForm() {
+        queue.add("Ana", "Where is my parcel?", 0.8);
+        driver.get(queue.baseUrl() + "/#token=not-the-token");
+
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token-error")));
+
+        assertThat(error.getText()).contains("not accepted");
+        assertThat(driver.findElements(By.cssSelector("#queue li.task"))).isEmpty();
+    }
+}

@@ -1,0 +1,114 @@
+package org.earshot.web;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.earshot.config.ReplyPolicy;
+import org.earshot.config.StorageConfig;
+import org.earshot.connector.ConnectorHealth;
+import org.earshot.domain.Author;
+import org.earshot.domain.Draft;
+import org.earshot.domain.IncomingMention;
+import org.earshot.domain.Intent;
+import org.earshot.domain.Platform;
+import org.earshot.domain.ResponseTask;
+import org.earshot.domain.Score;
+import org.earshot.domain.Sentiment;
+import org.earshot.domain.UrgencyLevel;
+import org.earshot.reply.ReplyDrafter;
+import org.earshot.store.AuditLog;
+import org.earshot.store.Database;
+import org.earshot.store.MentionStore;
+import org.earshot.store.OutboxStore;
+import org.earshot.store.TaskStore;
+import org.earshot.task.Approvals;
+import org.earshot.task.TaskQueries;
+
+/** A real H2 database in a temp dir, tasks put in through the real stores, and the web server in front. */
+final class RunningQueue implements AutoCloseable {
+    static final String TOKEN = "test-token-5f2c9a";
+
+    final Database db;
+    final TaskQueries queries;
+    final Approvals approvals;
+    final WebServer server;
+    private final MentionStore mentions = new MentionStore();
+    private final TaskStore tasks = new TaskStore();
+    private int nextExternalId = 1;
+
+    RunningQueue(Path dir, List<ConnectorHealth> health) {
+        db = Database.open(new StorageConfig("jdbc:h2:file:" + dir.resolve("db") + ";AUTO_SERVER=FALSE", "sa", ""));
+        AuditLog audit = new AuditLog();
+        queries = new TaskQueries(db, tasks, audit);
+        ReplyPolicy policy = new ReplyPolicy("calm", "Sam from Acme Support", Duration.ofHours(4),
+                List.of(), List.of("refund"), Map.of());
+        approvals = new Approvals(db, tasks, mentions, new OutboxStore(), audit, new ReplyDrafter(policy),
+                Clock.systemUTC());
+        server = new WebServer("127.0.0.1", 0, TOKEN, queries, approvals, () -> health);
+        server.start();
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    /** A mention and its open task, as intake would store them. */
+    record NewTask(String authorName, String text, double priority, UrgencyLevel urgencyLevel, String draft,
+                   List<String> warnings, Duration dueIn) {
+        NewTask(String authorName, String text, double priority) {
+            this(authorName, text, priority, UrgencyLevel.NORMAL, "Hi, thanks for telling us. Sam is on it.",
+                    List.of(), Duration.ofMinutes(25));
+        }
+    }
+
+    long add(NewTask t) {
+        Instant now = Instant.now();
+        String handle = "@" + t.authorName().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", "")
+                + "@social.example";
+        IncomingMention m = new IncomingMention(Platform.MASTODON, "status-" + nextExternalId++,
+                new Author(handle, t.authorName(), 12_400), t.text(), "", now.minusSeconds(120),
+                "https://social.example/@someone/1", Map.of("statusId", "1"));
+        Score score = new Score(0.8, Sentiment.NEGATIVE, 0.7, t.urgencyLevel(), t.priority(),
+                List.of("complaint: 'broken'", "audience 12k"));
+        Draft draft = new Draft(Intent.COMPLAINT, t.draft(), List.of(t.draft()), t.warnings(), false);
+        return db.inTransaction(c -> {
+            long mentionId = mentions.insertIfNew(c, "mastodon-main", "Acme", m, now).orElseThrow();
+            return tasks.insert(c, mentionId, score, draft, now, now.plus(t.dueIn()));
+        });
+    }
+
+    long add(String authorName, String text, double priority) {
+        return add(new NewTask(authorName, text, priority));
+    }
+
+    ResponseTask task(long id) {
+        return queries.get(id);
+    }
+
+    int outboxRows(long taskId) {
+        return db.inTransaction(c -> count(c, taskId));
+    }
+
+    private static int count(Connection c, long taskId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select count(*) from reply_outbox where task_id = ?")) {
+            ps.setLong(1, taskId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        db.close();
+    }
+}

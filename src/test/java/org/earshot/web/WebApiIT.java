@@ -1,0 +1,350 @@
+package org.earshot.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.earshot.connector.ConnectorHealth;
+import org.earshot.domain.TaskState;
+import org.earshot.domain.UrgencyLevel;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WebApiIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @TempDir
+    Path dir;
+    private RunningQueue queue;
+
+    @BeforeEach
+    void start() {
+        List<ConnectorHealth> health = List.of(
+                new ConnectorHealth("mastodon-main", Instant.parse("2026-11-02T10:00:00Z"), null, null, 0, 3, 287),
+                new ConnectorHealth("imap-support", null, Instant.parse("2026-11-02T10:01:00Z"),
+                        "login failed", 2, 0, -1));
+        queue = new RunningQueue(dir, health);
+    }
+
+    @AfterEach
+    void stop() {
+        queue.close();
+    }
+
+    private record Answer(int status, JsonNode json, HttpResponse<String> raw) {
+    }
+
+    private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode json = response.body().isEmpty() ? null : JSON.readTree(response.body());
+        return new Answer(response.statusCode(), json, response);
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(queue.baseUrl() + path))
+                .header("Authorization", "Bearer " + RunningQueue.TOKEN);
+    }
+
+    private Answer get(String path) throws IOException, InterruptedException {
+        return send(request(path).GET());
+    }
+
+    private Answer post(String path, String body) throws IOException, InterruptedException {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private static List<Long> ids(JsonNode tasks) {
+        List<Long> ids = new ArrayList<>();
+        tasks.forEach(t -> ids.add(t.get("id").asLong()));
+        return ids;
+    }
+
+    @Test
+    void callsWithoutATokenAreRefusedWith401AndAJsonError() throws Exception {
+        Answer a = send(HttpRequest.newBuilder(URI.create(queue.baseUrl() + "/api/tasks")).GET());
+
+        assertThat(a.status()).isEqualTo(401);
+        assertThat(a.json().get("error").asText()).contains("Bearer");
+        assertThat(a.raw().headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+    }
+
+    @Test
+    void callsWithAWrongTokenAreRefusedWith401() throws Exception {
+        long id = queue.add("Ana", "Broken again", 0.5);
+
+        Answer list = send(HttpRequest.newBuilder(URI.create(queue.baseUrl() + "/api/tasks"))
+                .header("Authorization", "Bearer " + RunningQueue.TOKEN + "x").GET());
+        Answer approve = send(HttpRequest.newBuilder(URI.create(queue.baseUrl() + "/api/tasks/" + id + "/approve"))
+                .header("Authorization", "Basic " + RunningQueue.TOKEN).POST(HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(list.status()).isEqualTo(401);
+        assertThat(approve.status()).isEqualTo(401);
+        assertThat(queue.task(id).state()).isEqualTo(TaskState.NEW);
+    }
+
+    @Test
+    void listIsSortedByPriorityHighestFirst() throws Exception {
+        long low = queue.add("Low", "meh", 0.2);
+        long high = queue.add("High", "on fire", 0.9);
+        long middle = queue.add("Middle", "slow delivery", 0.5);
+
+        Answer a = get("/api/tasks");
+
+        assertThat(a.status()).isEqualTo(200);
+        assertThat(ids(a.json().get("tasks"))).containsExactly(high, middle, low);
+    }
+
+    @Test
+    void listIsFilteredByStateAndAcceptsSeveralStates() throws Exception {
+        long open = queue.add("Open", "still waiting", 0.5);
+        long approved = queue.add("Approved", "help", 0.6);
+        long rejected = queue.add("Rejected", "spam spam", 0.7);
+        assertThat(post("/api/tasks/" + approved + "/approve", "").status()).isEqualTo(200);
+        assertThat(post("/api/tasks/" + rejected + "/reject", "{\"reason\": \"spam\"}").status()).isEqualTo(200);
+
+        assertThat(ids(get("/api/tasks?state=NEW").json().get("tasks"))).containsExactly(open);
+        assertThat(ids(get("/api/tasks?state=APPROVED,REJECTED").json().get("tasks")))
+                .containsExactly(rejected, approved);
+        assertThat(ids(get("/api/tasks?limit=1").json().get("tasks"))).containsExactly(rejected);
+    }
+
+    @Test
+    void anUnknownStateIsA400ThatNamesTheKnownOnes() throws Exception {
+        Answer a = get("/api/tasks?state=NEW,DONE");
+
+        assertThat(a.status()).isEqualTo(400);
+        assertThat(a.json().get("error").asText()).contains("DONE").contains("APPROVED");
+    }
+
+    @Test
+    void aLimitThatIsNotAPositiveNumberIsA400() throws Exception {
+        assertThat(get("/api/tasks?limit=abc").status()).isEqualTo(400);
+        assertThat(get("/api/tasks?limit=0").status()).isEqualTo(400);
+    }
+
+    @Test
+    void unknownOrNonNumericTaskIdsAre404() throws Exception {
+        assertThat(get("/api/tasks/999").status()).isEqualTo(404);
+        assertThat(get("/api/tasks/999").json().get("error").asText()).isEqualTo("no task 999");
+        assertThat(get("/api/tasks/abc").status()).isEqualTo(404);
+        assertThat(post("/api/tasks/999/approve", "").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aTaskShowsItsMentionScoresDraftTimesAndHistoryInCamelCase() throws Exception {
+        long id = queue.add(new RunningQueue.NewTask("Ana Lima", "The app ate my order", 0.8, UrgencyLevel.CRITICAL,
+                "Sorry Ana, we are looking into it.", List.of("soft: no name"), Duration.ofMinutes(30)));
+        post("/api/tasks/" + id + "/approve", "{\"actor\": \"sam\"}");
+
+        JsonNode t = get("/api/tasks/" + id).json();
+
+        assertThat(t.get("state").asText()).isEqualTo("APPROVED");
+        assertThat(t.at("/mention/platform").asText()).isEqualTo("mastodon");
+        assertThat(t.at("/mention/author/name").asText()).isEqualTo("Ana Lima");
+        assertThat(t.at("/mention/author/handle").asText()).isEqualTo("@analima@social.example");
+        assertThat(t.at("/mention/author/followers").asLong()).isEqualTo(12_400);
+        assertThat(t.at("/mention/text").asText()).isEqualTo("The app ate my order");
+        assertThat(t.at("/mention/url").asText()).startsWith("https://");
+        assertThat(Instant.parse(t.at("/mention/createdAt").asText())).isBefore(Instant.now());
+        assertThat(t.at("/scores/sentiment").asText()).isEqualTo("negative");
+        assertThat(t.at("/scores/urgencyLevel").asText()).isEqualTo("critical");
+        assertThat(t.at("/scores/priority").asDouble()).isEqualTo(0.8);
+        assertThat(t.at("/scores/reasons/0").asText()).isEqualTo("complaint: 'broken'");
+        assertThat(t.at("/draft/intent").asText()).isEqualTo("complaint");
+        assertThat(t.at("/draft/warnings/0").asText()).isEqualTo("soft: no name");
+        assertThat(t.at("/draft/followUp").asBoolean()).isFalse();
+        assertThat(t.at("/decision/actor").asText()).isEqualTo("sam");
+        assertThat(t.at("/decision/approvedText").asText()).isEqualTo("Sorry Ana, we are looking into it.");
+        assertThat(t.at("/delivery/attempts").asInt()).isZero();
+        assertThat(Instant.parse(t.get("dueAt").asText())).isAfter(Instant.parse(t.get("createdAt").asText()));
+        assertThat(t.at("/history/0/action").asText()).isEqualTo("approved");
+        assertThat(t.at("/history/0/actor").asText()).isEqualTo("sam");
+    }
+
+    @Test
+    void approvingPutsTheReplyInTheOutboxOnce() throws Exception {
+        long id = queue.add("Ana", "Where is my parcel?", 0.5);
+
+        Answer a = post("/api/tasks/" + id + "/approve", "");
+
+        assertThat(a.status()).isEqualTo(200);
+        assertThat(a.json().get("state").asText()).isEqualTo("APPROVED");
+        assertThat(a.json().at("/decision/actor").asText()).isEqualTo(TaskApi.DEFAULT_ACTOR);
+        assertThat(queue.task(id).state()).isEqualTo(TaskState.APPROVED);
+        assertThat(queue.outboxRows(id)).isEqualTo(1);
+    }
+
+    @Test
+    void approvingTwiceIsAConflictAndQueuesNothingMore() throws Exception {
+        long id = queue.add("Ana", "Where is my parcel?", 0.5);
+        post("/api/tasks/" + id + "/approve", "{\"actor\": \"sam\"}");
+
+        Answer again = post("/api/tasks/" + id + "/approve", "{\"actor\": \"kim\", \"text\": \"Another reply\"}");
+
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("error").asText()).contains("APPROVED");
+        assertThat(queue.outboxRows(id)).isEqualTo(1);
+        assertThat(queue.task(id).decision().actor()).isEqualTo("sam");
+    }
+
+    @Test
+    void approvingARejectedTaskIsAConflictAndQueuesNothing() throws Exception {
+        long id = queue.add("Ana", "buy followers now", 0.1);
+        assertThat(post("/api/tasks/" + id + "/reject", "{\"reason\": \"spam\", \"actor\": \"kim\"}").status())
+                .isEqualTo(200);
+
+        Answer a = post("/api/tasks/" + id + "/approve", "");
+
+        assertThat(a.status()).isEqualTo(409);
+        assertThat(queue.outboxRows(id)).isZero();
+        assertThat(queue.task(id).state()).isEqualTo(TaskState.REJECTED);
+        assertThat(queue.task(id).decision().rejectReason()).isEqualTo("spam");
+    }
+
+    @Test
+    void rejectingAnAlreadyDecidedTaskIsAConflict() throws Exception {
+        long id = queue.add("Ana", "Where is my parcel?", 0.5);
+        post("/api/tasks/" + id + "/approve", "");
+
+        assertThat(post("/api/tasks/" + id + "/reject", "{\"reason\": \"changed my mind\"}").status()).isEqualTo(409);
+    }
+
+    @Test
+    void rejectingWithoutAReasonIsA400() throws Exception {
+        long id = queue.add("Ana", "Where is my parcel?", 0.5);
+
+        assertThat(post("/api/tasks/" + id + "/reject", "").status()).isEqualTo(400);
+        Answer blank = post("/api/tasks/" + id + "/reject", "{\"reason\": \"  \"}");
+
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(blank.json().get("error").asText()).contains("reason");
+        assertThat(queue.task(id).state()).isEqualTo(TaskState.NEW);
+    }
+
+    @Test
+    void badJsonIsA400ThatSaysWhatWasWrong() throws Exception {
+        long id = queue.add("Ana", "Where is my parcel?", 0.5);
+
+        Answer broken = post("/api/tasks/" + id + "/approve", "{\"text\": ");
+        Answer wrongType = post("/api/tasks/" + id + "/approve", "{\"override\": \"perhaps\"}");
+        Answer unknownField = post("/api/tasks/" + id + "/approve", "{\"txt\": \"hi\"}");
+
+        assertThat(broken.status()).isEqualTo(400);
+        assertThat(broken.json().get("error").asText()).contains("not the JSON expected");
+        assertThat(wrongType.status()).isEqualTo(400);
+        assertThat(unknownField.status()).isEqualTo(400);
+        assertThat(unknownField.json().get("error").asText()).contains("'txt'");
+        assertThat(queue.task(id).state()).isEqualTo(TaskState.NEW);
+    }
+
+    @Test
+    void theEditedTextIsWhatIsStoredAsApproved() throws Exception {
+        long id = queue.add("Ana", "Where is my parcel?", 0.5);
+
+        Answer a = post("/api/tasks/" + id + "/approve",
+                "{\"text\": \"Hi Ana, it left our depot today.\", \"actor\": \"sam\"}");
+
+        assertThat(a.status()).isEqualTo(200);
+        assertThat(queue.task(id).decision().approvedText()).isEqualTo("Hi Ana, it left our depot today.");
+        assertThat(queue.queries.history(id)).extracting(e -> e.action()).containsExactly("approved-edited");
+    }
+
+    @Test
+    void blankEditedTextIsA400AndLeavesTheTaskOpen() throws Exception {
+        long id = queue.add("Ana", "Where is my parcel?", 0.5);
+
+        Answer a = post("/api/tasks/" + id + "/approve", "{\"text\": \"   \"}");
+
+        assertThat(a.status()).isEqualTo(400);
+        assertThat(queue.task(id).state()).isEqualTo(TaskState.NEW);
+    }
+
+    @Test
+    void aDraftThatBreaksAHardRuleIsA422WithTheViolationsUnlessOverridden() throws Exception {
+        long id = queue.add(new RunningQueue.NewTask("Ana", "I want my money back", 0.7, UrgencyLevel.HIGH,
+                "We will refund you today.", List.of("hard: promises 'refund'"), Duration.ofMinutes(30)));
+
+        Answer refused = post("/api/tasks/" + id + "/approve", "");
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("violations").get(0).asText()).isEqualTo("hard: promises 'refund'");
+        assertThat(queue.outboxRows(id)).isZero();
+
+        Answer overridden = post("/api/tasks/" + id + "/approve", "{\"override\": true, \"actor\": \"lead\"}");
+
+        assertThat(overridden.status()).isEqualTo(200);
+        assertThat(overridden.json().at("/history/1/action").asText()).isEqualTo("override");
+        assertThat(queue.outboxRows(id)).isEqualTo(1);
+    }
+
+    @Test
+    void aWrongMethodIsA405() throws Exception {
+        long id = queue.add("Ana", "Where is my parcel?", 0.5);
+
+        assertThat(send(request("/api/tasks/" + id + "/approve").GET()).status()).isEqualTo(405);
+        assertThat(send(request("/api/tasks").DELETE()).status()).isEqualTo(405);
+        assertThat(send(request("/").POST(HttpRequest.BodyPublishers.noBody())).status()).isEqualTo(405);
+    }
+
+    @Test
+    void aBodyOverOneMegabyteIsA413() throws Exception {
+        long id = queue.add("Ana", "Where is my parcel?", 0.5);
+        String huge = "{\"text\": \"" + "a".repeat(JsonExchange.MAX_BODY_BYTES) + "\"}";
+
+        Answer a = post("/api/tasks/" + id + "/approve", huge);
+
+        assertThat(a.status()).isEqualTo(413);
+        assertThat(queue.task(id).state()).isEqualTo(TaskState.NEW);
+    }
+
+    @Test
+    void healthListsEachConnectorAndWhetherAllAreHealthy() throws Exception {
+        Answer a = get("/api/health");
+
+        assertThat(a.status()).isEqualTo(200);
+        assertThat(a.json().get("healthy").asBoolean()).isFalse();
+        assertThat(a.json().at("/connectors/0/connectorId").asText()).isEqualTo("mastodon-main");
+        assertThat(a.json().at("/connectors/0/healthy").asBoolean()).isTrue();
+        assertThat(a.json().at("/connectors/0/lastSuccess").asText()).isEqualTo("2026-11-02T10:00:00Z");
+        assertThat(a.json().at("/connectors/1/lastError").asText()).isEqualTo("login failed");
+        assertThat(a.json().at("/connectors/1/consecutiveFailures").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void unknownApiPathsAre404() throws Exception {
+        assertThat(get("/api/nothing").status()).isEqualTo(404);
+        assertThat(get("/api/tasks/1/publish").status()).isEqualTo(404);
+    }
+
+    @Test
+    void theQueuePageIsServedWithoutATokenAndMayRunOnlyItsOwnScript() throws Exception {
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(queue.baseUrl() + "/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> script = http.send(
+                HttpRequest.newBuilder(URI.create(queue.baseUrl() + "/queue.js")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<ol id=\"queue\"");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+                csp -> assertThat(csp).contains("script-src 'self'"));
+        assertThat(script.headers().firstValue("Content-Type")).hasValue("text/javascript; charset=utf-8");
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(queue.baseUrl() + "/../pom.xml")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+    }
+}
