@@ -9,6 +9,7 @@ import org.earshot.cli.ScoreCommand;
 import org.earshot.cli.ShowCommand;
 import org.earshot.cli.TasksCommand;
 import org.earshot.config.ConfigException;
+import org.earshot.demo.DemoCommand;
 import org.earshot.task.ReplyRulesViolatedException;
 import org.earshot.task.TaskConflictException;
 import org.earshot.task.TaskNotFoundException;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
 @Command(name = "earshot", mixinStandardHelpOptions = true, version = "earshot 0.1.0",
         description = "Listens where your brand is talked about, ranks what needs you first, drafts replies you approve.",
         subcommands = {RunCommand.class, TasksCommand.class, ShowCommand.class, ApproveCommand.class,
-                RejectCommand.class, ScoreCommand.class, DraftCommand.class, BenchCommand.class})
+                RejectCommand.class, ScoreCommand.class, DraftCommand.class, BenchCommand.class, DemoCommand.class})
 public final class Earshot {
     /** Exit codes a script can rely on. */
     static final int BAD_CONFIG = 2;

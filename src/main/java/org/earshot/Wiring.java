@@ -30,6 +30,7 @@ import org.earshot.task.Approvals;
 import org.earshot.task.OutboxDispatcher;
 import org.earshot.task.TaskQueries;
 import org.earshot.task.Triage;
+import org.earshot.web.WebServer;
 
 /**
  * Builds all of Earshot by hand, in order: config, database and stores, connectors, scoring and
@@ -60,6 +61,8 @@ public final class Wiring implements AutoCloseable {
     public final OutboxDispatcher dispatcher;
     private final Duration outboxInterval;
     private EarshotScheduler scheduler;
+    private WebServer web;
+    private String generatedToken;
 
     /** Every platform Earshot can listen on; a connector's {@code type:} picks one. */
     public static final List<ConnectorFactory> CONNECTOR_FACTORIES = List.of(new ImapConnectorFactory());
@@ -69,6 +72,7 @@ public final class Wiring implements AutoCloseable {
         Wiring wiring = new Wiring(config, CONNECTOR_FACTORIES, clock, Timings.DEFAULT);
         try {
             wiring.startScheduler();
+            wiring.startWeb();
         } catch (RuntimeException e) {
             wiring.close();
             throw e;
@@ -80,6 +84,15 @@ public final class Wiring implements AutoCloseable {
     public String banner() {
         StringBuilder b = new StringBuilder("Earshot is running.\n");
         b.append("  database   ").append(config.storage().jdbcUrl()).append('\n');
+        if (web != null) {
+            String url = "http://" + config.web().host() + ":" + web.port();
+            b.append("  web queue  ").append(url).append("/").append('\n');
+            b.append("  API        ").append(url).append("/api/tasks?state=NEW").append('\n');
+            if (generatedToken != null) {
+                b.append("  API token  ").append(generatedToken)
+                        .append("  (made for this run: set EARSHOT_API_TOKEN to keep one)").append('\n');
+            }
+        }
         connectors.values().forEach(c -> b.append("  connector  ").append(c.id()).append(" (")
                 .append(c.platform().id()).append(", every ").append(org.earshot.config.Durations.format(c.schedule()))
                 .append(")\n"));
@@ -132,12 +145,32 @@ public final class Wiring implements AutoCloseable {
         scheduler.start();
     }
 
+    /** Serves the queue and the API; without a configured token, makes one for this run and says so. */
+    public void startWeb() {
+        String token = config.web().apiToken();
+        if (token.isBlank()) {
+            byte[] bytes = new byte[18];
+            new java.security.SecureRandom().nextBytes(bytes);
+            token = java.util.HexFormat.of().formatHex(bytes);
+            generatedToken = token;
+        }
+        web = new WebServer(config.web().host(), config.web().port(), token, queries, approvals, this::connectorHealth);
+        web.start();
+    }
+
+    public int webPort() {
+        return web.port();
+    }
+
     public List<ConnectorHealth> connectorHealth() {
         return database.inTransaction(health::all);
     }
 
     @Override
     public void close() {
+        if (web != null) {
+            web.close();
+        }
         if (scheduler != null) {
             scheduler.close();
         }

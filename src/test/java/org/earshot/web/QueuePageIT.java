@@ -45,7 +45,13 @@ class QueuePageIT {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        boolean browserPresent = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        // CI installs the browser and sets this, so there a missing browser fails instead of skipping.
+        if (System.getenv("EARSHOT_REQUIRE_BROWSER") != null && !browserPresent) {
+            throw new IllegalStateException("EARSHOT_REQUIRE_BROWSER is set but " + CHROMIUM + " or " + CHROMEDRIVER
+                    + " is missing");
+        }
+        Assumptions.assumeTrue(browserPresent,
                 "skipped: the queue page tests need Debian's Chromium at " + CHROMIUM + " and its driver at "
                         + CHROMEDRIVER + " (apt-get install -y chromium chromium-driver)");
         profile = Files.createTempDirectory("earshot-chromium-");
