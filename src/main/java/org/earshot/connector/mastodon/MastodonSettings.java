@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.earshot.config.ConfigNode;
 import org.earshot.config.ConnectorConfig;
-import org.earshot.config.Durations;
 import org.earshot.http.HttpClientFactory;
 import org.earshot.http.ResilienceSettings;
 
@@ -103,7 +102,7 @@ public record MastodonSettings(
     private static Duration atLeastOneMilli(ConfigNode node, String child, Duration fallback) {
         Duration d = node.duration(child, fallback);
         if (d.toMillis() < 1) {
-            throw node.get(child).error("must be at least 1ms, but was '" + Durations.format(d) + "'");
+            throw node.get(child).error("must be at least 1ms, but was '" + node.get(child).raw().asText() + "'");
         }
         return d;
     }
