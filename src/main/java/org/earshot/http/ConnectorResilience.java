@@ -84,7 +84,8 @@ public final class ConnectorResilience {
             }
             return reply;
         };
-        HttpReply reply = run(request, Retry.decorateCheckedSupplier(retry, guarded(attempt)));
+        HttpReply reply = run(request, Retry.decorateCheckedSupplier(retry, guarded(attempt)),
+                " after " + settings.maxAttempts() + " attempts");
         if (reply.isTooManyRequests() || reply.isServerError()) {
             throw ConnectorException.transientFailure(describe(request) + " answered HTTP " + reply.status()
                     + " after " + settings.maxAttempts() + " attempts" + snippet(reply), null);
@@ -94,7 +95,7 @@ public final class ConnectorResilience {
 
     /** Sends a request once, whatever happens: posts are repeated by the outbox, not here. */
     public HttpReply write(ClassicHttpRequest request) throws ConnectorException {
-        HttpReply reply = run(request, guarded(() -> client.execute(request, HttpReply::read)));
+        HttpReply reply = run(request, guarded(() -> client.execute(request, HttpReply::read)), "; not sent again here");
         if (reply.isTooManyRequests()) {
             String until = rateLimit(reply).notBefore().map(at -> " until " + at).orElse("");
             throw ConnectorException.transientFailure(describe(request) + " was rate limited" + until
@@ -129,7 +130,8 @@ public final class ConnectorResilience {
                 RateLimiter.decorateCheckedSupplier(rateLimiter, call));
     }
 
-    private HttpReply run(ClassicHttpRequest request, CheckedSupplier<HttpReply> call) throws ConnectorException {
+    private HttpReply run(ClassicHttpRequest request, CheckedSupplier<HttpReply> call, String howOften)
+            throws ConnectorException {
         try {
             return call.get();
         } catch (RateLimitedUntil e) {
@@ -145,7 +147,7 @@ public final class ConnectorResilience {
                     + settings.requestsPerWindow() + " requests per " + Durations.format(settings.window())
                     + "; did not send " + describe(request), e);
         } catch (IOException e) {
-            throw ConnectorException.transientFailure(describe(request) + " failed: " + e, e);
+            throw ConnectorException.transientFailure(describe(request) + " failed" + howOften + ": " + e, e);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {

@@ -46,9 +46,14 @@ final class MastodonApi {
     static ConnectorException refused(HttpReply reply, String method, URI uri, MastodonSettings settings) {
         String error = errorText(reply);
         if (reply.status() == 401 || reply.status() == 403) {
-            return ConnectorException.permanentFailure("Mastodon rejected the access token (" + reply.status() + ")"
-                    + error + ": check " + settings.key("accessToken")
-                    + " and its scopes (read:notifications read:statuses write:statuses)", null);
+            return ConnectorException.permanentFailure("Mastodon rejected the access token (" + reply.status()
+                    + "): check " + settings.key("accessToken")
+                    + " and its scopes (read:notifications read:statuses write:statuses)"
+                    + (error.isEmpty() ? "" : "; Mastodon said" + error), null);
+        }
+        if (reply.status() == 404 && method.equals("POST")) {
+            return ConnectorException.permanentFailure("Mastodon answered " + method + " " + uri + " with 404" + error
+                    + ": the post being answered may have been deleted", null);
         }
         if (reply.status() == 404) {
             return ConnectorException.permanentFailure("Mastodon has no " + method + " " + uri + " (404)" + error

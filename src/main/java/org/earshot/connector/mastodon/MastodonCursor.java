@@ -2,7 +2,6 @@ package org.earshot.connector.mastodon;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -38,8 +37,7 @@ final class MastodonCursor {
             if (json == null || !json.isObject()) {
                 throw new IllegalArgumentException("not a JSON object");
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : json.properties()) {
                 if (e.getValue().isValueNode() && !e.getValue().asText().isBlank()) {
                     streams.put(e.getKey(), e.getValue().asText());
                 }
