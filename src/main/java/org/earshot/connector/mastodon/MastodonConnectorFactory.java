@@ -1,0 +1,42 @@
+package org.earshot.connector.mastodon;
+
+import java.time.Clock;
+import org.earshot.config.BrandConfig;
+import org.earshot.config.ConnectorConfig;
+import org.earshot.connector.Connector;
+import org.earshot.connector.ConnectorFactory;
+import org.earshot.domain.Platform;
+import org.earshot.http.ConnectorResilience;
+import org.earshot.http.HttpClientFactory;
+
+/**
+ * Builds a Mastodon connector: one HTTP client and one set of retry, rate limiter and circuit
+ * breaker named after the connector, shared by its source and its publisher only.
+ */
+public final class MastodonConnectorFactory implements ConnectorFactory {
+    private final Clock clock;
+
+    public MastodonConnectorFactory() {
+        this(Clock.systemUTC());
+    }
+
+    public MastodonConnectorFactory(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public String type() {
+        return "mastodon";
+    }
+
+    @Override
+    public Connector create(ConnectorConfig config, BrandConfig brand) {
+        MastodonSettings settings = MastodonSettings.from(config);
+        ConnectorResilience http = new ConnectorResilience(config.id(),
+                new HttpClientFactory(settings.connectTimeout(), settings.responseTimeout()).create(),
+                settings.resilience(), MastodonApi.RATE_LIMIT, clock);
+        return new Connector(config.id(), Platform.MASTODON, config.brand(), config.schedule(),
+                new MastodonMentionSource(settings, brand, http, clock),
+                new MastodonReplyPublisher(settings, http));
+    }
+}
