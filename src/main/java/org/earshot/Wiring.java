@@ -14,6 +14,7 @@ import org.earshot.connector.Connector;
 import org.earshot.connector.ConnectorFactory;
 import org.earshot.connector.ConnectorHealth;
 import org.earshot.connector.imap.ImapConnectorFactory;
+import org.earshot.connector.mastodon.MastodonConnectorFactory;
 import org.earshot.intake.MentionIntake;
 import org.earshot.matching.BrandMatcher;
 import org.earshot.reply.ReplyDrafter;
@@ -65,7 +66,7 @@ public final class Wiring implements AutoCloseable {
     private String generatedToken;
 
     /** Every platform Earshot can listen on; a connector's {@code type:} picks one. */
-    public static final List<ConnectorFactory> CONNECTOR_FACTORIES = List.of(new ImapConnectorFactory());
+    public static final List<ConnectorFactory> CONNECTOR_FACTORIES = List.of(new MastodonConnectorFactory(), new ImapConnectorFactory());
 
     /** Builds everything from the config and starts polling, posting and the web queue. */
     public static Wiring start(EarshotConfig config, Clock clock) {
