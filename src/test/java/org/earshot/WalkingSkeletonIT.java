@@ -174,6 +174,22 @@ class WalkingSkeletonIT {
     }
 
     @Test
+    void aPlatformAnsweringGarbageLosesNothingAndShowsOnHealth() {
+        var broken = demo.mastodon().stubFor(com.github.tomakehurst.wiremock.client.WireMock
+                .get(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/api/v1/notifications"))
+                .atPriority(1).willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"oops\": [")));
+
+        var outcome = earshot.intake.pollOnce(earshot.connectors.get("mastodon"));
+        assertThat(outcome.failed()).isTrue();
+        assertThat(earshot.connectorHealth()).filteredOn(h -> h.connectorId().equals("mastodon"))
+                .singleElement().satisfies(h -> assertThat(h.lastError()).isNotBlank());
+
+        demo.mastodon().removeStub(broken);
+        earshot.intake.pollOnce(earshot.connectors.get("mastodon"));
+        assertThat(newTasks()).filteredOn(t -> t.mention().platform() == Platform.MASTODON).hasSizeGreaterThan(10);
+    }
+
+    @Test
     void theScheduleOpensTasksWithoutAnyoneAsking() throws Exception {
         earshot.close();
         earshot = new Wiring(demo.config(), Wiring.CONNECTOR_FACTORIES, java.time.Clock.systemUTC(),
