@@ -9,6 +9,10 @@ import java.util.Map;
  * @param externalId   the platform's own id, unique per platform (status id, Message-ID, tweet id)
  * @param replyContext what the platform's publisher needs later to answer in the same thread
  *                     (for mail: Message-ID, References, reply address); opaque to the core
+ * @param threadKey    the conversation this mention belongs to, in the platform's own ids (the
+ *                     thread's root post, the reposted or quoted original, the mail thread's first
+ *                     Message-ID); mentions with the same key fold into one open task. Empty when
+ *                     the mention starts its own conversation.
  */
 public record IncomingMention(
         Platform platform,
@@ -18,7 +22,8 @@ public record IncomingMention(
         String subject,
         Instant createdAt,
         String url,
-        Map<String, String> replyContext) {
+        Map<String, String> replyContext,
+        String threadKey) {
 
     public IncomingMention {
         if (externalId == null || externalId.isBlank()) {
@@ -28,5 +33,12 @@ public record IncomingMention(
         subject = subject == null ? "" : subject;
         url = url == null ? "" : url;
         replyContext = replyContext == null ? Map.of() : Map.copyOf(replyContext);
+        threadKey = threadKey == null ? "" : threadKey;
+    }
+
+    /** A mention that starts its own conversation. */
+    public IncomingMention(Platform platform, String externalId, Author author, String text, String subject,
+                           Instant createdAt, String url, Map<String, String> replyContext) {
+        this(platform, externalId, author, text, subject, createdAt, url, replyContext, "");
     }
 }
