@@ -100,7 +100,8 @@ public final class ConfigLoader {
             ConfigNode ex = b.get("exclusions");
             brands.add(new BrandConfig(id, b.string("name", id), b.stringList("keywords"), b.stringList("handles"),
                     b.stringList("hashtags"), ex.stringList("words"), ex.stringList("authors"),
-                    b.stringList("ownAccounts")));
+                    b.stringList("ownAccounts"), b.stringList("languages").stream()
+                            .map(l -> l.trim().toLowerCase(java.util.Locale.ROOT)).toList()));
         }
         return brands;
     }

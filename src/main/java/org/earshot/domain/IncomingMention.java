@@ -13,6 +13,7 @@ import java.util.Map;
  *                     thread's root post, the reposted or quoted original, the mail thread's first
  *                     Message-ID); mentions with the same key fold into one open task. Empty when
  *                     the mention starts its own conversation.
+ * @param language     the language the platform says the text is in (ISO 639-1, "en"), or empty
  */
 public record IncomingMention(
         Platform platform,
@@ -23,7 +24,8 @@ public record IncomingMention(
         Instant createdAt,
         String url,
         Map<String, String> replyContext,
-        String threadKey) {
+        String threadKey,
+        String language) {
 
     public IncomingMention {
         if (externalId == null || externalId.isBlank()) {
@@ -34,11 +36,17 @@ public record IncomingMention(
         url = url == null ? "" : url;
         replyContext = replyContext == null ? Map.of() : Map.copyOf(replyContext);
         threadKey = threadKey == null ? "" : threadKey;
+        language = language == null ? "" : language.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public IncomingMention(Platform platform, String externalId, Author author, String text, String subject,
+                           Instant createdAt, String url, Map<String, String> replyContext, String threadKey) {
+        this(platform, externalId, author, text, subject, createdAt, url, replyContext, threadKey, "");
     }
 
     /** A mention that starts its own conversation. */
     public IncomingMention(Platform platform, String externalId, Author author, String text, String subject,
                            Instant createdAt, String url, Map<String, String> replyContext) {
-        this(platform, externalId, author, text, subject, createdAt, url, replyContext, "");
+        this(platform, externalId, author, text, subject, createdAt, url, replyContext, "", "");
     }
 }

@@ -73,8 +73,11 @@ public final class MentionIntake {
                 if (!matcher.accepts(incoming)) {
                     continue;
                 }
-                OptionalLong mentionId = mentions.insertIfNew(c, connector.id(), connector.brand(), incoming, now);
-                if (mentionId.isEmpty()) {
+                java.util.Optional<Long> thread = mentions.openTaskOfThread(c, incoming.platform(), incoming.threadKey());
+                OptionalLong mentionId = mentions.insertIfNew(c, connector.id(), connector.brand(), incoming, now,
+                        thread.orElse(null));
+                if (mentionId.isEmpty() || thread.isPresent()) {
+                    // Known already, or a reply/repost/quote joining its conversation's open task.
                     continue;
                 }
                 Mention stored = mentions.find(c, mentionId.getAsLong()).orElseThrow();

@@ -8,7 +8,9 @@ import org.earshot.domain.IncomingMention;
 
 /**
  * A brand's rules for what counts as a mention of it: its keywords, handles and hashtags as whole
- * words, minus its exclusions, and never anything its own accounts wrote (so replies cannot loop).
+ * words, minus its exclusions and other languages, and never anything its own accounts wrote (so
+ * replies cannot loop). A mention that several rules match is still one mention: it is stored once,
+ * by its platform id.
  */
 public final class BrandMatcher {
     private final BrandConfig brand;
@@ -33,6 +35,10 @@ public final class BrandMatcher {
             return false;
         }
         if (brand.excludedAuthors().stream().map(BrandMatcher::normalizeAccount).anyMatch(author::equals)) {
+            return false;
+        }
+        if (!brand.languages().isEmpty() && !mention.language().isEmpty()
+                && !brand.languages().contains(mention.language())) {
             return false;
         }
         String text = mention.subject() + "\n" + mention.text();

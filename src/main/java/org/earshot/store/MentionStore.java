@@ -22,6 +22,17 @@ public final class MentionStore {
     /** Stores the mention unless the platform's id is known already; returns the new row's id. */
     public OptionalLong insertIfNew(Connection c, String connectorId, String brand, IncomingMention m, Instant now)
             throws SQLException {
+        return insertIfNew(c, connectorId, brand, m, now, null);
+    }
+
+    /**
+     * Stores the mention unless the platform's id is known already.
+     *
+     * @param foldedIntoTask the open task of the conversation this mention joins, or null when it
+     *                       gets a task of its own
+     */
+    public OptionalLong insertIfNew(Connection c, String connectorId, String brand, IncomingMention m, Instant now,
+                                    Long foldedIntoTask) throws SQLException {
         try (PreparedStatement exists = c.prepareStatement(
                 "select id from mention where platform = ? and external_id = ?")) {
             exists.setString(1, m.platform().name());
@@ -33,8 +44,8 @@ public final class MentionStore {
             }
         }
         String sql = "insert into mention (connector_id, brand, platform, external_id, author_handle, author_name,"
-                + " author_followers, text, subject, created_at, url, reply_context, received_at)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + " author_followers, text, subject, created_at, url, reply_context, received_at, thread_key, language,"
+                + " task_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, connectorId);
             ps.setString(2, brand);
@@ -49,6 +60,13 @@ public final class MentionStore {
             ps.setString(11, clip(m.url(), 2000));
             ps.setString(12, Json.write(m.replyContext()));
             ps.setObject(13, Timestamps.of(now));
+            ps.setString(14, clip(m.threadKey(), 1000));
+            ps.setString(15, clip(m.language(), 20));
+            if (foldedIntoTask == null) {
+                ps.setNull(16, java.sql.Types.BIGINT);
+            } else {
+                ps.setLong(16, foldedIntoTask);
+            }
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
@@ -62,6 +80,67 @@ public final class MentionStore {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(read(rs, "")) : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * The open task of the conversation a mention belongs to: the task of the thread's root (or of the
+     * reposted original), or of another mention in the same thread.
+     */
+    public java.util.Optional<Long> openTaskOfThread(Connection c, Platform platform, String threadKey)
+            throws SQLException {
+        if (threadKey.isEmpty()) {
+            return Optional.empty();
+        }
+        String sql = "select t.id from response_task t join mention m on m.id = t.mention_id"
+                + " where t.state = 'NEW' and m.platform = ? and (m.external_id = ? or m.thread_key = ?)"
+                + " order by t.id limit 1";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, platform.name());
+            ps.setString(2, threadKey);
+            ps.setString(3, threadKey);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** The mentions folded into a task after its first one, oldest first. */
+    public java.util.List<Mention> foldedInto(Connection c, long taskId) throws SQLException {
+        java.util.List<Mention> out = new java.util.ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("select * from mention where task_id = ? order by id")) {
+            ps.setLong(1, taskId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(read(rs, ""));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** How many mentions a connector stored since the given time. */
+    public long countSince(Connection c, String connectorId, Instant since) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "select count(*) from mention where connector_id = ? and received_at >= ?")) {
+            ps.setString(1, connectorId);
+            ps.setObject(2, Timestamps.of(since));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** When a connector last stored a mention, if ever. */
+    public Optional<Instant> lastReceived(Connection c, String connectorId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "select max(received_at) as last_received from mention where connector_id = ?")) {
+            ps.setString(1, connectorId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return Optional.ofNullable(Timestamps.read(rs, "last_received"));
             }
         }
     }

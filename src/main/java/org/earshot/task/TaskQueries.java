@@ -7,6 +7,7 @@ import org.earshot.domain.ResponseTask;
 import org.earshot.domain.TaskState;
 import org.earshot.store.AuditLog;
 import org.earshot.store.Database;
+import org.earshot.store.MentionStore;
 import org.earshot.store.TaskStore;
 
 /** Reads tasks for the queue, the API and the CLI. */
@@ -14,6 +15,7 @@ public final class TaskQueries {
     private final Database db;
     private final TaskStore tasks;
     private final AuditLog audit;
+    private final MentionStore mentions = new MentionStore();
 
     public TaskQueries(Database db, TaskStore tasks, AuditLog audit) {
         this.db = db;
@@ -29,6 +31,11 @@ public final class TaskQueries {
 
     public ResponseTask get(long id) {
         return db.inTransaction(c -> tasks.find(c, id)).orElseThrow(() -> new TaskNotFoundException(id));
+    }
+
+    /** Replies, reposts and quotes that joined this task's conversation after its first mention. */
+    public List<org.earshot.domain.Mention> thread(long id) {
+        return db.inTransaction(c -> mentions.foldedInto(c, id));
     }
 
     public List<AuditLog.Entry> history(long id) {

@@ -97,7 +97,7 @@ final class TaskApi implements HttpHandler {
         } else if (parts.size() == 2 && parts.get(0).equals("tasks")) {
             allow(method, "GET");
             long id = taskId(parts.get(1));
-            JsonExchange.send(exchange, 200, TaskView.of(queries.get(id), queries.history(id)));
+            JsonExchange.send(exchange, 200, TaskView.of(queries.get(id), queries.history(id), queries.thread(id)));
         } else if (parts.size() == 3 && parts.get(0).equals("tasks") && parts.get(2).equals("approve")) {
             allow(method, "POST");
             approve(exchange, taskId(parts.get(1)));
@@ -131,7 +131,7 @@ final class TaskApi implements HttpHandler {
             throw new HttpError(400, "'text' is blank; leave it out to approve the draft as it is, or reject the task");
         }
         ResponseTask task = approvals.approve(id, body.text(), actor(body.actor()), Boolean.TRUE.equals(body.override()));
-        JsonExchange.send(exchange, 200, TaskView.of(task, queries.history(id)));
+        JsonExchange.send(exchange, 200, TaskView.of(task, queries.history(id), queries.thread(id)));
     }
 
     private void reject(HttpExchange exchange, long id) throws IOException {
@@ -140,7 +140,7 @@ final class TaskApi implements HttpHandler {
             throw new HttpError(400, "a rejection needs a reason: send {\"reason\": \"...\"}");
         }
         ResponseTask task = approvals.reject(id, body.reason(), actor(body.actor()));
-        JsonExchange.send(exchange, 200, TaskView.of(task, queries.history(id)));
+        JsonExchange.send(exchange, 200, TaskView.of(task, queries.history(id), queries.thread(id)));
     }
 
     private static void allow(String method, String allowed) {

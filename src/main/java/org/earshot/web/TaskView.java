@@ -7,7 +7,8 @@ import org.earshot.store.AuditLog;
 
 /**
  * A task as the API shows it: camelCase fields, ISO-8601 times, lower-case enums except the state,
- * which stays upper-case because {@code ?state=NEW} filters on it. {@code history} is null in lists.
+ * which stays upper-case because {@code ?state=NEW} filters on it. {@code history} and {@code thread}
+ * (replies, reposts and quotes folded into this task) are null in lists.
  */
 record TaskView(
         long id,
@@ -19,7 +20,8 @@ record TaskView(
         DeliveryView delivery,
         Instant createdAt,
         Instant dueAt,
-        List<HistoryEntry> history) {
+        List<HistoryEntry> history,
+        List<MentionView> thread) {
 
     record MentionView(long id, String connectorId, String brand, String platform, String externalId,
                        AuthorView author, String text, String subject, String url, Instant createdAt,
@@ -46,19 +48,23 @@ record TaskView(
     }
 
     static TaskView of(ResponseTask t) {
-        return of(t, null);
+        return of(t, null, null);
     }
 
-    static TaskView of(ResponseTask t, List<AuditLog.Entry> history) {
+    private static MentionView mention(org.earshot.domain.Mention m) {
+        return new MentionView(m.id(), m.connectorId(), m.brand(), m.platform().id(), m.externalId(),
+                new AuthorView(m.author().handle(), m.author().name(), m.author().followers()),
+                m.text(), m.subject(), m.url(), m.createdAt(), m.receivedAt());
+    }
+
+    static TaskView of(ResponseTask t, List<AuditLog.Entry> history, List<org.earshot.domain.Mention> thread) {
         var m = t.mention();
         var s = t.score();
         var d = t.draft();
         return new TaskView(
                 t.id(),
                 t.state().name(),
-                new MentionView(m.id(), m.connectorId(), m.brand(), m.platform().id(), m.externalId(),
-                        new AuthorView(m.author().handle(), m.author().name(), m.author().followers()),
-                        m.text(), m.subject(), m.url(), m.createdAt(), m.receivedAt()),
+                mention(m),
                 new ScoresView(s.negativity(), s.sentiment().id(), s.urgency(), s.urgencyLevel().id(), s.priority(),
                         s.reasons()),
                 new DraftView(d.intent().id(), d.text(), d.blocks(), d.warnings(), d.followUp()),
@@ -70,6 +76,7 @@ record TaskView(
                 t.dueAt(),
                 history == null ? null
                         : history.stream().map(e -> new HistoryEntry(e.at(), e.actor(), e.action(), e.detail()))
-                                .toList());
+                                .toList(),
+                thread == null ? null : thread.stream().map(TaskView::mention).toList());
     }
 }

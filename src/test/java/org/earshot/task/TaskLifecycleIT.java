@@ -81,6 +81,11 @@ class TaskLifecycleIT {
                 clock.instant(), "https://mastodon.example/@" + handle + "/" + id, Map.of()));
     }
 
+    private void hearInThread(String id, String handle, String text, String threadKey) {
+        platform.posts.add(new IncomingMention(Platform.MASTODON, id, new Author(handle, "Lee", 5), text, "",
+                clock.instant(), "", Map.of(), threadKey));
+    }
+
     private Connector connector() {
         return earshot.connectors.get("social");
     }
@@ -272,6 +277,34 @@ class TaskLifecycleIT {
         ResponseTask rejected = earshot.approvals.reject(id, "spam", "sam");
         assertThat(rejected.state()).isEqualTo(TaskState.REJECTED);
         assertThat(rejected.decision().rejectReason()).isEqualTo("spam");
+    }
+
+    @Test
+    void repliesRepostsAndQuotesOfAPostFoldIntoItsOpenTask() {
+        hear("100", "dana@mastodon.example", "@acmeair my flight was cancelled");
+        earshot.intake.pollOnce(connector());
+        hearInThread("101", "lee@mastodon.example", "same here, flight cancelled", "100");
+        hearInThread("102", "kim@mastodon.example", "boosting this", "100");
+        hearInThread("103", "ana@mastodon.example", "replying to a reply", "100");
+        earshot.intake.pollOnce(connector());
+
+        List<ResponseTask> tasks = open(EnumSet.of(TaskState.NEW));
+        assertThat(tasks).singleElement().satisfies(t -> assertThat(t.mention().externalId()).isEqualTo("100"));
+        assertThat(earshot.queries.thread(tasks.get(0).id())).extracting(m -> m.externalId())
+                .containsExactly("101", "102", "103");
+    }
+
+    @Test
+    void aReplyAfterTheTaskWasAnsweredOpensANewTask() {
+        hear("100", "dana@mastodon.example", "@acmeair my flight was cancelled");
+        earshot.intake.pollOnce(connector());
+        long first = open(EnumSet.of(TaskState.NEW)).get(0).id();
+        earshot.approvals.approve(first, null, "sam", true);
+
+        hearInThread("101", "dana@mastodon.example", "thanks, but I still have no hotel", "100");
+        earshot.intake.pollOnce(connector());
+
+        assertThat(open(EnumSet.of(TaskState.NEW))).extracting(t -> t.mention().externalId()).containsExactly("101");
     }
 
     @Test
