@@ -15,6 +15,7 @@ import org.earshot.connector.ConnectorFactory;
 import org.earshot.connector.ConnectorHealth;
 import org.earshot.connector.imap.ImapConnectorFactory;
 import org.earshot.connector.mastodon.MastodonConnectorFactory;
+import org.earshot.intake.ConnectorHealthCheck;
 import org.earshot.intake.MentionIntake;
 import org.earshot.matching.BrandMatcher;
 import org.earshot.reply.ReplyDrafter;
@@ -57,6 +58,7 @@ public final class Wiring implements AutoCloseable {
     public final Map<String, Connector> connectors;
     public final ReplyDrafter drafter;
     public final MentionIntake intake;
+    public final ConnectorHealthCheck healthCheck;
     public final TaskQueries queries;
     public final Approvals approvals;
     public final OutboxDispatcher dispatcher;
@@ -111,6 +113,8 @@ public final class Wiring implements AutoCloseable {
             Map<String, BrandMatcher> matchers = config.brands().stream()
                     .collect(Collectors.toMap(b -> b.id(), BrandMatcher::new));
             this.intake = new MentionIntake(database, mentions, tasks, cursors, health, triage, matchers, clock);
+            this.healthCheck = new ConnectorHealthCheck(database, health, mentions, config.connectors().values().stream()
+                    .filter(ConnectorConfig::enabled).toList(), clock);
             this.queries = new TaskQueries(database, tasks, audit);
             this.approvals = new Approvals(database, tasks, mentions, outbox, audit, drafter, clock);
             this.dispatcher = new OutboxDispatcher(database, outbox, tasks, audit, connectors, clock,
@@ -164,7 +168,7 @@ public final class Wiring implements AutoCloseable {
     }
 
     public List<ConnectorHealth> connectorHealth() {
-        return database.inTransaction(health::all);
+        return healthCheck.report();
     }
 
     @Override

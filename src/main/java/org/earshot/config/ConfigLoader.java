@@ -122,7 +122,8 @@ public final class ConfigLoader {
             if (schedule.compareTo(Duration.ofSeconds(1)) < 0) {
                 throw c.get("schedule").error("must be at least 1s, but was '" + Durations.format(schedule) + "'");
             }
-            out.put(id, new ConnectorConfig(id, c.requiredString("type"), brand, c.bool("enabled", true), schedule, c));
+            out.put(id, new ConnectorConfig(id, c.requiredString("type"), brand, c.bool("enabled", true), schedule, c,
+                    c.duration("expectMentionsWithin", null)));
         }
         return out;
     }

@@ -2,7 +2,10 @@ package org.earshot.connector;
 
 import java.time.Instant;
 
-/** How a connector is doing, as the last polls left it. */
+/**
+ * How a connector is doing: what its last polls left, and the problem a person should know about,
+ * if any (failing, credentials refused, stalled, out of quota, quieter than expected).
+ */
 public record ConnectorHealth(
         String connectorId,
         Instant lastSuccess,
@@ -10,9 +13,26 @@ public record ConnectorHealth(
         String lastError,
         int consecutiveFailures,
         long mentionsLastPoll,
-        long quotaLeft) {
+        long quotaLeft,
+        boolean lastErrorPermanent,
+        long mentionsLastHour,
+        Instant lastMentionAt,
+        String problem) {
+
+    /** The health as the polls left it, before anyone judged it. */
+    public ConnectorHealth(String connectorId, Instant lastSuccess, Instant lastFailure, String lastError,
+                           int consecutiveFailures, long mentionsLastPoll, long quotaLeft) {
+        this(connectorId, lastSuccess, lastFailure, lastError, consecutiveFailures, mentionsLastPoll, quotaLeft,
+                false, 0, null, consecutiveFailures > 0 ? "failing: " + lastError
+                        : lastSuccess == null ? "no successful poll yet" : null);
+    }
 
     public boolean healthy() {
-        return consecutiveFailures == 0 && lastSuccess != null;
+        return problem == null;
+    }
+
+    public ConnectorHealth judged(long mentionsLastHour, Instant lastMentionAt, String problem) {
+        return new ConnectorHealth(connectorId, lastSuccess, lastFailure, lastError, consecutiveFailures,
+                mentionsLastPoll, quotaLeft, lastErrorPermanent, mentionsLastHour, lastMentionAt, problem);
     }
 }

@@ -101,7 +101,9 @@ public final class MentionIntake {
 
     private PollOutcome recordFailure(Connector connector, Exception e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int failures = db.inTransaction(c -> health.recordFailure(c, connector.id(), clock.instant(), message));
+        boolean permanent = e instanceof ConnectorException ce && ce.isPermanent();
+        int failures = db.inTransaction(c -> health.recordFailure(c, connector.id(), clock.instant(), message,
+                permanent));
         // The first failure in a row is logged with its cause; repeats are one line each, not a stack trace.
         if (failures == 1) {
             LOG.warn("connector {}: poll failed: {}", connector.id(), message, e);

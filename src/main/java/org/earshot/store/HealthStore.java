@@ -26,13 +26,15 @@ public final class HealthStore {
     }
 
     /** Returns how many polls in a row have now failed. */
-    public int recordFailure(Connection c, String connectorId, Instant now, String error) throws SQLException {
+    public int recordFailure(Connection c, String connectorId, Instant now, String error, boolean permanent)
+            throws SQLException {
         ensureRow(c, connectorId);
         try (PreparedStatement ps = c.prepareStatement("update connector_health set last_failure = ?, last_error = ?,"
-                + " consecutive_failures = consecutive_failures + 1 where connector_id = ?")) {
+                + " last_error_permanent = ?, consecutive_failures = consecutive_failures + 1 where connector_id = ?")) {
             ps.setObject(1, Timestamps.of(now));
             ps.setString(2, error);
-            ps.setString(3, connectorId);
+            ps.setBoolean(3, permanent);
+            ps.setString(4, connectorId);
             ps.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement(
@@ -52,7 +54,8 @@ public final class HealthStore {
             while (rs.next()) {
                 out.add(new ConnectorHealth(rs.getString("connector_id"), Timestamps.read(rs, "last_success"),
                         Timestamps.read(rs, "last_failure"), rs.getString("last_error"),
-                        rs.getInt("consecutive_failures"), rs.getLong("mentions_last_poll"), rs.getLong("quota_left")));
+                        rs.getInt("consecutive_failures"), rs.getLong("mentions_last_poll"), rs.getLong("quota_left"),
+                        rs.getBoolean("last_error_permanent"), 0, null, null));
             }
         }
         return out;
