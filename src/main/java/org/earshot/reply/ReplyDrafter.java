@@ -7,6 +7,7 @@ import org.earshot.domain.Author;
 import org.earshot.domain.Draft;
 import org.earshot.domain.Intent;
 import org.earshot.domain.Platform;
+import org.earshot.scoring.CueKind;
 import org.earshot.scoring.MentionAnalysis;
 import org.earshot.scoring.MentionAnalyzer;
 
@@ -22,6 +23,9 @@ public final class ReplyDrafter {
     private final IntentDetector intents = new IntentDetector();
     private final ProblemExtractor problems = new ProblemExtractor();
     private final MentionAnalyzer analyzer = MentionAnalyzer.standard();
+
+    /** Said in every reply to a safety matter, before the team's own closing line. */
+    static final String SAFETY_FIRST = "If anyone is hurt or in danger, please contact the local emergency services first.";
 
     public ReplyDrafter(ReplyPolicy policy) {
         this.policy = policy;
@@ -39,6 +43,9 @@ public final class ReplyDrafter {
         }
         String problem = problems.extract(analysis, intent).orElse("");
         String body = templates.fill(intent, author(input).firstName(), problem);
+        if (intent == Intent.CRISIS && analysis.has(CueKind.SAFETY)) {
+            body = beforeLastSentence(body, SAFETY_FIRST);
+        }
         if (problem.isEmpty() && (intent == Intent.COMPLAINT || intent == Intent.QUESTION)) {
             body = body + " " + policy.askWhenUnclear();
         }
@@ -64,6 +71,15 @@ public final class ReplyDrafter {
         return guardrails.check(text == null ? "" : text, author(input), platform(input));
     }
 
+    private static String beforeLastSentence(String body, String sentence) {
+        if (body.contains(sentence)) {
+            return body;
+        }
+        List<String> sentences = new ArrayList<>(ReplyBlocks.sentences(body));
+        sentences.add(Math.max(0, sentences.size() - 1), sentence);
+        return String.join(" ", sentences);
+    }
+
     /** A greeting on its own line, the body, then the sign-off and who signs. */
     private String asMail(String body, String name) {
         String greeting = name.isBlank() ? "Hi there," : "Hi " + name + ",";
@@ -73,7 +89,9 @@ public final class ReplyDrafter {
             greeting = body.substring(0, m.end()).strip();
             rest = body.substring(m.end());
         }
-        rest = Character.toUpperCase(rest.charAt(0)) + rest.substring(1);
+        if (!rest.isEmpty()) {
+            rest = Character.toUpperCase(rest.charAt(0)) + rest.substring(1);
+        }
         return greeting + "\n\n" + rest + "\n\n" + policy.signOff() + "\n" + policy.handledBy();
     }
 

@@ -35,7 +35,7 @@ public final class ReplyGuardrails {
             "you should've", "it's on you", "you chose to", "read the terms");
     private static final Pattern FORWARD = Pattern.compile("(\\b(will|soon|thank|thanks|happy to|glad|great|look forward"
             + "|looking forward|hope|let me know|let us know|help|enjoy|within|shortly|next|keep you posted|update|here for you"
-            + "|welcome|care|appreciate|grateful|wonderful|safe|best)\\b|'ll\\b|\\?|!)");
+            + "|welcome|care|appreciate|grateful|wonderful|safe|best)\\b|'ll\\b|\\?)");
     private static final Pattern COMMITMENT = Pattern.compile("\\b(will|shall|going to|promise|promised|guarantee|guaranteed"
             + "|ensure|make sure|here's|here is|we can offer|i can offer|is on its way|are on their way|we're giving"
             + "|we are giving|we're sending|we are sending|(i|we) ?('ve| have) (issued|arranged|added|booked|sent|approved))\\b"

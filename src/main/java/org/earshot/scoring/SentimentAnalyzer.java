@@ -105,7 +105,9 @@ final class SentimentAnalyzer {
             if (shouting) {
                 reasons.add("shouting (all caps)");
             }
-            reasons.addAll(negativeWords(tokens, val, covered));
+            boolean[] inCue = covered.clone();
+            cues.forEach(h -> cover(inCue, h));
+            reasons.addAll(negativeWords(tokens, val, inCue));
         }
         return new SentimentResult(compound, negativity, sentiment, new ArrayList<>(reasons));
     }

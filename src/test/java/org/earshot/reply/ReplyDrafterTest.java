@@ -76,8 +76,17 @@ class ReplyDrafterTest {
         Draft d = drafter.draft(on(Platform.MASTODON, "Bob", "The power bank of the man next to me caught fire"));
         assertThat(d.intent()).isEqualTo(Intent.CRISIS);
         assertThat(d.warnings()).first().isEqualTo("escalate: safety ('caught fire')");
-        assertThat(d.text()).contains("Bob").contains("the fire").contains("hear back");
+        assertThat(d.text()).contains("Bob").contains("the fire").contains("hear back")
+                .contains(ReplyDrafter.SAFETY_FIRST);
         assertThat(d.followUp()).isTrue();
+    }
+
+    @Test
+    void securityCrisisGetsNoEmergencyServicesLine() {
+        Draft d = drafter.draft(on(Platform.X, "Bob", "My account was hacked and my miles are gone"));
+        assertThat(d.intent()).isEqualTo(Intent.CRISIS);
+        assertThat(d.warnings()).first().isEqualTo("escalate: security ('hacked')");
+        assertThat(d.text()).contains("the security of your account").doesNotContain("emergency");
     }
 
     @Test
