@@ -29,7 +29,7 @@ public record MentionAnalysis(Tokens tokens, List<PhraseHit<CueKind>> cues, Sent
         return tokens.span(hit.start(), hit.end());
     }
 
-    /** The person asks something: a question mark, or a sentence opening like "how do I". */
+    /** The person asks something: the text has a question mark. */
     public boolean asksQuestion() {
         return tokens.tokens().stream().anyMatch(t -> t.is("?"));
     }

@@ -59,7 +59,7 @@ final class SentimentAnalyzer {
                 case IDIOM -> val[h.start()] += h.weight();
                 case SARCASM -> sarcasm(tokens, h, val, covered, reasons);
                 case SARCASM_IF_NEGATIVE -> {
-                    if (complaintOutside(tokens, h, val, cues)) {
+                    if (complaintOutside(h, val, cues)) {
                         cover(covered, h);
                         for (int k = h.start(); k <= h.end(); k++) {
                             val[k] = 0;
@@ -200,7 +200,7 @@ final class SentimentAnalyzer {
         }
     }
 
-    private boolean complaintOutside(Tokens tokens, PhraseHit<CueKind> h, double[] val, List<PhraseHit<CueKind>> cues) {
+    private static boolean complaintOutside(PhraseHit<CueKind> h, double[] val, List<PhraseHit<CueKind>> cues) {
         if (cues.stream().anyMatch(c -> c.kind() == CueKind.SERVICE)) {
             return true;
         }

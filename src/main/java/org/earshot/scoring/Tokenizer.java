@@ -24,6 +24,7 @@ public final class Tokenizer {
         int i = 0;
         while (i < n) {
             char c = text.charAt(i);
+            String emoticon;
             boolean atWordStart = i == 0 || Character.isWhitespace(text.charAt(i - 1)) || "([\"'".indexOf(text.charAt(i - 1)) >= 0;
             if (c == '\n') {
                 if (!out.isEmpty() && !out.get(out.size() - 1).endsSentence()) {
@@ -37,8 +38,8 @@ public final class Tokenizer {
             } else if (c == '@' && (i + 1 < n) && isWordChar(text.charAt(i + 1))
                     && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)))) {
                 i = skipHandle(text, i + 1);
-            } else if (atWordStart && emoticonAt(text, i) != null) {
-                String e = emoticonAt(text, i);
+            } else if (atWordStart && (emoticon = emoticonAt(text, i)) != null) {
+                String e = emoticon;
                 out.add(new Token(Kind.EMOTICON, e, null, i, i + e.length(), false, 1));
                 i += e.length();
             } else if (c == '#' && i + 1 < n && Character.isLetterOrDigit(text.charAt(i + 1))) {
