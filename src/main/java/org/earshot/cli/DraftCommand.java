@@ -1,12 +1,85 @@
 package org.earshot.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.Callable;
+import org.earshot.config.ConfigException;
+import org.earshot.config.ConfigLoader;
+import org.earshot.config.ReplyPolicy;
+import org.earshot.domain.Draft;
+import org.earshot.domain.Score;
+import org.earshot.reply.DraftInput;
+import org.earshot.reply.ReplyDrafter;
+import org.earshot.scoring.MentionScorer;
+import org.earshot.scoring.ScoringInput;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-@Command(name = "draft", description = "Drafts replies for JSON Lines mentions from stdin; writes one JSON line per mention.")
+@Command(name = "draft", mixinStandardHelpOptions = true,
+        description = {
+            "Drafts replies for JSON Lines mentions from stdin; writes one JSON line per mention.",
+            "In:  the same lines as 'score'.",
+            "Out: {\"id\", \"intent\", \"draft\": {\"text\", \"blocks\": [...], \"warnings\": [...], \"followUp\"}}. "
+                    + "Spam gets an empty draft and a warning; a warning starting with 'hard:' breaks the policy.",
+            "A bad line is reported on stderr with its line number and skipped."},
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:every line was good", "1:at least one line was bad (see stderr)",
+            "2:the configuration could not be loaded"})
 public final class DraftCommand implements Callable<Integer> {
+    @Option(names = "--config", defaultValue = "config/earshot.yaml", paramLabel = "FILE",
+            description = "Earshot's configuration; its reply policy is used (default: ${DEFAULT-VALUE}).")
+    Path config;
+
+    private final InputStream in;
+    private final OutputStream out;
+    private final PrintStream err;
+    private final Clock clock;
+
+    public DraftCommand() {
+        this(System.in, System.out, System.err, Clock.systemUTC());
+    }
+
+    /** For tests and embedding: the streams and the clock that says what "now" is. */
+    public DraftCommand(InputStream in, OutputStream out, PrintStream err, Clock clock) {
+        this.in = in;
+        this.out = out;
+        this.err = err;
+        this.clock = clock;
+    }
+
     @Override
     public Integer call() {
-        throw new UnsupportedOperationException("draft filter lands with the reply package");
+        ReplyPolicy policy;
+        try {
+            policy = ConfigLoader.fromEnvironment().load(config).policy();
+        } catch (ConfigException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+        ReplyDrafter drafter = new ReplyDrafter(policy);
+        MentionScorer scorer = new MentionScorer();
+        Instant now = clock.instant();
+        return new JsonLinesFilter(in, out, err).run(now, m -> {
+            Score score = scorer.score(new ScoringInput(m.platform(), m.text(), m.subject(), m.author(), m.history(),
+                    m.createdAt(), now));
+            Draft d = drafter.draft(new DraftInput(m.platform(), m.author(), m.text(), m.subject(), score, m.history()));
+            ObjectNode o = JsonLinesFilter.JSON.createObjectNode();
+            o.set("id", m.id());
+            o.put("intent", d.intent().id());
+            ObjectNode draft = o.putObject("draft");
+            draft.put("text", d.text());
+            ArrayNode blocks = draft.putArray("blocks");
+            d.blocks().forEach(blocks::add);
+            ArrayNode warnings = draft.putArray("warnings");
+            d.warnings().forEach(warnings::add);
+            draft.put("followUp", d.followUp());
+            return o;
+        });
     }
 }

@@ -1,12 +1,64 @@
 package org.earshot.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.Callable;
+import org.earshot.domain.Score;
+import org.earshot.scoring.MentionScorer;
+import org.earshot.scoring.ScoringInput;
 import picocli.CommandLine.Command;
 
-@Command(name = "score", description = "Scores JSON Lines mentions from stdin; writes one JSON line per mention to stdout.")
+@Command(name = "score", mixinStandardHelpOptions = true,
+        description = {
+            "Scores JSON Lines mentions from stdin; writes one JSON line per mention to stdout.",
+            "In:  {\"id\", \"platform\", \"text\", \"subject\"?, \"author\": {\"handle\", \"name\", \"followers\"}, "
+                    + "\"createdAt\", \"history\"?: {\"previousComplaints\", ...}}; only \"text\" is required. "
+                    + "Platform defaults to x, createdAt to now.",
+            "Out: {\"id\", \"negativity\" 0..1, \"sentiment\", \"urgency\" 0..1, \"urgencyLevel\", \"priority\", "
+                    + "\"reasons\": [...]}.",
+            "A bad line is reported on stderr with its line number and skipped."},
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:every line was good", "1:at least one line was bad (see stderr)"})
 public final class ScoreCommand implements Callable<Integer> {
+    private final InputStream in;
+    private final OutputStream out;
+    private final PrintStream err;
+    private final Clock clock;
+
+    public ScoreCommand() {
+        this(System.in, System.out, System.err, Clock.systemUTC());
+    }
+
+    /** For tests and embedding: the streams and the clock that says what "now" is. */
+    public ScoreCommand(InputStream in, OutputStream out, PrintStream err, Clock clock) {
+        this.in = in;
+        this.out = out;
+        this.err = err;
+        this.clock = clock;
+    }
+
     @Override
     public Integer call() {
-        throw new UnsupportedOperationException("score filter lands with the scoring package");
+        MentionScorer scorer = new MentionScorer();
+        Instant now = clock.instant();
+        return new JsonLinesFilter(in, out, err).run(now, m -> {
+            Score s = scorer.score(new ScoringInput(m.platform(), m.text(), m.subject(), m.author(), m.history(),
+                    m.createdAt(), now));
+            ObjectNode o = JsonLinesFilter.JSON.createObjectNode();
+            o.set("id", m.id());
+            o.put("negativity", s.negativity());
+            o.put("sentiment", s.sentiment().id());
+            o.put("urgency", s.urgency());
+            o.put("urgencyLevel", s.urgencyLevel().id());
+            o.put("priority", s.priority());
+            ArrayNode reasons = o.putArray("reasons");
+            s.reasons().forEach(reasons::add);
+            return o;
+        });
     }
 }

@@ -154,6 +154,8 @@ public final class ConfigLoader {
         templateNode.children().keySet().forEach(intent -> templates.put(intent, templateNode.requiredString(intent)));
         return new ReplyPolicy(node.string("brandVoice", "friendly"), node.string("handledBy", "the support team"),
                 node.duration("hearBackWithin", Duration.ofHours(24)), node.stringList("mayPromise"),
-                node.stringList("mayNotPromise"), templates);
+                node.stringList("mayNotPromise"), templates,
+                node.string("signOff", ReplyPolicy.DEFAULT_SIGN_OFF),
+                node.string("askWhenUnclear", ReplyPolicy.DEFAULT_ASK_WHEN_UNCLEAR));
     }
 }

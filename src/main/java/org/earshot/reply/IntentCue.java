@@ -1,0 +1,6 @@
+package org.earshot.reply;
+
+/** What a phrase in {@code reply/intents.tsv} shows about what the person wants. */
+enum IntentCue {
+    SPAM, PURCHASE, FEATURE, QUESTION
+}

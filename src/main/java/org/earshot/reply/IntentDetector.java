@@ -1,0 +1,91 @@
+package org.earshot.reply;
+
+import java.util.List;
+import org.earshot.domain.Intent;
+import org.earshot.domain.Sentiment;
+import org.earshot.scoring.CueKind;
+import org.earshot.scoring.MentionAnalysis;
+import org.earshot.scoring.PhraseBook;
+import org.earshot.scoring.PhraseHit;
+import org.earshot.scoring.Token;
+
+/**
+ * What the person wants, decided in this order: spam (no reply), crisis (safety, security, legal:
+ * escalate), a complaint that names a service problem, a feature request, a wish to buy, any other
+ * complaint, a question, praise, and else "other". Thread-safe.
+ */
+public final class IntentDetector {
+    private static final PhraseBook<IntentCue> CUES = IntentPhrases.BOOK;
+    private static final int SPAM_HASHTAGS = 6;
+
+    public IntentDetection detect(MentionAnalysis a) {
+        List<PhraseHit<IntentCue>> hits = CUES.find(a.tokens());
+        String spam = first(a, hits, IntentCue.SPAM);
+        if (spam != null) {
+            return new IntentDetection(Intent.SPAM, "'" + spam + "'");
+        }
+        if (hashtags(a) >= SPAM_HASHTAGS) {
+            return new IntentDetection(Intent.SPAM, hashtags(a) + " hashtags");
+        }
+        for (PhraseHit<CueKind> h : a.cues()) {
+            if (h.kind().isCrisis()) {
+                return new IntentDetection(Intent.CRISIS, h.kind().label() + " ('" + a.phrase(h) + "')");
+            }
+        }
+        if (a.has(CueKind.SERVICE) || a.has(CueKind.MONEY) || a.has(CueKind.LOST_GOODS) || a.has(CueKind.STRANDED)
+                || a.has(CueKind.CHURN)) {
+            return new IntentDetection(Intent.COMPLAINT, "");
+        }
+        if (first(a, hits, IntentCue.FEATURE) != null) {
+            return new IntentDetection(Intent.FEATURE_REQUEST, "");
+        }
+        if (first(a, hits, IntentCue.PURCHASE) != null) {
+            return new IntentDetection(Intent.PURCHASE_INTENT, "");
+        }
+        Sentiment sentiment = a.sentiment().sentiment();
+        if (sentiment == Sentiment.NEGATIVE) {
+            return new IntentDetection(Intent.COMPLAINT, "");
+        }
+        if (a.asksQuestion() || opensWithQuestion(a, hits)) {
+            return new IntentDetection(Intent.QUESTION, "");
+        }
+        if (sentiment == Sentiment.POSITIVE) {
+            return new IntentDetection(Intent.PRAISE, "");
+        }
+        return new IntentDetection(Intent.OTHER, "");
+    }
+
+    private static String first(MentionAnalysis a, List<PhraseHit<IntentCue>> hits, IntentCue kind) {
+        return hits.stream().filter(h -> h.kind() == kind).findFirst().map(a::phrase).orElse(null);
+    }
+
+    /** "Can I bring my dog on board" asks even without a question mark, when it opens a sentence. */
+    private static boolean opensWithQuestion(MentionAnalysis a, List<PhraseHit<IntentCue>> hits) {
+        return hits.stream().anyMatch(h -> h.kind() == IntentCue.QUESTION && opensSentence(a, h.start()));
+    }
+
+    private static boolean opensSentence(MentionAnalysis a, int index) {
+        for (int k = index - 1; k >= 0; k--) {
+            Token t = a.tokens().get(k);
+            if (t.endsSentence()) {
+                return true;
+            }
+            if (t.isWordLike()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static long hashtags(MentionAnalysis a) {
+        String text = a.tokens().text();
+        long count = 0;
+        for (int i = 0; i + 1 < text.length(); i++) {
+            if (text.charAt(i) == '#' && Character.isLetterOrDigit(text.charAt(i + 1))
+                    && (i == 0 || Character.isWhitespace(text.charAt(i - 1)))) {
+                count++;
+            }
+        }
+        return count;
+    }
+}

@@ -1,0 +1,199 @@
+package org.earshot.reply;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.earshot.config.ReplyPolicy;
+import org.earshot.domain.Author;
+import org.earshot.domain.Platform;
+
+/**
+ * The rules every draft and every edit is checked against; each broken rule is one warning a person
+ * reads. A warning that starts with {@value #HARD} marks a rule the approval step must enforce: a
+ * promise the policy does not allow.
+ */
+public final class ReplyGuardrails {
+    public static final String HARD = "hard: ";
+
+    private static final Pattern GREETING = Pattern.compile(
+            "^(hi|hello|hey|dear|good (morning|afternoon|evening))\\b[^,\\n]{0,40}[,!]?\\s*", Pattern.CASE_INSENSITIVE);
+    private static final List<String> STOCK = List.of("your call is important to us", "your call is very important to us",
+            "your business is important to us", "your feedback is important to us", "we value your business");
+    private static final Pattern ANY_INCONVENIENCE = Pattern.compile(
+            "\\b(we |i )?(apologi[sz]e|are sorry|'re sorry|am sorry|'m sorry|apologies|sorry) for any inconvenience\\b[^.!?]*");
+    private static final Pattern OTHER_APOLOGY = Pattern.compile("\\b(sorry|apologi[sz]e|apologies)\\b");
+    private static final Pattern DM = Pattern.compile(
+            "\\b(dm us|dm me|send us a dm|send me a dm|direct message|private message|message us privately|pm us)\\b");
+    private static final Set<String> BARE_ANSWERS = Set.of("yes", "no", "yep", "nope", "yeah", "nah", "sure", "correct");
+    private static final List<String> BLAME = List.of("you should have", "your fault", "you failed to", "you didn't read",
+            "you did not read", "as we already told you", "as i already told you", "you need to read", "you were supposed to",
+            "you forgot", "if you had", "user error", "you must have", "clearly stated", "as stated in", "you ignored",
+            "you should've", "it's on you", "you chose to", "read the terms");
+    private static final Pattern FORWARD = Pattern.compile("(\\b(will|soon|thank|thanks|happy to|glad|great|look forward"
+            + "|looking forward|hope|let me know|let us know|help|enjoy|within|shortly|next|keep you posted|update|here for you"
+            + "|welcome|care|appreciate|grateful|wonderful|safe|best)\\b|'ll\\b|\\?)");
+    private static final Pattern COMMITMENT = Pattern.compile("\\b(will|shall|going to|promise|promised|guarantee|guaranteed"
+            + "|ensure|make sure|here's|here is|we can offer|i can offer|is on its way|are on their way|we're giving"
+            + "|we are giving|we're sending|we are sending|(i|we) ?('ve| have) (issued|arranged|added|booked|sent|approved))\\b"
+            + "|\\w'll\\b");
+    private static final Pattern NO_PROMISE = Pattern.compile("\\b(can't|cannot|can not|unable to|not able to|won't) promise\\b");
+    private static final Pattern BUILT_IN_PROMISES = Pattern.compile("\\b(refund(s|ed)?|reimburse\\w*|compensat\\w*|voucher(s)?"
+            + "|credit(?! card)|(?<!feel |-)free|discount\\w*|upgrade(s|d)?|replacement|replace|money back|tomorrow|tonight|today"
+            + "|(mon|tues|wednes|thurs|fri|satur|sun)day|next (week|month)|end of (the )?(day|week|month)"
+            + "|(january|february|march|april|may|june|july|august|september|october|november|december) \\d{1,2}"
+            + "|(within|in) \\d+ (business |working )?(minutes?|hours?|days?|weeks?|months?))\\b");
+    private static final Pattern FOLLOW_UP = Pattern.compile(
+            "\\b(hear back|get back to you|be in touch|follow up|keep you posted|update you|come back to you|get back in touch)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern CAPS_RUN = Pattern.compile("\\b\\p{Lu}{2,}(\\W+\\p{Lu}{2,}){2,}\\b");
+
+    private final ReplyPolicy policy;
+
+    public ReplyGuardrails(ReplyPolicy policy) {
+        this.policy = policy;
+    }
+
+    /** A reply that says the team will come back opens a follow-up: someone must keep that promise. */
+    public static boolean opensFollowUp(String text) {
+        return FOLLOW_UP.matcher(text).find();
+    }
+
+    public List<String> check(String text, Author author, Platform platform) {
+        Set<String> warnings = new LinkedHashSet<>();
+        String lower = text.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        String body = body(text, platform);
+        String bodyLower = body.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        if (text.isBlank()) {
+            return List.of("the reply is empty");
+        }
+        promises(bodyLower).forEach(warnings::add);
+        String name = author == null ? "" : author.firstName();
+        if (!name.isEmpty() && !Pattern.compile("\\b" + Pattern.quote(name.toLowerCase(Locale.ROOT)) + "\\b").matcher(lower).find()) {
+            warnings.add("does not use the person's name (" + name + ")");
+        }
+        for (String stock : STOCK) {
+            if (lower.contains(stock)) {
+                warnings.add("stock phrase '" + stock + "': say something specific to this person");
+            }
+        }
+        Matcher inconvenience = ANY_INCONVENIENCE.matcher(bodyLower);
+        if (inconvenience.find() && !OTHER_APOLOGY.matcher(bodyLower.replace(inconvenience.group(), "")).find()) {
+            warnings.add("the only apology is 'sorry for any inconvenience': say what you are sorry about");
+        }
+        Matcher dm = DM.matcher(bodyLower);
+        if (dm.find() && ReplyBlocks.words(withoutSentence(bodyLower, dm.start())) < 8) {
+            warnings.add("'please DM us' is the whole answer: answer here first, then offer private messages");
+        }
+        String[] words = bodyLower.replaceAll("[^\\p{L}\\p{N}' ]", " ").strip().split("\\s+");
+        if (words.length <= 4 && BARE_ANSWERS.contains(words[0])) {
+            warnings.add("a bare yes/no: add what it means for them and what happens next");
+        }
+        Matcher caps = CAPS_RUN.matcher(text);
+        if (caps.find()) {
+            warnings.add("shouts in capitals ('" + caps.group() + "')");
+        }
+        for (String blame : BLAME) {
+            if (lower.contains(blame)) {
+                warnings.add("blames the customer ('" + blame + "')");
+            }
+        }
+        List<String> sentences = ReplyBlocks.sentences(body);
+        if (!sentences.isEmpty() && !FORWARD.matcher(sentences.get(sentences.size() - 1).toLowerCase(Locale.ROOT)).find()) {
+            warnings.add("does not end on a positive or forward-looking note");
+        }
+        if (platform == Platform.EMAIL) {
+            if (!GREETING.matcher(text.strip()).lookingAt()) {
+                warnings.add("the e-mail has no greeting");
+            }
+            if (body.strip().equals(text.strip())) {
+                warnings.add("the e-mail has no sign-off");
+            }
+        }
+        blocks(text, platform, warnings);
+        return new ArrayList<>(warnings);
+    }
+
+    /** Promises of refunds, compensation, vouchers or dates that no entry of mayPromise covers. */
+    private List<String> promises(String body) {
+        List<String> out = new ArrayList<>();
+        String hearBack = ReplyTemplates.spoken(policy.hearBackWithin());
+        for (String sentence : ReplyBlocks.sentences(body)) {
+            if (!COMMITMENT.matcher(sentence).find() || NO_PROMISE.matcher(sentence).find()) {
+                continue;
+            }
+            Set<String> terms = new LinkedHashSet<>();
+            Matcher m = BUILT_IN_PROMISES.matcher(sentence);
+            while (m.find()) {
+                terms.add(m.group());
+            }
+            for (String word : policy.mayNotPromise()) {
+                String w = word.toLowerCase(Locale.ROOT).strip();
+                if (!w.isEmpty() && Pattern.compile("\\b" + Pattern.quote(w) + "\\b").matcher(sentence).find()) {
+                    terms.add(w);
+                }
+            }
+            for (String term : terms) {
+                boolean allowed = term.endsWith(hearBack) || policy.mayPromise().stream()
+                        .anyMatch(p -> p.toLowerCase(Locale.ROOT).contains(term));
+                if (!allowed) {
+                    out.add(HARD + "promises '" + term + "', which the policy does not allow"
+                            + (policy.mayPromise().isEmpty() ? "" : " (it allows: " + String.join("; ", policy.mayPromise()) + ")"));
+                }
+            }
+        }
+        return out;
+    }
+
+    private void blocks(String text, Platform platform, Set<String> warnings) {
+        List<String> blocks = ReplyBlocks.paragraphs(text, platform);
+        int limit = ReplyBlocks.limit(platform);
+        for (int i = 0; i < blocks.size(); i++) {
+            String block = blocks.get(i);
+            String which = blocks.size() == 1 ? "the reply" : "block " + (i + 1);
+            int length = ReplyBlocks.length(block);
+            if (length > limit) {
+                warnings.add(which + " has " + length + " characters, over the " + limit + " that fit on "
+                        + platform.id() + (limit < platform.maxPostLength() ? " with the @handle" : ""));
+            }
+            int words = ReplyBlocks.words(block);
+            if (platform.isSocial() && words > ReplyBlocks.MAX_WORDS) {
+                warnings.add(which + " has " + words + " words; keep blocks to about " + ReplyBlocks.TARGET_WORDS);
+            }
+        }
+    }
+
+    /** The text without its greeting and, for mail, without the sign-off lines. */
+    private String body(String text, Platform platform) {
+        String body = text.strip();
+        Matcher g = GREETING.matcher(body);
+        if (g.lookingAt()) {
+            body = body.substring(g.end());
+        }
+        if (platform == Platform.EMAIL) {
+            String[] paragraphs = body.split("\\n\\s*\\n");
+            String last = paragraphs[paragraphs.length - 1].strip();
+            boolean signOff = paragraphs.length > 1 && last.lines().count() <= 3 && ReplyBlocks.words(last) <= 12
+                    && last.lines().findFirst().map(l -> !l.strip().matches(".*[.?]$")).orElse(false);
+            if (signOff) {
+                body = body.substring(0, body.lastIndexOf(paragraphs[paragraphs.length - 1])).strip();
+            }
+        }
+        return body;
+    }
+
+    private static String withoutSentence(String body, int at) {
+        int start = Math.max(Math.max(body.lastIndexOf('.', at), body.lastIndexOf('!', at)), body.lastIndexOf('?', at)) + 1;
+        int end = body.length();
+        for (char c : new char[] {'.', '!', '?'}) {
+            int k = body.indexOf(c, at);
+            if (k >= 0 && k < end) {
+                end = k + 1;
+            }
+        }
+        return body.substring(0, start) + body.substring(end);
+    }
+}

@@ -1,0 +1,39 @@
+package org.earshot.scoring;
+
+/** What a phrase in {@code scoring/cues.tsv} signals. */
+public enum CueKind {
+    /** A customer-service problem in plain words: "still waiting", "charged twice". Negative even without a negative word. */
+    SERVICE,
+    /** Sarcasm whatever surrounds it: "thanks for nothing", "love that for me". */
+    SARCASM,
+    /** Sarcasm only when the text also complains: "love it when", "gotta love". */
+    SARCASM_IF_NEGATIVE,
+    /** A fixed expression with its own valence: "can't wait", "fed up", "hell yeah". */
+    IDIOM,
+    SAFETY, SECURITY, LEGAL, STRANDED,
+    /** Money taken wrongly: "charged twice", "overcharged". */
+    MONEY,
+    CHURN,
+    LOST_GOODS,
+    /** A deadline that makes lost goods pressing: "wedding", "tomorrow". */
+    DEADLINE,
+    /** The person asks for speed: "asap", "urgent". */
+    URGENT,
+    /** The person says it can wait: "no rush". */
+    CALM,
+    /** Jokes and figures of speech that look like a cue and are not: "I'd kill for", "dangerously addictive". */
+    NOT_A_CUE;
+
+    /** Safety, security and legal matters go to specialists at once; the reply only holds. */
+    public boolean isCrisis() {
+        return this == SAFETY || this == SECURITY || this == LEGAL;
+    }
+
+    public boolean isCritical() {
+        return isCrisis() || this == STRANDED;
+    }
+
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
+}
