@@ -133,7 +133,7 @@ class WalkingSkeletonIT {
         String customer = task.mention().author().handle();
 
         assertThat(post("/api/tasks/" + task.id() + "/approve",
-                "{\"text\":\"Hi, I'm sorry about this. I'm looking into it now and will write again today.\"}")
+                "{\"text\":\"Hi, I'm sorry about this. I'm looking into it now and you'll hear back from me within 24 hours.\"}")
                 .statusCode()).isEqualTo(200);
         earshot.dispatcher.dispatchDue();
         earshot.dispatcher.dispatchDue();

@@ -66,9 +66,16 @@ public final class ReplyDrafter {
         return new Draft(intent, text, blocks, warnings, ReplyGuardrails.opensFollowUp(text));
     }
 
-    /** Splits an edited reply into the blocks the platform will get, the same way drafts are split. */
-    public List<String> blocks(String text, org.earshot.domain.Platform platform) {
-        return List.of(text);
+    /**
+     * The blocks an edited reply is posted as: the paragraphs the person left (blank-line separated),
+     * each split further only where it would not fit one post.
+     */
+    public List<String> blocks(String text, Platform platform) {
+        List<String> blocks = new ArrayList<>();
+        for (String paragraph : ReplyBlocks.paragraphs(text, platform)) {
+            blocks.addAll(ReplyBlocks.split(paragraph, platform));
+        }
+        return blocks;
     }
 
     /** The rules a person's edit breaks, as warnings; the same rules as for drafts. */

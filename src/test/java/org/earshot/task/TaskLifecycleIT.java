@@ -173,6 +173,38 @@ class TaskLifecycleIT {
     }
 
     @Test
+    void anEditPromisingWhatThePolicyDoesNotAllowIsRefusedUnlessOverriddenAndTheOverrideIsAudited() {
+        hear("110", "dana@mastodon.example", "@acmeair my bag never arrived");
+        earshot.intake.pollOnce(connector());
+        long id = open(EnumSet.of(TaskState.NEW)).get(0).id();
+        String promise = "Hi Dana, so sorry! You will get compensation of 500 euros by tomorrow.";
+
+        assertThatThrownBy(() -> earshot.approvals.approve(id, promise, "sam", false))
+                .isInstanceOf(ReplyRulesViolatedException.class).hasMessageContaining("hard: ");
+        assertThat(earshot.queries.get(id).state()).isEqualTo(TaskState.NEW);
+
+        earshot.approvals.approve(id, promise, "lead", true);
+        assertThat(earshot.queries.history(id)).extracting(e -> e.action()).containsExactly("approved-edited", "override");
+    }
+
+    @Test
+    void aLongerReplyIsPostedAsBlocksThreadedInOrder() {
+        hear("110", "dana@mastodon.example", "@acmeair my bag never arrived");
+        earshot.intake.pollOnce(connector());
+        long id = open(EnumSet.of(TaskState.NEW)).get(0).id();
+
+        earshot.approvals.approve(id, "Hi Dana, I'm sorry your bag has not arrived yet.\n\n"
+                + "I'm Sam and I'm tracing it with the Denver team now; you'll hear back from me within 24 hours.", "sam", false);
+        earshot.dispatcher.dispatchDue();
+
+        assertThat(platform.publishCalls).hasSize(2);
+        assertThat(platform.publishCalls.get(0).inReplyToId()).isEqualTo("110");
+        assertThat(platform.publishCalls.get(1).inReplyToId())
+                .isEqualTo("reply-" + platform.publishCalls.get(0).idempotencyKey());
+        assertThat(platform.publishCalls.get(1).text()).startsWith("I'm Sam");
+    }
+
+    @Test
     void approvingTwiceOrApprovingARejectedTaskIsAConflictAndPostsNothingMore() {
         hear("1", "dana@mastodon.example", "hello");
         hear("2", "lee@mastodon.example", "hello again");
