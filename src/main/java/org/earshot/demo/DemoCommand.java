@@ -42,8 +42,8 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.println("  web queue        " + web + "/#token=" + demo.apiToken());
         System.out.println("  API              " + web + "/api/tasks?state=NEW");
         System.out.println("  API token        " + demo.apiToken() + "   (Authorization: Bearer <token>)");
-        System.out.println("  Mastodon (sim)   http://127.0.0.1:" + demo.mastodonPort()
-                + "   requests it received: http://127.0.0.1:" + demo.mastodonPort() + "/__admin/requests");
+        demo.platforms().forEach((id, server) -> System.out.printf("  %-16s http://127.0.0.1:%d   requests it received: "
+                + "http://127.0.0.1:%d/__admin/requests%n", id + " (sim)", server.port(), server.port()));
         System.out.println("  mailbox (sim)    IMAP 127.0.0.1:" + demo.mail().imapPort() + ", SMTP 127.0.0.1:"
                 + demo.mail().smtpPort() + ", user " + demo.mail().user() + " / " + demo.mail().password() + ", "
                 + demo.mail().seededCount() + " customer e-mails seeded");
