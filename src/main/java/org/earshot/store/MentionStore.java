@@ -16,6 +16,8 @@ import org.earshot.domain.Platform;
 
 /** Mentions, unique by (platform, external id). Methods take the caller's connection: they join its transaction. */
 public final class MentionStore {
+    private final AuthorStore authors = new AuthorStore();
+
     /** Longer texts (a huge e-mail) are cut here; the mention is still kept. */
     public static final int MAX_TEXT = 200_000;
 
@@ -68,10 +70,13 @@ public final class MentionStore {
                 ps.setLong(16, foldedIntoTask);
             }
             ps.executeUpdate();
+            long id;
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
-                return OptionalLong.of(keys.getLong(1));
+                id = keys.getLong(1);
             }
+            authors.heard(c, m.platform(), m.author(), now);
+            return OptionalLong.of(id);
         }
     }
 
