@@ -86,6 +86,22 @@ class CommandLineIT {
     }
 
     @Test
+    void theTaskCommandsWorkWhileTheDaemonHasTheDatabaseOpen() throws Exception {
+        Path configFile = config();
+        EarshotConfig config = ConfigLoader.fromEnvironment().load(configFile);
+        try (org.earshot.Wiring daemon = new org.earshot.Wiring(config, org.earshot.Wiring.CONNECTOR_FACTORIES,
+                java.time.Clock.systemUTC(), org.earshot.Wiring.Timings.DEFAULT)) {
+            long id = openTask(configFile, "@acmeair my bag never arrived");
+
+            assertThat(run("tasks", "--config", configFile.toString())).isZero();
+            assertThat(run("approve", String.valueOf(id), "--config", configFile.toString(), "--as", "sam")).isZero();
+
+            assertThat(daemon.queries.get(id).state()).isEqualTo(org.earshot.domain.TaskState.APPROVED);
+            assertThat(daemon.queries.get(id).decision().actor()).isEqualTo("sam");
+        }
+    }
+
+    @Test
     void anUnknownTaskExitsWithNotFound() throws Exception {
         Path config = config();
         assertThat(run("show", "999", "--config", config.toString())).isEqualTo(3);
