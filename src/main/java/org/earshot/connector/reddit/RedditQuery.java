@@ -29,7 +29,7 @@ final class RedditQuery {
             add(keyword.strip().replace("\"", ""), seen, terms);
         }
         for (String name : concat(brand.handles(), brand.hashtags())) {
-            String bare = RedditThings.bare(name.startsWith("#") ? name.substring(1) : name);
+            String bare = withoutPrefix(name.strip());
             if (WORD.matcher(bare).matches()) {
                 add(bare, seen, terms);
             }
@@ -51,6 +51,13 @@ final class RedditQuery {
         if (!term.isBlank() && seen.add(term.toLowerCase(Locale.ROOT))) {
             terms.add(WORD.matcher(term).matches() ? term : "\"" + term + "\"");
         }
+    }
+
+    /** A handle or hashtag without its "#", "@", "u/" or "/u/". */
+    private static String withoutPrefix(String name) {
+        String s = name.startsWith("#") || name.startsWith("@") ? name.substring(1) : name;
+        s = s.startsWith("/") ? s.substring(1) : s;
+        return s.regionMatches(true, 0, "u/", 0, 2) ? s.substring(2) : s;
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
