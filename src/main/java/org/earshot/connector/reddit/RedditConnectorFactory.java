@@ -1,0 +1,43 @@
+package org.earshot.connector.reddit;
+
+import java.time.Clock;
+import org.earshot.config.BrandConfig;
+import org.earshot.config.ConnectorConfig;
+import org.earshot.connector.Connector;
+import org.earshot.connector.ConnectorFactory;
+import org.earshot.domain.Platform;
+import org.earshot.http.ConnectorResilience;
+import org.earshot.http.HttpClientFactory;
+
+/**
+ * Builds a Reddit connector: one HTTP client, one set of retry, rate limiter and circuit breaker
+ * named after the connector, and one login, shared by its source and its publisher only.
+ */
+public final class RedditConnectorFactory implements ConnectorFactory {
+    private final Clock clock;
+
+    public RedditConnectorFactory() {
+        this(Clock.systemUTC());
+    }
+
+    public RedditConnectorFactory(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public String type() {
+        return "reddit";
+    }
+
+    @Override
+    public Connector create(ConnectorConfig config, BrandConfig brand) {
+        RedditSettings settings = RedditSettings.from(config);
+        String query = RedditQuery.of(brand, config.settings());
+        ConnectorResilience http = new ConnectorResilience(config.id(),
+                new HttpClientFactory(settings.connectTimeout(), settings.responseTimeout()).create(),
+                settings.resilience(), RedditApi.RATE_LIMIT, clock);
+        RedditApi api = new RedditApi(settings, http, new RedditAuth(settings, http, clock));
+        return new Connector(config.id(), Platform.REDDIT, config.brand(), config.schedule(),
+                new RedditMentionSource(api, brand, query, clock), new RedditReplyPublisher(api));
+    }
+}

@@ -1,0 +1,98 @@
+package org.earshot.connector.reddit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.earshot.config.BrandConfig;
+import org.earshot.domain.Author;
+import org.earshot.domain.IncomingMention;
+import org.earshot.domain.Platform;
+
+/**
+ * Turns Reddit's listing children (posts, kind t3; comments, kind t1) into mentions, leaving out
+ * what the brand's own accounts wrote (so replies cannot loop), what excluded authors wrote, and
+ * things deleted before they were read.
+ */
+final class RedditThings {
+    static final String WEB = "https://www.reddit.com";
+    private static final String DELETED = "[deleted]";
+
+    private final Set<String> ownAccounts;
+    private final Set<String> excludedAuthors;
+    private final Clock clock;
+
+    RedditThings(BrandConfig brand, String brandAccount, Clock clock) {
+        this.clock = clock;
+        this.ownAccounts = normalized(brand.ownAccounts());
+        this.ownAccounts.add(bare(brandAccount));
+        this.excludedAuthors = normalized(brand.excludedAuthors());
+    }
+
+    /** The mention in a listing child, or empty when it is not one Earshot should answer. */
+    Optional<IncomingMention> mention(JsonNode child) {
+        String kind = child.path("kind").asText("");
+        JsonNode data = child.path("data");
+        String name = data.path("name").asText("");
+        String author = data.path("author").asText("");
+        if (!(kind.equals("t3") || kind.equals("t1")) || name.isBlank() || author.isBlank()
+                || author.equals(DELETED) || ownAccounts.contains(bare(author))
+                || excludedAuthors.contains(bare(author))) {
+            return Optional.empty();
+        }
+        String subreddit = data.path("subreddit").asText("");
+        String permalink = data.path("permalink").asText("");
+        String url = permalink.isBlank() ? "" : WEB + permalink;
+        Map<String, String> replyContext = new LinkedHashMap<>();
+        replyContext.put("fullname", name);
+        replyContext.put("author", author);
+        replyContext.put("subreddit", subreddit);
+        replyContext.put("score", String.valueOf(data.path("score").asLong(0)));
+        replyContext.put("url", url);
+        Author person = new Author(author, "", 0);
+        String where = subreddit.isBlank() ? "" : "r/" + subreddit;
+        if (kind.equals("t3")) {
+            replyContext.put("numComments", String.valueOf(data.path("num_comments").asLong(0)));
+            String title = data.path("title").asText("").strip();
+            String selftext = data.path("selftext").asText("").strip();
+            String text = selftext.isEmpty() ? title : title + "\n\n" + selftext;
+            return Optional.of(new IncomingMention(Platform.REDDIT, name, person, text, where, createdAt(data), url,
+                    replyContext, ""));
+        }
+        String linkId = data.path("link_id").asText("");
+        replyContext.put("linkId", linkId);
+        String linkTitle = data.path("link_title").asText("").strip();
+        String subject = linkTitle.isEmpty() ? where : where.isEmpty() ? linkTitle : where + ": " + linkTitle;
+        return Optional.of(new IncomingMention(Platform.REDDIT, name, person, data.path("body").asText("").strip(),
+                subject, createdAt(data), url, replyContext, linkId));
+    }
+
+    /** When the thing was written; one without a readable time counts as written now. */
+    private Instant createdAt(JsonNode data) {
+        JsonNode created = data.path("created_utc");
+        return created.isNumber() && created.asDouble() > 0
+                ? Instant.ofEpochMilli(Math.round(created.asDouble() * 1000)) : clock.instant();
+    }
+
+    private static Set<String> normalized(List<String> accounts) {
+        Set<String> out = new HashSet<>();
+        for (String a : accounts == null ? List.<String>of() : accounts) {
+            out.add(bare(a));
+        }
+        return out;
+    }
+
+    /** An account name as Reddit writes it in {@code author}: no "@", "u/" or "/u/", any case. */
+    static String bare(String account) {
+        String s = account.strip().toLowerCase(Locale.ROOT);
+        s = s.startsWith("@") ? s.substring(1) : s;
+        s = s.startsWith("/") ? s.substring(1) : s;
+        return s.startsWith("u/") ? s.substring(2) : s;
+    }
+}
