@@ -15,6 +15,7 @@ import org.earshot.connector.ConnectorFactory;
 import org.earshot.connector.ConnectorHealth;
 import org.earshot.connector.imap.ImapConnectorFactory;
 import org.earshot.connector.mastodon.MastodonConnectorFactory;
+import org.earshot.connector.reddit.RedditConnectorFactory;
 import org.earshot.intake.ConnectorHealthCheck;
 import org.earshot.intake.MentionIntake;
 import org.earshot.matching.BrandMatcher;
@@ -68,7 +69,8 @@ public final class Wiring implements AutoCloseable {
     private String generatedToken;
 
     /** Every platform Earshot can listen on; a connector's {@code type:} picks one. */
-    public static final List<ConnectorFactory> CONNECTOR_FACTORIES = List.of(new MastodonConnectorFactory(), new ImapConnectorFactory());
+    public static final List<ConnectorFactory> CONNECTOR_FACTORIES = List.of(new MastodonConnectorFactory(),
+            new RedditConnectorFactory(), new ImapConnectorFactory());
 
     /** Builds everything from the config and starts polling, posting and the web queue. */
     public static Wiring start(EarshotConfig config, Clock clock) {
