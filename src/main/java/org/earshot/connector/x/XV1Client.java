@@ -157,7 +157,8 @@ final class XV1Client {
         if (limit != null) {
             headers.put("x-rate-limit-limit", List.of(String.valueOf(limit.getLimit())));
             headers.put("x-rate-limit-remaining", List.of(String.valueOf(limit.getRemaining())));
-            headers.put("x-rate-limit-reset", List.of(String.valueOf(limit.getResetTimeInSeconds())));
+            // Twitter4J keeps the epoch seconds in an int, which wraps after 2038.
+            headers.put("x-rate-limit-reset", List.of(String.valueOf(Integer.toUnsignedLong(limit.getResetTimeInSeconds()))));
         }
         return headers;
     }
