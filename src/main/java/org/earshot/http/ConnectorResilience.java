@@ -34,7 +34,8 @@ import org.earshot.connector.ConnectorException;
  *
  * <p>Both return the reply for every other status (2xx, and 4xx but 429), so the platform's package
  * can explain it; they throw a transient {@link ConnectorException} when the platform could not be
- * used now.
+ * used now. Both also take an {@link Exchange}: a request that a platform's own client library
+ * sends, reported as the reply it got, so that library's calls get the same retry, pacing and pause.
  */
 public final class ConnectorResilience {
     private final String connectorId;
@@ -75,10 +76,29 @@ public final class ConnectorResilience {
                 .build());
     }
 
+    /**
+     * One request sent by something other than this class's HTTP client (a platform's own client
+     * library), reported as the reply it got. A broken connection is an {@link IOException}.
+     */
+    @FunctionalInterface
+    public interface Exchange {
+        HttpReply send() throws IOException;
+    }
+
     /** Sends a request that is safe to repeat, retrying what a retry can fix. */
     public HttpReply read(ClassicHttpRequest request) throws ConnectorException {
+        return read(target(request), () -> client.execute(request, HttpReply::read));
+    }
+
+    /**
+     * Like {@link #read(ClassicHttpRequest)} for a request another client sends.
+     *
+     * @param target how messages name the request: method and URL ("GET https://…")
+     */
+    public HttpReply read(String target, Exchange exchange) throws ConnectorException {
+        String request = describe(target);
         CheckedSupplier<HttpReply> attempt = () -> {
-            HttpReply reply = client.execute(request, HttpReply::read);
+            HttpReply reply = exchange.send();
             if (reply.isTooManyRequests()) {
                 failIfTheWaitIsTooLong(reply);
             }
@@ -87,7 +107,7 @@ public final class ConnectorResilience {
         HttpReply reply = run(request, Retry.decorateCheckedSupplier(retry, guarded(attempt)),
                 " after " + settings.maxAttempts() + " attempts");
         if (reply.isTooManyRequests() || reply.isServerError()) {
-            throw ConnectorException.transientFailure(describe(request) + " answered HTTP " + reply.status()
+            throw ConnectorException.transientFailure(request + " answered HTTP " + reply.status()
                     + " after " + settings.maxAttempts() + " attempts" + snippet(reply), null);
         }
         return reply;
@@ -95,14 +115,20 @@ public final class ConnectorResilience {
 
     /** Sends a request once, whatever happens: posts are repeated by the outbox, not here. */
     public HttpReply write(ClassicHttpRequest request) throws ConnectorException {
-        HttpReply reply = run(request, guarded(() -> client.execute(request, HttpReply::read)), "; not sent again here");
+        return write(target(request), () -> client.execute(request, HttpReply::read));
+    }
+
+    /** Like {@link #write(ClassicHttpRequest)} for a request another client sends; sent once. */
+    public HttpReply write(String target, Exchange exchange) throws ConnectorException {
+        String request = describe(target);
+        HttpReply reply = run(request, guarded(exchange::send), "; not sent again here");
         if (reply.isTooManyRequests()) {
             String until = rateLimit(reply).notBefore().map(at -> " until " + at).orElse("");
-            throw ConnectorException.transientFailure(describe(request) + " was rate limited" + until
+            throw ConnectorException.transientFailure(request + " was rate limited" + until
                     + " (HTTP 429); not sent again here", null);
         }
         if (reply.isServerError()) {
-            throw ConnectorException.transientFailure(describe(request) + " answered HTTP " + reply.status()
+            throw ConnectorException.transientFailure(request + " answered HTTP " + reply.status()
                     + snippet(reply) + "; not sent again here", null);
         }
         return reply;
@@ -130,28 +156,28 @@ public final class ConnectorResilience {
                 RateLimiter.decorateCheckedSupplier(rateLimiter, call));
     }
 
-    private HttpReply run(ClassicHttpRequest request, CheckedSupplier<HttpReply> call, String howOften)
+    private HttpReply run(String request, CheckedSupplier<HttpReply> call, String howOften)
             throws ConnectorException {
         try {
             return call.get();
         } catch (RateLimitedUntil e) {
-            throw ConnectorException.transientFailure(describe(request) + " was rate limited until " + e.until
+            throw ConnectorException.transientFailure(request + " was rate limited until " + e.until
                     + " (HTTP 429), more than the " + Durations.format(settings.maxRateLimitWait())
                     + " a poll waits; the next poll will try again", null);
         } catch (CallNotPermittedException e) {
             throw ConnectorException.transientFailure("connector '" + connectorId + "' paused its calls for "
                     + Durations.format(settings.pauseAfterFailures()) + " after most recent calls failed;"
-                    + " did not send " + describe(request), e);
+                    + " did not send " + request, e);
         } catch (RequestNotPermitted e) {
             throw ConnectorException.transientFailure("connector '" + connectorId + "' used its "
                     + settings.requestsPerWindow() + " requests per " + Durations.format(settings.window())
-                    + "; did not send " + describe(request), e);
+                    + "; did not send " + request, e);
         } catch (IOException e) {
-            throw ConnectorException.transientFailure(describe(request) + " failed" + howOften + ": " + e, e);
+            throw ConnectorException.transientFailure(request + " failed" + howOften + ": " + e, e);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {
-            throw ConnectorException.transientFailure(describe(request) + " failed: " + e, e);
+            throw ConnectorException.transientFailure(request + " failed: " + e, e);
         }
     }
 
@@ -188,14 +214,18 @@ public final class ConnectorResilience {
         return reply.isTooManyRequests() || reply.isServerError();
     }
 
-    private String describe(ClassicHttpRequest request) {
-        String target;
+    private String describe(String target) {
+        return connectorId + ": " + target;
+    }
+
+    private static String target(ClassicHttpRequest request) {
+        String uri;
         try {
-            target = request.getUri().toString();
+            uri = request.getUri().toString();
         } catch (URISyntaxException e) {
-            target = request.getRequestUri();
+            uri = request.getRequestUri();
         }
-        return connectorId + ": " + request.getMethod() + " " + target;
+        return request.getMethod() + " " + uri;
     }
 
     private static String snippet(HttpReply reply) {

@@ -9,8 +9,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.net.SocketException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.earshot.connector.ConnectorException;
 import org.junit.jupiter.api.Test;
@@ -89,5 +92,36 @@ class ConnectorResilienceTest {
 
         platform.verify(getRequestedFor(urlPathEqualTo("/ok")).withHeader("User-Agent",
                 com.github.tomakehurst.wiremock.client.WireMock.equalTo(HttpClientFactory.USER_AGENT)));
+    }
+
+    @Test
+    void aRequestSentByAPlatformsOwnClientIsRetriedLikeAnyRead() throws Exception {
+        AtomicInteger sent = new AtomicInteger();
+        ConnectorResilience http = resilience("library", 3, 300);
+
+        HttpReply reply = http.read("GET https://platform.example/search", () -> {
+            if (sent.incrementAndGet() == 1) {
+                throw new SocketException("Connection reset");
+            }
+            return new HttpReply(sent.get() == 2 ? 503 : 200, Map.of(), "ok");
+        });
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(sent).hasValue(3);
+    }
+
+    @Test
+    void aPostSentByAPlatformsOwnClientIsSentOnceAndNamedInTheFailure() {
+        AtomicInteger sent = new AtomicInteger();
+
+        ConnectorException e = catchThrowableOfType(ConnectorException.class,
+                () -> resilience("library", 3, 300).write("POST https://platform.example/post", () -> {
+                    sent.incrementAndGet();
+                    throw new SocketException("Connection reset");
+                }));
+
+        assertThat(e.isPermanent()).isFalse();
+        assertThat(e).hasMessageStartingWith("library: POST https://platform.example/post failed; not sent again here");
+        assertThat(sent).hasValue(1);
     }
 }

@@ -1,0 +1,17 @@
+package org.earshot.connector.x;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One page of search results, newest first.
+ *
+ * @param newestId  the newest post id on the page, as X reports it
+ * @param nextPage  where the next, older page starts; empty when there is none
+ * @param quotaLeft requests left in the rate-limit window, or -1 when unknown
+ */
+record XPage(List<XTweet> tweets, Optional<String> newestId, Optional<String> nextPage, long quotaLeft) {
+    XPage {
+        tweets = List.copyOf(tweets);
+    }
+}
