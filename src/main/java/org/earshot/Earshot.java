@@ -28,6 +28,9 @@ public final class Earshot {
     static final int REFUSED = 5;
 
     public static void main(String[] args) {
+        // The JDK's HttpURLConnection (under Twitter4J) silently resends a POST whose connection reset;
+        // a reply must never be posted twice, so this is off before any connection is made.
+        System.setProperty("sun.net.http.retryPost", "false");
         System.exit(commandLine().execute(args));
     }
 

@@ -16,6 +16,7 @@ import org.earshot.connector.ConnectorHealth;
 import org.earshot.connector.imap.ImapConnectorFactory;
 import org.earshot.connector.mastodon.MastodonConnectorFactory;
 import org.earshot.connector.reddit.RedditConnectorFactory;
+import org.earshot.connector.x.XConnectorFactory;
 import org.earshot.intake.ConnectorHealthCheck;
 import org.earshot.intake.MentionIntake;
 import org.earshot.matching.BrandMatcher;
@@ -70,7 +71,7 @@ public final class Wiring implements AutoCloseable {
 
     /** Every platform Earshot can listen on; a connector's {@code type:} picks one. */
     public static final List<ConnectorFactory> CONNECTOR_FACTORIES = List.of(new MastodonConnectorFactory(),
-            new RedditConnectorFactory(), new ImapConnectorFactory());
+            new XConnectorFactory(), new RedditConnectorFactory(), new ImapConnectorFactory());
 
     /** Builds everything from the config and starts polling, posting and the web queue. */
     public static Wiring start(EarshotConfig config, Clock clock) {
