@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * Puts secrets and per-machine values into a loaded config: {@code ${NAME}} must be set,
- * {@code ${NAME:-fallback}} falls back. Values come from the environment (or, for the demo, a map).
+ * {@code ${NAME:-fallback}} falls back. Values come from the environment (or, for the demo, a map);
+ * when NAME is unset but {@code NAME_FILE} names a file (a mounted secret), the file's content is used.
  * Connectors with {@code enabled: false} are left alone, so their unset secrets do not stop a start.
  */
 final class Variables {
@@ -57,11 +58,25 @@ final class Variables {
         }
     }
 
+    private String valueOf(String name, String key) {
+        String value = lookup.apply(name);
+        String secretFile = lookup.apply(name + "_FILE");
+        if (value != null || secretFile == null) {
+            return value;
+        }
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of(secretFile)).strip();
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new ConfigException(file, key, "needs " + name + ", but its secret file " + name + "_FILE="
+                    + secretFile + " cannot be read: " + e.getMessage());
+        }
+    }
+
     private String resolve(String text, String key) {
         Matcher m = REFERENCE.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String value = lookup.apply(m.group(1));
+            String value = valueOf(m.group(1), key);
             if (value == null) {
                 if (m.group(2) == null) {
                     throw new ConfigException(file, key,

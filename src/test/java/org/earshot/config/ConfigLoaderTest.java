@@ -78,6 +78,20 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aSecretCanComeFromAFileNamedByNameFile() throws IOException {
+        Path secret = dir.resolve("token.txt");
+        Files.writeString(secret, "from-a-file\n");
+        EarshotConfig config = load(BRANDS + "web:\n  apiToken: ${TOKEN}\n", Map.of("TOKEN_FILE", secret.toString()));
+        assertThat(config.web().apiToken()).isEqualTo("from-a-file");
+    }
+
+    @Test
+    void anUnreadableSecretFileIsNamed() throws IOException {
+        assertThatThrownBy(() -> load(BRANDS + "web:\n  apiToken: ${TOKEN}\n", Map.of("TOKEN_FILE", "/nope/token")))
+                .hasMessageContaining("web.apiToken needs TOKEN, but its secret file TOKEN_FILE=/nope/token cannot be read");
+    }
+
+    @Test
     void aDisabledConnectorDoesNotNeedItsSecrets() throws IOException {
         EarshotConfig config = load(BRANDS + """
                 connectors:
