@@ -98,8 +98,11 @@ public final class MentionStore {
         if (threadKey.isEmpty()) {
             return Optional.empty();
         }
-        String sql = "select t.id from response_task t join mention m on m.id = t.mention_id"
-                + " where t.state = 'NEW' and m.platform = ? and (m.external_id = ? or m.thread_key = ?)"
+        // Any mention of the conversation counts, whether it opened its task or was folded into one.
+        String sql = "select t.id from response_task t where t.state = 'NEW' and t.id in ("
+                + " select coalesce(m.task_id, opened.id) from mention m"
+                + " left join response_task opened on opened.mention_id = m.id"
+                + " where m.platform = ? and (m.external_id = ? or m.thread_key = ?))"
                 + " order by t.id limit 1";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, platform.name());

@@ -317,7 +317,7 @@ class TaskLifecycleIT {
         earshot.intake.pollOnce(connector());
         hearInThread("101", "lee@mastodon.example", "same here, flight cancelled", "100");
         hearInThread("102", "kim@mastodon.example", "boosting this", "100");
-        hearInThread("103", "ana@mastodon.example", "replying to a reply", "100");
+        hearInThread("103", "ana@mastodon.example", "replying to a reply", "101");
         earshot.intake.pollOnce(connector());
 
         List<ResponseTask> tasks = open(EnumSet.of(TaskState.NEW));

@@ -54,7 +54,16 @@ final class MailMention {
         Author author = from == null ? new Author("", "", 0)
                 : new Author(from.getAddress().toLowerCase(Locale.ROOT), from.getPersonal(), 0);
         return new IncomingMention(Platform.EMAIL, messageId.isEmpty() ? fallbackId : messageId, author,
-                text(message, fallbackId), subject, sentAt(message), "", context);
+                text(message, fallbackId), subject, sentAt(message), "", context, threadRoot(message));
+    }
+
+    /** The first mail of the conversation: the first of References, else the mail this one answers. */
+    static String threadRoot(MimeMessage message) throws MessagingException {
+        String references = header(message, "References").strip();
+        if (!references.isEmpty()) {
+            return references.split("\\s+")[0];
+        }
+        return header(message, "In-Reply-To");
     }
 
     static String header(MimeMessage message, String name) throws MessagingException {

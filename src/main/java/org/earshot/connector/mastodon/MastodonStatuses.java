@@ -51,9 +51,14 @@ final class MastodonStatuses {
         replyContext.put("url", url);
         Author author = new Author(acct, account.path("display_name").asText(""),
                 account.path("followers_count").asLong(0));
+        // A reply joins the conversation of the status it answers; a quote joins the quoted status.
+        String threadKey = text(status, "in_reply_to_id")
+                .or(() -> text(status.path("quote"), "id"))
+                .orElse("");
         return Optional.of(new IncomingMention(Platform.MASTODON, id, author,
                 MastodonHtml.toText(status.path("content").asText("")),
-                status.path("spoiler_text").asText(""), createdAt(status), url, replyContext));
+                status.path("spoiler_text").asText(""), createdAt(status), url, replyContext, threadKey,
+                text(status, "language").orElse("")));
     }
 
     /**
