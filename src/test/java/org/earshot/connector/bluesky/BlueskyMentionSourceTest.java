@@ -27,6 +27,7 @@ import org.earshot.connector.MentionSource;
 import org.earshot.connector.PollResult;
 import org.earshot.domain.IncomingMention;
 import org.earshot.domain.Platform;
+import org.earshot.testing.CapturedLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -1,4 +1,4 @@
-package org.earshot.connector.bluesky;
+package org.earshot.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -8,15 +8,15 @@ import java.nio.charset.StandardCharsets;
  * What the connector logs while a test runs: slf4j-simple writes to whatever {@code System.err} is
  * at the time, so the test swaps in a copy and puts the original back.
  */
-final class CapturedLog implements AutoCloseable {
+public final class CapturedLog implements AutoCloseable {
     private final PrintStream original = System.err;
     private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
 
-    CapturedLog() {
+    public CapturedLog() {
         System.setErr(new PrintStream(new TeeStream(original, captured), true, StandardCharsets.UTF_8));
     }
 
-    String text() {
+    public String text() {
         System.err.flush();
         return captured.toString(StandardCharsets.UTF_8);
     }
