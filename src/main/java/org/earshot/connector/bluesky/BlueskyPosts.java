@@ -66,7 +66,9 @@ final class BlueskyPosts {
         }
         JsonNode root = record.path("reply").path("root");
         boolean isReply = !root.path("uri").asText("").isBlank() && !root.path("cid").asText("").isBlank();
-        String url = "https://bsky.app/profile/" + handle + "/post/" + recordKey(uri);
+        // Bluesky shows "handle.invalid" for an account whose handle no longer resolves; its DID still links.
+        String profile = handle.equals("handle.invalid") ? author.path("did").asText(handle) : handle;
+        String url = "https://bsky.app/profile/" + profile + "/post/" + recordKey(uri);
         Map<String, String> replyContext = new LinkedHashMap<>();
         replyContext.put("uri", uri);
         replyContext.put("cid", cid);
