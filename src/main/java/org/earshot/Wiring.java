@@ -13,6 +13,8 @@ import org.earshot.config.EarshotConfig;
 import org.earshot.connector.Connector;
 import org.earshot.connector.ConnectorFactory;
 import org.earshot.connector.ConnectorHealth;
+import org.earshot.connector.bluesky.BlueskyConnectorFactory;
+import org.earshot.connector.feed.FeedConnectorFactory;
 import org.earshot.connector.imap.ImapConnectorFactory;
 import org.earshot.connector.mastodon.MastodonConnectorFactory;
 import org.earshot.connector.reddit.RedditConnectorFactory;
@@ -71,7 +73,8 @@ public final class Wiring implements AutoCloseable {
 
     /** Every platform Earshot can listen on; a connector's {@code type:} picks one. */
     public static final List<ConnectorFactory> CONNECTOR_FACTORIES = List.of(new MastodonConnectorFactory(),
-            new XConnectorFactory(), new RedditConnectorFactory(), new ImapConnectorFactory());
+            new XConnectorFactory(), new RedditConnectorFactory(), new BlueskyConnectorFactory(), new FeedConnectorFactory(),
+            new ImapConnectorFactory());
 
     /** Builds everything from the config and starts polling, posting and the web queue. */
     public static Wiring start(EarshotConfig config, Clock clock) {

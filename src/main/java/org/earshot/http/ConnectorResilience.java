@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.io.HttpClientResponseHandler;
 import org.earshot.config.Durations;
 import org.earshot.connector.ConnectorException;
 
@@ -87,7 +88,16 @@ public final class ConnectorResilience {
 
     /** Sends a request that is safe to repeat, retrying what a retry can fix. */
     public HttpReply read(ClassicHttpRequest request) throws ConnectorException {
-        return read(target(request), () -> client.execute(request, HttpReply::read));
+        return read(request, HttpReply::read);
+    }
+
+    /**
+     * As {@link #read(ClassicHttpRequest)}, with each response turned into a reply by {@code handler}:
+     * for bodies the caller decodes itself, such as XML that names its own encoding.
+     */
+    public HttpReply read(ClassicHttpRequest request, HttpClientResponseHandler<HttpReply> handler)
+            throws ConnectorException {
+        return read(target(request), () -> client.execute(request, handler));
     }
 
     /**

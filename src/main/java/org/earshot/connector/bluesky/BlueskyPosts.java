@@ -1,0 +1,132 @@
+package org.earshot.connector.bluesky;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.earshot.config.BrandConfig;
+import org.earshot.domain.Author;
+import org.earshot.domain.IncomingMention;
+import org.earshot.domain.Platform;
+
+/**
+ * Turns Bluesky post views ({@code app.bsky.feed.defs#postView}) into mentions, leaving out what the
+ * brand's own accounts wrote (so replies cannot loop) and what excluded authors wrote. Accounts are
+ * compared by handle (with or without '@', in any case) or by DID.
+ */
+final class BlueskyPosts {
+    private final Set<String> ownAccounts;
+    private final Set<String> excludedAuthors;
+    private final Clock clock;
+
+    BlueskyPosts(BrandConfig brand, Clock clock) {
+        this.ownAccounts = normalized(brand.ownAccounts());
+        this.excludedAuthors = normalized(brand.excludedAuthors());
+        this.clock = clock;
+    }
+
+    /**
+     * The time Bluesky sorts and filters a post by ({@code sortAt}): the earlier of when it says it was
+     * written and when the network indexed it, so a post dated in the future cannot stay on top.
+     */
+    Instant sortAt(JsonNode post) {
+        Optional<Instant> created = time(post.path("record").path("createdAt"));
+        Optional<Instant> indexed = time(post.path("indexedAt"));
+        if (created.isPresent() && indexed.isPresent()) {
+            return created.get().isBefore(indexed.get()) ? created.get() : indexed.get();
+        }
+        return created.or(() -> indexed).orElseGet(clock::instant);
+    }
+
+    /** True when the post was written by the brand, by the logged-in account or by an excluded author. */
+    boolean isSkipped(JsonNode post, String ownDid) {
+        String handle = bare(post.path("author").path("handle").asText(""));
+        String did = post.path("author").path("did").asText("");
+        return did.equals(ownDid) || ownAccounts.contains(handle) || ownAccounts.contains(bare(did))
+                || excludedAuthors.contains(handle) || excludedAuthors.contains(bare(did));
+    }
+
+    /** The mention in a post, or empty when it lacks the ids a reply needs. */
+    Optional<IncomingMention> mention(JsonNode post, long followers) {
+        String uri = post.path("uri").asText("");
+        String cid = post.path("cid").asText("");
+        JsonNode author = post.path("author");
+        String handle = author.path("handle").asText("");
+        JsonNode record = post.path("record");
+        if (uri.isBlank() || cid.isBlank() || handle.isBlank()) {
+            return Optional.empty();
+        }
+        JsonNode root = record.path("reply").path("root");
+        boolean isReply = !root.path("uri").asText("").isBlank() && !root.path("cid").asText("").isBlank();
+        // Bluesky shows "handle.invalid" for an account whose handle no longer resolves; its DID still links.
+        String profile = handle.equals("handle.invalid") ? author.path("did").asText(handle) : handle;
+        String url = "https://bsky.app/profile/" + profile + "/post/" + recordKey(uri);
+        Map<String, String> replyContext = new LinkedHashMap<>();
+        replyContext.put("uri", uri);
+        replyContext.put("cid", cid);
+        replyContext.put("rootUri", isReply ? root.path("uri").asText() : uri);
+        replyContext.put("rootCid", isReply ? root.path("cid").asText() : cid);
+        replyContext.put("handle", handle);
+        replyContext.put("did", author.path("did").asText(""));
+        replyContext.put("likes", count(post, "likeCount"));
+        replyContext.put("reposts", count(post, "repostCount"));
+        replyContext.put("replies", count(post, "replyCount"));
+        replyContext.put("quotes", count(post, "quoteCount"));
+        replyContext.put("url", url);
+        String threadKey = isReply ? root.path("uri").asText() : quotedUri(record).orElse("");
+        Instant createdAt = time(record.path("createdAt")).orElseGet(() -> sortAt(post));
+        return Optional.of(new IncomingMention(Platform.BLUESKY, uri,
+                new Author(handle, author.path("displayName").asText(""), followers),
+                record.path("text").asText(""), "", createdAt, url, replyContext, threadKey));
+    }
+
+    /** The last part of an at:// uri: the record key, which is also the post's id in its web address. */
+    static String recordKey(String atUri) {
+        return atUri.substring(atUri.lastIndexOf('/') + 1);
+    }
+
+    /** The post a quote post quotes, with or without media beside it. */
+    private static Optional<String> quotedUri(JsonNode record) {
+        JsonNode embed = record.path("embed");
+        String type = embed.path("$type").asText("");
+        String uri = switch (type) {
+            case "app.bsky.embed.record" -> embed.path("record").path("uri").asText("");
+            case "app.bsky.embed.recordWithMedia" -> embed.path("record").path("record").path("uri").asText("");
+            default -> "";
+        };
+        return uri.isBlank() ? Optional.empty() : Optional.of(uri);
+    }
+
+    private static String count(JsonNode post, String field) {
+        return String.valueOf(Math.max(0, post.path(field).asLong(0)));
+    }
+
+    private static Optional<Instant> time(JsonNode value) {
+        try {
+            return value.isTextual() ? Optional.of(OffsetDateTime.parse(value.asText()).toInstant()) : Optional.empty();
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Set<String> normalized(List<String> accounts) {
+        Set<String> out = new HashSet<>();
+        if (accounts != null) {
+            accounts.forEach(a -> out.add(bare(a)));
+        }
+        return out;
+    }
+
+    private static String bare(String account) {
+        String s = account.strip().toLowerCase(Locale.ROOT);
+        return s.startsWith("@") ? s.substring(1) : s;
+    }
+}
