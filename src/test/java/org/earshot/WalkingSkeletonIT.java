@@ -115,6 +115,32 @@ class WalkingSkeletonIT {
     }
 
     @Test
+    void theDemoHearsEveryPlatform() {
+        pollEverything();
+
+        assertThat(newTasks()).extracting(t -> t.mention().platform()).contains(Platform.values());
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "X, x, /2/tweets",
+        "REDDIT, reddit, /api/comment",
+        "BLUESKY, bluesky, /xrpc/com.atproto.repo.createRecord"})
+    void anApprovedReplyIsPostedExactlyOnceOnTheMentionsOwnPlatform(Platform platform, String stubs, String path)
+            throws Exception {
+        pollEverything();
+        ResponseTask task = first(platform);
+
+        assertThat(post("/api/tasks/" + task.id() + "/approve", "{\"text\":\"Hi, I'm sorry about this. "
+                + "I'm looking into it now and you'll hear back from me within 24 hours.\"}").statusCode()).isEqualTo(200);
+        earshot.dispatcher.dispatchDue();
+        earshot.dispatcher.dispatchDue();
+
+        assertThat(demo.platforms().get(stubs).findAll(postRequestedFor(urlEqualTo(path)))).hasSize(1);
+        assertThat(earshot.queries.get(task.id()).state()).isEqualTo(TaskState.POSTED);
+    }
+
+    @Test
     void aRejectedTaskCannotBeApprovedAndNothingIsPosted() throws Exception {
         pollEverything();
         ResponseTask task = first(Platform.MASTODON);
