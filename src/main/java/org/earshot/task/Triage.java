@@ -4,6 +4,7 @@ import java.time.Instant;
 import org.earshot.config.ServiceLevels;
 import org.earshot.domain.CustomerHistory;
 import org.earshot.domain.Draft;
+import org.earshot.domain.Engagement;
 import org.earshot.domain.Mention;
 import org.earshot.domain.Score;
 import org.earshot.reply.DraftInput;
@@ -28,7 +29,7 @@ public final class Triage {
 
     public Assessment assess(Mention m, CustomerHistory history, Instant now) {
         Score score = scorer.score(new ScoringInput(m.platform(), m.text(), m.subject(), m.author(), history,
-                m.createdAt(), now));
+                m.createdAt(), now, Engagement.from(m.replyContext())));
         Draft draft = drafter.draft(draftInput(m, score, history));
         Instant due = m.receivedAt().plus(serviceLevels.forPlatform(m.platform()).firstResponse());
         return new Assessment(score, draft, due);

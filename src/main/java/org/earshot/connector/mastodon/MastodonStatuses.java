@@ -49,6 +49,9 @@ final class MastodonStatuses {
         replyContext.put("acct", acct);
         replyContext.put("visibility", visibility);
         replyContext.put("url", url);
+        replyContext.put("likes", String.valueOf(status.path("favourites_count").asLong(0)));
+        replyContext.put("reposts", String.valueOf(status.path("reblogs_count").asLong(0)));
+        replyContext.put("replies", String.valueOf(status.path("replies_count").asLong(0)));
         Author author = new Author(acct, account.path("display_name").asText(""),
                 account.path("followers_count").asLong(0));
         // A reply joins the conversation of the status it answers; a quote joins the quoted status.

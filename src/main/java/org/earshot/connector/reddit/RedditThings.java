@@ -54,11 +54,13 @@ final class RedditThings {
         replyContext.put("author", author);
         replyContext.put("subreddit", subreddit);
         replyContext.put("score", String.valueOf(data.path("score").asLong(0)));
+        replyContext.put("likes", String.valueOf(Math.max(0, data.path("score").asLong(0))));
         replyContext.put("url", url);
         Author person = new Author(author, "", 0);
         String where = subreddit.isBlank() ? "" : "r/" + subreddit;
         if (kind.equals("t3")) {
             replyContext.put("numComments", String.valueOf(data.path("num_comments").asLong(0)));
+            replyContext.put("replies", String.valueOf(data.path("num_comments").asLong(0)));
             String title = data.path("title").asText("").strip();
             String selftext = data.path("selftext").asText("").strip();
             String text = selftext.isEmpty() ? title : title + "\n\n" + selftext;
