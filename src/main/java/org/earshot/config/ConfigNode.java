@@ -111,6 +111,24 @@ public final class ConfigNode {
                 .orElseThrow(() -> c.error("must be a duration like 30s, 5m or 12h, but was '" + raw + "'"));
     }
 
+    /** A duration of at least 1ms (timeouts, backoffs). */
+    public Duration positiveDuration(String child, Duration fallback) {
+        Duration d = duration(child, fallback);
+        if (d.toMillis() < 1) {
+            throw get(child).error("must be at least 1ms, but was '" + get(child).raw().asText() + "'");
+        }
+        return d;
+    }
+
+    /** An http or https URL that paths are appended to, so without a trailing slash. */
+    public URI baseUrl(String child) {
+        String s = uri(child).toString();
+        while (s.endsWith("/")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        return URI.create(s);
+    }
+
     public URI uri(String child) {
         ConfigNode c = get(child);
         String raw = requiredString(child).trim();

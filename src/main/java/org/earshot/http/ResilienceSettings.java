@@ -40,6 +40,19 @@ public record ResilienceSettings(int maxAttempts, Duration backoff, Duration max
         }
     }
 
+    /**
+     * Reads a connector's {@code maxAttempts}, {@code retryBackoff}, {@code maxRateLimitWait} and
+     * {@code pauseAfterFailures}, for a platform that allows {@code requestsPerWindow} per {@code window}.
+     */
+    public static ResilienceSettings from(org.earshot.config.ConfigNode node, int requestsPerWindow, Duration window) {
+        return new ResilienceSettings(
+                node.integer("maxAttempts", DEFAULT_MAX_ATTEMPTS, 1, 10),
+                node.positiveDuration("retryBackoff", DEFAULT_BACKOFF),
+                node.duration("maxRateLimitWait", DEFAULT_MAX_RATE_LIMIT_WAIT),
+                requestsPerWindow, window,
+                node.positiveDuration("pauseAfterFailures", DEFAULT_PAUSE_AFTER_FAILURES));
+    }
+
     /** The defaults for a platform that allows {@code requestsPerWindow} requests per {@code window}. */
     public static ResilienceSettings defaults(int requestsPerWindow, Duration window) {
         return new ResilienceSettings(DEFAULT_MAX_ATTEMPTS, DEFAULT_BACKOFF, DEFAULT_MAX_RATE_LIMIT_WAIT,

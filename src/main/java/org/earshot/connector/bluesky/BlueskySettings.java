@@ -56,7 +56,7 @@ public record BlueskySettings(
 
     public static BlueskySettings from(ConnectorConfig config) {
         ConfigNode node = config.settings();
-        URI baseUrl = node.has("baseUrl") ? node.uri("baseUrl") : DEFAULT_BASE_URL;
+        URI baseUrl = node.has("baseUrl") ? node.baseUrl("baseUrl") : DEFAULT_BASE_URL;
         String identifier = node.requiredString("identifier").strip();
         identifier = identifier.startsWith("@") ? identifier.substring(1) : identifier;
         if (!DID.matcher(identifier).matches() && !HANDLE.matcher(identifier).matches()
@@ -75,17 +75,12 @@ public record BlueskySettings(
             throw node.get("language").error("must be a language code like en or pt-BR, but was '"
                     + language.get() + "'");
         }
-        ResilienceSettings resilience = new ResilienceSettings(
-                node.integer("maxAttempts", ResilienceSettings.DEFAULT_MAX_ATTEMPTS, 1, 10),
-                atLeastOneMilli(node, "retryBackoff", ResilienceSettings.DEFAULT_BACKOFF),
-                node.duration("maxRateLimitWait", ResilienceSettings.DEFAULT_MAX_RATE_LIMIT_WAIT),
-                REQUESTS_PER_WINDOW, WINDOW,
-                atLeastOneMilli(node, "pauseAfterFailures", ResilienceSettings.DEFAULT_PAUSE_AFTER_FAILURES));
-        return new BlueskySettings(node.key(), withoutTrailingSlash(baseUrl), identifier, appPassword,
+        ResilienceSettings resilience = ResilienceSettings.from(node, REQUESTS_PER_WINDOW, WINDOW);
+        return new BlueskySettings(node.key(), baseUrl, identifier, appPassword,
                 queries(node), language, node.integer("pageLimit", 100, 1, 100),
                 node.integer("maxPagesPerPoll", 10, 1, 100),
-                atLeastOneMilli(node, "connectTimeout", HttpClientFactory.DEFAULT_CONNECT_TIMEOUT),
-                atLeastOneMilli(node, "responseTimeout", HttpClientFactory.DEFAULT_RESPONSE_TIMEOUT),
+                node.positiveDuration("connectTimeout", HttpClientFactory.DEFAULT_CONNECT_TIMEOUT),
+                node.positiveDuration("responseTimeout", HttpClientFactory.DEFAULT_RESPONSE_TIMEOUT),
                 resilience);
     }
 
@@ -138,19 +133,5 @@ public record BlueskySettings(
         return terms.stream().filter(t -> seen.add(t.toLowerCase(Locale.ROOT))).toList();
     }
 
-    private static Duration atLeastOneMilli(ConfigNode node, String child, Duration fallback) {
-        Duration d = node.duration(child, fallback);
-        if (d.toMillis() < 1) {
-            throw node.get(child).error("must be at least 1ms, but was '" + node.get(child).raw().asText() + "'");
-        }
-        return d;
-    }
 
-    private static URI withoutTrailingSlash(URI uri) {
-        String s = uri.toString();
-        while (s.endsWith("/")) {
-            s = s.substring(0, s.length() - 1);
-        }
-        return URI.create(s);
-    }
 }

@@ -47,16 +47,11 @@ public record FeedSettings(
     public static FeedSettings from(ConnectorConfig config) {
         ConfigNode node = config.settings();
         boolean matchBrand = node.bool("matchBrand", true);
-        ResilienceSettings resilience = new ResilienceSettings(
-                node.integer("maxAttempts", ResilienceSettings.DEFAULT_MAX_ATTEMPTS, 1, 10),
-                atLeastOneMilli(node, "retryBackoff", ResilienceSettings.DEFAULT_BACKOFF),
-                node.duration("maxRateLimitWait", ResilienceSettings.DEFAULT_MAX_RATE_LIMIT_WAIT),
-                REQUESTS_PER_WINDOW, WINDOW,
-                atLeastOneMilli(node, "pauseAfterFailures", ResilienceSettings.DEFAULT_PAUSE_AFTER_FAILURES));
+        ResilienceSettings resilience = ResilienceSettings.from(node, REQUESTS_PER_WINDOW, WINDOW);
         return new FeedSettings(node.key(), feeds(node, matchBrand),
                 node.integer("maxEntriesPerPoll", 100, 1, 1000),
-                atLeastOneMilli(node, "connectTimeout", HttpClientFactory.DEFAULT_CONNECT_TIMEOUT),
-                atLeastOneMilli(node, "responseTimeout", HttpClientFactory.DEFAULT_RESPONSE_TIMEOUT),
+                node.positiveDuration("connectTimeout", HttpClientFactory.DEFAULT_CONNECT_TIMEOUT),
+                node.positiveDuration("responseTimeout", HttpClientFactory.DEFAULT_RESPONSE_TIMEOUT),
                 resilience);
     }
 
@@ -113,11 +108,4 @@ public record FeedSettings(
         }
     }
 
-    private static Duration atLeastOneMilli(ConfigNode node, String child, Duration fallback) {
-        Duration d = node.duration(child, fallback);
-        if (d.toMillis() < 1) {
-            throw node.get(child).error("must be at least 1ms, but was '" + node.get(child).raw().asText() + "'");
-        }
-        return d;
-    }
 }

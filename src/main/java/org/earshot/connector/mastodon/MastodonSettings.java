@@ -48,7 +48,7 @@ public record MastodonSettings(
 
     public static MastodonSettings from(ConnectorConfig config) {
         ConfigNode node = config.settings();
-        URI baseUrl = node.uri("baseUrl");
+        URI baseUrl = node.baseUrl("baseUrl");
         String token = node.requiredString("accessToken").strip();
         if (token.regionMatches(true, 0, "Bearer ", 0, 7) || token.chars().anyMatch(Character::isWhitespace)) {
             throw node.get("accessToken").error("must be the token alone, without 'Bearer ' or spaces");
@@ -63,16 +63,11 @@ public record MastodonSettings(
             throw node.get("visibility").error("must be one of " + String.join(", ", VISIBILITIES)
                     + ", but was '" + visibility.get() + "'");
         }
-        ResilienceSettings resilience = new ResilienceSettings(
-                node.integer("maxAttempts", ResilienceSettings.DEFAULT_MAX_ATTEMPTS, 1, 10),
-                atLeastOneMilli(node, "retryBackoff", ResilienceSettings.DEFAULT_BACKOFF),
-                node.duration("maxRateLimitWait", ResilienceSettings.DEFAULT_MAX_RATE_LIMIT_WAIT),
-                REQUESTS_PER_WINDOW, WINDOW,
-                atLeastOneMilli(node, "pauseAfterFailures", ResilienceSettings.DEFAULT_PAUSE_AFTER_FAILURES));
-        return new MastodonSettings(node.key(), withoutTrailingSlash(baseUrl), token, hashtags, notifications,
+        ResilienceSettings resilience = ResilienceSettings.from(node, REQUESTS_PER_WINDOW, WINDOW);
+        return new MastodonSettings(node.key(), baseUrl, token, hashtags, notifications,
                 node.integer("pageLimit", 40, 1, 80), visibility, node.integer("maxPagesPerPoll", 10, 1, 100),
-                atLeastOneMilli(node, "connectTimeout", HttpClientFactory.DEFAULT_CONNECT_TIMEOUT),
-                atLeastOneMilli(node, "responseTimeout", HttpClientFactory.DEFAULT_RESPONSE_TIMEOUT),
+                node.positiveDuration("connectTimeout", HttpClientFactory.DEFAULT_CONNECT_TIMEOUT),
+                node.positiveDuration("responseTimeout", HttpClientFactory.DEFAULT_RESPONSE_TIMEOUT),
                 resilience);
     }
 
@@ -99,19 +94,5 @@ public record MastodonSettings(
         return tags;
     }
 
-    private static Duration atLeastOneMilli(ConfigNode node, String child, Duration fallback) {
-        Duration d = node.duration(child, fallback);
-        if (d.toMillis() < 1) {
-            throw node.get(child).error("must be at least 1ms, but was '" + node.get(child).raw().asText() + "'");
-        }
-        return d;
-    }
 
-    private static URI withoutTrailingSlash(URI uri) {
-        String s = uri.toString();
-        while (s.endsWith("/")) {
-            s = s.substring(0, s.length() - 1);
-        }
-        return URI.create(s);
-    }
 }

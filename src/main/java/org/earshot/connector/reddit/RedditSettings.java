@@ -58,8 +58,8 @@ public record RedditSettings(
 
     public static RedditSettings from(ConnectorConfig config) {
         ConfigNode node = config.settings();
-        URI baseUrl = node.has("baseUrl") ? node.uri("baseUrl") : DEFAULT_BASE_URL;
-        URI authUrl = node.has("authUrl") ? node.uri("authUrl") : DEFAULT_AUTH_URL;
+        URI baseUrl = node.has("baseUrl") ? node.baseUrl("baseUrl") : DEFAULT_BASE_URL;
+        URI authUrl = node.has("authUrl") ? node.baseUrl("authUrl") : DEFAULT_AUTH_URL;
         String clientId = node.requiredString("clientId").strip();
         String clientSecret = node.requiredString("clientSecret").strip();
         String username = node.requiredString("username").strip();
@@ -74,18 +74,13 @@ public record RedditSettings(
                     + " (by /u/" + username + ")'");
         }
         String userAgent = node.requiredString("userAgent").strip();
-        ResilienceSettings resilience = new ResilienceSettings(
-                node.integer("maxAttempts", ResilienceSettings.DEFAULT_MAX_ATTEMPTS, 1, 10),
-                atLeastOneMilli(node, "retryBackoff", ResilienceSettings.DEFAULT_BACKOFF),
-                node.duration("maxRateLimitWait", ResilienceSettings.DEFAULT_MAX_RATE_LIMIT_WAIT),
-                REQUESTS_PER_WINDOW, WINDOW,
-                atLeastOneMilli(node, "pauseAfterFailures", ResilienceSettings.DEFAULT_PAUSE_AFTER_FAILURES));
-        return new RedditSettings(node.key(), withoutTrailingSlash(baseUrl), withoutTrailingSlash(authUrl),
+        ResilienceSettings resilience = ResilienceSettings.from(node, REQUESTS_PER_WINDOW, WINDOW);
+        return new RedditSettings(node.key(), baseUrl, authUrl,
                 clientId, clientSecret, username, password, userAgent, subreddits(node),
                 node.bool("includeComments", false), node.integer("pageLimit", 100, 1, 100),
                 node.integer("maxPagesPerPoll", 5, 1, 100),
-                atLeastOneMilli(node, "connectTimeout", HttpClientFactory.DEFAULT_CONNECT_TIMEOUT),
-                atLeastOneMilli(node, "responseTimeout", HttpClientFactory.DEFAULT_RESPONSE_TIMEOUT),
+                node.positiveDuration("connectTimeout", HttpClientFactory.DEFAULT_CONNECT_TIMEOUT),
+                node.positiveDuration("responseTimeout", HttpClientFactory.DEFAULT_RESPONSE_TIMEOUT),
                 resilience);
     }
 
@@ -124,19 +119,5 @@ public record RedditSettings(
         return names;
     }
 
-    private static Duration atLeastOneMilli(ConfigNode node, String child, Duration fallback) {
-        Duration d = node.duration(child, fallback);
-        if (d.toMillis() < 1) {
-            throw node.get(child).error("must be at least 1ms, but was '" + node.get(child).raw().asText() + "'");
-        }
-        return d;
-    }
 
-    private static URI withoutTrailingSlash(URI uri) {
-        String s = uri.toString();
-        while (s.endsWith("/")) {
-            s = s.substring(0, s.length() - 1);
-        }
-        return URI.create(s);
-    }
 }

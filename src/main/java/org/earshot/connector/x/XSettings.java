@@ -69,7 +69,7 @@ public record XSettings(
         String apiText = node.string("api", XApiVersion.V2.id());
         XApiVersion api = XApiVersion.fromId(apiText).orElseThrow(
                 () -> node.get("api").error("must be v2 or v1.1, but was '" + apiText + "'"));
-        URI baseUrl = node.has("baseUrl") ? withoutTrailingSlash(node.uri("baseUrl")) : DEFAULT_BASE_URL;
+        URI baseUrl = node.has("baseUrl") ? node.baseUrl("baseUrl") : DEFAULT_BASE_URL;
         String bearerToken = "";
         Optional<String> userAccessToken = Optional.empty();
         Optional<OAuth1Keys> oauth1 = Optional.empty();
@@ -87,17 +87,12 @@ public record XSettings(
         List<String> languages = languages(node, api);
         int requests = node.integer("requestsPer15Minutes",
                 api == XApiVersion.V2 ? DEFAULT_REQUESTS_V2 : DEFAULT_REQUESTS_V1, 1, 100_000);
-        ResilienceSettings resilience = new ResilienceSettings(
-                node.integer("maxAttempts", ResilienceSettings.DEFAULT_MAX_ATTEMPTS, 1, 10),
-                atLeastOneMilli(node, "retryBackoff", ResilienceSettings.DEFAULT_BACKOFF),
-                node.duration("maxRateLimitWait", ResilienceSettings.DEFAULT_MAX_RATE_LIMIT_WAIT),
-                requests, WINDOW,
-                atLeastOneMilli(node, "pauseAfterFailures", ResilienceSettings.DEFAULT_PAUSE_AFTER_FAILURES));
+        ResilienceSettings resilience = ResilienceSettings.from(node, requests, WINDOW);
         return new XSettings(node.key(), api, baseUrl, bearerToken, userAccessToken, oauth1, brandAccount, languages,
                 node.bool("excludeRetweets", true), node.integer("maxResults", 100, 10, 100),
                 node.integer("maxPagesPerPoll", 10, 1, 100), node.integer("maxQueryLength", 512, 64, 4096),
-                atLeastOneMilli(node, "connectTimeout", HttpClientFactory.DEFAULT_CONNECT_TIMEOUT),
-                atLeastOneMilli(node, "responseTimeout", HttpClientFactory.DEFAULT_RESPONSE_TIMEOUT),
+                node.positiveDuration("connectTimeout", HttpClientFactory.DEFAULT_CONNECT_TIMEOUT),
+                node.positiveDuration("responseTimeout", HttpClientFactory.DEFAULT_RESPONSE_TIMEOUT),
                 resilience);
     }
 
@@ -169,19 +164,5 @@ public record XSettings(
         return new ArrayList<>(codes);
     }
 
-    private static Duration atLeastOneMilli(ConfigNode node, String child, Duration fallback) {
-        Duration d = node.duration(child, fallback);
-        if (d.toMillis() < 1) {
-            throw node.get(child).error("must be at least 1ms, but was '" + node.get(child).raw().asText() + "'");
-        }
-        return d;
-    }
 
-    private static URI withoutTrailingSlash(URI uri) {
-        String s = uri.toString();
-        while (s.endsWith("/")) {
-            s = s.substring(0, s.length() - 1);
-        }
-        return URI.create(s);
-    }
 }
