@@ -8,7 +8,7 @@ import org.earshot.Wiring;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "demo", description = "Runs Earshot on simulated platforms: WireMock as Mastodon, GreenMail as the "
+@Command(name = "demo", description = "Runs Earshot on simulated platforms: WireMock as Mastodon, X, Reddit, Bluesky and feeds, GreenMail as the "
         + "support mailbox, the web queue on localhost. No account or network needed.")
 public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "The web queue's port (default: ${DEFAULT-VALUE}).")
