@@ -26,11 +26,12 @@ public final class TeamCorrections {
     /** A term is learned when at least this share of the labelled mentions that have it agree. */
     static final double AGREEMENT = 0.75;
     /**
-     * A term in more than this share of the labelled mentions (the brand's name) tells none of them
-     * apart; it is ignored once there are enough mentions to say so.
+     * A term in more than this share of the labelled mentions (the brand's name, where too few mentions
+     * were heard for {@link CommonTerms} to know it) tells none of them apart. Ignored only once there
+     * are enough of them to say so: among a handful, one recurring problem can well be half.
      */
     static final double MAX_SHARE = 0.5;
-    static final int MIN_EXAMPLES_FOR_SHARE = 4;
+    static final int MIN_EXAMPLES_FOR_SHARE = 10;
     /** What a mention must share with the team's terms: a pair and a word, or three words. */
     static final int MIN_SHARED_WEIGHT = 3;
     /** And that must be at least this share of the mention's own terms, so a long text is not moved by a few words. */

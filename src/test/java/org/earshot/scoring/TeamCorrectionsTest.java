@@ -154,6 +154,18 @@ class TeamCorrectionsTest {
     }
 
     @Test
+    void aTermInMostOfManyCorrectionsIsNotLearned() {
+        List<TeamCorrections.Example> examples = new ArrayList<>();
+        for (String problem : List.of("lost stroller", "broken seat", "cold meal", "rude steward", "late bus",
+                "dirty toilet", "missing blanket", "loud speaker", "sticky tray", "noisy engine")) {
+            examples.add(example("Skyhop " + problem, Sentiment.NEGATIVE, null));
+        }
+
+        assertThat(TeamCorrections.learn(examples).sentimentTerms(100)).extracting(TeamCorrections.LearnedTerm::term)
+                .contains("lost stroller", "noisy engine").doesNotContain("skyhop");
+    }
+
+    @Test
     void handlesLinksNumbersAndStopWordsAreNotTerms() {
         TeamCorrections team = TeamCorrections.learn(List.of(example(
                 "@acmeair the wifi on AA102 is down again https://t.example/x 3 times", Sentiment.NEGATIVE, null)));
