@@ -114,7 +114,7 @@ public final class Corrections {
     }
 
     /** What the team model learns from: each corrected mention's text with people's latest labels. */
-    public static List<TeamCorrections.Example> examples(List<ScoreCorrection> latestPerTask) {
+    static List<TeamCorrections.Example> examples(List<ScoreCorrection> latestPerTask) {
         List<TeamCorrections.Example> out = new ArrayList<>();
         for (ScoreCorrection k : latestPerTask) {
             out.add(TeamCorrections.Example.of(k.mentionText(), k.sentiment(), k.urgencyLevel()));

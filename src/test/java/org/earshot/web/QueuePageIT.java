@@ -235,7 +235,7 @@ class QueuePageIT {
     }
 
     @Test
-    void raisingAUrgencyLevelOnACardMarksItCorrectedByWhomAndReSortsTheQueue() throws IOException {
+    void raisingTheUrgencyLevelOnACardMarksItCorrectedByWhomAndReSortsTheQueue() throws IOException {
         long top = queue.add(new RunningQueue.NewTask("Tom", "My card was charged twice", 20, UrgencyLevel.HIGH,
                 "Sorry Tom, we are on it.", List.of(), Duration.ofMinutes(30)));
         long id = queue.add(new RunningQueue.NewTask("Ana", "The gate agent made us sit on the floor", 15,
