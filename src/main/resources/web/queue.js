@@ -12,6 +12,7 @@ const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-d
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 let refreshing = false;
+let refreshAgain = false;
 
 class ApiError extends Error {
   constructor(status, body) {
@@ -85,8 +86,14 @@ function actor() {
   return name === '' ? undefined : name;
 }
 
+// A refresh asked for while one runs (after a decision or a relabelling) runs once that one ends,
+// so the queue never stays sorted by what it was before the change.
 async function refresh() {
-  if (!token() || refreshing) {
+  if (!token()) {
+    return;
+  }
+  if (refreshing) {
+    refreshAgain = true;
     return;
   }
   refreshing = true;
@@ -103,6 +110,10 @@ async function refresh() {
     }
   } finally {
     refreshing = false;
+    if (refreshAgain) {
+      refreshAgain = false;
+      refresh();
+    }
   }
 }
 
@@ -190,12 +201,7 @@ function buildCard(task) {
   li.dataset.taskId = String(task.id);
   const { mention, scores, draft } = task;
 
-  text(li, '.priority', scores.priority.toFixed(2));
-  const urgency = text(li, '.urgency', scores.urgencyLevel);
-  urgency.classList.add(`urgency-${scores.urgencyLevel}`);
-  const sentiment = text(li, '.sentiment', scores.sentiment);
-  sentiment.classList.add(`sentiment-${scores.sentiment}`);
-  text(li, '.numbers', `negativity ${scores.negativity.toFixed(2)} · urgency ${scores.urgency.toFixed(2)}`);
+  showScores(li, scores);
   showDue(li, task.dueAt);
 
   text(li, '.platform', mention.platform);
@@ -216,6 +222,13 @@ function buildCard(task) {
   li.querySelector('.draft-editor').value = draft.text;
   fillList(li.querySelector('.warnings'), draft.warnings);
 
+  for (const select of li.querySelectorAll('.relabel-form select')) {
+    select.addEventListener('change', () => relabelChanged(li));
+  }
+  li.querySelector('.relabel-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    relabel(li);
+  });
   li.querySelector('.approve').addEventListener('click', () => approve(li, false));
   li.querySelector('.override').addEventListener('click', () => approve(li, true));
   li.querySelector('.dismiss-violations').addEventListener('click', () => dismissViolations(li));
@@ -228,6 +241,95 @@ function buildCard(task) {
     reject(li);
   });
   return li;
+}
+
+// The labels, marked where people set them, and the relabel control set to what is shown.
+function showScores(li, scores) {
+  li.scores = scores;
+  const correction = scores.correction;
+  text(li, '.priority', scores.priority.toFixed(2));
+  const urgency = text(li, '.urgency', scores.urgencyLevel);
+  urgency.className = `badge urgency urgency-${scores.urgencyLevel}`;
+  const sentiment = text(li, '.sentiment', scores.sentiment);
+  sentiment.className = `badge sentiment sentiment-${scores.sentiment}`;
+  markCorrected(urgency, correction, correction && correction.urgencyLevel, correction && correction.scorerUrgencyLevel);
+  markCorrected(sentiment, correction, correction && correction.sentiment, correction && correction.scorerSentiment);
+  text(li, '.numbers', `negativity ${scores.negativity.toFixed(2)} · urgency ${scores.urgency.toFixed(2)}`);
+  li.querySelector('.relabel-sentiment').value = scores.sentiment;
+  li.querySelector('.relabel-urgency').value = scores.urgencyLevel;
+  const note = text(li, '.relabel-note', correction ? correctedLine(correction) : '');
+  note.hidden = !correction;
+}
+
+function markCorrected(badge, correction, label, scorerLabel) {
+  const corrected = Boolean(label);
+  badge.classList.toggle('corrected', corrected);
+  badge.title = corrected ? `set by ${correction.by}; the scorer said ${scorerLabel}` : '';
+}
+
+function change(kind, scorerLabel, label) {
+  return label === scorerLabel ? `${kind} ${label} (confirmed)` : `${kind} ${scorerLabel} → ${label}`;
+}
+
+function correctedLine(correction) {
+  const parts = [];
+  if (correction.sentiment) {
+    parts.push(change('sentiment', correction.scorerSentiment, correction.sentiment));
+  }
+  if (correction.urgencyLevel) {
+    parts.push(change('urgency', correction.scorerUrgencyLevel, correction.urgencyLevel));
+  }
+  return `Relabelled by ${correction.by}: ${parts.join(' · ')}`;
+}
+
+// A card whose labels are being changed is kept as it is on refresh, until they are saved or put back.
+function relabelChanged(li) {
+  const changed = li.querySelector('.relabel-sentiment').value !== li.scores.sentiment
+    || li.querySelector('.relabel-urgency').value !== li.scores.urgencyLevel;
+  if (changed) {
+    li.dataset.busy = li.dataset.busy || 'relabel';
+  } else if (li.dataset.busy === 'relabel') {
+    delete li.dataset.busy;
+  }
+}
+
+// Sends only the labels the person changed; the card shows the answer at once and the queue re-sorts.
+async function relabel(li) {
+  const body = { actor: actor() };
+  const sentiment = li.querySelector('.relabel-sentiment').value;
+  const urgencyLevel = li.querySelector('.relabel-urgency').value;
+  if (sentiment !== li.scores.sentiment) {
+    body.sentiment = sentiment;
+  }
+  if (urgencyLevel !== li.scores.urgencyLevel) {
+    body.urgencyLevel = urgencyLevel;
+  }
+  const wasBusy = li.dataset.busy === 'relabel' ? undefined : li.dataset.busy;
+  if (body.sentiment === undefined && body.urgencyLevel === undefined) {
+    setError(li, 'Pick another sentiment or urgency first.');
+    return;
+  }
+  li.dataset.busy = 'sending';
+  setSending(li, true);
+  setError(li, '');
+  try {
+    const task = await api(`/api/tasks/${li.dataset.taskId}/correct`, { method: 'POST', body });
+    showScores(li, task.scores);
+    // As the list will send it, so the next refresh keeps this card instead of building it again.
+    li.taskJson = JSON.stringify({ ...task, history: null, thread: null, corrections: null });
+  } catch (e) {
+    if (e.status !== 401) {
+      setError(li, e.message);
+    }
+  } finally {
+    setSending(li, false);
+    if (wasBusy) {
+      li.dataset.busy = wasBusy;
+    } else {
+      delete li.dataset.busy;
+    }
+  }
+  await refresh();
 }
 
 function editing(li) {

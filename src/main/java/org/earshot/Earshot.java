@@ -2,6 +2,7 @@ package org.earshot;
 
 import org.earshot.cli.ApproveCommand;
 import org.earshot.cli.BenchCommand;
+import org.earshot.cli.CorrectionsCommand;
 import org.earshot.cli.DraftCommand;
 import org.earshot.cli.RejectCommand;
 import org.earshot.cli.RunCommand;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Command;
 @Command(name = "earshot", mixinStandardHelpOptions = true, version = "earshot 0.1.0",
         description = "Listens where your brand is talked about, ranks what needs you first, drafts replies you approve.",
         subcommands = {RunCommand.class, TasksCommand.class, ShowCommand.class, ApproveCommand.class,
-                RejectCommand.class, ScoreCommand.class, DraftCommand.class, BenchCommand.class, DemoCommand.class})
+                RejectCommand.class, ScoreCommand.class, DraftCommand.class, CorrectionsCommand.class, BenchCommand.class,
+                DemoCommand.class})
 public final class Earshot {
     /** Exit codes a script can rely on. */
     static final int BAD_CONFIG = 2;

@@ -24,8 +24,10 @@ import org.earshot.intake.MentionIntake;
 import org.earshot.matching.BrandMatcher;
 import org.earshot.reply.ReplyDrafter;
 import org.earshot.schedule.EarshotScheduler;
+import org.earshot.scoring.CurrentTeamCorrections;
 import org.earshot.scoring.MentionScorer;
 import org.earshot.store.AuditLog;
+import org.earshot.store.CorrectionStore;
 import org.earshot.store.CursorStore;
 import org.earshot.store.Database;
 import org.earshot.store.HealthStore;
@@ -33,14 +35,15 @@ import org.earshot.store.MentionStore;
 import org.earshot.store.OutboxStore;
 import org.earshot.store.TaskStore;
 import org.earshot.task.Approvals;
+import org.earshot.task.Corrections;
 import org.earshot.task.OutboxDispatcher;
 import org.earshot.task.TaskQueries;
 import org.earshot.task.Triage;
 import org.earshot.web.WebServer;
 
 /**
- * Builds all of Earshot by hand, in order: config, database and stores, connectors, scoring and
- * drafting, intake, approvals and the outbox, the scheduler. One screen shows the whole system.
+ * Builds all of Earshot by hand, in order: config, database and stores, connectors, the team's
+ * corrections, scoring and drafting, intake, approvals and the outbox, the scheduler. One screen shows the whole system.
  */
 public final class Wiring implements AutoCloseable {
 
@@ -59,12 +62,15 @@ public final class Wiring implements AutoCloseable {
     public final HealthStore health = new HealthStore();
     public final OutboxStore outbox = new OutboxStore();
     public final AuditLog audit = new AuditLog();
+    public final CorrectionStore correctionStore = new CorrectionStore();
+    public final CurrentTeamCorrections teamCorrections = new CurrentTeamCorrections();
     public final Map<String, Connector> connectors;
     public final ReplyDrafter drafter;
     public final MentionIntake intake;
     public final ConnectorHealthCheck healthCheck;
     public final TaskQueries queries;
     public final Approvals approvals;
+    public final Corrections corrections;
     public final OutboxDispatcher dispatcher;
     private final Duration outboxInterval;
     private EarshotScheduler scheduler;
@@ -115,7 +121,10 @@ public final class Wiring implements AutoCloseable {
         try {
             this.connectors = buildConnectors(config, factories);
             this.drafter = new ReplyDrafter(config.policy());
-            Triage triage = new Triage(new MentionScorer(), drafter, config.serviceLevels());
+            this.corrections = new Corrections(database, tasks, mentions, correctionStore, audit, teamCorrections,
+                    clock);
+            corrections.reloadModel();
+            Triage triage = new Triage(new MentionScorer(), teamCorrections, drafter, config.serviceLevels());
             Map<String, BrandMatcher> matchers = config.brands().stream()
                     .collect(Collectors.toMap(b -> b.id(), BrandMatcher::new));
             this.intake = new MentionIntake(database, mentions, tasks, cursors, health, triage, matchers, clock);
@@ -165,7 +174,8 @@ public final class Wiring implements AutoCloseable {
             token = java.util.HexFormat.of().formatHex(bytes);
             generatedToken = token;
         }
-        web = new WebServer(config.web().host(), config.web().port(), token, queries, approvals, this::connectorHealth);
+        web = new WebServer(config.web().host(), config.web().port(), token, queries, approvals, corrections,
+                this::connectorHealth);
         web.start();
     }
 

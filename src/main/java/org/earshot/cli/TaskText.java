@@ -39,6 +39,10 @@ final class TaskText {
         b.append("said     ").append(t.mention().text().strip().replace("\n", "\n         ")).append('\n');
         b.append(String.format(Locale.ROOT, "scores   negativity %.2f (%s), urgency %.2f (%s)%n", t.score().negativity(),
                 t.score().sentiment().id(), t.score().urgency(), t.score().urgencyLevel().id()));
+        if (t.correction().any()) {
+            b.append("relabel  by ").append(t.correction().actor()).append(" at ").append(t.correction().at())
+                    .append(": ").append(correction(t.correction())).append('\n');
+        }
         b.append("reasons  ").append(t.score().reasons().isEmpty() ? "-" : String.join("; ", t.score().reasons()))
                 .append('\n');
         b.append("intent   ").append(t.draft().intent().id()).append(t.draft().followUp() ? "  (follow-up)" : "")
@@ -57,6 +61,18 @@ final class TaskText {
         if (t.delivery().postedAt() != null) {
             b.append("posted   ").append(t.delivery().postedReplyId()).append(" at ").append(t.delivery().postedAt())
                     .append('\n');
+        }
+        return b.toString();
+    }
+
+    private static String correction(ResponseTask.Correction k) {
+        StringBuilder b = new StringBuilder();
+        if (k.sentiment() != null) {
+            b.append("sentiment ").append(k.scorerSentiment().id()).append(" → ").append(k.sentiment().id());
+        }
+        if (k.urgencyLevel() != null) {
+            b.append(b.length() > 0 ? ", " : "").append("urgency ").append(k.scorerUrgencyLevel().id()).append(" → ")
+                    .append(k.urgencyLevel().id());
         }
         return b.toString();
     }

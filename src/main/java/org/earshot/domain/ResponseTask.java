@@ -2,7 +2,10 @@ package org.earshot.domain;
 
 import java.time.Instant;
 
-/** One mention's way to a reply: its scores, its draft, and what people decided. */
+/**
+ * One mention's way to a reply: its scores, its draft, and what people decided. When people
+ * relabelled it, {@code score} holds their labels and {@code correction} says who and what the scorer said.
+ */
 public record ResponseTask(
         long id,
         Mention mention,
@@ -12,7 +15,8 @@ public record ResponseTask(
         Decision decision,
         Delivery delivery,
         Instant createdAt,
-        Instant dueAt) {
+        Instant dueAt,
+        Correction correction) {
 
     /** Who approved or rejected, when, and the exact approved text or the reason. */
     public record Decision(String actor, Instant at, String approvedText, String rejectReason) {
@@ -22,5 +26,18 @@ public record ResponseTask(
     /** How posting went: attempts, the last error, and the platform's id for the posted reply. */
     public record Delivery(int attempts, String lastError, String postedReplyId, Instant postedAt) {
         public static final Delivery NONE = new Delivery(0, null, null, null);
+    }
+
+    /**
+     * What people changed in the scores: the labels they set (null where nobody did), the scorer's own
+     * labels, and who corrected last and when.
+     */
+    public record Correction(Sentiment sentiment, UrgencyLevel urgencyLevel, Sentiment scorerSentiment,
+                             UrgencyLevel scorerUrgencyLevel, String actor, Instant at) {
+        public static final Correction NONE = new Correction(null, null, null, null, null, null);
+
+        public boolean any() {
+            return actor != null;
+        }
     }
 }

@@ -153,6 +153,20 @@ public final class MentionStore {
         }
     }
 
+    /** The latest mentions heard, newest first. */
+    public java.util.List<Mention> recent(Connection c, int limit) throws SQLException {
+        java.util.List<Mention> out = new java.util.ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("select * from mention order by id desc limit ?")) {
+            ps.setInt(1, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(read(rs, ""));
+                }
+            }
+        }
+        return out;
+    }
+
     /** What came from this person before the given mention: mentions, complaints (negative tasks), replies. */
     public CustomerHistory historyBefore(Connection c, Platform platform, String handle, long beforeMentionId)
             throws SQLException {

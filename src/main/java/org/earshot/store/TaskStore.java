@@ -132,6 +132,35 @@ public final class TaskStore {
         }
     }
 
+    /**
+     * Shows people's labels on the task: the score made consistent with them (see
+     * {@code scoring.ScoreBands}) and what the queue says about the correction.
+     */
+    public void relabel(Connection c, long id, Score score, ResponseTask.Correction correction, Instant now)
+            throws SQLException {
+        String sql = "update response_task set negativity = ?, sentiment = ?, urgency = ?, urgency_level = ?,"
+                + " priority = ?, scorer_sentiment = ?, scorer_urgency_level = ?, corrected_sentiment = ?,"
+                + " corrected_urgency_level = ?, corrected_by = ?, corrected_at = ?, updated_at = ? where id = ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setDouble(1, score.negativity());
+            ps.setString(2, score.sentiment().name());
+            ps.setDouble(3, score.urgency());
+            ps.setString(4, score.urgencyLevel().name());
+            ps.setDouble(5, score.priority());
+            ps.setString(6, correction.scorerSentiment().name());
+            ps.setString(7, correction.scorerUrgencyLevel().name());
+            ps.setString(8, correction.sentiment() == null ? null : correction.sentiment().name());
+            ps.setString(9, correction.urgencyLevel() == null ? null : correction.urgencyLevel().name());
+            ps.setString(10, correction.actor());
+            ps.setObject(11, Timestamps.of(correction.at()));
+            ps.setObject(12, Timestamps.of(now));
+            ps.setLong(13, id);
+            if (ps.executeUpdate() != 1) {
+                throw new IllegalStateException("task " + id + " vanished while it was locked");
+            }
+        }
+    }
+
     private static ResponseTask read(ResultSet rs) throws SQLException {
         Score score = new Score(rs.getDouble("negativity"), Sentiment.valueOf(rs.getString("sentiment")),
                 rs.getDouble("urgency"), UrgencyLevel.valueOf(rs.getString("urgency_level")), rs.getDouble("priority"),
@@ -144,6 +173,25 @@ public final class TaskStore {
         ResponseTask.Delivery delivery = new ResponseTask.Delivery(rs.getInt("o_attempts"),
                 rs.getString("o_last_error"), rs.getString("o_first_reply_id"), Timestamps.read(rs, "o_posted_at"));
         return new ResponseTask(rs.getLong("id"), MentionStore.read(rs, "m_"), TaskState.valueOf(rs.getString("state")),
-                score, draft, decision, delivery, Timestamps.read(rs, "created_at"), Timestamps.read(rs, "due_at"));
+                score, draft, decision, delivery, Timestamps.read(rs, "created_at"), Timestamps.read(rs, "due_at"),
+                correction(rs));
+    }
+
+    private static ResponseTask.Correction correction(ResultSet rs) throws SQLException {
+        String actor = rs.getString("corrected_by");
+        if (actor == null) {
+            return ResponseTask.Correction.NONE;
+        }
+        return new ResponseTask.Correction(sentiment(rs.getString("corrected_sentiment")),
+                urgencyLevel(rs.getString("corrected_urgency_level")), sentiment(rs.getString("scorer_sentiment")),
+                urgencyLevel(rs.getString("scorer_urgency_level")), actor, Timestamps.read(rs, "corrected_at"));
+    }
+
+    static Sentiment sentiment(String name) {
+        return name == null ? null : Sentiment.valueOf(name);
+    }
+
+    static UrgencyLevel urgencyLevel(String name) {
+        return name == null ? null : UrgencyLevel.valueOf(name);
     }
 }

@@ -9,27 +9,41 @@ import org.earshot.domain.Mention;
 import org.earshot.domain.Score;
 import org.earshot.reply.DraftInput;
 import org.earshot.reply.ReplyDrafter;
+import org.earshot.scoring.CurrentTeamCorrections;
 import org.earshot.scoring.MentionScorer;
 import org.earshot.scoring.ScoringInput;
+import org.earshot.scoring.TeamCorrections;
 
-/** Turns a mention into what its task starts with: scores, a draft, and the time its first answer is due. */
+/**
+ * Turns a mention into what its task starts with: scores (the scorer's, then nudged by what the team
+ * taught it through corrections), a draft, and the time its first answer is due.
+ */
 public final class Triage {
     private final MentionScorer scorer;
+    private final CurrentTeamCorrections teamCorrections;
     private final ReplyDrafter drafter;
     private final ServiceLevels serviceLevels;
 
-    public Triage(MentionScorer scorer, ReplyDrafter drafter, ServiceLevels serviceLevels) {
+    public Triage(MentionScorer scorer, CurrentTeamCorrections teamCorrections, ReplyDrafter drafter,
+                  ServiceLevels serviceLevels) {
         this.scorer = scorer;
+        this.teamCorrections = teamCorrections;
         this.drafter = drafter;
         this.serviceLevels = serviceLevels;
+    }
+
+    /** Scores without team corrections: for tools and tests that have none. */
+    public Triage(MentionScorer scorer, ReplyDrafter drafter, ServiceLevels serviceLevels) {
+        this(scorer, new CurrentTeamCorrections(), drafter, serviceLevels);
     }
 
     public record Assessment(Score score, Draft draft, Instant dueAt) {
     }
 
     public Assessment assess(Mention m, CustomerHistory history, Instant now) {
-        Score score = scorer.score(new ScoringInput(m.platform(), m.text(), m.subject(), m.author(), history,
+        Score scored = scorer.score(new ScoringInput(m.platform(), m.text(), m.subject(), m.author(), history,
                 m.createdAt(), now, Engagement.from(m.replyContext())));
+        Score score = teamCorrections.get().adjust(TeamCorrections.textOf(m.subject(), m.text()), scored);
         Draft draft = drafter.draft(draftInput(m, score, history));
         Instant due = m.receivedAt().plus(serviceLevels.forPlatform(m.platform()).firstResponse());
         return new Assessment(score, draft, due);

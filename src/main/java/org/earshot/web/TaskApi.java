@@ -14,8 +14,11 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.earshot.connector.ConnectorHealth;
 import org.earshot.domain.ResponseTask;
+import org.earshot.domain.Sentiment;
 import org.earshot.domain.TaskState;
+import org.earshot.domain.UrgencyLevel;
 import org.earshot.task.Approvals;
+import org.earshot.task.Corrections;
 import org.earshot.task.ReplyRulesViolatedException;
 import org.earshot.task.TaskConflictException;
 import org.earshot.task.TaskNotFoundException;
@@ -24,8 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The REST API under {@code /api/}: tasks, decisions on them, and the connectors' health. Every call
- * needs the bearer token; every error is {@code {"error": "..."}}.
+ * The REST API under {@code /api/}: tasks, decisions on them, people's corrections of their labels,
+ * and the connectors' health. Every call needs the bearer token; every error is {@code {"error": "..."}}.
  */
 final class TaskApi implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(TaskApi.class);
@@ -41,15 +44,21 @@ final class TaskApi implements HttpHandler {
     record RejectRequest(String reason, String actor) {
     }
 
+    record CorrectRequest(String sentiment, String urgencyLevel, String actor) {
+    }
+
     private final BearerToken token;
     private final TaskQueries queries;
     private final Approvals approvals;
+    private final Corrections corrections;
     private final Supplier<List<ConnectorHealth>> health;
 
-    TaskApi(BearerToken token, TaskQueries queries, Approvals approvals, Supplier<List<ConnectorHealth>> health) {
+    TaskApi(BearerToken token, TaskQueries queries, Approvals approvals, Corrections corrections,
+            Supplier<List<ConnectorHealth>> health) {
         this.token = token;
         this.queries = queries;
         this.approvals = approvals;
+        this.corrections = corrections;
         this.health = health;
     }
 
@@ -96,14 +105,16 @@ final class TaskApi implements HttpHandler {
             listTasks(exchange);
         } else if (parts.size() == 2 && parts.get(0).equals("tasks")) {
             allow(method, "GET");
-            long id = taskId(parts.get(1));
-            JsonExchange.send(exchange, 200, TaskView.of(queries.get(id), queries.history(id), queries.thread(id)));
+            JsonExchange.send(exchange, 200, detail(queries.get(taskId(parts.get(1)))));
         } else if (parts.size() == 3 && parts.get(0).equals("tasks") && parts.get(2).equals("approve")) {
             allow(method, "POST");
             approve(exchange, taskId(parts.get(1)));
         } else if (parts.size() == 3 && parts.get(0).equals("tasks") && parts.get(2).equals("reject")) {
             allow(method, "POST");
             reject(exchange, taskId(parts.get(1)));
+        } else if (parts.size() == 3 && parts.get(0).equals("tasks") && parts.get(2).equals("correct")) {
+            allow(method, "POST");
+            correct(exchange, taskId(parts.get(1)));
         } else {
             throw new HttpError(404, "no such API path: " + exchange.getRequestURI().getPath());
         }
@@ -131,7 +142,7 @@ final class TaskApi implements HttpHandler {
             throw new HttpError(400, "'text' is blank; leave it out to approve the draft as it is, or reject the task");
         }
         ResponseTask task = approvals.approve(id, body.text(), actor(body.actor()), Boolean.TRUE.equals(body.override()));
-        JsonExchange.send(exchange, 200, TaskView.of(task, queries.history(id), queries.thread(id)));
+        JsonExchange.send(exchange, 200, detail(task));
     }
 
     private void reject(HttpExchange exchange, long id) throws IOException {
@@ -140,7 +151,42 @@ final class TaskApi implements HttpHandler {
             throw new HttpError(400, "a rejection needs a reason: send {\"reason\": \"...\"}");
         }
         ResponseTask task = approvals.reject(id, body.reason(), actor(body.actor()));
-        JsonExchange.send(exchange, 200, TaskView.of(task, queries.history(id), queries.thread(id)));
+        JsonExchange.send(exchange, 200, detail(task));
+    }
+
+    private void correct(HttpExchange exchange, long id) throws IOException {
+        CorrectRequest body = JsonExchange.readBody(exchange, CorrectRequest.class);
+        if (body == null || body.sentiment() == null && body.urgencyLevel() == null) {
+            throw new HttpError(400, "a correction needs 'sentiment' (one of " + ids(Sentiment.values())
+                    + ") or 'urgencyLevel' (one of " + ids(UrgencyLevel.values()) + "), or both");
+        }
+        Sentiment sentiment = label("sentiment", body.sentiment(), Sentiment.class);
+        UrgencyLevel level = label("urgencyLevel", body.urgencyLevel(), UrgencyLevel.class);
+        ResponseTask task = corrections.correct(id, sentiment, level, actor(body.actor()));
+        JsonExchange.send(exchange, 200, detail(task));
+    }
+
+    private TaskView detail(ResponseTask task) {
+        long id = task.id();
+        return TaskView.of(task, queries.history(id), queries.thread(id), corrections.forTask(id));
+    }
+
+    /** A label as the API writes it ("negative", "high"), or null when the field was left out. */
+    private static <E extends Enum<E>> E label(String field, String raw, Class<E> type) {
+        if (raw == null) {
+            return null;
+        }
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(raw.strip())) {
+                return e;
+            }
+        }
+        throw new HttpError(400, field + " must be one of " + ids(type.getEnumConstants()) + ", but was '" + raw + "'");
+    }
+
+    private static String ids(Enum<?>[] values) {
+        return Arrays.stream(values).map(v -> v.name().toLowerCase(java.util.Locale.ROOT))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static void allow(String method, String allowed) {

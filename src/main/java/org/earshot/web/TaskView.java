@@ -3,12 +3,17 @@ package org.earshot.web;
 import java.time.Instant;
 import java.util.List;
 import org.earshot.domain.ResponseTask;
+import org.earshot.domain.ScoreCorrection;
+import org.earshot.domain.Sentiment;
+import org.earshot.domain.UrgencyLevel;
 import org.earshot.store.AuditLog;
 
 /**
  * A task as the API shows it: camelCase fields, ISO-8601 times, lower-case enums except the state,
  * which stays upper-case because {@code ?state=NEW} filters on it. {@code history} and {@code thread}
- * (replies, reposts and quotes folded into this task) are null in lists.
+ * (replies, reposts and quotes folded into this task) are null in lists, and so is {@code corrections}
+ * (every relabelling of the task); {@code scores.correction} (people's labels, by whom) is null until
+ * someone relabels the task.
  */
 record TaskView(
         long id,
@@ -21,7 +26,8 @@ record TaskView(
         Instant createdAt,
         Instant dueAt,
         List<HistoryEntry> history,
-        List<MentionView> thread) {
+        List<MentionView> thread,
+        List<CorrectionView> corrections) {
 
     record MentionView(long id, String connectorId, String brand, String platform, String externalId,
                        AuthorView author, String text, String subject, String url, Instant createdAt,
@@ -32,7 +38,17 @@ record TaskView(
     }
 
     record ScoresView(double negativity, String sentiment, double urgency, String urgencyLevel, double priority,
-                      List<String> reasons) {
+                      List<String> reasons, ScoresCorrectionView correction) {
+    }
+
+    /** The labels people set (null where nobody did), the scorer's own, and who corrected last, when. */
+    record ScoresCorrectionView(String sentiment, String urgencyLevel, String scorerSentiment,
+                                String scorerUrgencyLevel, String by, Instant at) {
+    }
+
+    /** One relabelling as it was sent: null where it left a label alone. */
+    record CorrectionView(Instant at, String by, String sentiment, String urgencyLevel, String scorerSentiment,
+                          String scorerUrgencyLevel) {
     }
 
     record DraftView(String intent, String text, List<String> blocks, List<String> warnings, boolean followUp) {
@@ -48,7 +64,7 @@ record TaskView(
     }
 
     static TaskView of(ResponseTask t) {
-        return of(t, null, null);
+        return of(t, null, null, null);
     }
 
     private static MentionView mention(org.earshot.domain.Mention m) {
@@ -57,7 +73,8 @@ record TaskView(
                 m.text(), m.subject(), m.url(), m.createdAt(), m.receivedAt());
     }
 
-    static TaskView of(ResponseTask t, List<AuditLog.Entry> history, List<org.earshot.domain.Mention> thread) {
+    static TaskView of(ResponseTask t, List<AuditLog.Entry> history, List<org.earshot.domain.Mention> thread,
+                       List<ScoreCorrection> corrections) {
         var m = t.mention();
         var s = t.score();
         var d = t.draft();
@@ -66,7 +83,7 @@ record TaskView(
                 t.state().name(),
                 mention(m),
                 new ScoresView(s.negativity(), s.sentiment().id(), s.urgency(), s.urgencyLevel().id(), s.priority(),
-                        s.reasons()),
+                        s.reasons(), correction(t.correction())),
                 new DraftView(d.intent().id(), d.text(), d.blocks(), d.warnings(), d.followUp()),
                 new DecisionView(t.decision().actor(), t.decision().at(), t.decision().approvedText(),
                         t.decision().rejectReason()),
@@ -77,6 +94,25 @@ record TaskView(
                 history == null ? null
                         : history.stream().map(e -> new HistoryEntry(e.at(), e.actor(), e.action(), e.detail()))
                                 .toList(),
-                thread == null ? null : thread.stream().map(TaskView::mention).toList());
+                thread == null ? null : thread.stream().map(TaskView::mention).toList(),
+                corrections == null ? null : corrections.stream().map(k -> new CorrectionView(k.at(), k.actor(),
+                        id(k.sentiment()), id(k.urgencyLevel()), id(k.scorerSentiment()),
+                        id(k.scorerUrgencyLevel()))).toList());
+    }
+
+    private static ScoresCorrectionView correction(ResponseTask.Correction k) {
+        if (!k.any()) {
+            return null;
+        }
+        return new ScoresCorrectionView(id(k.sentiment()), id(k.urgencyLevel()), id(k.scorerSentiment()),
+                id(k.scorerUrgencyLevel()), k.actor(), k.at());
+    }
+
+    private static String id(Sentiment s) {
+        return s == null ? null : s.id();
+    }
+
+    private static String id(UrgencyLevel u) {
+        return u == null ? null : u.id();
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import org.earshot.domain.Sentiment;
 import org.earshot.domain.TaskState;
 import org.earshot.domain.UrgencyLevel;
 import org.junit.jupiter.api.AfterAll;
@@ -28,6 +29,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The queue page in a real headless Chromium against the real server and an H2 database. */
@@ -230,6 +232,74 @@ class QueuePageIT {
         waitUntilGone(id);
 
         assertThat(queue.task(id).state()).isEqualTo(TaskState.APPROVED);
+    }
+
+    @Test
+    void raisingTheUrgencyLevelOnACardMarksItCorrectedByWhomAndReSortsTheQueue() throws IOException {
+        long top = queue.add(new RunningQueue.NewTask("Tom", "My card was charged twice", 20, UrgencyLevel.HIGH,
+                "Sorry Tom, we are on it.", List.of(), Duration.ofMinutes(30)));
+        long id = queue.add(new RunningQueue.NewTask("Ana", "The gate agent made us sit on the floor", 15,
+                UrgencyLevel.HIGH, "Sorry Ana.", List.of(), Duration.ofMinutes(30)));
+        openQueueWithToken();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("actor-input"))).sendKeys("sam");
+        assertThat(waitForTasks(2)).extracting(c -> c.getAttribute("data-task-id"))
+                .containsExactly(String.valueOf(top), String.valueOf(id));
+
+        WebElement card = card(id);
+        new Select(card.findElement(By.xpath(".//label[contains(., 'Urgency')]//select"))).selectByValue("critical");
+        card.findElement(By.cssSelector("button.save-labels")).click();
+
+        wait.until(d -> d.findElements(By.cssSelector("#queue li.task")).get(0).getAttribute("data-task-id")
+                .equals(String.valueOf(id)));
+        WebElement relabelled = card(id);
+        assertThat(relabelled.findElement(By.cssSelector(".urgency")).getText()).isEqualToIgnoringCase("critical");
+        assertThat(relabelled.findElement(By.cssSelector(".urgency")).getAttribute("class")).contains("corrected");
+        assertThat(relabelled.findElement(By.cssSelector(".sentiment")).getAttribute("class")).doesNotContain("corrected");
+        assertThat(relabelled.findElement(By.cssSelector(".relabel-note")).getText())
+                .isEqualTo("Relabelled by sam: urgency high → critical");
+        assertThat(card(top).findElement(By.cssSelector(".relabel-note")).isDisplayed()).isFalse();
+        assertThat(queue.task(id).score().urgencyLevel()).isEqualTo(UrgencyLevel.CRITICAL);
+        assertThat(queue.task(id).correction().actor()).isEqualTo("sam");
+        assertThat(queue.task(id).state()).isEqualTo(TaskState.NEW);
+
+        Path shot = Path.of("target", "screenshots", "queue-relabelled.png");
+        Files.createDirectories(shot.getParent());
+        Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), shot, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void relabellingTheSentimentShowsTheNewLabelAndWhatTheScorerSaid() {
+        long id = queue.add("Ana", "Where is my parcel?", 0.8);
+        openQueueWithToken();
+
+        WebElement card = card(id);
+        new Select(card.findElement(By.xpath(".//label[contains(., 'Sentiment')]//select"))).selectByValue("positive");
+        card.findElement(By.cssSelector("button.save-labels")).click();
+
+        WebElement note = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#queue li.task[data-task-id='" + id + "'] .relabel-note")));
+        assertThat(note.getText()).isEqualTo("Relabelled by web: sentiment negative → positive");
+        WebElement sentiment = card(id).findElement(By.cssSelector(".sentiment"));
+        assertThat(sentiment.getText()).isEqualToIgnoringCase("positive");
+        assertThat(sentiment.getAttribute("class")).contains("corrected", "sentiment-positive");
+        assertThat(sentiment.getAttribute("title")).isEqualTo("set by web; the scorer said negative");
+        assertThat(queue.corrections.forTask(id)).singleElement().satisfies(k -> {
+            assertThat(k.sentiment()).isEqualTo(Sentiment.POSITIVE);
+            assertThat(k.urgencyLevel()).isNull();
+        });
+    }
+
+    @Test
+    void savingUnchangedLabelsAsksForAChangeAndSendsNothing() {
+        long id = queue.add("Ana", "Where is my parcel?", 0.8);
+        openQueueWithToken();
+
+        WebElement card = card(id);
+        card.findElement(By.cssSelector("button.save-labels")).click();
+
+        assertThat(wait.until(ExpectedConditions.visibilityOf(card.findElement(By.cssSelector(".task-error"))))
+                .getText()).contains("Pick another sentiment or urgency");
+        assertThat(queue.corrections.forTask(id)).isEmpty();
     }
 
     @Test

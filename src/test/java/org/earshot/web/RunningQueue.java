@@ -23,12 +23,15 @@ import org.earshot.domain.Score;
 import org.earshot.domain.Sentiment;
 import org.earshot.domain.UrgencyLevel;
 import org.earshot.reply.ReplyDrafter;
+import org.earshot.scoring.CurrentTeamCorrections;
 import org.earshot.store.AuditLog;
+import org.earshot.store.CorrectionStore;
 import org.earshot.store.Database;
 import org.earshot.store.MentionStore;
 import org.earshot.store.OutboxStore;
 import org.earshot.store.TaskStore;
 import org.earshot.task.Approvals;
+import org.earshot.task.Corrections;
 import org.earshot.task.TaskQueries;
 
 /** A real H2 database in a temp dir, tasks put in through the real stores, and the web server in front. */
@@ -38,6 +41,8 @@ final class RunningQueue implements AutoCloseable {
     final Database db;
     final TaskQueries queries;
     final Approvals approvals;
+    final Corrections corrections;
+    final CurrentTeamCorrections teamCorrections = new CurrentTeamCorrections();
     final WebServer server;
     private final MentionStore mentions = new MentionStore();
     private final TaskStore tasks = new TaskStore();
@@ -51,7 +56,9 @@ final class RunningQueue implements AutoCloseable {
                 List.of(), List.of("refund"), Map.of());
         approvals = new Approvals(db, tasks, mentions, new OutboxStore(), audit, new ReplyDrafter(policy),
                 Clock.systemUTC());
-        server = new WebServer("127.0.0.1", 0, TOKEN, queries, approvals, () -> health);
+        corrections = new Corrections(db, tasks, mentions, new CorrectionStore(), audit, teamCorrections,
+                Clock.systemUTC());
+        server = new WebServer("127.0.0.1", 0, TOKEN, queries, approvals, corrections, () -> health);
         server.start();
     }
 
