@@ -39,15 +39,18 @@ public final class ConfigLoader {
         List<BrandConfig> brands = brands(root);
         Set<String> brandIds = new HashSet<>();
         brands.forEach(b -> brandIds.add(b.id()));
+        WebConfig web = web(root.get("web"));
+        SlackConfig slack = new SlackConfig(root.get("slack").string("webhookUrl", ""));
         return new EarshotConfig(
                 file,
                 storage(root.get("storage"), baseDir),
-                web(root.get("web")),
+                web,
                 brands,
                 connectors(root.get("connectors"), brandIds, brands.get(0).id()),
                 serviceLevels(root.get("serviceLevels")),
-                new SlackConfig(root.get("slack").string("webhookUrl", "")),
-                policy(root.get("reply"), baseDir));
+                slack,
+                policy(root.get("reply"), baseDir),
+                AlertsConfigReader.read(root.get("alerts"), slack, web, brandIds));
     }
 
     private ConfigNode read(Path file) {

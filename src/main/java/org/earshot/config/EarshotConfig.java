@@ -13,11 +13,19 @@ public record EarshotConfig(
         Map<String, ConnectorConfig> connectors,
         ServiceLevels serviceLevels,
         SlackConfig slack,
-        ReplyPolicy policy) {
+        ReplyPolicy policy,
+        AlertsConfig alerts) {
 
     public EarshotConfig {
         brands = List.copyOf(brands);
         connectors = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(connectors));
+    }
+
+    /** A config without alerts. */
+    public EarshotConfig(Path file, StorageConfig storage, WebConfig web, List<BrandConfig> brands,
+                         Map<String, ConnectorConfig> connectors, ServiceLevels serviceLevels, SlackConfig slack,
+                         ReplyPolicy policy) {
+        this(file, storage, web, brands, connectors, serviceLevels, slack, policy, AlertsConfig.off());
     }
 
     public BrandConfig brand(String id) {

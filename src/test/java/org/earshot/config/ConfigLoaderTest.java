@@ -151,6 +151,46 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theExampleAlertsLoadWithRoutesBusinessHoursAndSpikeRule() {
+        EarshotConfig config = new ConfigLoader(name -> null).load(Path.of("config/earshot.yaml"));
+        assertThat(config.alerts().routes()).extracting(AlertRoute::name).containsExactly("urgent", "team");
+        assertThat(config.alerts().routes().get(0).quietHours().contains(java.time.LocalTime.of(23, 0))).isTrue();
+        assertThat(config.alerts().businessHours().isAlways()).isFalse();
+        assertThat(config.alerts().spike().sigmas()).isEqualTo(3.0);
+    }
+
+    @Test
+    void anAlertRouteToAnUnknownKindIsRefused() throws IOException {
+        assertThatThrownBy(() -> load(BRANDS + """
+                alerts:
+                  routes:
+                    - webhookUrl: https://hooks.slack.com/x
+                      kinds: [everything]
+                """, Map.of()))
+                .hasMessageContaining("alerts.routes[0].kinds must be among [connector_unhealthy, digest, follow_up_due, new_mention, sla_breach, sla_warning, spike], but has 'everything'");
+    }
+
+    @Test
+    void quietHoursNeedRealTimes() throws IOException {
+        assertThatThrownBy(() -> load(BRANDS + """
+                alerts:
+                  routes:
+                    - webhookUrl: https://hooks.slack.com/x
+                      quietHours: {from: "late", to: "07:00"}
+                """, Map.of()))
+                .hasMessageContaining("alerts.routes[0].quietHours.from must be a time like 08:00 or 22:30, but was 'late'");
+    }
+
+    @Test
+    void aSlackWebhookWithoutRoutesGetsHighAndCriticalAlerts() throws IOException {
+        EarshotConfig config = load(BRANDS + "slack:\n  webhookUrl: https://hooks.slack.com/services/x\n", Map.of());
+        assertThat(config.alerts().routes()).singleElement().satisfies(r -> {
+            assertThat(r.webhookUrl()).isEqualTo("https://hooks.slack.com/services/x");
+            assertThat(r.minimumLevel()).isEqualTo(org.earshot.domain.UrgencyLevel.HIGH);
+        });
+    }
+
+    @Test
     void theDefaultDatabaseIsAnH2FileBesideTheConfig() throws IOException {
         EarshotConfig config = load(BRANDS, Map.of());
         assertThat(config.storage().jdbcUrl()).startsWith("jdbc:h2:file:").contains("AUTO_SERVER=TRUE");
