@@ -1,0 +1,168 @@
+package org.earshot.alert;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.earshot.config.AlertRoute;
+import org.earshot.store.AlertStore;
+import org.earshot.store.AlertStore.StoredAlert;
+import org.earshot.store.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends due alerts to Slack, route by route, in the order they were raised. Alerts are claimed with a
+ * lease before sending and marked sent right after Slack's 200, so a restart sends none twice. When
+ * more than {@link #FOLD_ABOVE} are due on one route at once they go as one message listing them.
+ * Slack's 429 waits as long as it asks; 5xx and broken connections back off exponentially; a webhook
+ * that is gone (403, 404, 410) stops its route and drops its alerts with the reason.
+ */
+public final class AlertDispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(AlertDispatcher.class);
+    static final int FOLD_ABOVE = 5;
+    private static final int BATCH = 200;
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(30);
+
+    private final Database db;
+    private final AlertStore store;
+    private final AlertRouter router;
+    private final SlackWebhook slack;
+    private final SlackMessage messages;
+    private final Clock clock;
+    private final Duration lease;
+    private final Duration firstBackoff;
+    private final Map<String, RouteHealth> problems = new ConcurrentHashMap<>();
+
+    public AlertDispatcher(Database db, AlertStore store, AlertRouter router, SlackWebhook slack,
+                           SlackMessage messages, Clock clock, Duration lease, Duration firstBackoff) {
+        this.db = db;
+        this.store = store;
+        this.router = router;
+        this.slack = slack;
+        this.messages = messages;
+        this.clock = clock;
+        this.lease = lease;
+        this.firstBackoff = firstBackoff;
+    }
+
+    /** Sends every due alert; returns how many alerts Slack took in this run. */
+    public int dispatchDue() {
+        List<StoredAlert> due = db.inTransaction(c -> store.due(c, clock.instant(), BATCH));
+        Map<String, List<StoredAlert>> byRoute = new LinkedHashMap<>();
+        due.forEach(a -> byRoute.computeIfAbsent(a.route(), r -> new ArrayList<>()).add(a));
+        int sent = 0;
+        for (Map.Entry<String, List<StoredAlert>> entry : byRoute.entrySet()) {
+            sent += dispatch(entry.getKey(), entry.getValue());
+        }
+        return sent;
+    }
+
+    /** Every configured route, ok or with the problem its webhook last had. */
+    public List<RouteHealth> routeHealth() {
+        return router.routes().stream()
+                .map(r -> problems.getOrDefault(r.name(), new RouteHealth(r.name(), "", false)))
+                .toList();
+    }
+
+    private int dispatch(String routeName, List<StoredAlert> due) {
+        Optional<AlertRoute> route = router.route(routeName);
+        List<Long> ids = due.stream().map(StoredAlert::id).toList();
+        if (route.isEmpty()) {
+            drop(ids, "route '" + routeName + "' is not configured any more");
+            return 0;
+        }
+        RouteHealth health = problems.get(routeName);
+        if (health != null && health.stopped()) {
+            drop(ids, health.problem());
+            return 0;
+        }
+        Instant now = clock.instant();
+        List<Long> claimed = db.inTransaction(c -> store.claim(c, ids, now, now.plus(lease)));
+        List<StoredAlert> mine = due.stream().filter(a -> claimed.contains(a.id())).toList();
+        if (mine.isEmpty()) {
+            return 0;
+        }
+        if (mine.size() > FOLD_ABOVE) {
+            boolean failedBefore = mine.stream().anyMatch(a -> a.attempts() > 0);
+            String why = failedBefore ? "while Slack was unreachable" : "held for this channel";
+            String json = messages.folded(mine.stream().map(StoredAlert::alert).toList(), why);
+            return send(route.get(), mine, json) instanceof SlackWebhook.Sent ? mine.size() : 0;
+        }
+        int sent = 0;
+        for (int i = 0; i < mine.size(); i++) {
+            SlackWebhook.Outcome outcome = send(route.get(), List.of(mine.get(i)), messages.single(mine.get(i).alert()));
+            if (outcome instanceof SlackWebhook.Sent) {
+                sent++;
+            } else if (outcome instanceof SlackWebhook.TryLater || ((SlackWebhook.Refused) outcome).routeGone()) {
+                // Keep the route's order: the rest wait for the retry of the one that failed (or are dropped).
+                Instant at = retryAt(route.get(), mine.get(i), outcome);
+                List<Long> rest = mine.subList(i + 1, mine.size()).stream().map(StoredAlert::id).toList();
+                db.inTransaction(c -> {
+                    store.retryAt(c, rest, null, at);
+                    return null;
+                });
+                return sent;
+            }
+        }
+        return sent;
+    }
+
+    /** Sends one message carrying {@code alerts} and records what became of them. */
+    private SlackWebhook.Outcome send(AlertRoute route, List<StoredAlert> alerts, String json) {
+        List<Long> ids = alerts.stream().map(StoredAlert::id).toList();
+        SlackWebhook.Outcome outcome = slack.post(route.webhookUrl(), json);
+        Instant now = clock.instant();
+        if (outcome instanceof SlackWebhook.Sent) {
+            db.inTransaction(c -> {
+                store.sent(c, ids, now);
+                return null;
+            });
+            problems.computeIfPresent(route.name(), (name, h) -> h.stopped() ? h : null);
+            LOG.info("alerts: {} alert(s) sent to route {}", ids.size(), route.name());
+        } else if (outcome instanceof SlackWebhook.TryLater later) {
+            Instant at = alerts.stream().map(a -> retryAt(route, a, later)).min(Instant::compareTo).orElseThrow();
+            db.inTransaction(c -> {
+                store.retryAt(c, ids, later.reason(), at);
+                return null;
+            });
+            LOG.warn("alerts: route {}: {}; next try {}", route.name(), later.reason(), at);
+        } else if (outcome instanceof SlackWebhook.Refused refused) {
+            String reason = "route '" + route.name() + "': " + refused.reason();
+            problems.put(route.name(), new RouteHealth(route.name(), refused.reason(), refused.routeGone()));
+            int more = db.inTransaction(c -> {
+                store.drop(c, ids, reason);
+                return refused.routeGone() ? store.dropPendingOfRoute(c, route.name(), reason) : 0;
+            });
+            LOG.error("alerts: {}; dropped {} alert(s){}", reason, ids.size() + more,
+                    refused.routeGone() ? ", and the route is stopped until its webhook is fixed" : "");
+        }
+        return outcome;
+    }
+
+    /** When a claimed alert is tried again after {@code outcome}: Slack's wait, else backoff, then the route's hours. */
+    private Instant retryAt(AlertRoute route, StoredAlert alert, SlackWebhook.Outcome outcome) {
+        Instant now = clock.instant();
+        Optional<Instant> asked = outcome instanceof SlackWebhook.TryLater later ? later.notBefore() : Optional.empty();
+        Instant at = asked.orElse(now.plus(backoff(alert.attempts() + 1)));
+        return router.deliverableFrom(route, alert.alert().level(), at);
+    }
+
+    private void drop(List<Long> ids, String reason) {
+        db.inTransaction(c -> {
+            store.drop(c, ids, reason);
+            return null;
+        });
+        LOG.warn("alerts: dropped {} alert(s): {}", ids.size(), reason);
+    }
+
+    private Duration backoff(int attempts) {
+        Duration d = firstBackoff.multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 16));
+        return d.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : d;
+    }
+}
