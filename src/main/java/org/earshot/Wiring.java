@@ -7,6 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.earshot.alert.AlertDispatcher;
+import org.earshot.alert.AlertRouter;
+import org.earshot.alert.AlertSink;
+import org.earshot.alert.RouteHealth;
+import org.earshot.alert.SlackMessage;
+import org.earshot.alert.SlackWebhook;
+import org.earshot.alert.StoredAlertSink;
 import org.earshot.config.ConfigException;
 import org.earshot.config.ConnectorConfig;
 import org.earshot.config.EarshotConfig;
@@ -19,6 +27,10 @@ import org.earshot.connector.imap.ImapConnectorFactory;
 import org.earshot.connector.mastodon.MastodonConnectorFactory;
 import org.earshot.connector.reddit.RedditConnectorFactory;
 import org.earshot.connector.x.XConnectorFactory;
+import org.earshot.http.ConnectorResilience;
+import org.earshot.http.HttpClientFactory;
+import org.earshot.http.RateLimitHeaders;
+import org.earshot.http.ResilienceSettings;
 import org.earshot.intake.ConnectorHealthCheck;
 import org.earshot.intake.MentionIntake;
 import org.earshot.matching.BrandMatcher;
@@ -26,6 +38,7 @@ import org.earshot.reply.ReplyDrafter;
 import org.earshot.schedule.EarshotScheduler;
 import org.earshot.scoring.CurrentTeamCorrections;
 import org.earshot.scoring.MentionScorer;
+import org.earshot.store.AlertStore;
 import org.earshot.store.AuditLog;
 import org.earshot.store.CorrectionStore;
 import org.earshot.store.CursorStore;
@@ -43,7 +56,7 @@ import org.earshot.web.WebServer;
 
 /**
  * Builds all of Earshot by hand, in order: config, database and stores, connectors, the team's
- * corrections, scoring and drafting, intake, approvals and the outbox, the scheduler. One screen shows the whole system.
+ * corrections, scoring and drafting, intake, approvals and the outbox, alerts, the scheduler. One screen shows the whole system.
  */
 public final class Wiring implements AutoCloseable {
 
@@ -64,6 +77,7 @@ public final class Wiring implements AutoCloseable {
     public final AuditLog audit = new AuditLog();
     public final CorrectionStore correctionStore = new CorrectionStore();
     public final CurrentTeamCorrections teamCorrections = new CurrentTeamCorrections();
+    public final AlertStore alertStore = new AlertStore();
     public final Map<String, Connector> connectors;
     public final ReplyDrafter drafter;
     public final MentionIntake intake;
@@ -72,10 +86,18 @@ public final class Wiring implements AutoCloseable {
     public final Approvals approvals;
     public final Corrections corrections;
     public final OutboxDispatcher dispatcher;
+    /** Where alert triggers raise alerts: stored, routed and sent to Slack by {@link #alertDispatcher}. */
+    public final AlertSink alerts;
+    public final AlertDispatcher alertDispatcher;
+    private final CloseableHttpClient slackClient;
     private final Duration outboxInterval;
     private EarshotScheduler scheduler;
     private WebServer web;
     private String generatedToken;
+
+    /** Slack sends only {@code Retry-After}; it has no remaining/reset headers on webhooks. */
+    private static final RateLimitHeaders.Scheme SLACK_RATE_LIMIT = new RateLimitHeaders.Scheme(
+            "X-RateLimit-Remaining", "X-RateLimit-Reset", RateLimitHeaders.ResetFormat.SECONDS_UNTIL);
 
     /** Every platform Earshot can listen on; a connector's {@code type:} picks one. */
     public static final List<ConnectorFactory> CONNECTOR_FACTORIES = List.of(new MastodonConnectorFactory(),
@@ -135,6 +157,16 @@ public final class Wiring implements AutoCloseable {
             this.dispatcher = new OutboxDispatcher(database, outbox, tasks, audit, connectors, clock,
                     timings.outboxLease(), timings.firstRetryBackoff());
             this.outboxInterval = timings.outboxInterval();
+            AlertRouter router = new AlertRouter(config.alerts());
+            this.alerts = new StoredAlertSink(database, alertStore, router, clock);
+            this.slackClient = HttpClientFactory.withDefaults().create();
+            // Slack takes about one message a second per webhook; bursts of a few are fine.
+            ConnectorResilience slackResilience = new ConnectorResilience("slack", slackClient,
+                    ResilienceSettings.defaults(10, Duration.ofSeconds(10)), SLACK_RATE_LIMIT, clock);
+            this.alertDispatcher = new AlertDispatcher(database, alertStore, router,
+                    new SlackWebhook(slackClient, slackResilience, clock),
+                    new SlackMessage(config.alerts().queueUrl(), config.alerts().businessHours().zone()), clock,
+                    timings.outboxLease(), timings.firstRetryBackoff());
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -159,9 +191,10 @@ public final class Wiring implements AutoCloseable {
         return built;
     }
 
-    /** Starts polling and posting. */
+    /** Starts polling, posting and sending alerts. */
     public void startScheduler() {
-        scheduler = new EarshotScheduler(connectors.values(), intake, dispatcher, outboxInterval);
+        scheduler = new EarshotScheduler(connectors.values(), intake, dispatcher, outboxInterval, alertDispatcher,
+                outboxInterval);
         scheduler.start();
     }
 
@@ -187,6 +220,11 @@ public final class Wiring implements AutoCloseable {
         return healthCheck.report();
     }
 
+    /** Each alert route's webhook: ok, or what Slack last refused. */
+    public List<RouteHealth> alertRouteHealth() {
+        return alertDispatcher.routeHealth();
+    }
+
     @Override
     public void close() {
         if (web != null) {
@@ -194,6 +232,11 @@ public final class Wiring implements AutoCloseable {
         }
         if (scheduler != null) {
             scheduler.close();
+        }
+        try {
+            slackClient.close();
+        } catch (java.io.IOException e) {
+            // Closing idle connections to Slack; nothing is lost if that fails.
         }
         database.close();
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.earshot.alert.AlertDispatcher;
 import org.earshot.connector.Connector;
 import org.earshot.intake.MentionIntake;
 import org.earshot.task.OutboxDispatcher;
@@ -22,18 +23,19 @@ import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.spi.JobFactory;
 
 /**
- * Quartz running one poll job per connector and the outbox job. Jobs are built with their
+ * Quartz running one poll job per connector, the outbox job and the alert job. Jobs are built with their
  * dependencies by a {@link JobFactory}, keyed by the job's name, not by reflection on empty constructors.
  */
 public final class EarshotScheduler implements AutoCloseable {
     private final Scheduler scheduler;
 
     public EarshotScheduler(Collection<Connector> connectors, MentionIntake intake, OutboxDispatcher dispatcher,
-                            Duration outboxInterval) {
+                            Duration outboxInterval, AlertDispatcher alerts, Duration alertInterval) {
         Map<String, Supplier<Job>> jobs = connectors.stream().collect(Collectors.toMap(
                 c -> "poll-" + c.id(), c -> () -> new PollJob(c, intake)));
         jobs = new java.util.HashMap<>(jobs);
         jobs.put("outbox", () -> new OutboxJob(dispatcher));
+        jobs.put("alerts", () -> new AlertJob(alerts));
         Map<String, Supplier<Job>> byName = Map.copyOf(jobs);
         try {
             Properties props = new Properties();
@@ -47,6 +49,7 @@ public final class EarshotScheduler implements AutoCloseable {
                 schedule("poll-" + c.id(), PollJob.class, c.schedule());
             }
             schedule("outbox", OutboxJob.class, outboxInterval);
+            schedule("alerts", AlertJob.class, alertInterval);
         } catch (SchedulerException e) {
             throw new IllegalStateException("scheduler: " + e.getMessage(), e);
         }
