@@ -131,6 +131,8 @@ public final class AlertDispatcher {
                 store.retryAt(c, ids, later.reason(), at);
                 return null;
             });
+            problems.compute(route.name(), (name, h) -> h != null && h.stopped() ? h
+                    : new RouteHealth(name, later.reason(), false));
             LOG.warn("alerts: route {}: {}; next try {}", route.name(), later.reason(), at);
         } else if (outcome instanceof SlackWebhook.Refused refused) {
             String reason = "route '" + route.name() + "': " + refused.reason();

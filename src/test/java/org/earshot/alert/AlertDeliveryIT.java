@@ -232,10 +232,13 @@ class AlertDeliveryIT {
         dispatcher.dispatchDue();
         assertThat(stored("m-1").nextAttemptAt()).isEqualTo(clock.instant().plus(FIRST_BACKOFF.multipliedBy(2)));
         verifyUrgentPosts(2);
+        assertThat(dispatcher.routeHealth().get(0).problem()).contains("HTTP 500").contains("rollup_error");
+        assertThat(dispatcher.routeHealth().get(0).stopped()).isFalse();
 
         slack.removeStub(down);
         clock.advance(FIRST_BACKOFF.multipliedBy(2));
         dispatcher.dispatchDue();
+        assertThat(dispatcher.routeHealth().get(0).ok()).isTrue();
 
         verifyUrgentPosts(3);
         assertThat(stored("m-1").state()).isEqualTo(DeliveryState.SENT);
