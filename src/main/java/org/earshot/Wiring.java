@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.earshot.alert.AlertSink;
+import org.earshot.alert.LoggingAlertSink;
+import org.earshot.alert.MentionAlerts;
 import org.earshot.config.ConfigException;
 import org.earshot.config.ConnectorConfig;
 import org.earshot.config.EarshotConfig;
@@ -72,6 +75,8 @@ public final class Wiring implements AutoCloseable {
     public final Approvals approvals;
     public final Corrections corrections;
     public final OutboxDispatcher dispatcher;
+    public final AlertSink alerts;
+    public final MentionAlerts mentionAlerts;
     private final Duration outboxInterval;
     private EarshotScheduler scheduler;
     private WebServer web;
@@ -135,6 +140,8 @@ public final class Wiring implements AutoCloseable {
             this.dispatcher = new OutboxDispatcher(database, outbox, tasks, audit, connectors, clock,
                     timings.outboxLease(), timings.firstRetryBackoff());
             this.outboxInterval = timings.outboxInterval();
+            this.alerts = new LoggingAlertSink();
+            this.mentionAlerts = new MentionAlerts(database, tasks, alerts, config.alerts().queueUrl(), clock);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -161,7 +168,7 @@ public final class Wiring implements AutoCloseable {
 
     /** Starts polling and posting. */
     public void startScheduler() {
-        scheduler = new EarshotScheduler(connectors.values(), intake, dispatcher, outboxInterval);
+        scheduler = new EarshotScheduler(connectors.values(), intake, mentionAlerts, dispatcher, outboxInterval);
         scheduler.start();
     }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.earshot.alert.MentionAlerts;
 import org.earshot.connector.Connector;
 import org.earshot.intake.MentionIntake;
 import org.earshot.task.OutboxDispatcher;
@@ -28,10 +29,10 @@ import org.quartz.spi.JobFactory;
 public final class EarshotScheduler implements AutoCloseable {
     private final Scheduler scheduler;
 
-    public EarshotScheduler(Collection<Connector> connectors, MentionIntake intake, OutboxDispatcher dispatcher,
-                            Duration outboxInterval) {
+    public EarshotScheduler(Collection<Connector> connectors, MentionIntake intake, MentionAlerts mentionAlerts,
+                            OutboxDispatcher dispatcher, Duration outboxInterval) {
         Map<String, Supplier<Job>> jobs = connectors.stream().collect(Collectors.toMap(
-                c -> "poll-" + c.id(), c -> () -> new PollJob(c, intake)));
+                c -> "poll-" + c.id(), c -> () -> new PollJob(c, intake, mentionAlerts)));
         jobs = new java.util.HashMap<>(jobs);
         jobs.put("outbox", () -> new OutboxJob(dispatcher));
         Map<String, Supplier<Job>> byName = Map.copyOf(jobs);

@@ -86,6 +86,31 @@ public final class TaskStore {
         return out;
     }
 
+    /** Tasks opened since the given time, oldest first. */
+    public List<ResponseTask> createdSince(Connection c, Instant since) throws SQLException {
+        return query(c, SELECT + " where t.created_at >= ? order by t.created_at, t.id", since);
+    }
+
+    /** Tasks whose customer has not had an answer yet: new, approved, or failing to post. */
+    public List<ResponseTask> awaitingAnswer(Connection c) throws SQLException {
+        return query(c, SELECT + " where t.state in ('NEW', 'APPROVED', 'FAILED') order by t.created_at, t.id");
+    }
+
+    private static List<ResponseTask> query(Connection c, String sql, Object... params) throws SQLException {
+        List<ResponseTask> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i] instanceof Instant at ? Timestamps.of(at) : params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(read(rs));
+                }
+            }
+        }
+        return out;
+    }
+
     /** Locks the task's row for the rest of the transaction, so two approvals cannot both pass the state check. */
     public Optional<TaskState> lockState(Connection c, long id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select state from response_task where id = ? for update")) {
