@@ -96,6 +96,16 @@ public final class TaskStore {
         return query(c, SELECT + " where t.state in ('NEW', 'APPROVED', 'FAILED') order by t.created_at, t.id");
     }
 
+    /**
+     * Tasks whose problem is not solved yet: not yet answered, or answered with a promise to come
+     * back whose follow-up is not done.
+     */
+    public List<ResponseTask> unresolved(Connection c) throws SQLException {
+        return query(c, SELECT + " where t.state in ('NEW', 'APPROVED', 'FAILED')"
+                + " or (t.state = 'POSTED' and t.follow_up_due_at is not null and t.follow_up_done_at is null)"
+                + " order by t.created_at, t.id");
+    }
+
     private static List<ResponseTask> query(Connection c, String sql, Object... params) throws SQLException {
         List<ResponseTask> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
