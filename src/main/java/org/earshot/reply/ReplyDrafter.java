@@ -33,6 +33,11 @@ public final class ReplyDrafter {
         this.guardrails = new ReplyGuardrails(policy);
     }
 
+    /** The policy drafts follow; approvals read when a promised follow-up is due from it. */
+    public ReplyPolicy policy() {
+        return policy;
+    }
+
     public Draft draft(DraftInput input) {
         Platform platform = platform(input);
         MentionAnalysis analysis = analyzer.analyze(mentionText(input));

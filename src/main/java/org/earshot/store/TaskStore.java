@@ -106,6 +106,47 @@ public final class TaskStore {
                 + " order by t.created_at, t.id");
     }
 
+    /** A promise to come back to the customer that is not kept yet. */
+    public record PendingFollowUp(ResponseTask task, Instant dueAt) {
+    }
+
+    public void startFollowUp(Connection c, long id, Instant dueAt) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "update response_task set follow_up_due_at = ? where id = ? and follow_up_due_at is null")) {
+            ps.setObject(1, Timestamps.of(dueAt));
+            ps.setLong(2, id);
+            ps.executeUpdate();
+        }
+    }
+
+    /** @return false when the task has no open follow-up (none promised, or done already) */
+    public boolean markFollowUpDone(Connection c, long id, String actor, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("update response_task set follow_up_done_at = ?,"
+                + " follow_up_done_by = ?, updated_at = ? where id = ? and follow_up_due_at is not null"
+                + " and follow_up_done_at is null")) {
+            ps.setObject(1, Timestamps.of(now));
+            ps.setString(2, actor);
+            ps.setObject(3, Timestamps.of(now));
+            ps.setLong(4, id);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /** Follow-ups not done yet, the earliest due first; a rejected task has none. */
+    public List<PendingFollowUp> pendingFollowUps(Connection c) throws SQLException {
+        String sql = SELECT + " where t.follow_up_due_at is not null and t.follow_up_done_at is null"
+                + " and t.state <> 'REJECTED' order by t.follow_up_due_at, t.id";
+        List<PendingFollowUp> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new PendingFollowUp(read(rs), Timestamps.read(rs, "follow_up_due_at")));
+                }
+            }
+        }
+        return out;
+    }
+
     private static List<ResponseTask> query(Connection c, String sql, Object... params) throws SQLException {
         List<ResponseTask> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
