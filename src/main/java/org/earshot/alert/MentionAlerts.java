@@ -55,11 +55,16 @@ public final class MentionAlerts {
     private int raise(List<ResponseTask> found) {
         int raised = 0;
         for (ResponseTask t : found) {
-            if (alerts(t.score().urgencyLevel()) && t.state().isOpen() && sink.raise(alertFor(t))) {
+            if (alerts(t.score().urgencyLevel()) && t.state().isOpen() && !isOwn(t) && sink.raise(alertFor(t))) {
                 raised++;
             }
         }
         return raised;
+    }
+
+    /** Earshot's own incident tasks raise their SPIKE alert instead. */
+    private static boolean isOwn(ResponseTask t) {
+        return t.mention().externalId().startsWith(org.earshot.store.MentionStore.OWN_PREFIX);
     }
 
     private static boolean alerts(UrgencyLevel level) {

@@ -38,6 +38,12 @@ public final class ReplyDrafter {
         return policy;
     }
 
+    /** A holding statement for an incident: it promises an update, so it opens a follow-up. */
+    public Draft holdingStatement(String problem, Platform platform) {
+        String text = templates.holding(problem);
+        return new Draft(Intent.CRISIS, text, blocks(text, platform), List.of(), true);
+    }
+
     public Draft draft(DraftInput input) {
         Platform platform = platform(input);
         MentionAnalysis analysis = analyzer.analyze(mentionText(input));

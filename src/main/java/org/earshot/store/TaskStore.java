@@ -147,6 +147,12 @@ public final class TaskStore {
         return out;
     }
 
+    /** Open tasks of Earshot's own mentions whose platform id starts with the prefix (an open incident). */
+    public List<ResponseTask> openOwn(Connection c, String externalIdPrefix) throws SQLException {
+        return query(c, SELECT + " where t.state = 'NEW' and m.external_id like ? order by t.id",
+                externalIdPrefix + "%");
+    }
+
     private static List<ResponseTask> query(Connection c, String sql, Object... params) throws SQLException {
         List<ResponseTask> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
