@@ -56,7 +56,8 @@ public final class ConnectorAlerts {
             Alert alert = new Alert(AlertKind.CONNECTOR_UNHEALTHY,
                     "connector_unhealthy:" + h.connectorId() + ":" + kind + ":" + period,
                     brandByConnector.get(h.connectorId()), null, null,
-                    "Connector " + h.connectorId() + " unhealthy: " + kind.replace('_', ' '), h.problem(), facts, queueUrl + "/", null, now);
+                    "Connector " + h.connectorId() + " unhealthy: " + kind.replace('_', ' '), h.problem(), facts,
+                    queueUrl + "/", null, now);
             if (sink.raise(alert)) {
                 raised++;
             }

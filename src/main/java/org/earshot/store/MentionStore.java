@@ -221,6 +221,21 @@ public final class MentionStore {
         return out;
     }
 
+    /** How many of the public's mentions of a brand were heard in [from, to), folded ones included. */
+    public long countForBrand(Connection c, String brand, Instant from, Instant to) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select count(*) from mention where brand = ?"
+                + " and received_at >= ? and received_at < ? and external_id not like ?")) {
+            ps.setString(1, brand);
+            ps.setObject(2, Timestamps.of(from));
+            ps.setObject(3, Timestamps.of(to));
+            ps.setString(4, OWN_PREFIX + "%");
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     /** Reads a mention from a row whose mention columns carry the given prefix ("" or "m_"). */
     static Mention read(ResultSet rs, String prefix) throws SQLException {
         return new Mention(
