@@ -8,8 +8,16 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.earshot.alert.AlertSink;
+import org.earshot.alert.AlertTriggers;
+import org.earshot.alert.BusinessClock;
+import org.earshot.alert.ConnectorAlerts;
+import org.earshot.alert.DailyDigest;
+import org.earshot.alert.FollowUps;
 import org.earshot.alert.LoggingAlertSink;
 import org.earshot.alert.MentionAlerts;
+import org.earshot.alert.ServiceLevelClock;
+import org.earshot.alert.SpikeDetector;
+import org.earshot.config.AlertsConfig;
 import org.earshot.config.ConfigException;
 import org.earshot.config.ConnectorConfig;
 import org.earshot.config.EarshotConfig;
@@ -46,14 +54,20 @@ import org.earshot.web.WebServer;
 
 /**
  * Builds all of Earshot by hand, in order: config, database and stores, connectors, the team's
- * corrections, scoring and drafting, intake, approvals and the outbox, the scheduler. One screen shows the whole system.
+ * corrections, scoring and drafting, intake, approvals and the outbox, the alert triggers, the scheduler.
+ * One screen shows the whole system.
  */
 public final class Wiring implements AutoCloseable {
 
     /** Timings the daemon runs with; tests shorten them. */
-    public record Timings(Duration outboxInterval, Duration outboxLease, Duration firstRetryBackoff) {
+    public record Timings(Duration outboxInterval, Duration outboxLease, Duration firstRetryBackoff,
+                          Duration alertInterval) {
         public static final Timings DEFAULT = new Timings(Duration.ofSeconds(2), Duration.ofMinutes(2),
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30), Duration.ofSeconds(30));
+
+        public Timings(Duration outboxInterval, Duration outboxLease, Duration firstRetryBackoff) {
+            this(outboxInterval, outboxLease, firstRetryBackoff, DEFAULT.alertInterval());
+        }
     }
 
     public final EarshotConfig config;
@@ -77,6 +91,13 @@ public final class Wiring implements AutoCloseable {
     public final OutboxDispatcher dispatcher;
     public final AlertSink alerts;
     public final MentionAlerts mentionAlerts;
+    public final ServiceLevelClock serviceLevelClock;
+    public final FollowUps followUps;
+    public final SpikeDetector spikes;
+    public final ConnectorAlerts connectorAlerts;
+    public final DailyDigest digest;
+    public final AlertTriggers alertTriggers;
+    private final Duration alertInterval;
     private final Duration outboxInterval;
     private EarshotScheduler scheduler;
     private WebServer web;
@@ -140,8 +161,24 @@ public final class Wiring implements AutoCloseable {
             this.dispatcher = new OutboxDispatcher(database, outbox, tasks, audit, connectors, clock,
                     timings.outboxLease(), timings.firstRetryBackoff());
             this.outboxInterval = timings.outboxInterval();
+            AlertsConfig alerting = config.alerts();
+            String queueUrl = alerting.queueUrl();
+            List<String> brandIds = config.brands().stream().map(b -> b.id()).toList();
             this.alerts = new LoggingAlertSink();
-            this.mentionAlerts = new MentionAlerts(database, tasks, alerts, config.alerts().queueUrl(), clock);
+            this.mentionAlerts = new MentionAlerts(database, tasks, alerts, queueUrl, clock);
+            this.serviceLevelClock = new ServiceLevelClock(database, tasks, config.serviceLevels(),
+                    new BusinessClock(alerting.businessHours()), alerting.breachWarning(), queueUrl, alerts, clock);
+            this.followUps = new FollowUps(database, tasks, audit, alerting.breachWarning(), queueUrl, alerts, clock);
+            this.spikes = new SpikeDetector(database, mentions, tasks, alerting.spike(), brandIds, drafter, queueUrl,
+                    alerts, clock);
+            this.connectorAlerts = new ConnectorAlerts(healthCheck, config.connectors().values().stream()
+                    .collect(Collectors.toMap(ConnectorConfig::id, ConnectorConfig::brand)), Duration.ofHours(1), 3,
+                    queueUrl, alerts, clock);
+            this.digest = new DailyDigest(database, mentions, tasks, serviceLevelClock, brandIds,
+                    alerting.businessHours().zone(), alerting.digestAt(), queueUrl, alerts, clock);
+            this.alertTriggers = new AlertTriggers(mentionAlerts, serviceLevelClock, followUps, spikes, connectorAlerts,
+                    digest);
+            this.alertInterval = timings.alertInterval();
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -166,9 +203,10 @@ public final class Wiring implements AutoCloseable {
         return built;
     }
 
-    /** Starts polling and posting. */
+    /** Starts polling and posting, and the alert triggers when alerts have routes. */
     public void startScheduler() {
-        scheduler = new EarshotScheduler(connectors.values(), intake, mentionAlerts, dispatcher, outboxInterval);
+        scheduler = new EarshotScheduler(connectors.values(), intake, mentionAlerts, dispatcher, outboxInterval,
+                config.alerts().enabled() ? alertTriggers : null, alertInterval);
         scheduler.start();
     }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.earshot.alert.AlertTriggers;
 import org.earshot.alert.MentionAlerts;
 import org.earshot.connector.Connector;
 import org.earshot.intake.MentionIntake;
@@ -23,18 +24,23 @@ import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.spi.JobFactory;
 
 /**
- * Quartz running one poll job per connector and the outbox job. Jobs are built with their
- * dependencies by a {@link JobFactory}, keyed by the job's name, not by reflection on empty constructors.
+ * Quartz running one poll job per connector, the outbox job and, when alerts are on (triggers given),
+ * the alert job. Jobs are built with their dependencies by a {@link JobFactory}, keyed by the job's
+ * name, not by reflection on empty constructors.
  */
 public final class EarshotScheduler implements AutoCloseable {
     private final Scheduler scheduler;
 
     public EarshotScheduler(Collection<Connector> connectors, MentionIntake intake, MentionAlerts mentionAlerts,
-                            OutboxDispatcher dispatcher, Duration outboxInterval) {
+                            OutboxDispatcher dispatcher, Duration outboxInterval, AlertTriggers alertTriggers,
+                            Duration alertInterval) {
         Map<String, Supplier<Job>> jobs = connectors.stream().collect(Collectors.toMap(
                 c -> "poll-" + c.id(), c -> () -> new PollJob(c, intake, mentionAlerts)));
         jobs = new java.util.HashMap<>(jobs);
         jobs.put("outbox", () -> new OutboxJob(dispatcher));
+        if (alertTriggers != null) {
+            jobs.put("alerts", () -> new AlertTriggersJob(alertTriggers));
+        }
         Map<String, Supplier<Job>> byName = Map.copyOf(jobs);
         try {
             Properties props = new Properties();
@@ -48,6 +54,9 @@ public final class EarshotScheduler implements AutoCloseable {
                 schedule("poll-" + c.id(), PollJob.class, c.schedule());
             }
             schedule("outbox", OutboxJob.class, outboxInterval);
+            if (alertTriggers != null) {
+                schedule("alerts", AlertTriggersJob.class, alertInterval);
+            }
         } catch (SchedulerException e) {
             throw new IllegalStateException("scheduler: " + e.getMessage(), e);
         }
