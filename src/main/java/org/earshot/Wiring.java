@@ -219,7 +219,7 @@ public final class Wiring implements AutoCloseable {
             token = java.util.HexFormat.of().formatHex(bytes);
             generatedToken = token;
         }
-        web = new WebServer(config.web().host(), config.web().port(), token, queries, approvals, corrections,
+        web = new WebServer(config.web().host(), config.web().port(), token, queries, approvals, corrections, followUps,
                 this::connectorHealth);
         web.start();
     }
