@@ -150,7 +150,8 @@ public final class Wiring implements AutoCloseable {
             this.corrections = new Corrections(database, tasks, mentions, correctionStore, audit, teamCorrections,
                     clock);
             corrections.reloadModel();
-            Triage triage = new Triage(new MentionScorer(), teamCorrections, drafter, config.serviceLevels());
+            Triage triage = new Triage(new MentionScorer(), teamCorrections, drafter, config.serviceLevels(),
+                    new BusinessClock(config.alerts().businessHours()));
             Map<String, BrandMatcher> matchers = config.brands().stream()
                     .collect(Collectors.toMap(b -> b.id(), BrandMatcher::new));
             this.intake = new MentionIntake(database, mentions, tasks, cursors, health, triage, matchers, clock);
