@@ -15,6 +15,15 @@ import org.earshot.alert.RouteHealth;
 import org.earshot.alert.SlackMessage;
 import org.earshot.alert.SlackWebhook;
 import org.earshot.alert.StoredAlertSink;
+import org.earshot.alert.AlertTriggers;
+import org.earshot.alert.BusinessClock;
+import org.earshot.alert.ConnectorAlerts;
+import org.earshot.alert.DailyDigest;
+import org.earshot.alert.FollowUps;
+import org.earshot.alert.MentionAlerts;
+import org.earshot.alert.ServiceLevelClock;
+import org.earshot.alert.SpikeDetector;
+import org.earshot.config.AlertsConfig;
 import org.earshot.config.ConfigException;
 import org.earshot.config.ConnectorConfig;
 import org.earshot.config.EarshotConfig;
@@ -56,14 +65,20 @@ import org.earshot.web.WebServer;
 
 /**
  * Builds all of Earshot by hand, in order: config, database and stores, connectors, the team's
- * corrections, scoring and drafting, intake, approvals and the outbox, alerts, the scheduler. One screen shows the whole system.
+ * corrections, scoring and drafting, intake, approvals and the outbox, the alerts (triggers, storage,
+ * delivery), the scheduler. One screen shows the whole system.
  */
 public final class Wiring implements AutoCloseable {
 
     /** Timings the daemon runs with; tests shorten them. */
-    public record Timings(Duration outboxInterval, Duration outboxLease, Duration firstRetryBackoff) {
+    public record Timings(Duration outboxInterval, Duration outboxLease, Duration firstRetryBackoff,
+                          Duration alertInterval) {
         public static final Timings DEFAULT = new Timings(Duration.ofSeconds(2), Duration.ofMinutes(2),
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30), Duration.ofSeconds(30));
+
+        public Timings(Duration outboxInterval, Duration outboxLease, Duration firstRetryBackoff) {
+            this(outboxInterval, outboxLease, firstRetryBackoff, DEFAULT.alertInterval());
+        }
     }
 
     public final EarshotConfig config;
@@ -90,6 +105,14 @@ public final class Wiring implements AutoCloseable {
     public final AlertSink alerts;
     public final AlertDispatcher alertDispatcher;
     private final CloseableHttpClient slackClient;
+    public final MentionAlerts mentionAlerts;
+    public final ServiceLevelClock serviceLevelClock;
+    public final FollowUps followUps;
+    public final SpikeDetector spikes;
+    public final ConnectorAlerts connectorAlerts;
+    public final DailyDigest digest;
+    public final AlertTriggers alertTriggers;
+    private final Duration alertInterval;
     private final Duration outboxInterval;
     private EarshotScheduler scheduler;
     private WebServer web;
@@ -146,7 +169,8 @@ public final class Wiring implements AutoCloseable {
             this.corrections = new Corrections(database, tasks, mentions, correctionStore, audit, teamCorrections,
                     clock);
             corrections.reloadModel();
-            Triage triage = new Triage(new MentionScorer(), teamCorrections, drafter, config.serviceLevels());
+            Triage triage = new Triage(new MentionScorer(), teamCorrections, drafter, config.serviceLevels(),
+                    new BusinessClock(config.alerts().businessHours()));
             Map<String, BrandMatcher> matchers = config.brands().stream()
                     .collect(Collectors.toMap(b -> b.id(), BrandMatcher::new));
             this.intake = new MentionIntake(database, mentions, tasks, cursors, health, triage, matchers, clock);
@@ -167,6 +191,23 @@ public final class Wiring implements AutoCloseable {
                     new SlackWebhook(slackClient, slackResilience, clock),
                     new SlackMessage(config.alerts().queueUrl(), config.alerts().businessHours().zone()), clock,
                     timings.outboxLease(), timings.firstRetryBackoff());
+            AlertsConfig alerting = config.alerts();
+            String queueUrl = alerting.queueUrl();
+            List<String> brandIds = config.brands().stream().map(b -> b.id()).toList();
+            this.mentionAlerts = new MentionAlerts(database, tasks, alerts, queueUrl, clock);
+            this.serviceLevelClock = new ServiceLevelClock(database, tasks, config.serviceLevels(),
+                    new BusinessClock(alerting.businessHours()), alerting.breachWarning(), queueUrl, alerts, clock);
+            this.followUps = new FollowUps(database, tasks, audit, alerting.breachWarning(), queueUrl, alerts, clock);
+            this.spikes = new SpikeDetector(database, mentions, tasks, alerting.spike(), brandIds, drafter, queueUrl,
+                    alerts, clock);
+            this.connectorAlerts = new ConnectorAlerts(healthCheck, config.connectors().values().stream()
+                    .collect(Collectors.toMap(ConnectorConfig::id, ConnectorConfig::brand)), Duration.ofHours(1), 3,
+                    queueUrl, alerts, clock);
+            this.digest = new DailyDigest(database, mentions, tasks, serviceLevelClock, brandIds,
+                    alerting.businessHours().zone(), alerting.digestAt(), queueUrl, alerts, clock);
+            this.alertTriggers = new AlertTriggers(mentionAlerts, serviceLevelClock, followUps, spikes, connectorAlerts,
+                    digest);
+            this.alertInterval = timings.alertInterval();
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -191,10 +232,10 @@ public final class Wiring implements AutoCloseable {
         return built;
     }
 
-    /** Starts polling, posting and sending alerts. */
+    /** Starts polling, posting, sending alerts, and the alert triggers when alerts have routes. */
     public void startScheduler() {
-        scheduler = new EarshotScheduler(connectors.values(), intake, dispatcher, outboxInterval, alertDispatcher,
-                outboxInterval);
+        scheduler = new EarshotScheduler(connectors.values(), intake, mentionAlerts, dispatcher, outboxInterval,
+                alertDispatcher, config.alerts().enabled() ? alertTriggers : null, alertInterval);
         scheduler.start();
     }
 
@@ -207,7 +248,7 @@ public final class Wiring implements AutoCloseable {
             token = java.util.HexFormat.of().formatHex(bytes);
             generatedToken = token;
         }
-        web = new WebServer(config.web().host(), config.web().port(), token, queries, approvals, corrections,
+        web = new WebServer(config.web().host(), config.web().port(), token, queries, approvals, corrections, followUps,
                 this::connectorHealth);
         web.start();
     }

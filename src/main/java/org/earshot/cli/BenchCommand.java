@@ -11,6 +11,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.earshot.alert.AlertSink;
+import org.earshot.alert.AlertTriggers;
+import org.earshot.alert.BusinessClock;
+import org.earshot.alert.ConnectorAlerts;
+import org.earshot.alert.DailyDigest;
+import org.earshot.alert.FollowUps;
+import org.earshot.alert.MentionAlerts;
+import org.earshot.alert.ServiceLevelClock;
+import org.earshot.alert.SpikeDetector;
+import org.earshot.config.AlertsConfig;
 import org.earshot.config.ConfigLoader;
 import org.earshot.config.EarshotConfig;
 import org.earshot.connector.Connector;
@@ -24,6 +34,7 @@ import org.earshot.domain.IncomingMention;
 import org.earshot.domain.Platform;
 import org.earshot.domain.ResponseTask;
 import org.earshot.domain.TaskState;
+import org.earshot.intake.ConnectorHealthCheck;
 import org.earshot.intake.MentionIntake;
 import org.earshot.matching.BrandMatcher;
 import org.earshot.reply.DraftInput;
@@ -47,7 +58,7 @@ import picocli.CommandLine.Option;
 /**
  * Measures what matters for speed and prints it: scoring and drafting throughput with per-mention
  * latency, and the whole intake path (poll → H2 → task) and the outbox (approve → post) on a real
- * H2 file in a temp folder. A benchmark, not a test: nothing here passes or fails.
+ * H2 file in a temp folder, and a pressing mention's poll to its alert. A benchmark, not a test: nothing here passes or fails.
  */
 @Command(name = "bench", description = "Prints throughput and latency of scoring, drafting, intake and posting.")
 public final class BenchCommand implements Callable<Integer> {
@@ -56,6 +67,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--intake", defaultValue = "2000", description = "Mentions through the database (default: ${DEFAULT-VALUE}).")
     int intakeCount;
+
+    @Option(names = "--alerts", defaultValue = "300", description = "Pressing mentions polled one by one to their alert (default: ${DEFAULT-VALUE}).")
+    int alertCount;
 
     @Option(names = {"-c", "--config"}, defaultValue = "config/earshot.yaml", description = "For the reply policy.")
     Path configFile;
@@ -81,6 +95,7 @@ public final class BenchCommand implements Callable<Integer> {
         benchScoring();
         benchDrafting(config);
         benchIntakeAndOutbox(config);
+        benchAlerts(config);
         return 0;
     }
 
@@ -184,6 +199,77 @@ public final class BenchCommand implements Callable<Integer> {
                 postSamples[i] = System.nanoTime() - t0;
             }
             report("approve→posted (H2 file)", open.size(), System.nanoTime() - start, postSamples);
+        } finally {
+            try (var paths = Files.walk(dir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /**
+     * A pressing mention's way from the poll that hears it to its NEW_MENTION alert being raised (the
+     * sink's time of raise; delivery to Slack is measured on its own), one mention per poll; then one
+     * run of all alert triggers over the tasks that piled up.
+     */
+    private void benchAlerts(EarshotConfig config) throws Exception {
+        Path dir = Files.createTempDirectory("earshot-bench-alerts");
+        try (Database db = Database.open(new org.earshot.config.StorageConfig(
+                "jdbc:h2:file:" + dir.resolve("bench") + ";AUTO_SERVER=FALSE", "sa", ""))) {
+            MentionStore mentions = new MentionStore();
+            TaskStore tasks = new TaskStore();
+            ReplyDrafter drafter = new ReplyDrafter(config.policy());
+            Triage triage = new Triage(new MentionScorer(), drafter, config.serviceLevels());
+            MentionIntake intake = new MentionIntake(db, mentions, tasks, new CursorStore(), new HealthStore(), triage,
+                    Map.of("acme", new BrandMatcher(config.brands().get(0))), Clock.systemUTC());
+            List<Long> raisedAt = new ArrayList<>();
+            AlertSink sink = alert -> raisedAt.add(System.nanoTime());
+            MentionAlerts mentionAlerts = new MentionAlerts(db, tasks, sink, config.alerts().queueUrl(),
+                    Clock.systemUTC());
+            String[] pressing = {SAMPLES[6], SAMPLES[4]};
+            MentionSource source = cursor -> {
+                int i = cursor == null ? 0 : Integer.parseInt(cursor);
+                return new PollResult(List.of(new IncomingMention(Platform.MASTODON, "alert-" + i,
+                        new Author("user" + i + "@mastodon.example", "User " + i, 50_000), pressing[i % 2], "",
+                        Instant.now(), "", Map.of())), String.valueOf(i + 1));
+            };
+            Connector connector = new Connector("bench", Platform.MASTODON, "acme", Duration.ofSeconds(1), source,
+                    block -> new PostedReply("posted", ""));
+            List<Long> latencies = new ArrayList<>();
+            long start = System.nanoTime();
+            for (int i = 0; i < alertCount; i++) {
+                int before = raisedAt.size();
+                long t0 = System.nanoTime();
+                mentionAlerts.raiseFor(intake.pollOnce(connector).newTaskIds());
+                for (int a = before; a < raisedAt.size(); a++) {
+                    latencies.add(raisedAt.get(a) - t0);
+                }
+            }
+            report("poll→alert raised (H2 file)", latencies.size(), System.nanoTime() - start,
+                    latencies.stream().mapToLong(Long::longValue).toArray());
+
+            AlertsConfig alerting = config.alerts();
+            ServiceLevelClock sla = new ServiceLevelClock(db, tasks, config.serviceLevels(),
+                    new BusinessClock(alerting.businessHours()), alerting.breachWarning(), alerting.queueUrl(), sink,
+                    Clock.systemUTC());
+            List<String> brands = config.brands().stream().map(b -> b.id()).toList();
+            AlertTriggers triggers = new AlertTriggers(mentionAlerts, sla,
+                    new FollowUps(db, tasks, new AuditLog(), alerting.breachWarning(), alerting.queueUrl(), sink,
+                            Clock.systemUTC()),
+                    new SpikeDetector(db, mentions, tasks, alerting.spike(), brands, drafter, alerting.queueUrl(), sink,
+                            Clock.systemUTC()),
+                    new ConnectorAlerts(new ConnectorHealthCheck(db, new HealthStore(), mentions, List.of(),
+                            Clock.systemUTC()), Map.of(), Duration.ofHours(1), 3, alerting.queueUrl(), sink,
+                            Clock.systemUTC()),
+                    new DailyDigest(db, mentions, tasks, sla, brands, alerting.businessHours().zone(),
+                            alerting.digestAt(), alerting.queueUrl(), sink, Clock.systemUTC()));
+            long[] runs = new long[5];
+            start = System.nanoTime();
+            for (int i = 0; i < runs.length; i++) {
+                long t0 = System.nanoTime();
+                triggers.runOnce();
+                runs[i] = System.nanoTime() - t0;
+            }
+            report("alert triggers run (" + alertCount + " open)", runs.length, System.nanoTime() - start, runs);
         } finally {
             try (var paths = Files.walk(dir)) {
                 paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

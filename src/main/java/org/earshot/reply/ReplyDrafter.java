@@ -33,6 +33,17 @@ public final class ReplyDrafter {
         this.guardrails = new ReplyGuardrails(policy);
     }
 
+    /** The policy drafts follow; approvals read when a promised follow-up is due from it. */
+    public ReplyPolicy policy() {
+        return policy;
+    }
+
+    /** A holding statement for an incident: it promises an update, so it opens a follow-up. */
+    public Draft holdingStatement(String problem, Platform platform) {
+        String text = templates.holding(problem);
+        return new Draft(Intent.CRISIS, text, blocks(text, platform), List.of(), true);
+    }
+
     public Draft draft(DraftInput input) {
         Platform platform = platform(input);
         MentionAnalysis analysis = analyzer.analyze(mentionText(input));

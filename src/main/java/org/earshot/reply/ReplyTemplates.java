@@ -40,6 +40,17 @@ final class ReplyTemplates {
         return own == null || own.isBlank() ? BUILT_IN.getOrDefault(intent, BUILT_IN.get(Intent.OTHER)) : own;
     }
 
+    /** What the team says publicly while a wave of complaints is looked into; the policy's "holding" template wins. */
+    String holding(String problem) {
+        String own = policy.templates().get("holding");
+        String text = own == null || own.isBlank() ? HOLDING : own;
+        return text.replace("{problem}", problem).replace("{handledBy}", policy.handledBy())
+                .replace("{hearBack}", spoken(policy.hearBackWithin()));
+    }
+
+    private static final String HOLDING = "We know some of you are having trouble with {problem}. We're looking into it"
+            + " and will update here within {hearBack}. {handledBy}";
+
     String fill(Intent intent, String name, String problem) {
         String text = template(intent);
         text = name.isBlank() ? withoutName(text) : text.replace("{name}", name);

@@ -7,6 +7,8 @@ import java.util.Properties;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.earshot.alert.AlertDispatcher;
+import org.earshot.alert.AlertTriggers;
+import org.earshot.alert.MentionAlerts;
 import org.earshot.connector.Connector;
 import org.earshot.intake.MentionIntake;
 import org.earshot.task.OutboxDispatcher;
@@ -23,19 +25,24 @@ import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.spi.JobFactory;
 
 /**
- * Quartz running one poll job per connector, the outbox job and the alert job. Jobs are built with their
- * dependencies by a {@link JobFactory}, keyed by the job's name, not by reflection on empty constructors.
+ * Quartz running one poll job per connector, the outbox job, the alert delivery job and, when alerts
+ * are on (triggers given), the alert triggers job. Jobs are built with their dependencies by a
+ * {@link JobFactory}, keyed by the job's name, not by reflection on empty constructors.
  */
 public final class EarshotScheduler implements AutoCloseable {
     private final Scheduler scheduler;
 
-    public EarshotScheduler(Collection<Connector> connectors, MentionIntake intake, OutboxDispatcher dispatcher,
-                            Duration outboxInterval, AlertDispatcher alerts, Duration alertInterval) {
+    public EarshotScheduler(Collection<Connector> connectors, MentionIntake intake, MentionAlerts mentionAlerts,
+                            OutboxDispatcher dispatcher, Duration outboxInterval, AlertDispatcher alertDelivery,
+                            AlertTriggers alertTriggers, Duration alertInterval) {
         Map<String, Supplier<Job>> jobs = connectors.stream().collect(Collectors.toMap(
-                c -> "poll-" + c.id(), c -> () -> new PollJob(c, intake)));
+                c -> "poll-" + c.id(), c -> () -> new PollJob(c, intake, mentionAlerts)));
         jobs = new java.util.HashMap<>(jobs);
         jobs.put("outbox", () -> new OutboxJob(dispatcher));
-        jobs.put("alerts", () -> new AlertJob(alerts));
+        jobs.put("alert-delivery", () -> new AlertJob(alertDelivery));
+        if (alertTriggers != null) {
+            jobs.put("alert-triggers", () -> new AlertTriggersJob(alertTriggers));
+        }
         Map<String, Supplier<Job>> byName = Map.copyOf(jobs);
         try {
             Properties props = new Properties();
@@ -49,7 +56,10 @@ public final class EarshotScheduler implements AutoCloseable {
                 schedule("poll-" + c.id(), PollJob.class, c.schedule());
             }
             schedule("outbox", OutboxJob.class, outboxInterval);
-            schedule("alerts", AlertJob.class, alertInterval);
+            schedule("alert-delivery", AlertJob.class, outboxInterval);
+            if (alertTriggers != null) {
+                schedule("alert-triggers", AlertTriggersJob.class, alertInterval);
+            }
         } catch (SchedulerException e) {
             throw new IllegalStateException("scheduler: " + e.getMessage(), e);
         }

@@ -186,6 +186,56 @@ public final class MentionStore {
         }
     }
 
+    /** A negative mention's time and where it was heard, for spike detection. */
+    public record Heard(Instant receivedAt, String connectorId, Platform platform) {
+    }
+
+    /** Mentions heard by the platform's id prefix are Earshot's own (incidents), not the public's. */
+    public static final String OWN_PREFIX = "earshot-";
+
+    /**
+     * The brand's mentions in [from, to) whose task (their own, or the one they were folded into) is
+     * negative, oldest first; Earshot's own incident mentions are left out.
+     */
+    public java.util.List<Heard> negativeHeard(Connection c, String brand, Instant from, Instant to)
+            throws SQLException {
+        String sql = "select m.received_at, m.connector_id, m.platform from mention m"
+                + " left join response_task own on own.mention_id = m.id"
+                + " left join response_task folded on folded.id = m.task_id"
+                + " where m.brand = ? and m.received_at >= ? and m.received_at < ?"
+                + " and coalesce(own.sentiment, folded.sentiment) = 'NEGATIVE' and m.external_id not like ?"
+                + " order by m.received_at";
+        java.util.List<Heard> out = new java.util.ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, brand);
+            ps.setObject(2, Timestamps.of(from));
+            ps.setObject(3, Timestamps.of(to));
+            ps.setString(4, OWN_PREFIX + "%");
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Heard(Timestamps.read(rs, "received_at"), rs.getString("connector_id"),
+                            Platform.valueOf(rs.getString("platform"))));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** How many of the public's mentions of a brand were heard in [from, to), folded ones included. */
+    public long countForBrand(Connection c, String brand, Instant from, Instant to) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select count(*) from mention where brand = ?"
+                + " and received_at >= ? and received_at < ? and external_id not like ?")) {
+            ps.setString(1, brand);
+            ps.setObject(2, Timestamps.of(from));
+            ps.setObject(3, Timestamps.of(to));
+            ps.setString(4, OWN_PREFIX + "%");
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     /** Reads a mention from a row whose mention columns carry the given prefix ("" or "m_"). */
     static Mention read(ResultSet rs, String prefix) throws SQLException {
         return new Mention(

@@ -86,6 +86,88 @@ public final class TaskStore {
         return out;
     }
 
+    /** Tasks opened since the given time, oldest first. */
+    public List<ResponseTask> createdSince(Connection c, Instant since) throws SQLException {
+        return query(c, SELECT + " where t.created_at >= ? order by t.created_at, t.id", since);
+    }
+
+    /** Tasks whose customer has not had an answer yet: new, approved, or failing to post. */
+    public List<ResponseTask> awaitingAnswer(Connection c) throws SQLException {
+        return query(c, SELECT + " where t.state in ('NEW', 'APPROVED', 'FAILED') order by t.created_at, t.id");
+    }
+
+    /**
+     * Tasks whose problem is not solved yet: not yet answered, or answered with a promise to come
+     * back whose follow-up is not done.
+     */
+    public List<ResponseTask> unresolved(Connection c) throws SQLException {
+        return query(c, SELECT + " where t.state in ('NEW', 'APPROVED', 'FAILED')"
+                + " or (t.state = 'POSTED' and t.follow_up_due_at is not null and t.follow_up_done_at is null)"
+                + " order by t.created_at, t.id");
+    }
+
+    /** A promise to come back to the customer that is not kept yet. */
+    public record PendingFollowUp(ResponseTask task, Instant dueAt) {
+    }
+
+    public void startFollowUp(Connection c, long id, Instant dueAt) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "update response_task set follow_up_due_at = ? where id = ? and follow_up_due_at is null")) {
+            ps.setObject(1, Timestamps.of(dueAt));
+            ps.setLong(2, id);
+            ps.executeUpdate();
+        }
+    }
+
+    /** @return false when the task has no open follow-up (none promised, or done already) */
+    public boolean markFollowUpDone(Connection c, long id, String actor, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("update response_task set follow_up_done_at = ?,"
+                + " follow_up_done_by = ?, updated_at = ? where id = ? and follow_up_due_at is not null"
+                + " and follow_up_done_at is null")) {
+            ps.setObject(1, Timestamps.of(now));
+            ps.setString(2, actor);
+            ps.setObject(3, Timestamps.of(now));
+            ps.setLong(4, id);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /** Follow-ups not done yet, the earliest due first; a rejected task has none. */
+    public List<PendingFollowUp> pendingFollowUps(Connection c) throws SQLException {
+        String sql = SELECT + " where t.follow_up_due_at is not null and t.follow_up_done_at is null"
+                + " and t.state <> 'REJECTED' order by t.follow_up_due_at, t.id";
+        List<PendingFollowUp> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new PendingFollowUp(read(rs), Timestamps.read(rs, "follow_up_due_at")));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Open tasks of Earshot's own mentions whose platform id starts with the prefix (an open incident). */
+    public List<ResponseTask> openOwn(Connection c, String externalIdPrefix) throws SQLException {
+        return query(c, SELECT + " where t.state = 'NEW' and m.external_id like ? order by t.id",
+                externalIdPrefix + "%");
+    }
+
+    private static List<ResponseTask> query(Connection c, String sql, Object... params) throws SQLException {
+        List<ResponseTask> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i] instanceof Instant at ? Timestamps.of(at) : params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(read(rs));
+                }
+            }
+        }
+        return out;
+    }
+
     /** Locks the task's row for the rest of the transaction, so two approvals cannot both pass the state check. */
     public Optional<TaskState> lockState(Connection c, long id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select state from response_task where id = ? for update")) {

@@ -18,7 +18,8 @@ import org.earshot.store.TaskStore;
 
 /**
  * A person's decision on a task. Approving stores the exact text, who approved it, and puts the
- * reply in the outbox, all in one transaction: from then on only that text can be posted.
+ * reply in the outbox, all in one transaction: from then on only that text can be posted. A draft that
+ * promises to come back starts its follow-up clock in the same transaction.
  */
 public final class Approvals {
     /** Warnings that start with this mark break a hard rule: approving needs an explicit override. */
@@ -71,6 +72,10 @@ public final class Approvals {
             }
             List<String> blocks = edited ? drafter.blocks(text, task.mention().platform()) : task.draft().blocks();
             tasks.markApproved(c, id, actor, text, now);
+            if (task.draft().followUp()) {
+                // The reply promises to come back within the policy's time; the follow-up clock starts now.
+                tasks.startFollowUp(c, id, now.plus(drafter.policy().hearBackWithin()));
+            }
             outbox.add(c, id, idempotencyKey(task), blocks, now);
             audit.record(c, now, id, actor, edited ? "approved-edited" : "approved", text);
             if (!hard.isEmpty()) {

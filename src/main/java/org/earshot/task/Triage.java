@@ -1,6 +1,8 @@
 package org.earshot.task;
 
 import java.time.Instant;
+import org.earshot.alert.BusinessClock;
+import org.earshot.config.BusinessHours;
 import org.earshot.config.ServiceLevels;
 import org.earshot.domain.CustomerHistory;
 import org.earshot.domain.Draft;
@@ -23,13 +25,22 @@ public final class Triage {
     private final CurrentTeamCorrections teamCorrections;
     private final ReplyDrafter drafter;
     private final ServiceLevels serviceLevels;
+    private final BusinessClock businessClock;
 
+    /** @param businessClock counts the first response's time in the team's business hours */
     public Triage(MentionScorer scorer, CurrentTeamCorrections teamCorrections, ReplyDrafter drafter,
-                  ServiceLevels serviceLevels) {
+                  ServiceLevels serviceLevels, BusinessClock businessClock) {
         this.scorer = scorer;
         this.teamCorrections = teamCorrections;
         this.drafter = drafter;
         this.serviceLevels = serviceLevels;
+        this.businessClock = businessClock;
+    }
+
+    /** Service levels counted on the wall clock, around the clock. */
+    public Triage(MentionScorer scorer, CurrentTeamCorrections teamCorrections, ReplyDrafter drafter,
+                  ServiceLevels serviceLevels) {
+        this(scorer, teamCorrections, drafter, serviceLevels, new BusinessClock(BusinessHours.ALWAYS));
     }
 
     /** Scores without team corrections: for tools and tests that have none. */
@@ -45,7 +56,9 @@ public final class Triage {
                 m.createdAt(), now, Engagement.from(m.replyContext())));
         Score score = teamCorrections.get().adjust(TeamCorrections.textOf(m.subject(), m.text()), scored);
         Draft draft = drafter.draft(draftInput(m, score, history));
-        Instant due = m.receivedAt().plus(serviceLevels.forPlatform(m.platform()).firstResponse());
+        // The same deadline the service-level clock alerts on.
+        Instant due = businessClock.addWorkingTime(m.receivedAt(),
+                serviceLevels.forPlatform(m.platform()).firstResponse());
         return new Assessment(score, draft, due);
     }
 

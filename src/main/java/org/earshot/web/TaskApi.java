@@ -17,6 +17,7 @@ import org.earshot.domain.ResponseTask;
 import org.earshot.domain.Sentiment;
 import org.earshot.domain.TaskState;
 import org.earshot.domain.UrgencyLevel;
+import org.earshot.alert.FollowUps;
 import org.earshot.task.Approvals;
 import org.earshot.task.Corrections;
 import org.earshot.task.ReplyRulesViolatedException;
@@ -47,18 +48,23 @@ final class TaskApi implements HttpHandler {
     record CorrectRequest(String sentiment, String urgencyLevel, String actor) {
     }
 
+    record ActorRequest(String actor) {
+    }
+
     private final BearerToken token;
     private final TaskQueries queries;
     private final Approvals approvals;
     private final Corrections corrections;
+    private final FollowUps followUps;
     private final Supplier<List<ConnectorHealth>> health;
 
-    TaskApi(BearerToken token, TaskQueries queries, Approvals approvals, Corrections corrections,
+    TaskApi(BearerToken token, TaskQueries queries, Approvals approvals, Corrections corrections, FollowUps followUps,
             Supplier<List<ConnectorHealth>> health) {
         this.token = token;
         this.queries = queries;
         this.approvals = approvals;
         this.corrections = corrections;
+        this.followUps = followUps;
         this.health = health;
     }
 
@@ -115,6 +121,9 @@ final class TaskApi implements HttpHandler {
         } else if (parts.size() == 3 && parts.get(0).equals("tasks") && parts.get(2).equals("correct")) {
             allow(method, "POST");
             correct(exchange, taskId(parts.get(1)));
+        } else if (parts.size() == 3 && parts.get(0).equals("tasks") && parts.get(2).equals("follow-up-done")) {
+            allow(method, "POST");
+            followUpDone(exchange, taskId(parts.get(1)));
         } else {
             throw new HttpError(404, "no such API path: " + exchange.getRequestURI().getPath());
         }
@@ -164,6 +173,16 @@ final class TaskApi implements HttpHandler {
         UrgencyLevel level = label("urgencyLevel", body.urgencyLevel(), UrgencyLevel.class);
         ResponseTask task = corrections.correct(id, sentiment, level, actor(body.actor()));
         JsonExchange.send(exchange, 200, detail(task));
+    }
+
+    private void followUpDone(HttpExchange exchange, long id) throws IOException {
+        ActorRequest body = JsonExchange.readBody(exchange, ActorRequest.class);
+        queries.get(id);
+        if (!followUps.markDone(id, actor(body == null ? null : body.actor()))) {
+            throw new HttpError(409, "task " + id + " has no open follow-up: its reply promised none, or the"
+                    + " follow-up is done already");
+        }
+        JsonExchange.send(exchange, 200, detail(queries.get(id)));
     }
 
     private TaskView detail(ResponseTask task) {

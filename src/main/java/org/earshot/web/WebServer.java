@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.earshot.connector.ConnectorHealth;
+import org.earshot.alert.FollowUps;
 import org.earshot.task.Approvals;
 import org.earshot.task.Corrections;
 import org.earshot.task.TaskQueries;
@@ -32,7 +33,7 @@ public final class WebServer implements AutoCloseable {
      * @param health   the connectors' health as of now, asked on every {@code GET /api/health}
      */
     public WebServer(String host, int port, String apiToken, TaskQueries queries, Approvals approvals,
-                     Corrections corrections, Supplier<List<ConnectorHealth>> health) {
+                     Corrections corrections, FollowUps followUps, Supplier<List<ConnectorHealth>> health) {
         BearerToken token = new BearerToken(apiToken);
         StaticFiles page = new StaticFiles();
         try {
@@ -48,7 +49,7 @@ public final class WebServer implements AutoCloseable {
             return t;
         });
         server.setExecutor(executor);
-        server.createContext("/api/", new TaskApi(token, queries, approvals, corrections, health));
+        server.createContext("/api/", new TaskApi(token, queries, approvals, corrections, followUps, health));
         server.createContext("/", page);
     }
 

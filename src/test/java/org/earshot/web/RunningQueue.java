@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.earshot.alert.FollowUps;
 import org.earshot.config.ReplyPolicy;
 import org.earshot.config.StorageConfig;
 import org.earshot.connector.ConnectorHealth;
@@ -58,7 +59,9 @@ final class RunningQueue implements AutoCloseable {
                 Clock.systemUTC());
         corrections = new Corrections(db, tasks, mentions, new CorrectionStore(), audit, teamCorrections,
                 Clock.systemUTC());
-        server = new WebServer("127.0.0.1", 0, TOKEN, queries, approvals, corrections, () -> health);
+        FollowUps followUps = new FollowUps(db, tasks, audit, Duration.ofMinutes(30), "http://127.0.0.1",
+                alert -> true, Clock.systemUTC());
+        server = new WebServer("127.0.0.1", 0, TOKEN, queries, approvals, corrections, followUps, () -> health);
         server.start();
     }
 
@@ -93,6 +96,14 @@ final class RunningQueue implements AutoCloseable {
 
     long add(String authorName, String text, double priority) {
         return add(new NewTask(authorName, text, priority));
+    }
+
+    /** As if the task's approved reply promised to come back within a day. */
+    void promiseFollowUp(long id) {
+        db.inTransaction(c -> {
+            tasks.startFollowUp(c, id, Instant.now().plus(Duration.ofDays(1)));
+            return null;
+        });
     }
 
     ResponseTask task(long id) {

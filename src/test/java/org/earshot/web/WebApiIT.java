@@ -203,6 +203,22 @@ class WebApiIT {
     }
 
     @Test
+    void aPromisedFollowUpIsMarkedDoneOnceAndATaskWithoutOneIsAConflict() throws Exception {
+        long promised = queue.add("Ana", "my bag is lost", 0.6);
+        long plain = queue.add("Bo", "my bag is lost too", 0.6);
+        queue.promiseFollowUp(promised);
+
+        Answer done = post("/api/tasks/" + promised + "/follow-up-done", "{\"actor\": \"kim\"}");
+        Answer again = post("/api/tasks/" + promised + "/follow-up-done", "");
+
+        assertThat(done.status()).isEqualTo(200);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("error").asText()).contains("no open follow-up");
+        assertThat(post("/api/tasks/" + plain + "/follow-up-done", "").status()).isEqualTo(409);
+        assertThat(post("/api/tasks/999999/follow-up-done", "").status()).isEqualTo(404);
+    }
+
+    @Test
     void approvingARejectedTaskIsAConflictAndQueuesNothing() throws Exception {
         long id = queue.add("Ana", "buy followers now", 0.1);
         assertThat(post("/api/tasks/" + id + "/reject", "{\"reason\": \"spam\", \"actor\": \"kim\"}").status())

@@ -1,0 +1,79 @@
+package org.earshot.alert;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.earshot.domain.Mention;
+import org.earshot.domain.ResponseTask;
+import org.earshot.store.AuditLog;
+import org.earshot.store.Database;
+import org.earshot.store.TaskStore;
+
+/**
+ * Promises to come back: an approved reply whose draft said "you'll hear back within …" opens a
+ * follow-up due {@code hearBackWithin} later. FOLLOW_UP_DUE goes out {@code breachWarning} before it
+ * unless a person marked it done, once per task ({@code follow_up_due:task-<id>}).
+ */
+public final class FollowUps {
+    private final Database db;
+    private final TaskStore tasks;
+    private final AuditLog audit;
+    private final Duration warnBefore;
+    private final String queueUrl;
+    private final AlertSink sink;
+    private final Clock clock;
+
+    public FollowUps(Database db, TaskStore tasks, AuditLog audit, Duration warnBefore, String queueUrl, AlertSink sink,
+                     Clock clock) {
+        this.db = db;
+        this.tasks = tasks;
+        this.audit = audit;
+        this.warnBefore = warnBefore;
+        this.queueUrl = queueUrl.endsWith("/") ? queueUrl.substring(0, queueUrl.length() - 1) : queueUrl;
+        this.sink = sink;
+        this.clock = clock;
+    }
+
+    /** Raises the follow-ups that are due soon or overdue; @return how many alerts were new. */
+    public int check() {
+        Instant now = clock.instant();
+        int raised = 0;
+        for (TaskStore.PendingFollowUp f : db.inTransaction(tasks::pendingFollowUps)) {
+            if (!now.isBefore(f.dueAt().minus(warnBefore)) && sink.raise(alert(f, now))) {
+                raised++;
+            }
+        }
+        return raised;
+    }
+
+    public List<TaskStore.PendingFollowUp> pending() {
+        return db.inTransaction(tasks::pendingFollowUps);
+    }
+
+    /** @return false when the task has no open follow-up */
+    public boolean markDone(long taskId, String actor) {
+        Instant now = clock.instant();
+        return db.inTransaction(c -> {
+            boolean done = tasks.markFollowUpDone(c, taskId, actor, now);
+            if (done) {
+                audit.record(c, now, taskId, actor, "follow-up-done", "");
+            }
+            return done;
+        });
+    }
+
+    private Alert alert(TaskStore.PendingFollowUp f, Instant now) {
+        ResponseTask t = f.task();
+        Mention m = t.mention();
+        String when = now.isBefore(f.dueAt()) ? "due " + f.dueAt() : "overdue since " + f.dueAt();
+        String promised = t.decision().approvedText() == null ? t.draft().text() : t.decision().approvedText();
+        return new Alert(AlertKind.FOLLOW_UP_DUE, "follow_up_due:task-" + t.id(), m.brand(), m.platform(),
+                t.score().urgencyLevel(), "Follow-up " + when + " for task " + t.id() + " (" + m.platform().id()
+                + ", " + m.author().handle() + ")", m.text(),
+                List.of("promised: " + promised, "due: " + f.dueAt(),
+                        "state: " + t.state().name().toLowerCase(Locale.ROOT)),
+                MentionAlerts.taskLink(queueUrl, t.id()), t.id(), now);
+    }
+}

@@ -1,0 +1,99 @@
+package org.earshot.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.earshot.config.BusinessHours;
+import org.earshot.config.ServiceLevel;
+import org.earshot.config.ServiceLevels;
+import org.earshot.domain.Platform;
+import org.earshot.domain.Sentiment;
+import org.earshot.domain.UrgencyLevel;
+import org.earshot.store.Database;
+import org.earshot.store.MentionStore;
+import org.earshot.store.TaskStore;
+import org.earshot.testing.MutableClock;
+import org.earshot.testing.RecordingAlertSink;
+import org.earshot.testing.StoredTasks;
+import org.earshot.testing.TestConfigs;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DailyDigestIT {
+    @TempDir
+    Path dir;
+
+    // 07:59 in London (GMT in November).
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T07:59:00Z"));
+    private final RecordingAlertSink sink = new RecordingAlertSink();
+    private Database db;
+    private StoredTasks stored;
+    private DailyDigest digest;
+
+    @BeforeEach
+    void open() {
+        db = Database.open(TestConfigs.h2In(dir));
+        stored = new StoredTasks(db);
+        TaskStore taskStore = new TaskStore();
+        ServiceLevelClock sla = new ServiceLevelClock(db, taskStore,
+                new ServiceLevels(Map.of("social", new ServiceLevel(Duration.ofHours(1), Duration.ofHours(24)))),
+                new BusinessClock(BusinessHours.ALWAYS), Duration.ofMinutes(30), "https://queue.example",
+                new RecordingAlertSink(), clock);
+        digest = new DailyDigest(db, new MentionStore(), taskStore, sla, List.of("acme", "globex"),
+                ZoneId.of("Europe/London"), LocalTime.of(8, 0), "https://queue.example", sink, clock);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private void heard(Sentiment sentiment, Duration ago, String... reasons) {
+        stored.task("acme", Platform.MASTODON, sentiment, UrgencyLevel.NORMAL, clock.instant().minus(ago),
+                List.of(reasons), false);
+    }
+
+    @Test
+    void eachBrandGetsOneDigestAtTheDigestTimeWithVolumeSentimentOpenOverdueAndTopProblems() {
+        heard(Sentiment.NEGATIVE, Duration.ofHours(5), "delay", "lost bag");
+        heard(Sentiment.NEGATIVE, Duration.ofHours(4), "delay");
+        heard(Sentiment.NEGATIVE, Duration.ofMinutes(10), "delay", "rude staff");
+        heard(Sentiment.POSITIVE, Duration.ofHours(3), "praise");
+        heard(Sentiment.NEGATIVE, Duration.ofDays(2), "older");
+
+        assertThat(digest.check()).isZero();
+        clock.advance(Duration.ofMinutes(1));
+        digest.check();
+        clock.advance(Duration.ofHours(3));
+        digest.check();
+
+        assertThat(sink.keys()).containsExactly("digest:acme:2026-11-23", "digest:globex:2026-11-23");
+        Alert acme = sink.raised.get(0);
+        assertThat(acme.kind()).isEqualTo(AlertKind.DIGEST);
+        assertThat(acme.facts()).containsExactly(
+                "mentions: 4, tasks opened: 4",
+                "sentiment: negative 3, neutral 0, positive 1",
+                "open tasks: 5, overdue: 4",
+                "top problems: delay (3); lost bag (1); rude staff (1)");
+        assertThat(sink.raised.get(1).facts()).contains("mentions: 0, tasks opened: 0", "top problems: none");
+    }
+
+    @Test
+    void theNextDayBringsTheNextDigest() {
+        clock.advance(Duration.ofMinutes(1));
+        digest.check();
+        clock.advance(Duration.ofDays(1));
+        digest.check();
+
+        assertThat(sink.keys()).containsExactly("digest:acme:2026-11-23", "digest:globex:2026-11-23",
+                "digest:acme:2026-11-24", "digest:globex:2026-11-24");
+    }
+}

@@ -1,0 +1,128 @@
+package org.earshot.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.earshot.config.BusinessHours;
+import org.earshot.config.ServiceLevel;
+import org.earshot.config.ServiceLevels;
+import org.earshot.domain.Platform;
+import org.earshot.domain.Sentiment;
+import org.earshot.domain.TaskState;
+import org.earshot.domain.UrgencyLevel;
+import org.earshot.reply.ReplyDrafter;
+import org.earshot.store.AuditLog;
+import org.earshot.store.Database;
+import org.earshot.store.MentionStore;
+import org.earshot.store.OutboxStore;
+import org.earshot.store.TaskStore;
+import org.earshot.task.Approvals;
+import org.earshot.testing.MutableClock;
+import org.earshot.testing.RecordingAlertSink;
+import org.earshot.testing.StoredTasks;
+import org.earshot.testing.TestConfigs;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FollowUpsIT {
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
+    private final RecordingAlertSink sink = new RecordingAlertSink();
+    private final TaskStore taskStore = new TaskStore();
+    private Database db;
+    private StoredTasks stored;
+    private Approvals approvals;
+    private FollowUps followUps;
+
+    @BeforeEach
+    void open() {
+        db = Database.open(TestConfigs.h2In(dir));
+        stored = new StoredTasks(db);
+        // The test policy promises to hear back within 24h.
+        approvals = new Approvals(db, taskStore, new MentionStore(), new OutboxStore(), new AuditLog(),
+                new ReplyDrafter(TestConfigs.policy()), clock);
+        followUps = new FollowUps(db, taskStore, new AuditLog(), Duration.ofMinutes(30), "https://queue.example", sink,
+                clock);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private long promisingTask() {
+        return stored.task("acme", Platform.MASTODON, Sentiment.NEGATIVE, UrgencyLevel.HIGH, clock.instant(),
+                List.of(), true);
+    }
+
+    @Test
+    void anApprovedPromiseAlertsOnceShortlyBeforeItIsDue() {
+        long id = promisingTask();
+        approvals.approve(id, null, "sam", false);
+
+        clock.advance(Duration.ofHours(23).plusMinutes(29));
+        assertThat(followUps.check()).isZero();
+        clock.advance(Duration.ofMinutes(2));
+        followUps.check();
+        clock.advance(Duration.ofHours(2));
+        followUps.check();
+
+        assertThat(sink.keys()).containsExactly("follow_up_due:task-" + id);
+        Alert alert = sink.raised.get(0);
+        assertThat(alert.kind()).isEqualTo(AlertKind.FOLLOW_UP_DUE);
+        assertThat(alert.facts()).contains("due: 2026-11-24T09:00:00Z", "promised: Hi Dana, sorry about that.");
+    }
+
+    @Test
+    void aFollowUpMarkedDoneRaisesNothingAndCannotBeDoneTwice() {
+        long id = promisingTask();
+        approvals.approve(id, null, "sam", false);
+
+        assertThat(followUps.markDone(id, "sam")).isTrue();
+        assertThat(followUps.markDone(id, "sam")).isFalse();
+        clock.advance(Duration.ofDays(2));
+        followUps.check();
+
+        assertThat(sink.raised).isEmpty();
+        assertThat(followUps.pending()).isEmpty();
+    }
+
+    @Test
+    void aReplyWithoutAPromiseOpensNoFollowUp() {
+        long id = stored.task(Platform.MASTODON, UrgencyLevel.HIGH, clock.instant());
+        approvals.approve(id, null, "sam", false);
+
+        assertThat(followUps.pending()).isEmpty();
+        assertThat(followUps.markDone(id, "sam")).isFalse();
+    }
+
+    @Test
+    void aPostedReplyWithAnOpenFollowUpIsResolvedOnlyWhenTheFollowUpIsDone() {
+        ServiceLevelClock sla = new ServiceLevelClock(db, taskStore,
+                new ServiceLevels(Map.of("social", new ServiceLevel(Duration.ofHours(1), Duration.ofHours(24)))),
+                new BusinessClock(BusinessHours.ALWAYS), Duration.ofMinutes(30), "https://queue.example", sink, clock);
+        long open = promisingTask();
+        long done = promisingTask();
+        for (long id : List.of(open, done)) {
+            approvals.approve(id, null, "sam", false);
+            db.inTransaction(c -> {
+                taskStore.markDelivery(c, id, TaskState.POSTED, clock.instant());
+                return null;
+            });
+        }
+        followUps.markDone(done, "sam");
+
+        clock.advance(Duration.ofHours(23).plusMinutes(45));
+        sla.check();
+
+        assertThat(sink.keys()).containsExactly("sla_warning:resolution:task-" + open);
+    }
+}
