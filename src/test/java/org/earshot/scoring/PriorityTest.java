@@ -64,7 +64,7 @@ class PriorityTest {
     void subjectIsScoredWithTheText() {
         Score s = scorer.score(new ScoringInput(Platform.EMAIL, "Booking XY7Q2, see below.", "Charged twice",
                 new Author("a@example.com", "", 0), CustomerHistory.NONE, NOW, NOW));
-        assertThat(s.reasons()).contains("charged twice");
+        assertThat(s.reasons()).contains("money: 'charged twice'");
     }
 
     private Score at(Duration waited) {

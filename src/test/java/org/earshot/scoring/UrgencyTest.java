@@ -35,7 +35,7 @@ class UrgencyTest {
     void moneyTakenWronglyChurnAndLostGoodsWithADeadlineAreHigh() {
         Score charged = score("You charged me twice for the same ticket");
         assertThat(charged.urgencyLevel()).isEqualTo(UrgencyLevel.HIGH);
-        assertThat(charged.reasons()).contains("charged me twice");
+        assertThat(charged.reasons()).contains("money: 'charged me twice'");
         assertThat(score("Cancel my subscription, I'm switching to another airline").urgencyLevel())
                 .isEqualTo(UrgencyLevel.HIGH);
         Score wedding = score("You lost my luggage and my wedding is on Saturday");
