@@ -3,7 +3,8 @@ package org.earshot.scoring;
 /**
  * Whether a word is negated: a negator ("not", "never", "wasn't", "nobody") among the few words
  * before it, in the same sentence and the same side of a "but". "Can't believe" and its kind say
- * nothing about the next words, so they do not negate ("I can't believe they lost my bag").
+ * nothing about the next words, so they do not negate ("I can't believe they lost my bag"). Small
+ * words do not count towards the window ("never once had a problem").
  */
 final class Negation {
     private Negation() {
@@ -18,7 +19,9 @@ final class Negation {
             if (!tokens.isWordLike(j)) {
                 continue;
             }
-            seen++;
+            if (!lexicon.inClasses(tokens.id(j), lexicon.classBit("filler"))) {
+                seen++;
+            }
             if (lexicon.isNegator(tokens, j) && !followedByNonNegating(tokens, j, lexicon)) {
                 return true;
             }

@@ -18,11 +18,17 @@ final class SentimentAnalyzer {
     private static final double EXCLAMATION_BOOST = 0.292;
     private static final double QUESTION_FRUSTRATION = 0.35;
     private static final double[] DISTANCE_DECAY = {1.0, 0.95, 0.9};
-    private static final double NEUTRAL_BAND = 0.05;
+    private static final double NEUTRAL_BAND = 0.1;
     /** Praise this strong in a sentence that also complains is read as sarcasm. */
     private static final double STRONG_PRAISE = 1.5;
+    /** "Tracking hasn't moved", "nobody told us": a failure told in plain words. */
+    private static final double NEGATED_ACTION = -0.9;
+    /** "Really?" "Seriously?!" as a sentence of its own. */
+    private static final double EXASPERATION = -1.2;
+    private static final double QUESTION_PRAISE = 0.4;
 
     private final Lexicon lexicon;
+    private final int exasperation;
     private final Contrast contrast;
     private final Sarcasm sarcasm;
 
@@ -30,6 +36,7 @@ final class SentimentAnalyzer {
         this.lexicon = lexicon;
         this.contrast = new Contrast(lexicon);
         this.sarcasm = new Sarcasm(lexicon);
+        this.exasperation = lexicon.classBit("exasperation");
     }
 
     SentimentResult analyze(Tokens tokens, List<PhraseHit<CueKind>> cues) {
@@ -50,6 +57,7 @@ final class SentimentAnalyzer {
                 val[i] = wordValence(tokens, i, shouting);
             }
         }
+        plainFailures(tokens, val, covered);
         List<String> reasons = new ArrayList<>(4);
         boolean problem = service || anyNegative(val);
         for (PhraseHit<CueKind> h : cues) {
@@ -80,6 +88,7 @@ final class SentimentAnalyzer {
                 }
             }
         }
+        questionsAreNotPraise(tokens, val);
         if (problem) {
             sarcasm.openers(tokens, val, covered, reasons);
             sarcasm.ironicPraise(tokens, cues, val, covered, reasons, STRONG_PRAISE);
@@ -163,6 +172,67 @@ final class SentimentAnalyzer {
             v *= NEGATION_FACTOR;
         }
         return v;
+    }
+
+    /**
+     * Customers often tell a failure without a single negative word: "tracking hasn't moved since
+     * Monday", "nobody told us", "Really?". A negator whose next words carry no feeling of their own,
+     * and a one-word sentence of disbelief, count as mildly negative.
+     */
+    private void plainFailures(Tokens tokens, double[] val, boolean[] covered) {
+        int n = tokens.size();
+        for (int i = 0; i < n; i++) {
+            if (covered[i] || !tokens.isWord(i)) {
+                continue;
+            }
+            if (lexicon.isNegator(tokens, i) && lexicon.valence(tokens, i) >= 0 && negatesPlainWords(tokens, i, covered)) {
+                val[i] += NEGATED_ACTION;
+            } else if (lexicon.inClasses(tokens.id(i), exasperation) && Sentences.opensSentence(tokens, i)
+                    && i + 1 < n && (tokens.punct(i + 1) == '?' || tokens.punct(i + 1) == '!')) {
+                val[i] = EXASPERATION;
+            }
+        }
+    }
+
+    private boolean negatesPlainWords(Tokens tokens, int i, boolean[] covered) {
+        int seen = 0;
+        for (int k = i + 1; k < tokens.size() && seen < 3; k++) {
+            if (tokens.endsSentence(k)) {
+                break;
+            }
+            if (!tokens.isWordLike(k)) {
+                continue;
+            }
+            if (seen == 0 && lexicon.is(tokens, k, Lexicon.NOT_NEGATING_AFTER)) {
+                return false;
+            }
+            if (covered[k] || lexicon.valence(tokens, k) != 0 || lexicon.isNegator(tokens, k)) {
+                return false;
+            }
+            seen++;
+        }
+        return seen > 0;
+    }
+
+    /**
+     * A question asks; its kind words are rarely praise ("what's the best way to reach you?", "is
+     * breakfast included in the flexible rate?"). Its positive words count for less; its negative ones stay.
+     */
+    private static void questionsAreNotPraise(Tokens tokens, double[] val) {
+        int from = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!tokens.endsSentence(i)) {
+                continue;
+            }
+            if (tokens.punct(i) == '?') {
+                for (int k = from; k < i; k++) {
+                    if (val[k] > 0) {
+                        val[k] *= QUESTION_PRAISE;
+                    }
+                }
+            }
+            from = i + 1;
+        }
     }
 
     private boolean nextWordHasValence(Tokens tokens, int i) {

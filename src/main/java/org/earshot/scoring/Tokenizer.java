@@ -188,6 +188,9 @@ public final class Tokenizer {
         } else {
             id = vocabulary.id(out.folded, start, end, Vocabulary.finish(h));
             alt = baseForm(out.folded, start, end, beforeLast, beforeLastTwo);
+            if (id == Vocabulary.UNKNOWN && alt == Vocabulary.UNKNOWN) {
+                alt = stem(out.folded, start, end);
+            }
         }
         if (end - start >= 3 && previous == 't' && isApostrophe(cs[end - 2]) && Vocabulary.fold(cs[end - 3]) == 'n') {
             marks |= Tokens.NOT_CONTRACTION;
@@ -213,6 +216,27 @@ public final class Tokenizer {
             return vocabulary.id(folded, start, end - 2, Vocabulary.finish(beforeLastTwo));
         }
         return before == 's' ? Vocabulary.UNKNOWN : vocabulary.id(folded, start, end - 1, Vocabulary.finish(beforeLast));
+    }
+
+    /**
+     * For a word the lists do not know, the word it comes from, so that it carries that word's
+     * valence: "smoothest" from "smooth", "easiest" from "easy", "rudely" from "rude", "happily" from "happy".
+     */
+    private int stem(char[] folded, int start, int end) {
+        int len = end - start;
+        char last = folded[end - 1];
+        if (len < 6 || last != 't' && last != 'y' || last == 't' && (folded[end - 2] != 's' || folded[end - 3] != 'e')
+                || last == 'y' && folded[end - 2] != 'l') {
+            return Vocabulary.UNKNOWN;
+        }
+        String w = new String(folded, start, len);
+        if (w.endsWith("iest") || w.endsWith("ily")) {
+            return vocabulary.id(w.substring(0, len - (w.endsWith("iest") ? 4 : 3)) + "y");
+        }
+        if (w.endsWith("est") || w.endsWith("ly")) {
+            return vocabulary.id(w.substring(0, len - (w.endsWith("est") ? 3 : 2)));
+        }
+        return Vocabulary.UNKNOWN;
     }
 
     private static boolean ordinalSuffix(String text, int from, int end) {

@@ -15,18 +15,29 @@ import org.junit.jupiter.api.Test;
 /**
  * Customer-service messages written and labelled by hand (complaints without a negative word,
  * polite anger, sarcasm, praise, neutral questions, mixed feelings): the kind of text the scorer is
- * judged on. Prints the accuracy; {@code -Dearshot.dev.misses=true} also prints each miss.
+ * judged on. Three sets: "dev" was tuned on; "check" and "holdout" were written later and each
+ * scored once before any rule changed (52% and 67% then); the rules changed since were general ones.
+ * Prints the accuracy; {@code -Dearshot.dev.misses=true} also prints each miss.
  */
 class CustomerServiceDevelopmentSetTest {
-    private static final String RESOURCE = "/scoring/customer_service_dev.tsv";
 
     record Labelled(Sentiment label, String text) {
     }
 
     @Test
-    void agreesWithTheHandLabelsOnCustomerServiceMessages() throws IOException {
+    void agreesWithTheHandLabelsOnTheDevelopmentSet() throws IOException {
+        assertThat(accuracy("dev")).isGreaterThan(0.9);
+    }
+
+    @Test
+    void agreesWithTheHandLabelsOnTheLaterSets() throws IOException {
+        assertThat(accuracy("check")).isGreaterThan(0.8);
+        assertThat(accuracy("holdout")).isGreaterThan(0.8);
+    }
+
+    private static double accuracy(String name) throws IOException {
         MentionScorer scorer = new MentionScorer();
-        List<Labelled> set = load();
+        List<Labelled> set = load("/scoring/customer_service_" + name + ".tsv");
         int agree = 0;
         int polar = 0;
         int polarAgree = 0;
@@ -43,15 +54,15 @@ class CustomerServiceDevelopmentSetTest {
             }
         }
         double accuracy = agree / (double) set.size();
-        System.out.printf(Locale.ROOT, "customer-service set: %.1f%% of %d agree (3 classes); %.1f%% of %d "
-                + "negative or positive ones%n", 100 * accuracy, set.size(), 100.0 * polarAgree / polar, polar);
-        assertThat(set).hasSizeGreaterThan(80);
-        assertThat(accuracy).isGreaterThan(0.85);
+        System.out.printf(Locale.ROOT, "customer-service %s set: %.1f%% of %d agree (3 classes); %.1f%% of %d "
+                + "negative or positive ones%n", name, 100 * accuracy, set.size(), 100.0 * polarAgree / polar, polar);
+        assertThat(set).hasSizeGreaterThan(40);
+        return accuracy;
     }
 
-    static List<Labelled> load() throws IOException {
+    static List<Labelled> load(String resource) throws IOException {
         List<Labelled> out = new ArrayList<>();
-        try (InputStream in = CustomerServiceDevelopmentSetTest.class.getResourceAsStream(RESOURCE)) {
+        try (InputStream in = CustomerServiceDevelopmentSetTest.class.getResourceAsStream(resource)) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
