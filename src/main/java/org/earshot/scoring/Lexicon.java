@@ -31,6 +31,7 @@ final class Lexicon {
     private final int[] marks;
     private final int[] classes;
     private final Map<String, Integer> classBits;
+    private final int fillerBit;
 
     private Lexicon(Vocabulary vocabulary, Map<String, Integer> classBits) {
         this.vocabulary = vocabulary;
@@ -40,6 +41,7 @@ final class Lexicon {
         this.marks = new int[n];
         this.classes = new int[n];
         this.classBits = classBits;
+        this.fillerBit = classBits.getOrDefault("filler", 0);
     }
 
     /**
@@ -110,6 +112,11 @@ final class Lexicon {
     /** Whether the word belongs to a class that cue phrases name in braces ("{provider}"). */
     boolean inClasses(int id, int classMask) {
         return id >= 0 && (classes[id] & classMask) != 0;
+    }
+
+    /** A small word that a negator reaches over: "never once had a problem". */
+    boolean isFiller(int id) {
+        return inClasses(id, fillerBit);
     }
 
     /** The bit of a named word class, or 0 if the lists define no such class. */

@@ -13,8 +13,8 @@ import org.earshot.domain.Score;
  *
  * <p>Priority (0 to 100, higher first) keeps the urgency bands in order: low 0–25, normal 25–50,
  * high 50–75, critical 75–100. Within a band: 40% where the urgency sits in the band, 25% negativity,
- * 20% reach (the author's followers, full at a million, or the post's spread, full at ten thousand
- * shares, whichever is larger) and 15% time waited (full at 12 hours).
+ * 20% reach (the author's followers, full at a million, combined with the post's spread, full at ten
+ * thousand shares) and 15% time waited (full at 12 hours).
  */
 public final class MentionScorer {
     private static final double FULL_REACH_FOLLOWERS_LOG10 = 6;
@@ -45,7 +45,7 @@ public final class MentionScorer {
         double inBand = (u.urgency() - BAND_FLOOR[band]) / (BAND_FLOOR[band + 1] - BAND_FLOOR[band]);
         double audience = Math.log10(author.followers() + 1) / FULL_REACH_FOLLOWERS_LOG10;
         double spread = Math.log10(signals.shares() + 1) / FULL_REACH_SHARES_LOG10;
-        double reach = Math.min(1, Math.max(audience, spread));
+        double reach = 1 - (1 - Math.min(1, audience)) * (1 - Math.min(1, spread));
         double waited = Math.min(1, hours / FULL_WAIT_HOURS);
         double within = 0.4 * clamp(inBand) + 0.25 * sentiment.negativity() + 0.2 * reach + 0.15 * waited;
         double priority = 25 * band + 25 * clamp(within);

@@ -19,7 +19,7 @@ final class Negation {
             if (!tokens.isWordLike(j)) {
                 continue;
             }
-            if (!lexicon.inClasses(tokens.id(j), lexicon.classBit("filler"))) {
+            if (!lexicon.isFiller(tokens.id(j))) {
                 seen++;
             }
             if (lexicon.isNegator(tokens, j) && !followedByNonNegating(tokens, j, lexicon)) {

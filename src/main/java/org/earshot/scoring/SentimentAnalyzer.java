@@ -16,7 +16,7 @@ final class SentimentAnalyzer {
     private static final double ELONGATED_BOOST = 0.3;
     private static final double NEGATION_FACTOR = -0.74;
     private static final double EXCLAMATION_BOOST = 0.292;
-    private static final double QUESTION_FRUSTRATION = 0.35;
+    private static final double QUESTION_FRUSTRATION = 0.6;
     private static final double[] DISTANCE_DECAY = {1.0, 0.95, 0.9};
     private static final double NEUTRAL_BAND = 0.1;
     /** Praise this strong in a sentence that also complains is read as sarcasm. */
@@ -209,7 +209,9 @@ final class SentimentAnalyzer {
             if (covered[k] || lexicon.valence(tokens, k) != 0 || lexicon.isNegator(tokens, k)) {
                 return false;
             }
-            seen++;
+            if (!lexicon.isFiller(tokens.id(k))) {
+                seen++;
+            }
         }
         return seen > 0;
     }

@@ -14,25 +14,16 @@ record Signals(Author author, CustomerHistory history, Engagement engagement, do
         return engagement.reposts() + engagement.replies() / 2.0 + engagement.likes() / 10.0;
     }
 
-    /** "1.2k reposts, 3.4k likes": the two biggest counts, for a reason. */
+    /** "1.2k reposts, 3.4k likes": reposts first, then the bigger of likes and replies. */
     String spread() {
-        long[] counts = {engagement.reposts(), engagement.likes(), engagement.replies()};
-        String[][] names = {{"repost", "reposts"}, {"like", "likes"}, {"reply", "replies"}};
-        StringBuilder b = new StringBuilder();
-        for (int shown = 0; shown < 2; shown++) {
-            int best = -1;
-            for (int k = 0; k < counts.length; k++) {
-                if (counts[k] > 0 && (best < 0 || counts[k] > counts[best])) {
-                    best = k;
-                }
-            }
-            if (best < 0) {
-                break;
-            }
-            b.append(shown == 0 ? "" : ", ").append(Audience.count(counts[best])).append(' ')
-                    .append(names[best][counts[best] == 1 ? 0 : 1]);
-            counts[best] = 0;
+        long reposts = engagement.reposts();
+        boolean likesMore = engagement.likes() >= engagement.replies();
+        long other = likesMore ? engagement.likes() : engagement.replies();
+        String otherName = likesMore ? (other == 1 ? " like" : " likes") : (other == 1 ? " reply" : " replies");
+        if (reposts == 0) {
+            return Audience.count(other) + otherName;
         }
-        return b.toString();
+        String first = Audience.count(reposts) + (reposts == 1 ? " repost" : " reposts");
+        return other == 0 ? first : first + ", " + Audience.count(other) + otherName;
     }
 }
