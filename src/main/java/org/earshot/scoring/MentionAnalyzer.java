@@ -39,7 +39,7 @@ public final class MentionAnalyzer {
     /**
      * Drops what does not hold: cues inside a figure of speech ("I'd kill for a burger"), negated
      * cues ("nobody was hurt", "not delayed"), a legal threat made laughing ("I'll sue you for these
-     * fries 😂"), and shorter matches inside a longer one of the same kind.
+     * fries 😂"), and shorter matches inside a longer one of the same kind ("love that" inside "love that for me").
      */
     private List<PhraseHit<CueKind>> holding(Tokens tokens, List<PhraseHit<CueKind>> hits) {
         if (hits.isEmpty()) {
@@ -73,12 +73,17 @@ public final class MentionAnalyzer {
 
     private static boolean insideLonger(PhraseHit<CueKind> h, List<PhraseHit<CueKind>> hits) {
         for (PhraseHit<CueKind> o : hits) {
-            if (o != h && o.kind() == h.kind() && o.start() <= h.start() && o.end() >= h.end()
+            if (o != h && family(o.kind()) == family(h.kind()) && o.start() <= h.start() && o.end() >= h.end()
                     && o.end() - o.start() > h.end() - h.start()) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Sarcasm said outright and sarcasm that needs a complaint are one thing when one holds the other. */
+    private static CueKind family(CueKind kind) {
+        return kind == CueKind.SARCASM_IF_NEGATIVE ? CueKind.SARCASM : kind;
     }
 
     private static boolean any(List<PhraseHit<CueKind>> hits, CueKind kind) {
