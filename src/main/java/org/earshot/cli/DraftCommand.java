@@ -67,7 +67,7 @@ public final class DraftCommand implements Callable<Integer> {
         Instant now = clock.instant();
         return new JsonLinesFilter(in, out, err).run(now, m -> {
             Score score = scorer.score(new ScoringInput(m.platform(), m.text(), m.subject(), m.author(), m.history(),
-                    m.createdAt(), now));
+                    m.createdAt(), now, m.engagement()));
             Draft d = drafter.draft(new DraftInput(m.platform(), m.author(), m.text(), m.subject(), score, m.history()));
             ObjectNode o = JsonLinesFilter.JSON.createObjectNode();
             o.set("id", m.id());

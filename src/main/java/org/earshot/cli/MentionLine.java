@@ -7,17 +7,20 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import org.earshot.domain.Author;
 import org.earshot.domain.CustomerHistory;
+import org.earshot.domain.Engagement;
 import org.earshot.domain.Platform;
 
 /**
  * One input line of the {@code score} and {@code draft} filters:
  * {@code {"id", "platform", "text", "subject"?, "author": {"handle", "name", "followers"}, "createdAt",
- * "history"?: {"previousMentions", "previousComplaints", "previousReplies"}}}.
+ * "history"?: {"previousMentions", "previousComplaints", "previousReplies"},
+ * "engagement"?: {"likes", "reposts", "replies"}}}.
  * Only "text" is required. Defaults: platform "x" (the strictest length limit, so a draft fits
- * anywhere), no author, createdAt = now (no time waited), no history; "id" is echoed as given, or null.
+ * anywhere), no author, createdAt = now (no time waited), no history, no engagement; "id" is echoed as
+ * given, or null.
  */
 record MentionLine(JsonNode id, Platform platform, String text, String subject, Author author, Instant createdAt,
-                   CustomerHistory history) {
+                   CustomerHistory history, Engagement engagement) {
 
     static final Platform DEFAULT_PLATFORM = Platform.X;
 
@@ -43,7 +46,7 @@ record MentionLine(JsonNode id, Platform platform, String text, String subject, 
             }
         }
         return new MentionLine(node.has("id") ? node.get("id") : NullNode.getInstance(), platform, text,
-                optionalString(node, "subject"), author(node), createdAt(node, now), history(node));
+                optionalString(node, "subject"), author(node), createdAt(node, now), history(node), engagement(node));
     }
 
     private static Author author(JsonNode node) throws BadLine {
@@ -70,6 +73,19 @@ record MentionLine(JsonNode id, Platform platform, String text, String subject, 
         return new CustomerHistory((int) wholeNumber(h, "previousMentions", "history.previousMentions"),
                 (int) wholeNumber(h, "previousComplaints", "history.previousComplaints"),
                 (int) wholeNumber(h, "previousReplies", "history.previousReplies"));
+    }
+
+    private static Engagement engagement(JsonNode node) throws BadLine {
+        JsonNode e = node.get("engagement");
+        if (e == null || e.isNull()) {
+            return Engagement.NONE;
+        }
+        if (!e.isObject()) {
+            throw new BadLine("\"engagement\" must be an object like {\"likes\": 40, \"reposts\": 12, \"replies\": 3}, "
+                    + "but was " + type(e));
+        }
+        return new Engagement(wholeNumber(e, "likes", "engagement.likes"), wholeNumber(e, "reposts", "engagement.reposts"),
+                wholeNumber(e, "replies", "engagement.replies"));
     }
 
     private static Instant createdAt(JsonNode node, Instant now) throws BadLine {

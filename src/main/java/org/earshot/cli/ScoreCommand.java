@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
         description = {
             "Scores JSON Lines mentions from stdin; writes one JSON line per mention to stdout.",
             "In:  {\"id\", \"platform\", \"text\", \"subject\"?, \"author\": {\"handle\", \"name\", \"followers\"}, "
-                    + "\"createdAt\", \"history\"?: {\"previousComplaints\", ...}}; only \"text\" is required. "
+                    + "\"createdAt\", \"history\"?: {\"previousComplaints\", ...}, "
+                    + "\"engagement\"?: {\"likes\", \"reposts\", \"replies\"}}; only \"text\" is required. "
                     + "Platform defaults to x, createdAt to now.",
             "Out: {\"id\", \"negativity\" 0..1, \"sentiment\", \"urgency\" 0..1, \"urgencyLevel\", \"priority\", "
                     + "\"reasons\": [...]}.",
@@ -48,7 +49,7 @@ public final class ScoreCommand implements Callable<Integer> {
         Instant now = clock.instant();
         return new JsonLinesFilter(in, out, err).run(now, m -> {
             Score s = scorer.score(new ScoringInput(m.platform(), m.text(), m.subject(), m.author(), m.history(),
-                    m.createdAt(), now));
+                    m.createdAt(), now, m.engagement()));
             ObjectNode o = JsonLinesFilter.JSON.createObjectNode();
             o.set("id", m.id());
             o.put("negativity", s.negativity());

@@ -11,12 +11,18 @@ public enum CueKind {
     /** A fixed expression with its own valence: "can't wait", "fed up", "hell yeah". */
     IDIOM,
     SAFETY, SECURITY, LEGAL, STRANDED,
+    /** A service that is down for many people: "outage", "app is down", "nobody can log in". */
+    OUTAGE,
     /** Money taken wrongly: "charged twice", "overcharged". */
     MONEY,
     CHURN,
     LOST_GOODS,
     /** A deadline that makes lost goods pressing: "wedding", "tomorrow". */
     DEADLINE,
+    /** Time is short; the weight says how short (1 within the hour, 0.4 tomorrow): "my flight leaves in an hour". */
+    TIME,
+    /** A journalist, the press or the media are involved, or will be. */
+    PRESS,
     /** The person asks for speed: "asap", "urgent". */
     URGENT,
     /** The person says it can wait: "no rush". */
@@ -30,7 +36,12 @@ public enum CueKind {
     }
 
     public boolean isCritical() {
-        return isCrisis() || this == STRANDED;
+        return isCrisis() || this == STRANDED || this == OUTAGE;
+    }
+
+    /** Kinds that are taken word for word: negation and figures of speech do not cancel them. */
+    boolean isLiteral() {
+        return this == IDIOM || this == NOT_A_CUE || this == SARCASM || this == SARCASM_IF_NEGATIVE || this == CALM;
     }
 
     public String label() {

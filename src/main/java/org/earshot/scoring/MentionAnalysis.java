@@ -1,28 +1,74 @@
 package org.earshot.scoring;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * What the text of a mention says, worked out once: its tokens, the cue phrases that hold (negated
  * ones and figures of speech already dropped) and its sentiment. Scoring and drafting both read it.
  */
-public record MentionAnalysis(Tokens tokens, List<PhraseHit<CueKind>> cues, SentimentResult sentiment) {
+public final class MentionAnalysis {
+    private final Tokens tokens;
+    private final List<PhraseHit<CueKind>> cues;
+    private final SentimentResult sentiment;
+    private final int kinds;
 
-    public MentionAnalysis {
-        cues = List.copyOf(cues);
+    public MentionAnalysis(Tokens tokens, List<PhraseHit<CueKind>> cues, SentimentResult sentiment) {
+        this.tokens = tokens;
+        this.cues = java.util.Collections.unmodifiableList(cues);
+        this.sentiment = sentiment;
+        int mask = 0;
+        for (PhraseHit<CueKind> h : this.cues) {
+            mask |= 1 << h.kind().ordinal();
+        }
+        this.kinds = mask;
+    }
+
+    public Tokens tokens() {
+        return tokens;
+    }
+
+    public List<PhraseHit<CueKind>> cues() {
+        return cues;
+    }
+
+    public SentimentResult sentiment() {
+        return sentiment;
     }
 
     public boolean has(CueKind kind) {
-        return cues.stream().anyMatch(h -> h.kind() == kind);
+        return (kinds & 1 << kind.ordinal()) != 0;
     }
 
     public List<PhraseHit<CueKind>> cues(CueKind kind) {
-        return cues.stream().filter(h -> h.kind() == kind).toList();
+        if (!has(kind)) {
+            return List.of();
+        }
+        List<PhraseHit<CueKind>> out = new ArrayList<>(2);
+        for (PhraseHit<CueKind> h : cues) {
+            if (h.kind() == kind) {
+                out.add(h);
+            }
+        }
+        return out;
+    }
+
+    /** The first cue of a kind, or null. */
+    PhraseHit<CueKind> first(CueKind kind) {
+        if (has(kind)) {
+            for (PhraseHit<CueKind> h : cues) {
+                if (h.kind() == kind) {
+                    return h;
+                }
+            }
+        }
+        return null;
     }
 
     /** The first cue of a kind in the customer's words ("caught fire"), or null. */
     public String firstPhrase(CueKind kind) {
-        return cues.stream().filter(h -> h.kind() == kind).findFirst().map(this::phrase).orElse(null);
+        PhraseHit<CueKind> h = first(kind);
+        return h == null ? null : phrase(h);
     }
 
     public String phrase(PhraseHit<?> hit) {
@@ -31,6 +77,11 @@ public record MentionAnalysis(Tokens tokens, List<PhraseHit<CueKind>> cues, Sent
 
     /** The person asks something: the text has a question mark. */
     public boolean asksQuestion() {
-        return tokens.tokens().stream().anyMatch(t -> t.is("?"));
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.punct(i) == '?') {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -8,19 +8,22 @@ import java.util.List;
  * per process; {@link #analyze} keeps no state, so one analyzer serves every thread.
  */
 public final class MentionAnalyzer {
-    private static final MentionAnalyzer STANDARD = new MentionAnalyzer(Lexicon.standard(),
-            PhraseBook.load("cues.tsv", CueKind.class));
-    private static final int NEGATION_WINDOW = 2;
+    private static final MentionAnalyzer STANDARD = new MentionAnalyzer(WordLists.standard());
+    /** "No one was injured": the negator may stand three words before the cue. */
+    private static final int NEGATION_WINDOW = 3;
 
-    private final Tokenizer tokenizer = new Tokenizer();
     private final Lexicon lexicon;
+    private final Tokenizer tokenizer;
     private final PhraseBook<CueKind> cues;
     private final SentimentAnalyzer sentiment;
+    private final int laughter;
 
-    MentionAnalyzer(Lexicon lexicon, PhraseBook<CueKind> cues) {
-        this.lexicon = lexicon;
-        this.cues = cues;
+    MentionAnalyzer(WordLists lists) {
+        this.lexicon = lists.lexicon();
+        this.tokenizer = new Tokenizer(lexicon);
+        this.cues = lists.cues();
         this.sentiment = new SentimentAnalyzer(lexicon);
+        this.laughter = lexicon.classBit("laughter");
     }
 
     public static MentionAnalyzer standard() {
@@ -35,28 +38,69 @@ public final class MentionAnalyzer {
 
     /**
      * Drops what does not hold: cues inside a figure of speech ("I'd kill for a burger"), negated
-     * cues ("nobody was hurt", "not delayed"), and shorter matches inside a longer one of the same kind.
+     * cues ("nobody was hurt", "not delayed"), a legal threat made laughing ("I'll sue you for these
+     * fries 😂"), and shorter matches inside a longer one of the same kind ("love that" inside "love that for me").
      */
     private List<PhraseHit<CueKind>> holding(Tokens tokens, List<PhraseHit<CueKind>> hits) {
-        List<PhraseHit<CueKind>> figures = hits.stream().filter(h -> h.kind() == CueKind.NOT_A_CUE).toList();
-        List<PhraseHit<CueKind>> out = new ArrayList<>();
+        if (hits.isEmpty()) {
+            return hits;
+        }
+        boolean joking = laughs(tokens) && !any(hits, CueKind.SERVICE);
+        List<PhraseHit<CueKind>> out = new ArrayList<>(hits.size());
         for (PhraseHit<CueKind> h : hits) {
             CueKind k = h.kind();
-            boolean literal = k == CueKind.IDIOM || k == CueKind.NOT_A_CUE || k == CueKind.SARCASM
-                    || k == CueKind.SARCASM_IF_NEGATIVE || k == CueKind.CALM;
-            if (!literal && (figures.stream().anyMatch(h::overlaps) || negated(tokens, h.start()))) {
+            if (k == CueKind.NOT_A_CUE || joking && k == CueKind.LEGAL) {
                 continue;
             }
-            boolean inLonger = hits.stream().anyMatch(o -> o != h && o.kind() == k && o.start() <= h.start()
-                    && o.end() >= h.end() && (o.end() - o.start()) > (h.end() - h.start()));
-            if (!inLonger && k != CueKind.NOT_A_CUE) {
+            if (!k.isLiteral() && (insideFigure(h, hits) || Negation.negates(tokens, h.start(), lexicon, NEGATION_WINDOW))) {
+                continue;
+            }
+            if (!insideLonger(h, hits)) {
                 out.add(h);
             }
         }
         return out;
     }
 
-    private boolean negated(Tokens tokens, int start) {
-        return Negation.negates(tokens, start, lexicon, NEGATION_WINDOW);
+    private static boolean insideFigure(PhraseHit<CueKind> h, List<PhraseHit<CueKind>> hits) {
+        for (PhraseHit<CueKind> o : hits) {
+            if (o.kind() == CueKind.NOT_A_CUE && o.overlaps(h)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean insideLonger(PhraseHit<CueKind> h, List<PhraseHit<CueKind>> hits) {
+        for (PhraseHit<CueKind> o : hits) {
+            if (o != h && family(o.kind()) == family(h.kind()) && o.start() <= h.start() && o.end() >= h.end()
+                    && o.end() - o.start() > h.end() - h.start()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Sarcasm said outright and sarcasm that needs a complaint are one thing when one holds the other. */
+    private static CueKind family(CueKind kind) {
+        return kind == CueKind.SARCASM_IF_NEGATIVE ? CueKind.SARCASM : kind;
+    }
+
+    private static boolean any(List<PhraseHit<CueKind>> hits, CueKind kind) {
+        for (PhraseHit<CueKind> h : hits) {
+            if (h.kind() == kind) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean laughs(Tokens tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (lexicon.inClasses(tokens.id(i), laughter)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,9 +1,8 @@
 package org.earshot.scoring;
 
 import java.time.Duration;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.earshot.domain.Author;
 import org.earshot.domain.CustomerHistory;
 import org.earshot.domain.Score;
@@ -12,12 +11,17 @@ import org.earshot.domain.Score;
  * Scores a mention: negativity, urgency, priority and the reasons behind them. Pure and thread-safe:
  * the word lists are loaded once per process and nothing is read or written while scoring.
  *
- * <p>Priority (0 to 100, higher first) = 55% urgency + 20% negativity + 15% reach (log of followers,
- * full at a million) + 10% time waited (full at 12 hours).
+ * <p>Priority (0 to 100, higher first) keeps the urgency bands in order: low 0–25, normal 25–50,
+ * high 50–75, critical 75–100. Within a band: 40% where the urgency sits in the band, 25% negativity,
+ * 20% reach (the author's followers, full at a million, combined with the post's spread, full at ten
+ * thousand shares) and 15% time waited (full at 12 hours).
  */
 public final class MentionScorer {
     private static final double FULL_REACH_FOLLOWERS_LOG10 = 6;
+    private static final double FULL_REACH_SHARES_LOG10 = 4;
     private static final double FULL_WAIT_HOURS = 12;
+    private static final double[] BAND_FLOOR = {0, UrgencyAssessor.NORMAL, UrgencyAssessor.HIGH, UrgencyAssessor.CRITICAL, 1};
+    private static final Author NOBODY = new Author("", "", 0);
 
     private final MentionAnalyzer analyzer = MentionAnalyzer.standard();
     private final UrgencyAssessor urgency = new UrgencyAssessor();
@@ -30,20 +34,26 @@ public final class MentionScorer {
 
     /** Scores an analysis already made, so a caller that also drafts analyses the text once. */
     public Score score(MentionAnalysis analysis, ScoringInput input) {
-        Author author = input.author() == null ? new Author("", "", 0) : input.author();
+        Author author = input.author() == null ? NOBODY : input.author();
         CustomerHistory history = input.history() == null ? CustomerHistory.NONE : input.history();
-        SentimentResult sentiment = analysis.sentiment();
-        UrgencyResult u = urgency.assess(analysis, author, history);
-
         double hours = hoursWaited(input);
-        double reach = Math.min(1, Math.log10(author.followers() + 1) / FULL_REACH_FOLLOWERS_LOG10);
-        double waited = Math.min(1, hours / FULL_WAIT_HOURS);
-        double priority = 100 * (0.55 * u.urgency() + 0.2 * sentiment.negativity() + 0.15 * reach + 0.1 * waited);
+        Signals signals = new Signals(author, history, input.engagement(), hours);
+        SentimentResult sentiment = analysis.sentiment();
+        UrgencyResult u = urgency.assess(analysis, signals);
 
-        Set<String> reasons = new LinkedHashSet<>(u.reasons());
+        int band = u.level().ordinal();
+        double inBand = (u.urgency() - BAND_FLOOR[band]) / (BAND_FLOOR[band + 1] - BAND_FLOOR[band]);
+        double audience = Math.log10(author.followers() + 1) / FULL_REACH_FOLLOWERS_LOG10;
+        double spread = Math.log10(signals.shares() + 1) / FULL_REACH_SHARES_LOG10;
+        double reach = 1 - (1 - Math.min(1, audience)) * (1 - Math.min(1, spread));
+        double waited = Math.min(1, hours / FULL_WAIT_HOURS);
+        double within = 0.4 * clamp(inBand) + 0.25 * sentiment.negativity() + 0.2 * reach + 0.15 * waited;
+        double priority = 25 * band + 25 * clamp(within);
+
+        List<String> reasons = new ArrayList<>(u.reasons().size() + sentiment.reasons().size() + 1);
+        reasons.addAll(u.reasons());
         for (String r : sentiment.reasons()) {
-            // "charged twice" said once is enough, even when it is both a money cue and a service phrase
-            if (u.reasons().stream().noneMatch(ur -> ur.contains("'" + r + "'"))) {
+            if (!saidAlready(r, u.reasons())) {
                 reasons.add(r);
             }
         }
@@ -51,7 +61,18 @@ public final class MentionScorer {
             reasons.add(hours >= 48 ? "waiting " + (long) (hours / 24) + "d" : "waiting " + (long) hours + "h");
         }
         return new Score(round(sentiment.negativity(), 1000), sentiment.sentiment(), round(u.urgency(), 1000),
-                u.level(), round(priority, 10), List.copyOf(reasons));
+                u.level(), round(priority, 10), reasons);
+    }
+
+    /** "charged twice" said once is enough, even when it is both a money cue and a service phrase. */
+    private static boolean saidAlready(String reason, List<String> urgencyReasons) {
+        for (String u : urgencyReasons) {
+            int at = u.indexOf(reason);
+            if (at > 0 && u.charAt(at - 1) == '\'' && at + reason.length() < u.length() && u.charAt(at + reason.length()) == '\'') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static double hoursWaited(ScoringInput input) {
@@ -63,6 +84,10 @@ public final class MentionScorer {
 
     private static String nullToEmpty(String s) {
         return s == null ? "" : s;
+    }
+
+    private static double clamp(double x) {
+        return Math.max(0, Math.min(1, x));
     }
 
     private static double round(double x, int factor) {

@@ -1,83 +1,99 @@
 package org.earshot.scoring;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.earshot.domain.Sentiment;
 
 /**
  * Lexicon sentiment in the manner of VADER (Hutto and Gilbert, 2014), written afresh for short
  * customer messages: word valences, raised by boosters, capitals, stretched words and "!", flipped by
  * negators, weighted towards what follows "but"; customer-service phrases count as negative and
- * sarcasm turns praise around.
+ * sarcasm turns praise around. Works on the packed tokens and two arrays; no other allocation
+ * unless the text is negative and reasons are written.
  */
 final class SentimentAnalyzer {
     private static final double CAPS_BOOST = 0.733;
     private static final double ELONGATED_BOOST = 0.3;
     private static final double NEGATION_FACTOR = -0.74;
     private static final double EXCLAMATION_BOOST = 0.292;
+    private static final double QUESTION_FRUSTRATION = 0.6;
     private static final double[] DISTANCE_DECAY = {1.0, 0.95, 0.9};
-    private static final double NEUTRAL_BAND = 0.05;
-    /** A fire, a hack or a lawyer is bad news even in calm words. */
-    private static final double CRITICAL_VALENCE = -1.5;
-    /** Sentence openers that are sarcastic when a complaint follows: "Great, another delay." */
-    private static final Set<String> SARCASTIC_OPENERS = Set.of("great", "awesome", "fantastic", "wonderful",
-            "perfect", "brilliant", "lovely", "nice", "cool", "excellent", "amazing", "super", "terrific",
-            "fabulous", "yay", "splendid", "marvellous", "marvelous", "sweet", "wow");
-    private static final Set<String> SARCASTIC_FOLLOWERS = Set.of("another", "again", "more");
+    private static final double NEUTRAL_BAND = 0.1;
+    /** Praise this strong in a sentence that also complains is read as sarcasm. */
+    private static final double STRONG_PRAISE = 1.5;
+    /** "Tracking hasn't moved", "nobody told us": a failure told in plain words. */
+    private static final double NEGATED_ACTION = -0.9;
+    /** "Really?" "Seriously?!" as a sentence of its own. */
+    private static final double EXASPERATION = -1.2;
+    private static final double QUESTION_PRAISE = 0.4;
 
     private final Lexicon lexicon;
+    private final int exasperation;
+    private final Contrast contrast;
+    private final Sarcasm sarcasm;
 
     SentimentAnalyzer(Lexicon lexicon) {
         this.lexicon = lexicon;
+        this.contrast = new Contrast(lexicon);
+        this.sarcasm = new Sarcasm(lexicon);
+        this.exasperation = lexicon.classBit("exasperation");
     }
 
     SentimentResult analyze(Tokens tokens, List<PhraseHit<CueKind>> cues) {
         int n = tokens.size();
         boolean[] covered = new boolean[n];
+        boolean service = false;
         for (PhraseHit<CueKind> h : cues) {
-            if (h.kind() == CueKind.SERVICE || h.kind() == CueKind.IDIOM || h.kind() == CueKind.SARCASM) {
+            CueKind k = h.kind();
+            if (k == CueKind.SERVICE || k == CueKind.IDIOM || k == CueKind.SARCASM) {
                 cover(covered, h);
             }
+            service |= k == CueKind.SERVICE;
         }
-        boolean shouting = shouting(tokens);
+        boolean shouting = tokens.shouting();
         double[] val = new double[n];
         for (int i = 0; i < n; i++) {
             if (!covered[i]) {
                 val[i] = wordValence(tokens, i, shouting);
             }
         }
-        Set<String> reasons = new LinkedHashSet<>();
-        boolean complaint = cues.stream().anyMatch(h -> h.kind() == CueKind.SERVICE) || anyNegative(val);
+        plainFailures(tokens, val, covered);
+        List<String> reasons = new ArrayList<>(4);
+        boolean problem = service || anyNegative(val);
         for (PhraseHit<CueKind> h : cues) {
             switch (h.kind()) {
                 case SERVICE -> {
                     val[h.start()] += h.weight();
-                    reasons.add(tokens.span(h.start(), h.end()));
+                    add(reasons, tokens.span(h.start(), h.end()));
                 }
                 case IDIOM -> val[h.start()] += h.weight();
-                case SARCASM -> sarcasm(tokens, h, val, covered, reasons);
+                case SARCASM -> sarcasm.mark(tokens, h, val, covered, reasons);
                 case SARCASM_IF_NEGATIVE -> {
-                    if (complaintOutside(h, val, cues)) {
-                        cover(covered, h);
+                    if (service || negativeOutside(h, val)) {
                         for (int k = h.start(); k <= h.end(); k++) {
                             val[k] = 0;
                         }
-                        sarcasm(tokens, h, val, covered, reasons);
+                        cover(covered, h);
+                        sarcasm.mark(tokens, h, val, covered, reasons);
                     }
                 }
                 default -> {
-                    if (h.kind().isCritical()) {
-                        val[h.start()] += CRITICAL_VALENCE;
+                    double v = problemValence(h);
+                    if (v != 0) {
+                        problem = true;
+                        if (!insideService(h, cues)) {
+                            val[h.start()] += v;
+                        }
                     }
                 }
             }
         }
-        if (complaint) {
-            sarcasticOpeners(tokens, val, covered, reasons);
+        questionsAreNotPraise(tokens, val);
+        if (problem) {
+            sarcasm.openers(tokens, val, covered, reasons);
+            sarcasm.ironicPraise(tokens, cues, val, covered, reasons, STRONG_PRAISE);
         }
-        contrastAfterBut(tokens, val);
+        contrast.weigh(tokens, val);
 
         double sum = 0;
         double pos = 0;
@@ -97,113 +113,162 @@ final class SentimentAnalyzer {
         if (sum != 0) {
             sum += Math.signum(sum) * EXCLAMATION_BOOST * Math.min(4, exclamations(tokens));
         }
+        int impatient = impatientQuestions(tokens);
+        if (impatient > 0 && sum <= 0) {
+            sum -= QUESTION_FRUSTRATION * Math.min(2, impatient);
+            neg += QUESTION_FRUSTRATION * Math.min(2, impatient);
+        }
         double compound = sum / Math.sqrt(sum * sum + 15);
         double negativity = clamp(0.85 * Math.max(0, -compound) + 0.15 * neg / (neg + pos + 1));
         Sentiment sentiment = compound <= -NEUTRAL_BAND ? Sentiment.NEGATIVE
                 : compound >= NEUTRAL_BAND ? Sentiment.POSITIVE : Sentiment.NEUTRAL;
         if (sentiment == Sentiment.NEGATIVE) {
             if (shouting) {
-                reasons.add("shouting (all caps)");
+                add(reasons, "shouting (all caps)");
             }
-            boolean[] inCue = covered.clone();
-            cues.forEach(h -> cover(inCue, h));
-            reasons.addAll(negativeWords(tokens, val, inCue));
+            for (PhraseHit<CueKind> h : cues) {
+                cover(covered, h);
+            }
+            negativeWords(tokens, val, covered, reasons);
         }
-        return new SentimentResult(compound, negativity, sentiment, new ArrayList<>(reasons));
+        return new SentimentResult(compound, negativity, sentiment, reasons);
     }
 
     private double wordValence(Tokens tokens, int i, boolean shouting) {
-        Token t = tokens.get(i);
-        if (t.kind() == Token.Kind.PUNCT || t.kind() == Token.Kind.NUMBER) {
+        Token.Kind kind = tokens.kind(i);
+        if (kind == Token.Kind.PUNCT) {
             return 0;
         }
-        double v = lexicon.valence(t);
-        if (v == 0 || (lexicon.boost(t) != 0 && nextWordHasValence(tokens, i))) {
+        double v = lexicon.valence(tokens, i);
+        if (v == 0 || (lexicon.boost(tokens, i) != 0 && nextWordHasValence(tokens, i))) {
             return 0; // "pretty bad", "super slow": the first word only modifies the second
         }
+        if (kind == Token.Kind.EMOJI || kind == Token.Kind.EMOTICON || kind == Token.Kind.NUMBER) {
+            return v;
+        }
         double sign = Math.signum(v);
-        if (t.caps() && !shouting) {
+        if (tokens.has(i, Tokens.CAPS) && !shouting) {
             v += sign * CAPS_BOOST;
         }
-        if (t.elongated()) {
+        if (tokens.has(i, Tokens.ELONGATED)) {
             v += sign * ELONGATED_BOOST;
         }
         int seen = 0;
         for (int j = i - 1; j >= 0 && seen < DISTANCE_DECAY.length; j--) {
-            Token p = tokens.get(j);
-            if (p.endsSentence()) {
+            if (tokens.endsSentence(j)) {
                 break;
             }
-            if (!p.isWordLike()) {
+            if (!tokens.isWordLike(j)) {
                 continue;
             }
-            double b = lexicon.boost(p);
+            double b = lexicon.boost(tokens, j);
             if (b != 0) {
-                v += sign * (p.caps() && !shouting ? b + Math.signum(b) * CAPS_BOOST / 2 : b) * DISTANCE_DECAY[seen];
+                boolean caps = tokens.has(j, Tokens.CAPS) && !shouting;
+                v += sign * (caps ? b + Math.signum(b) * CAPS_BOOST / 2 : b) * DISTANCE_DECAY[seen];
             }
             seen++;
         }
-        boolean word = t.kind() == Token.Kind.WORD || t.kind() == Token.Kind.HASHTAG;
-        if (word && Negation.negates(tokens, i, lexicon, 3)) {
+        if (Negation.negates(tokens, i, lexicon, 3)) {
             v *= NEGATION_FACTOR;
         }
         return v;
     }
 
-    private boolean nextWordHasValence(Tokens tokens, int i) {
-        for (int k = i + 1; k < tokens.size(); k++) {
-            Token t = tokens.get(k);
-            if (t.endsSentence()) {
+    /**
+     * Customers often tell a failure without a single negative word: "tracking hasn't moved since
+     * Monday", "nobody told us", "Really?". A negator whose next words carry no feeling of their own,
+     * and a one-word sentence of disbelief, count as mildly negative.
+     */
+    private void plainFailures(Tokens tokens, double[] val, boolean[] covered) {
+        int n = tokens.size();
+        for (int i = 0; i < n; i++) {
+            if (covered[i] || !tokens.isWord(i)) {
+                continue;
+            }
+            if (lexicon.isNegator(tokens, i) && lexicon.valence(tokens, i) >= 0 && negatesPlainWords(tokens, i, covered)) {
+                val[i] += NEGATED_ACTION;
+            } else if (lexicon.inClasses(tokens.id(i), exasperation) && Sentences.opensSentence(tokens, i)
+                    && i + 1 < n && (tokens.punct(i + 1) == '?' || tokens.punct(i + 1) == '!')) {
+                val[i] = EXASPERATION;
+            }
+        }
+    }
+
+    private boolean negatesPlainWords(Tokens tokens, int i, boolean[] covered) {
+        int seen = 0;
+        for (int k = i + 1; k < tokens.size() && seen < 3; k++) {
+            if (tokens.endsSentence(k)) {
+                break;
+            }
+            if (!tokens.isWordLike(k)) {
+                continue;
+            }
+            if (seen == 0 && lexicon.is(tokens, k, Lexicon.NOT_NEGATING_AFTER)) {
                 return false;
             }
-            if (t.isWordLike()) {
-                return lexicon.valence(t) != 0;
+            if (covered[k] || lexicon.valence(tokens, k) != 0 || lexicon.isNegator(tokens, k)) {
+                return false;
+            }
+            if (!lexicon.isFiller(tokens.id(k))) {
+                seen++;
+            }
+        }
+        return seen > 0;
+    }
+
+    /**
+     * A question asks; its kind words are rarely praise ("what's the best way to reach you?", "is
+     * breakfast included in the flexible rate?"). Its positive words count for less; its negative ones stay.
+     */
+    private static void questionsAreNotPraise(Tokens tokens, double[] val) {
+        int from = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!tokens.endsSentence(i)) {
+                continue;
+            }
+            if (tokens.punct(i) == '?') {
+                for (int k = from; k < i; k++) {
+                    if (val[k] > 0) {
+                        val[k] *= QUESTION_PRAISE;
+                    }
+                }
+            }
+            from = i + 1;
+        }
+    }
+
+    private boolean nextWordHasValence(Tokens tokens, int i) {
+        for (int k = i + 1; k < tokens.size(); k++) {
+            if (tokens.endsSentence(k)) {
+                return false;
+            }
+            if (tokens.isWordLike(k)) {
+                return lexicon.valence(tokens, k) != 0;
             }
         }
         return false;
     }
 
-    /** The sarcastic phrase counts as negative, and the praise around it in its sentence turns negative too. */
-    private void sarcasm(Tokens tokens, PhraseHit<CueKind> h, double[] val, boolean[] covered, Set<String> reasons) {
-        val[h.start()] += h.weight();
-        int from = sentenceStart(tokens, h.start());
-        int to = sentenceEnd(tokens, h.end());
-        for (int k = from; k <= to; k++) {
-            if (!h.covers(k) && val[k] > 0) {
-                val[k] = -val[k] * 0.5;
-                covered[k] = true;
-            }
-        }
-        reasons.add("sarcasm: '" + tokens.span(h.start(), h.end()) + "'");
+    /** A problem named outright is bad news even in calm words: a fire, a hack, a double charge. */
+    private static double problemValence(PhraseHit<CueKind> h) {
+        return switch (h.kind()) {
+            case SAFETY, SECURITY, LEGAL -> -1.5;
+            case STRANDED, OUTAGE, MONEY, LOST_GOODS -> -2.0;
+            case CHURN -> -1.8;
+            default -> 0;
+        };
     }
 
-    /** "Great, another delay." "Perfect. Cancelled again." Praise opening a sentence, cut short, in a complaint. */
-    private void sarcasticOpeners(Tokens tokens, double[] val, boolean[] covered, Set<String> reasons) {
-        for (int i = 0; i < tokens.size(); i++) {
-            Token t = tokens.get(i);
-            boolean opensSentence = firstWordFrom(tokens, sentenceStart(tokens, i)) == i;
-            if (covered[i] || val[i] <= 0 || !opensSentence
-                    || !SARCASTIC_OPENERS.contains(t.alt() != null ? t.alt() : t.norm())) {
-                continue;
-            }
-            int next = i + 1;
-            boolean cutShort = next < tokens.size() && tokens.get(next).kind() == Token.Kind.PUNCT
-                    && !tokens.get(next).is("?");
-            int nextWord = firstWordFrom(tokens, next);
-            boolean follower = nextWord < tokens.size() && SARCASTIC_FOLLOWERS.contains(tokens.get(nextWord).norm());
-            if (cutShort || follower) {
-                val[i] = -Math.abs(val[i]) * 0.8;
-                covered[i] = true;
-                boolean quoteNext = nextWord < tokens.size() && (follower || tokens.get(next).is(","));
-                reasons.add("sarcasm: '" + tokens.span(i, quoteNext ? nextWord : i) + "'");
+    private static boolean insideService(PhraseHit<CueKind> h, List<PhraseHit<CueKind>> cues) {
+        for (PhraseHit<CueKind> c : cues) {
+            if (c.kind() == CueKind.SERVICE && c.overlaps(h)) {
+                return true;
             }
         }
+        return false;
     }
 
-    private static boolean complaintOutside(PhraseHit<CueKind> h, double[] val, List<PhraseHit<CueKind>> cues) {
-        if (cues.stream().anyMatch(c -> c.kind() == CueKind.SERVICE)) {
-            return true;
-        }
+    private static boolean negativeOutside(PhraseHit<CueKind> h, double[] val) {
         for (int k = 0; k < val.length; k++) {
             if (!h.covers(k) && val[k] < 0) {
                 return true;
@@ -212,50 +277,45 @@ final class SentimentAnalyzer {
         return false;
     }
 
-    /** What follows "but" weighs more than what came before it ("the crew was lovely but my bag is lost"). */
-    private static void contrastAfterBut(Tokens tokens, double[] val) {
-        for (int i = 1; i < tokens.size() - 1; i++) {
-            Token t = tokens.get(i);
-            if (t.is("but") || t.is("however")) {
-                for (int k = 0; k < val.length; k++) {
-                    val[k] *= k < i ? 0.5 : 1.5;
-                }
-                return;
-            }
-        }
-    }
-
-    private List<String> negativeWords(Tokens tokens, double[] val, boolean[] covered) {
-        List<Integer> idx = new ArrayList<>();
+    /** The two most negative words not already inside a cue: "negative: 'rude'". */
+    private void negativeWords(Tokens tokens, double[] val, boolean[] covered, List<String> reasons) {
+        int first = -1;
+        int second = -1;
         for (int i = 0; i < val.length; i++) {
-            if (val[i] <= -1.0 && !covered[i] && tokens.get(i).isWordLike() && lexicon.valence(tokens.get(i)) < 0) {
-                idx.add(i);
+            if (val[i] > -1.0 || covered[i] || !tokens.isWordLike(i) || lexicon.valence(tokens, i) >= 0) {
+                continue;
+            }
+            if (first < 0 || val[i] < val[first]) {
+                second = first;
+                first = i;
+            } else if (second < 0 || val[i] < val[second]) {
+                second = i;
             }
         }
-        idx.sort((a, b) -> Double.compare(val[a], val[b]));
-        return idx.stream().limit(2).map(i -> "negative: '" + tokens.span(i, i) + "'").distinct().toList();
-    }
-
-    /** Most words with letters written in capitals: "WHERE IS MY BAG". */
-    private static boolean shouting(Tokens tokens) {
-        int words = 0;
-        int caps = 0;
-        for (Token t : tokens.tokens()) {
-            if (t.kind() == Token.Kind.WORD && t.norm().length() >= 2) {
-                words++;
-                if (t.caps()) {
-                    caps++;
-                }
-            }
+        if (first >= 0) {
+            add(reasons, "negative: '" + tokens.span(first, first) + "'");
         }
-        return words >= 3 && caps >= 0.8 * words;
+        if (second >= 0) {
+            add(reasons, "negative: '" + tokens.span(second, second) + "'");
+        }
     }
 
     private static int exclamations(Tokens tokens) {
         int n = 0;
-        for (Token t : tokens.tokens()) {
-            if (t.is("!")) {
-                n += t.repeat();
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.punct(i) == '!') {
+                n += tokens.repeat(i);
+            }
+        }
+        return n;
+    }
+
+    /** "Where is my refund???", "Any update?!": questions asked more than once in one breath. */
+    private static int impatientQuestions(Tokens tokens) {
+        int n = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.punct(i) == '?' && (tokens.repeat(i) >= 2 || i + 1 < tokens.size() && tokens.punct(i + 1) == '!')) {
+                n++;
             }
         }
         return n;
@@ -270,34 +330,16 @@ final class SentimentAnalyzer {
         return false;
     }
 
-    private static void cover(boolean[] covered, PhraseHit<?> h) {
+    static void cover(boolean[] covered, PhraseHit<?> h) {
         for (int k = h.start(); k <= h.end(); k++) {
             covered[k] = true;
         }
     }
 
-    private static int sentenceStart(Tokens tokens, int i) {
-        int k = i;
-        while (k > 0 && !tokens.get(k - 1).endsSentence()) {
-            k--;
+    static void add(List<String> reasons, String reason) {
+        if (!reasons.contains(reason)) {
+            reasons.add(reason);
         }
-        return k;
-    }
-
-    private static int sentenceEnd(Tokens tokens, int i) {
-        int k = i;
-        while (k < tokens.size() - 1 && !tokens.get(k).endsSentence()) {
-            k++;
-        }
-        return k;
-    }
-
-    private static int firstWordFrom(Tokens tokens, int i) {
-        int k = i;
-        while (k < tokens.size() && !tokens.get(k).isWordLike()) {
-            k++;
-        }
-        return k;
     }
 
     private static double clamp(double x) {

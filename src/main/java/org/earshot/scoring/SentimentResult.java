@@ -13,6 +13,6 @@ import org.earshot.domain.Sentiment;
 public record SentimentResult(double compound, double negativity, Sentiment sentiment, List<String> reasons) {
 
     public SentimentResult {
-        reasons = List.copyOf(reasons);
+        reasons = java.util.Collections.unmodifiableList(reasons);
     }
 }

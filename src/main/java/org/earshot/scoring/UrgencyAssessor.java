@@ -1,81 +1,172 @@
 package org.earshot.scoring;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import org.earshot.domain.Author;
-import org.earshot.domain.CustomerHistory;
 import org.earshot.domain.Sentiment;
 import org.earshot.domain.UrgencyLevel;
 
 /**
- * Urgency from what the text says and who says it. Each rule sets a floor, so the strongest signal
- * wins: critical for safety, security, legal threats and people stranded now; high for money taken
- * wrongly, people leaving, lost goods with a deadline, an explicit "asap", and complaints from big
- * audiences or from people who complained before; normal for other complaints and questions.
+ * How soon someone must look, from what the text says and what is known around it. Each rule sets
+ * a floor, so the strongest signal wins.
+ * <ul>
+ * <li>critical: safety and health, security, legal threats, an outage that hits many, someone
+ * stranded now; a complaint spreading virally;</li>
+ * <li>high: money taken wrongly, people leaving, lost goods with a deadline, the press, an explicit
+ * "asap", little time left ("my flight leaves in an hour"), and complaints from big audiences, that
+ * spread, that come again, or that have waited half a day;</li>
+ * <li>normal: other complaints and questions; low: praise and chatter.</li>
+ * </ul>
+ * A calm note ("no rush") keeps a mention below high unless something critical happened; praise that
+ * merely mentions a past scare ("thank you for helping when I had an allergic reaction") is not an emergency.
  */
 final class UrgencyAssessor {
     static final long BIG_AUDIENCE = 10_000;
-    private static final double CRITICAL = 0.85;
-    private static final double HIGH = 0.6;
-    private static final double NORMAL = 0.25;
+    static final double SPREADING_SHARES = 50;
+    static final double VIRAL_SHARES = 2_000;
+    static final double CRITICAL = 0.85;
+    static final double HIGH = 0.6;
+    static final double NORMAL = 0.25;
+    private static final double PRESSING_TIME = 0.7;
+    private static final double LONG_WAIT_HOURS = 12;
 
-    UrgencyResult assess(MentionAnalysis a, Author author, CustomerHistory history) {
-        Set<String> reasons = new LinkedHashSet<>();
+    UrgencyResult assess(MentionAnalysis a, Signals signals) {
+        List<String> reasons = new ArrayList<>(4);
         SentimentResult s = a.sentiment();
-        boolean complaining = s.sentiment() == Sentiment.NEGATIVE || a.has(CueKind.SERVICE);
+        boolean problem = a.has(CueKind.SERVICE) || a.has(CueKind.MONEY) || a.has(CueKind.LOST_GOODS)
+                || a.has(CueKind.OUTAGE) || a.has(CueKind.STRANDED) || a.has(CueKind.CHURN);
+        boolean complaining = s.sentiment() == Sentiment.NEGATIVE || problem;
+        boolean positive = s.sentiment() == Sentiment.POSITIVE && !problem;
 
-        double u = s.sentiment() == Sentiment.POSITIVE ? 0.1 : 0.15 + 0.3 * s.negativity();
-        if (a.asksQuestion() && s.sentiment() != Sentiment.POSITIVE) {
+        double u = positive ? 0.1 : 0.15 + 0.3 * s.negativity();
+        if (a.asksQuestion() && !positive) {
             u = Math.max(u, 0.3);
         }
         if (complaining) {
-            u = Math.max(u, 0.4 + Math.min(0.15, 0.03 * a.cues(CueKind.SERVICE).size()));
+            u = Math.max(u, 0.4 + Math.min(0.15, 0.03 * count(a, CueKind.SERVICE)));
         }
-        for (PhraseHit<CueKind> h : s.sentiment() == Sentiment.POSITIVE ? List.<PhraseHit<CueKind>>of()
-                : a.cues(CueKind.URGENT)) {
-            u = Math.max(u, 0.62);
-            reasons.add("asks for speed: '" + a.phrase(h) + "'");
+        if (!positive) {
+            u = words(a, u, reasons);
+            u = time(a, u, reasons, complaining || a.asksQuestion());
         }
-        for (PhraseHit<CueKind> h : a.cues(CueKind.MONEY)) {
-            u = Math.max(u, 0.7);
-            reasons.add(a.phrase(h));
-        }
-        for (PhraseHit<CueKind> h : a.cues(CueKind.CHURN)) {
-            u = Math.max(u, 0.7);
-            reasons.add("churn threat: '" + a.phrase(h) + "'");
-        }
-        if (a.has(CueKind.LOST_GOODS) && a.has(CueKind.DEADLINE)) {
-            u = Math.max(u, 0.72);
-            reasons.add("lost goods with a deadline: '" + a.firstPhrase(CueKind.DEADLINE) + "'");
-        }
-        if (author.followers() >= BIG_AUDIENCE) {
-            reasons.add("audience " + Audience.followers(author.followers()));
-            if (complaining) {
-                u = Math.max(u, 0.65 + Math.min(0.1, Math.log10(author.followers() / (double) BIG_AUDIENCE) * 0.04));
-            }
-        }
-        if (history.previousComplaints() >= 1) {
-            reasons.add(Audience.ordinal(history.previousComplaints() + 1) + " complaint");
-            if (complaining) {
-                u = Math.max(u, 0.65);
-            }
-        }
+        u = signals(signals, u, reasons, complaining);
         if (a.has(CueKind.CALM)) {
             u = Math.min(u, 0.45);
             reasons.add("can wait: '" + a.firstPhrase(CueKind.CALM) + "'");
         }
-        List<PhraseHit<CueKind>> critical = a.cues().stream().filter(h -> h.kind().isCritical()).toList();
-        if (!critical.isEmpty()) {
-            u = Math.max(u, 0.9 + 0.02 * (critical.size() - 1));
-            List<String> first = new ArrayList<>();
-            critical.forEach(h -> first.add(h.kind().label() + ": '" + a.phrase(h) + "'"));
-            first.addAll(reasons);
-            reasons = new LinkedHashSet<>(first);
-        }
+        u = critical(a, u, reasons, s.sentiment() == Sentiment.POSITIVE && !a.has(CueKind.SERVICE));
         u = Math.min(1, u);
-        return new UrgencyResult(u, level(u), new ArrayList<>(reasons));
+        return new UrgencyResult(u, level(u), reasons);
+    }
+
+    /** Money, churn, lost goods with a deadline, the press, "asap". */
+    private static double words(MentionAnalysis a, double u, List<String> reasons) {
+        for (PhraseHit<CueKind> h : a.cues()) {
+            switch (h.kind()) {
+                case URGENT -> {
+                    u = Math.max(u, 0.62);
+                    reasons.add("asks for speed: '" + a.phrase(h) + "'");
+                }
+                case MONEY -> {
+                    u = Math.max(u, 0.7);
+                    reasons.add("money: '" + a.phrase(h) + "'");
+                }
+                case CHURN -> {
+                    u = Math.max(u, 0.7);
+                    reasons.add("churn threat: '" + a.phrase(h) + "'");
+                }
+                case PRESS -> {
+                    u = Math.max(u, 0.72);
+                    reasons.add("press: '" + a.phrase(h) + "'");
+                }
+                default -> {
+                }
+            }
+        }
+        if (a.has(CueKind.LOST_GOODS) && (a.has(CueKind.DEADLINE) || a.has(CueKind.TIME))) {
+            u = Math.max(u, 0.72);
+            PhraseHit<CueKind> d = a.has(CueKind.DEADLINE) ? a.first(CueKind.DEADLINE) : a.first(CueKind.TIME);
+            reasons.add("lost goods with a deadline: '" + a.phrase(d) + "'");
+        }
+        return u;
+    }
+
+    /** "In 20 minutes", "tonight", "my flight leaves in an hour": the shorter the time, the higher. */
+    private static double time(MentionAnalysis a, double u, List<String> reasons, boolean needsSomething) {
+        PhraseHit<CueKind> most = null;
+        for (PhraseHit<CueKind> h : a.cues()) {
+            if (h.kind() == CueKind.TIME && (most == null || h.weight() > most.weight()
+                    || h.weight() == most.weight() && h.end() - h.start() > most.end() - most.start())) {
+                most = h;
+            }
+        }
+        if (most == null || !needsSomething) {
+            return u;
+        }
+        reasons.add("time: '" + a.phrase(most) + "'");
+        return most.weight() >= PRESSING_TIME ? Math.max(u, 0.6 + 0.1 * most.weight()) : u + 0.15 * most.weight();
+    }
+
+    /** The author's audience, the post's spread, the person's history and the time waited. */
+    private static double signals(Signals sig, double u, List<String> reasons, boolean complaining) {
+        long followers = sig.author().followers();
+        if (followers >= BIG_AUDIENCE) {
+            reasons.add("audience " + Audience.followers(followers));
+            if (complaining) {
+                u = Math.max(u, 0.65 + Math.min(0.1, Math.log10(followers / (double) BIG_AUDIENCE) * 0.04));
+            }
+        }
+        double shares = sig.shares();
+        if (shares >= SPREADING_SHARES) {
+            reasons.add((shares >= VIRAL_SHARES ? "viral: " : "spreading: ") + sig.spread());
+            if (complaining) {
+                u = Math.max(u, shares >= VIRAL_SHARES ? 0.86 : 0.66 + Math.min(0.1, Math.log10(shares / SPREADING_SHARES) * 0.06));
+            }
+        }
+        int before = sig.history().previousComplaints();
+        if (before >= 1) {
+            if (complaining) {
+                reasons.add(Audience.ordinal(before + 1) + " complaint");
+                u = Math.max(u, before >= 2 ? 0.7 : 0.65);
+            } else {
+                reasons.add(before == 1 ? "1 earlier complaint" : before + " earlier complaints");
+            }
+        }
+        if (complaining && sig.hoursWaited() >= LONG_WAIT_HOURS) {
+            u = Math.max(u, 0.62);
+        } else if (complaining) {
+            u += 0.1 * sig.hoursWaited() / LONG_WAIT_HOURS;
+        }
+        return u;
+    }
+
+    /** Safety, security, legal, outages and people stranded come first, named first. */
+    private static double critical(MentionAnalysis a, double u, List<String> reasons, boolean praise) {
+        List<String> first = null;
+        int count = 0;
+        for (PhraseHit<CueKind> h : a.cues()) {
+            if (!h.kind().isCritical()) {
+                continue;
+            }
+            if (first == null) {
+                first = new ArrayList<>(2);
+            }
+            String reason = h.kind().label() + ": '" + a.phrase(h) + "'";
+            first.add(praise ? "mentions " + reason : reason);
+            count++;
+        }
+        if (first == null) {
+            return u;
+        }
+        reasons.addAll(0, first);
+        return praise ? Math.max(u, 0.45) : Math.max(u, 0.9 + 0.02 * (count - 1));
+    }
+
+    private static int count(MentionAnalysis a, CueKind kind) {
+        int n = 0;
+        for (PhraseHit<CueKind> h : a.cues()) {
+            n += h.kind() == kind ? 1 : 0;
+        }
+        return n;
     }
 
     static UrgencyLevel level(double u) {

@@ -7,6 +7,6 @@ import org.earshot.domain.UrgencyLevel;
 public record UrgencyResult(double urgency, UrgencyLevel level, List<String> reasons) {
 
     public UrgencyResult {
-        reasons = List.copyOf(reasons);
+        reasons = java.util.Collections.unmodifiableList(reasons);
     }
 }

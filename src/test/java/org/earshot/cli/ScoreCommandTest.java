@@ -76,6 +76,32 @@ class ScoreCommandTest {
     }
 
     @Test
+    void engagementIsReadAndAComplaintThatSpreadsSaysSo() throws Exception {
+        FilterRun run = score("""
+                {"id":"e1","text":"Two hours on hold and still no refund","engagement":{"likes":3400,"reposts":1200,"replies":310}}
+                {"id":"e2","text":"Two hours on hold and still no refund"}
+                """);
+        assertThat(run.exitCode()).isZero();
+        JsonNode spreading = JSON.readTree(run.out().get(0));
+        JsonNode quiet = JSON.readTree(run.out().get(1));
+        assertThat(spreading.get("reasons").toString()).contains("spreading: 1.2k reposts, 3.4k likes");
+        assertThat(spreading.get("urgencyLevel").asText()).isEqualTo("high");
+        assertThat(spreading.get("priority").asDouble()).isGreaterThan(quiet.get("priority").asDouble());
+    }
+
+    @Test
+    void badEngagementIsReportedWithItsLineAndField() {
+        FilterRun run = score("""
+                {"id":1,"text":"hi","engagement":"lots"}
+                {"id":2,"text":"hi","engagement":{"likes":-1}}
+                """);
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).containsExactly(
+                "line 1: \"engagement\" must be an object like {\"likes\": 40, \"reposts\": 12, \"replies\": 3}, but was a string",
+                "line 2: \"engagement.likes\" must be a whole number of at least 0, but was -1");
+    }
+
+    @Test
     void trailingGarbageAfterTheObjectIsNotJson() {
         FilterRun run = score("{\"text\":\"ok\"} {\"text\":\"again\"}\n");
         assertThat(run.exitCode()).isEqualTo(1);

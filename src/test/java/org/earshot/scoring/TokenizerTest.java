@@ -53,4 +53,29 @@ class TokenizerTest {
         assertThat(t.size()).isEqualTo(2);
         assertThat(t.get(1).repeat()).isEqualTo(3);
     }
+
+    @Test
+    void splitsAmountsFromUnitsButKeepsOrdinalsAndFlightCodes() {
+        assertThat(norms("waited 2hrs on the 3rd call about AC123")).containsExactly("waited", "2", "hrs", "on", "the", "3rd",
+                "call", "about", "ac123");
+    }
+
+    @Test
+    void keepsRatingsTimesAndDecimalsAsOneNumberSoTheirDotsEndNoSentence() {
+        Tokens t = tokenizer.tokenize("10/10 at 9:15, paid 2.50 for it");
+        assertThat(t.tokens()).extracting(Token::norm).containsExactly("10/10", "at", "9:15", ",", "paid", "2.50", "for", "it");
+        assertThat(t.tokens()).noneMatch(Token::endsSentence);
+    }
+
+    @Test
+    void knowsTheEmoticonsOfTheLexiconOnlyWhereAWordCouldStart() {
+        assertThat(norms("fine >:( but :-D xD")).containsExactly("fine", ">:(", "but", ":-D", "xD");
+        assertThat(tokenizer.tokenize("(see below)").tokens()).noneMatch(tk -> tk.kind() == Token.Kind.EMOTICON);
+    }
+
+    @Test
+    void aLineBreakEndsASentence() {
+        Tokens t = tokenizer.tokenize("still waiting\nthanks");
+        assertThat(t.get(2).endsSentence()).isTrue();
+    }
 }
