@@ -11,16 +11,13 @@ import org.earshot.domain.Score;
  * Scores a mention: negativity, urgency, priority and the reasons behind them. Pure and thread-safe:
  * the word lists are loaded once per process and nothing is read or written while scoring.
  *
- * <p>Priority (0 to 100, higher first) keeps the urgency bands in order: low 0–25, normal 25–50,
- * high 50–75, critical 75–100. Within a band: 40% where the urgency sits in the band, 25% negativity,
- * 20% reach (the author's followers, full at a million, combined with the post's spread, full at ten
- * thousand shares) and 15% time waited (full at 12 hours).
+ * <p>Priority is {@link QueuePriority}'s; reach combines the author's followers (full at a million)
+ * with the post's spread (full at ten thousand shares), and time waited is full at 12 hours.
  */
 public final class MentionScorer {
     private static final double FULL_REACH_FOLLOWERS_LOG10 = 6;
     private static final double FULL_REACH_SHARES_LOG10 = 4;
     private static final double FULL_WAIT_HOURS = 12;
-    private static final double[] BAND_FLOOR = {0, UrgencyAssessor.NORMAL, UrgencyAssessor.HIGH, UrgencyAssessor.CRITICAL, 1};
     private static final Author NOBODY = new Author("", "", 0);
 
     private final MentionAnalyzer analyzer = MentionAnalyzer.standard();
@@ -41,14 +38,11 @@ public final class MentionScorer {
         SentimentResult sentiment = analysis.sentiment();
         UrgencyResult u = urgency.assess(analysis, signals);
 
-        int band = u.level().ordinal();
-        double inBand = (u.urgency() - BAND_FLOOR[band]) / (BAND_FLOOR[band + 1] - BAND_FLOOR[band]);
         double audience = Math.log10(author.followers() + 1) / FULL_REACH_FOLLOWERS_LOG10;
         double spread = Math.log10(signals.shares() + 1) / FULL_REACH_SHARES_LOG10;
         double reach = 1 - (1 - Math.min(1, audience)) * (1 - Math.min(1, spread));
         double waited = Math.min(1, hours / FULL_WAIT_HOURS);
-        double within = 0.4 * clamp(inBand) + 0.25 * sentiment.negativity() + 0.2 * reach + 0.15 * waited;
-        double priority = 25 * band + 25 * clamp(within);
+        double priority = QueuePriority.of(u.level(), u.urgency(), sentiment.negativity(), reach, waited);
 
         List<String> reasons = new ArrayList<>(u.reasons().size() + sentiment.reasons().size() + 1);
         reasons.addAll(u.reasons());

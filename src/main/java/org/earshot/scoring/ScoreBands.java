@@ -63,7 +63,7 @@ public final class ScoreBands {
         UrgencyLevel newLevel = level == null ? s.urgencyLevel() : level;
         double negativity = newSentiment == s.sentiment() ? s.negativity() : negativityFor(newSentiment, s.negativity());
         double urgency = newLevel == s.urgencyLevel() ? s.urgency() : urgencyFor(newLevel, s.urgency());
-        double priority = QueuePriority.afterChange(s.priority(), urgency - s.urgency(), negativity - s.negativity());
+        double priority = QueuePriority.afterChange(s, newLevel, urgency, negativity);
         return new Score(negativity, newSentiment, urgency, newLevel, priority, s.reasons());
     }
 }
