@@ -118,8 +118,9 @@ class CorrectionsCommandIT {
         String printed = out.toString();
         assertThat(printed).contains("8 corrected task(s); each scored by the scorer alone, then with a team model "
                 + "learned from the other 7.");
-        assertThat(printed).containsPattern("sentiment +7 +1/7 \\(14\\.3%\\) +→ 7/7 \\(100\\.0%\\) +6 +0");
-        assertThat(printed).containsPattern("urgency level +5 +1/5 \\(20\\.0%\\) +→ 4/5 \\(80\\.0%\\) +3 +0");
+        // The scorer-alone column moves whenever the scorer improves; the team model must fix and never break.
+        assertThat(printed).containsPattern("sentiment +7 +\\d/7 \\([\\d.]+%\\) +→ 7/7 \\(100\\.0%\\) +\\d +0");
+        assertThat(printed).containsPattern("urgency level +5 +\\d/5 \\([\\d.]+%\\) +→ [45]/5 \\([\\d.]+%\\) +\\d +0");
         assertThat(printed).contains("Terms learned from all 8 correction(s):");
         assertThat(printed).containsPattern("sentiment +'gate agent' +→ negative +3 of 3");
         assertThat(printed).containsPattern("sentiment +'wifi down' +→ negative +2 of 2");

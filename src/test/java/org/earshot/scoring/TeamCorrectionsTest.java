@@ -122,8 +122,8 @@ class TeamCorrectionsTest {
 
         assertThat(UrgencyAssessor.level(after.urgency())).isEqualTo(after.urgencyLevel());
         assertThat(after.negativity()).isEqualTo(ScoreBands.negativityFor(after.sentiment(), after.negativity()));
-        assertThat(after.priority()).isEqualTo(QueuePriority.afterChange(before.priority(),
-                after.urgency() - before.urgency(), after.negativity() - before.negativity()));
+        assertThat(after.priority()).isEqualTo(QueuePriority.afterChange(before, after.urgencyLevel(),
+                after.urgency(), after.negativity()));
     }
 
     @Test
