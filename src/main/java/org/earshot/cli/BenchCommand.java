@@ -58,7 +58,9 @@ import picocli.CommandLine.Option;
 /**
  * Measures what matters for speed and prints it: scoring and drafting throughput with per-mention
  * latency, and the whole intake path (poll → H2 → task) and the outbox (approve → post) on a real
- * H2 file in a temp folder, and a pressing mention's poll to its alert. A benchmark, not a test: nothing here passes or fails.
+ * H2 file in a temp folder, and a pressing mention's poll to its alert. Scoring is measured after a
+ * warm-up that lets the JIT finish (see {@link #warmUp}). A benchmark, not a test: nothing here passes
+ * or fails.
  */
 @Command(name = "bench", description = "Prints throughput and latency of scoring, drafting, intake and posting.")
 public final class BenchCommand implements Callable<Integer> {
@@ -107,9 +109,11 @@ public final class BenchCommand implements Callable<Integer> {
             inputs.add(new ScoringInput(Platform.X, SAMPLES[i], "", new Author("user" + i, "User " + i, i * 1000L),
                     CustomerHistory.NONE, now.minusSeconds(60L * i), now));
         }
-        for (int i = 0; i < 50_000; i++) {
-            scorer.score(inputs.get(i % inputs.size()));
-        }
+        warmUp(() -> {
+            for (int i = 0; i < 10_000; i++) {
+                scorer.score(inputs.get(i % inputs.size()));
+            }
+        });
         long[] samples = new long[Math.min(scoreCount, 100_000)];
         long start = System.nanoTime();
         double sink = 0;
@@ -273,6 +277,27 @@ public final class BenchCommand implements Callable<Integer> {
         } finally {
             try (var paths = Files.walk(dir)) {
                 paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /**
+     * Runs a round until the JIT has compiled the hot path: at least five seconds (on two busy cores
+     * the optimising compiler lands after three or four), and until two rounds in a row take about
+     * as long as each other. Without this a short run measures the compiler, not the scorer.
+     */
+    private static void warmUp(Runnable round) {
+        long start = System.nanoTime();
+        long previous = Long.MAX_VALUE;
+        int steady = 0;
+        while (steady < 2 || System.nanoTime() - start < 5_000_000_000L) {
+            long t0 = System.nanoTime();
+            round.run();
+            long took = System.nanoTime() - t0;
+            steady = Math.abs(took - previous) < previous / 10 ? steady + 1 : 0;
+            previous = took;
+            if (System.nanoTime() - start > 20_000_000_000L) {
+                return;
             }
         }
     }

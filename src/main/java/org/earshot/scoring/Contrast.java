@@ -27,7 +27,7 @@ final class Contrast {
             if (concession && (!contrast || Sentences.opensSentence(tokens, i))) {
                 concede(tokens, i, val);
             } else if (contrast && !contrasted && i > 0 && i < tokens.size() - 1) {
-                for (int k = 0; k < val.length; k++) {
+                for (int k = 0; k < tokens.size(); k++) {
                     val[k] *= k < i ? BEFORE : AFTER;
                 }
                 contrasted = true;
@@ -39,7 +39,7 @@ final class Contrast {
         int from = Sentences.start(tokens, i);
         int to = Sentences.end(tokens, i);
         int clauseEnd = Sentences.clauseEnd(tokens, i);
-        for (int k = from; k <= to && k < val.length; k++) {
+        for (int k = from; k <= to && k < tokens.size(); k++) {
             val[k] *= k >= i && k < clauseEnd ? BEFORE : AFTER;
         }
     }

@@ -18,7 +18,8 @@ public final class MentionAnalysis {
         this.cues = java.util.Collections.unmodifiableList(cues);
         this.sentiment = sentiment;
         int mask = 0;
-        for (PhraseHit<CueKind> h : this.cues) {
+        for (int at = 0; at < this.cues.size(); at++) {
+            PhraseHit<CueKind> h = this.cues.get(at);
             mask |= 1 << h.kind().ordinal();
         }
         this.kinds = mask;
@@ -45,7 +46,8 @@ public final class MentionAnalysis {
             return List.of();
         }
         List<PhraseHit<CueKind>> out = new ArrayList<>(2);
-        for (PhraseHit<CueKind> h : cues) {
+        for (int at = 0; at < cues.size(); at++) {
+            PhraseHit<CueKind> h = cues.get(at);
             if (h.kind() == kind) {
                 out.add(h);
             }
@@ -56,7 +58,8 @@ public final class MentionAnalysis {
     /** The first cue of a kind, or null. */
     PhraseHit<CueKind> first(CueKind kind) {
         if (has(kind)) {
-            for (PhraseHit<CueKind> h : cues) {
+            for (int at = 0; at < cues.size(); at++) {
+                PhraseHit<CueKind> h = cues.get(at);
                 if (h.kind() == kind) {
                     return h;
                 }

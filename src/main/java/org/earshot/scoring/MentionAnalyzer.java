@@ -47,7 +47,8 @@ public final class MentionAnalyzer {
         }
         boolean joking = laughs(tokens) && !any(hits, CueKind.SERVICE);
         List<PhraseHit<CueKind>> out = new ArrayList<>(hits.size());
-        for (PhraseHit<CueKind> h : hits) {
+        for (int at = 0; at < hits.size(); at++) {
+            PhraseHit<CueKind> h = hits.get(at);
             CueKind k = h.kind();
             if (k == CueKind.NOT_A_CUE || joking && k == CueKind.LEGAL) {
                 continue;
@@ -63,7 +64,8 @@ public final class MentionAnalyzer {
     }
 
     private static boolean insideFigure(PhraseHit<CueKind> h, List<PhraseHit<CueKind>> hits) {
-        for (PhraseHit<CueKind> o : hits) {
+        for (int at = 0; at < hits.size(); at++) {
+            PhraseHit<CueKind> o = hits.get(at);
             if (o.kind() == CueKind.NOT_A_CUE && o.overlaps(h)) {
                 return true;
             }
@@ -72,7 +74,8 @@ public final class MentionAnalyzer {
     }
 
     private static boolean insideLonger(PhraseHit<CueKind> h, List<PhraseHit<CueKind>> hits) {
-        for (PhraseHit<CueKind> o : hits) {
+        for (int at = 0; at < hits.size(); at++) {
+            PhraseHit<CueKind> o = hits.get(at);
             if (o != h && family(o.kind()) == family(h.kind()) && o.start() <= h.start() && o.end() >= h.end()
                     && o.end() - o.start() > h.end() - h.start()) {
                 return true;
@@ -87,7 +90,8 @@ public final class MentionAnalyzer {
     }
 
     private static boolean any(List<PhraseHit<CueKind>> hits, CueKind kind) {
-        for (PhraseHit<CueKind> h : hits) {
+        for (int at = 0; at < hits.size(); at++) {
+            PhraseHit<CueKind> h = hits.get(at);
             if (h.kind() == kind) {
                 return true;
             }

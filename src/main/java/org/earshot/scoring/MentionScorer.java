@@ -46,7 +46,8 @@ public final class MentionScorer {
 
         List<String> reasons = new ArrayList<>(u.reasons().size() + sentiment.reasons().size() + 1);
         reasons.addAll(u.reasons());
-        for (String r : sentiment.reasons()) {
+        for (int at = 0; at < sentiment.reasons().size(); at++) {
+            String r = sentiment.reasons().get(at);
             if (!saidAlready(r, u.reasons())) {
                 reasons.add(r);
             }
@@ -60,9 +61,11 @@ public final class MentionScorer {
 
     /** "charged twice" said once is enough, even when it is both a money cue and a service phrase. */
     private static boolean saidAlready(String reason, List<String> urgencyReasons) {
-        for (String u : urgencyReasons) {
-            int at = u.indexOf(reason);
-            if (at > 0 && u.charAt(at - 1) == '\'' && at + reason.length() < u.length() && u.charAt(at + reason.length()) == '\'') {
+        for (int at = 0; at < urgencyReasons.size(); at++) {
+            String u = urgencyReasons.get(at);
+            int quoted = u.indexOf(reason);
+            if (quoted > 0 && u.charAt(quoted - 1) == '\'' && quoted + reason.length() < u.length()
+                    && u.charAt(quoted + reason.length()) == '\'') {
                 return true;
             }
         }

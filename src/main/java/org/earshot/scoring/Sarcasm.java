@@ -58,7 +58,8 @@ final class Sarcasm {
     void ironicPraise(Tokens tokens, List<PhraseHit<CueKind>> cues, double[] val, boolean[] covered, List<String> reasons,
                       double strong) {
         int doneUpTo = -1;
-        for (PhraseHit<CueKind> h : cues) {
+        for (int at = 0; at < cues.size(); at++) {
+            PhraseHit<CueKind> h = cues.get(at);
             if (!isProblem(h.kind()) || h.start() <= doneUpTo) {
                 continue;
             }

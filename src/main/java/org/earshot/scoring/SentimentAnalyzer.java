@@ -41,9 +41,11 @@ final class SentimentAnalyzer {
 
     SentimentResult analyze(Tokens tokens, List<PhraseHit<CueKind>> cues) {
         int n = tokens.size();
-        boolean[] covered = new boolean[n];
+        Scratch scratch = SCRATCH.get().reset(n);
+        boolean[] covered = scratch.covered;
         boolean service = false;
-        for (PhraseHit<CueKind> h : cues) {
+        for (int at = 0; at < cues.size(); at++) {
+            PhraseHit<CueKind> h = cues.get(at);
             CueKind k = h.kind();
             if (k == CueKind.SERVICE || k == CueKind.IDIOM || k == CueKind.SARCASM) {
                 cover(covered, h);
@@ -51,7 +53,7 @@ final class SentimentAnalyzer {
             service |= k == CueKind.SERVICE;
         }
         boolean shouting = tokens.shouting();
-        double[] val = new double[n];
+        double[] val = scratch.val;
         for (int i = 0; i < n; i++) {
             if (!covered[i]) {
                 val[i] = wordValence(tokens, i, shouting);
@@ -59,8 +61,9 @@ final class SentimentAnalyzer {
         }
         plainFailures(tokens, val, covered);
         List<String> reasons = new ArrayList<>(4);
-        boolean problem = service || anyNegative(val);
-        for (PhraseHit<CueKind> h : cues) {
+        boolean problem = service || anyNegative(val, n);
+        for (int at = 0; at < cues.size(); at++) {
+            PhraseHit<CueKind> h = cues.get(at);
             switch (h.kind()) {
                 case SERVICE -> {
                     val[h.start()] += h.weight();
@@ -69,7 +72,7 @@ final class SentimentAnalyzer {
                 case IDIOM -> val[h.start()] += h.weight();
                 case SARCASM -> sarcasm.mark(tokens, h, val, covered, reasons);
                 case SARCASM_IF_NEGATIVE -> {
-                    if (service || negativeOutside(h, val)) {
+                    if (service || negativeOutside(h, val, n)) {
                         for (int k = h.start(); k <= h.end(); k++) {
                             val[k] = 0;
                         }
@@ -98,7 +101,8 @@ final class SentimentAnalyzer {
         double sum = 0;
         double pos = 0;
         double neg = 0;
-        for (double v : val) {
+        for (int i = 0; i < n; i++) {
+            double v = val[i];
             sum += v;
             if (v > 0) {
                 pos += v;
@@ -126,7 +130,8 @@ final class SentimentAnalyzer {
             if (shouting) {
                 add(reasons, "shouting (all caps)");
             }
-            for (PhraseHit<CueKind> h : cues) {
+            for (int at = 0; at < cues.size(); at++) {
+                PhraseHit<CueKind> h = cues.get(at);
                 cover(covered, h);
             }
             negativeWords(tokens, val, covered, reasons);
@@ -260,7 +265,8 @@ final class SentimentAnalyzer {
     }
 
     private static boolean insideService(PhraseHit<CueKind> h, List<PhraseHit<CueKind>> cues) {
-        for (PhraseHit<CueKind> c : cues) {
+        for (int at = 0; at < cues.size(); at++) {
+            PhraseHit<CueKind> c = cues.get(at);
             if (c.kind() == CueKind.SERVICE && c.overlaps(h)) {
                 return true;
             }
@@ -268,8 +274,8 @@ final class SentimentAnalyzer {
         return false;
     }
 
-    private static boolean negativeOutside(PhraseHit<CueKind> h, double[] val) {
-        for (int k = 0; k < val.length; k++) {
+    private static boolean negativeOutside(PhraseHit<CueKind> h, double[] val, int n) {
+        for (int k = 0; k < n; k++) {
             if (!h.covers(k) && val[k] < 0) {
                 return true;
             }
@@ -281,7 +287,7 @@ final class SentimentAnalyzer {
     private void negativeWords(Tokens tokens, double[] val, boolean[] covered, List<String> reasons) {
         int first = -1;
         int second = -1;
-        for (int i = 0; i < val.length; i++) {
+        for (int i = 0; i < tokens.size(); i++) {
             if (val[i] > -1.0 || covered[i] || !tokens.isWordLike(i) || lexicon.valence(tokens, i) >= 0) {
                 continue;
             }
@@ -321,13 +327,32 @@ final class SentimentAnalyzer {
         return n;
     }
 
-    private static boolean anyNegative(double[] val) {
-        for (double v : val) {
-            if (v < 0) {
+    private static boolean anyNegative(double[] val, int n) {
+        for (int i = 0; i < n; i++) {
+            if (val[i] < 0) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Each thread's two working arrays, one slot per token, reused from mention to mention. */
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    private static final class Scratch {
+        double[] val = new double[64];
+        boolean[] covered = new boolean[64];
+
+        Scratch reset(int n) {
+            if (val.length < n) {
+                val = new double[n];
+                covered = new boolean[n];
+            } else {
+                java.util.Arrays.fill(val, 0, n, 0);
+                java.util.Arrays.fill(covered, 0, n, false);
+            }
+            return this;
+        }
     }
 
     static void cover(boolean[] covered, PhraseHit<?> h) {

@@ -26,7 +26,7 @@ public final class Tokenizer {
 
     public Tokens tokenize(String raw) {
         String text = HtmlEntities.decode(raw == null ? "" : raw);
-        Out out = new Out(text);
+        Out out = SCRATCH.get().reset(text);
         int n = text.length();
         int i = 0;
         while (i < n) {
@@ -88,7 +88,7 @@ public final class Tokenizer {
                 i++;
             }
         }
-        return new Tokens(text, out.data, out.size, out.words, out.capsWords);
+        return new Tokens(text, Arrays.copyOf(out.data, out.size * Tokens.STRIDE), out.size, out.words, out.capsWords);
     }
 
     /** Reads a word or a number starting at {@code start}; returns where it ends. */
@@ -126,6 +126,7 @@ public final class Tokenizer {
      */
     private int addWord(String text, int start, int limit, Kind kind, int tokenStart, Out out) {
         char[] cs = out.chars;
+        char[] folded = out.folded;
         int letters = 0;
         int upper = 0;
         boolean digits = false;
@@ -172,6 +173,7 @@ public final class Tokenizer {
                 run = f == previous ? run + 1 : 1;
                 stretched |= run == 3 && letter;
             }
+            folded[end] = f;
             previous = f;
             beforeLastTwo = beforeLast;
             beforeLast = h;
@@ -186,10 +188,13 @@ public final class Tokenizer {
             alt = vocabulary.id(collapse(lower, 1));
             marks |= Tokens.ELONGATED;
         } else {
-            id = vocabulary.id(out.folded, start, end, Vocabulary.finish(h));
-            alt = baseForm(out.folded, start, end, beforeLast, beforeLastTwo);
-            if (id == Vocabulary.UNKNOWN && alt == Vocabulary.UNKNOWN) {
-                alt = stem(out.folded, start, end);
+            id = vocabulary.id(folded, start, end, Vocabulary.finish(h));
+            alt = Vocabulary.UNKNOWN;
+            if (id == Vocabulary.UNKNOWN) {
+                alt = baseForm(folded, start, end, beforeLast, beforeLastTwo);
+                if (alt == Vocabulary.UNKNOWN) {
+                    alt = stem(folded, start, end);
+                }
             }
         }
         if (end - start >= 3 && previous == 't' && isApostrophe(cs[end - 2]) && Vocabulary.fold(cs[end - 3]) == 'n') {
@@ -326,12 +331,8 @@ public final class Tokenizer {
     private static final byte UNDERSCORE = 8;
     /** What each ASCII character is, for the word loop: 0 for what ends a word. */
     private static final byte[] ASCII = new byte[128];
-    private static final char[] LOWER = new char[128];
 
     static {
-        for (char c = 0; c < 128; c++) {
-            LOWER[c] = Vocabulary.fold(c);
-        }
         for (char c = 'a'; c <= 'z'; c++) {
             ASCII[c] = LETTER;
             ASCII[c - 32] = LETTER | UPPER;
@@ -412,24 +413,29 @@ public final class Tokenizer {
                 || (cp >= 0x2600 && cp <= 0x27BF) || cp == 0x2639 || cp == 0x263A || cp == 0x2764;
     }
 
-    /** The packed tokens being written. */
+    /** Each thread's working arrays, reused from mention to mention: only the finished tokens are allocated. */
+    private static final ThreadLocal<Out> SCRATCH = ThreadLocal.withInitial(Out::new);
+
+    /** The packed tokens being written, and the text's characters as the tokenizer reads them. */
     private static final class Out {
-        final char[] chars;
-        /** The same characters folded for the vocabulary: lower case, straight apostrophes. */
-        final char[] folded;
-        int[] data;
+        char[] chars = new char[256];
+        /** The characters of words, folded for the vocabulary as the words are read: lower case, straight apostrophes. */
+        char[] folded = new char[256];
+        int[] data = new int[Tokens.STRIDE * 64];
         int size;
         int words;
         int capsWords;
 
-        Out(String text) {
-            chars = text.toCharArray();
-            folded = new char[chars.length];
-            for (int k = 0; k < chars.length; k++) {
-                char c = chars[k];
-                folded[k] = c < 128 ? LOWER[c] : Vocabulary.fold(c);
+        Out reset(String text) {
+            if (chars.length < text.length()) {
+                chars = new char[text.length()];
+                folded = new char[text.length()];
             }
-            data = new int[Tokens.STRIDE * Math.min(256, text.length() / 4 + 4)];
+            text.getChars(0, text.length(), chars, 0);
+            size = 0;
+            words = 0;
+            capsWords = 0;
+            return this;
         }
 
         void add(int start, int end, int id, int alt, int meta) {

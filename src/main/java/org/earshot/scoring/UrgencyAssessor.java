@@ -60,7 +60,8 @@ final class UrgencyAssessor {
 
     /** Money, churn, lost goods with a deadline, the press, "asap". */
     private static double words(MentionAnalysis a, double u, List<String> reasons) {
-        for (PhraseHit<CueKind> h : a.cues()) {
+        for (int at = 0; at < a.cues().size(); at++) {
+            PhraseHit<CueKind> h = a.cues().get(at);
             switch (h.kind()) {
                 case URGENT -> {
                     u = Math.max(u, 0.62);
@@ -93,7 +94,8 @@ final class UrgencyAssessor {
     /** "In 20 minutes", "tonight", "my flight leaves in an hour": the shorter the time, the higher. */
     private static double time(MentionAnalysis a, double u, List<String> reasons, boolean needsSomething) {
         PhraseHit<CueKind> most = null;
-        for (PhraseHit<CueKind> h : a.cues()) {
+        for (int at = 0; at < a.cues().size(); at++) {
+            PhraseHit<CueKind> h = a.cues().get(at);
             if (h.kind() == CueKind.TIME && (most == null || h.weight() > most.weight()
                     || h.weight() == most.weight() && h.end() - h.start() > most.end() - most.start())) {
                 most = h;
@@ -143,7 +145,8 @@ final class UrgencyAssessor {
     private static double critical(MentionAnalysis a, double u, List<String> reasons, boolean praise) {
         List<String> first = null;
         int count = 0;
-        for (PhraseHit<CueKind> h : a.cues()) {
+        for (int at = 0; at < a.cues().size(); at++) {
+            PhraseHit<CueKind> h = a.cues().get(at);
             if (!h.kind().isCritical()) {
                 continue;
             }
@@ -163,7 +166,8 @@ final class UrgencyAssessor {
 
     private static int count(MentionAnalysis a, CueKind kind) {
         int n = 0;
-        for (PhraseHit<CueKind> h : a.cues()) {
+        for (int at = 0; at < a.cues().size(); at++) {
+            PhraseHit<CueKind> h = a.cues().get(at);
             n += h.kind() == kind ? 1 : 0;
         }
         return n;

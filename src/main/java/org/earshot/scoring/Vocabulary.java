@@ -1,7 +1,6 @@
 package org.earshot.scoring;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,20 +8,20 @@ import java.util.Map;
 /**
  * Every word the scorer knows, each with a number, looked up straight from a text's folded
  * characters (lower case, curly apostrophes straight), so finding "WORST" or "can’t" allocates
- * nothing. An open-addressing table whose slots hold hash, number, and where the word's characters
- * sit in one shared array: a lookup touches two places in memory. Filled while the lists load,
- * read-only after {@link Builder#build()}.
+ * nothing. An open-addressing table whose slots hold a word's hash and number, next to each other;
+ * the words' characters sit end to end in one shared array. Filled while the lists load, read-only
+ * after {@link Builder#build()}.
  */
 final class Vocabulary {
     static final int UNKNOWN = -1;
-    private static final int SLOT = 4;
+    private static final int SLOT = 2;
     private static final int HASH = 0;
     private static final int ID = 1;
-    private static final int OFFSET = 2;
-    private static final int LENGTH = 3;
 
     private final String[] words;
     private final char[] pool;
+    /** Where each word's characters start in the pool; the next word's start is where they end. */
+    private final int[] offsets;
     private final int[] table;
     private final int mask;
     private final int shift;
@@ -38,6 +37,7 @@ final class Vocabulary {
             chars += w.length();
         }
         this.pool = new char[chars];
+        this.offsets = new int[words.length + 1];
         for (int s = 0; s < size; s++) {
             table[s * SLOT + ID] = UNKNOWN;
         }
@@ -52,10 +52,10 @@ final class Vocabulary {
             }
             table[s * SLOT + HASH] = h;
             table[s * SLOT + ID] = id;
-            table[s * SLOT + OFFSET] = offset;
-            table[s * SLOT + LENGTH] = w.length();
+            offsets[id] = offset;
             offset += w.length();
         }
+        offsets[words.length] = offset;
     }
 
     int size() {
@@ -87,14 +87,24 @@ final class Vocabulary {
         int len = end - start;
         for (int s = slot(h); table[s * SLOT + ID] != UNKNOWN; s = (s + 1) & mask) {
             int at = s * SLOT;
-            if (table[at + HASH] == h && table[at + LENGTH] == len) {
-                int offset = table[at + OFFSET];
-                if (Arrays.equals(pool, offset, offset + len, folded, start, end)) {
-                    return table[at + ID];
+            if (table[at + HASH] == h) {
+                int id = table[at + ID];
+                if (offsets[id + 1] - offsets[id] == len && samePoolChars(offsets[id], folded, start, len)) {
+                    return id;
                 }
             }
         }
         return UNKNOWN;
+    }
+
+    /** A plain loop: words are short, and the library's vectorised compare costs more than it saves on them. */
+    private boolean samePoolChars(int offset, char[] folded, int start, int len) {
+        for (int k = 0; k < len; k++) {
+            if (pool[offset + k] != folded[start + k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static int hash(char[] folded, int start, int end) {
