@@ -22,7 +22,6 @@ import org.earshot.connector.ConnectorFactory;
 import org.earshot.domain.Author;
 import org.earshot.domain.IncomingMention;
 import org.earshot.domain.Platform;
-import org.earshot.testing.CapturedLog;
 import org.earshot.testing.InMemoryPlatform;
 import org.earshot.testing.MutableClock;
 import org.earshot.testing.TestConfigs;

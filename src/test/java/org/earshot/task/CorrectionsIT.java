@@ -11,12 +11,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.earshot.Wiring;
-import org.earshot.config.BrandConfig;
-import org.earshot.config.ConfigNode;
-import org.earshot.config.ConnectorConfig;
-import org.earshot.config.EarshotConfig;
-import org.earshot.connector.Connector;
-import org.earshot.connector.ConnectorFactory;
 import org.earshot.domain.Author;
 import org.earshot.domain.IncomingMention;
 import org.earshot.domain.Platform;
@@ -27,7 +21,6 @@ import org.earshot.domain.TaskState;
 import org.earshot.domain.UrgencyLevel;
 import org.earshot.testing.InMemoryPlatform;
 import org.earshot.testing.MutableClock;
-import org.earshot.testing.TestConfigs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,23 +50,7 @@ class CorrectionsIT {
     }
 
     private Wiring open() {
-        EarshotConfig base = TestConfigs.withDatabaseIn(dir);
-        ConnectorConfig social = new ConnectorConfig("social", "memory", "acme", true, Duration.ofSeconds(5),
-                new ConfigNode(base.file(), "connectors.social", null));
-        EarshotConfig config = new EarshotConfig(base.file(), base.storage(), base.web(), base.brands(),
-                Map.of("social", social), base.serviceLevels(), base.slack(), base.policy());
-        ConnectorFactory memory = new ConnectorFactory() {
-            @Override
-            public String type() {
-                return "memory";
-            }
-
-            @Override
-            public Connector create(ConnectorConfig c, BrandConfig brand) {
-                return new Connector(c.id(), Platform.MASTODON, c.brand(), c.schedule(), platform, platform);
-            }
-        };
-        return new Wiring(config, List.of(memory), clock, Wiring.Timings.DEFAULT);
+        return new Wiring(platform.configWithDatabaseIn(dir), List.of(platform.factory()), clock, Wiring.Timings.DEFAULT);
     }
 
     /** A mention heard and triaged; returns its task. */

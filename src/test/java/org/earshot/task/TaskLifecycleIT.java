@@ -11,13 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.earshot.Wiring;
-import org.earshot.config.BrandConfig;
-import org.earshot.config.ConfigNode;
-import org.earshot.config.ConnectorConfig;
-import org.earshot.config.EarshotConfig;
 import org.earshot.connector.Connector;
 import org.earshot.connector.ConnectorException;
-import org.earshot.connector.ConnectorFactory;
 import org.earshot.domain.Author;
 import org.earshot.domain.IncomingMention;
 import org.earshot.domain.Platform;
@@ -25,7 +20,6 @@ import org.earshot.domain.ResponseTask;
 import org.earshot.domain.TaskState;
 import org.earshot.testing.InMemoryPlatform;
 import org.earshot.testing.MutableClock;
-import org.earshot.testing.TestConfigs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,23 +45,7 @@ class TaskLifecycleIT {
     }
 
     private Wiring open() {
-        EarshotConfig base = TestConfigs.withDatabaseIn(dir);
-        ConnectorConfig social = new ConnectorConfig("social", "memory", "acme", true, Duration.ofSeconds(5),
-                new ConfigNode(base.file(), "connectors.social", null));
-        EarshotConfig config = new EarshotConfig(base.file(), base.storage(), base.web(), base.brands(),
-                Map.of("social", social), base.serviceLevels(), base.slack(), base.policy());
-        ConnectorFactory memory = new ConnectorFactory() {
-            @Override
-            public String type() {
-                return "memory";
-            }
-
-            @Override
-            public Connector create(ConnectorConfig c, BrandConfig brand) {
-                return new Connector(c.id(), Platform.MASTODON, c.brand(), c.schedule(), platform, platform);
-            }
-        };
-        return new Wiring(config, List.of(memory), clock,
+        return new Wiring(platform.configWithDatabaseIn(dir), List.of(platform.factory()), clock,
                 new Wiring.Timings(Duration.ofSeconds(1), Duration.ofMinutes(2), Duration.ofSeconds(30)));
     }
 

@@ -30,6 +30,34 @@ public final class InMemoryPlatform implements MentionSource, ReplyPublisher {
     /** When set, the next publish call fails before anything is stored. */
     public ConnectorException nextPublishFailure;
 
+    /** The example config with its database in {@code dir} and this platform as connector "social". */
+    public org.earshot.config.EarshotConfig configWithDatabaseIn(java.nio.file.Path dir) {
+        org.earshot.config.EarshotConfig base = TestConfigs.withDatabaseIn(dir);
+        org.earshot.config.ConnectorConfig social = new org.earshot.config.ConnectorConfig("social", "memory", "acme",
+                true, java.time.Duration.ofSeconds(5),
+                new org.earshot.config.ConfigNode(base.file(), "connectors.social", null));
+        return new org.earshot.config.EarshotConfig(base.file(), base.storage(), base.web(), base.brands(),
+                Map.of("social", social), base.serviceLevels(), base.slack(), base.policy());
+    }
+
+    /** Builds this platform as the connector of {@code type: memory}, posting as Mastodon. */
+    public org.earshot.connector.ConnectorFactory factory() {
+        InMemoryPlatform platform = this;
+        return new org.earshot.connector.ConnectorFactory() {
+            @Override
+            public String type() {
+                return "memory";
+            }
+
+            @Override
+            public org.earshot.connector.Connector create(org.earshot.config.ConnectorConfig c,
+                                                          org.earshot.config.BrandConfig brand) {
+                return new org.earshot.connector.Connector(c.id(), org.earshot.domain.Platform.MASTODON, c.brand(),
+                        c.schedule(), platform, platform);
+            }
+        };
+    }
+
     @Override
     public synchronized PollResult poll(String cursor) throws ConnectorException {
         polls.incrementAndGet();
