@@ -26,9 +26,16 @@ final class SentimentAnalyzer {
     /** "Really?" "Seriously?!" as a sentence of its own. */
     private static final double EXASPERATION = -1.2;
     private static final double QUESTION_PRAISE = 0.4;
+    /** An idiom at least this negative is named among the reasons: "negative: 'rip off'". */
+    private static final double NEGATIVE_IDIOM = -1.5;
+    /** "Ordered a large, got a small": what was paid for and what came, in one sentence. */
+    private static final double NOT_WHAT_WAS_ORDERED = -1.2;
 
     private final Lexicon lexicon;
     private final int exasperation;
+    private final int orderedClass;
+    private final int receivedClass;
+    private final int itself;
     private final Contrast contrast;
     private final Sarcasm sarcasm;
 
@@ -37,6 +44,9 @@ final class SentimentAnalyzer {
         this.contrast = new Contrast(lexicon);
         this.sarcasm = new Sarcasm(lexicon);
         this.exasperation = lexicon.classBit("exasperation");
+        this.orderedClass = lexicon.classBit("ordered");
+        this.receivedClass = lexicon.classBit("received");
+        this.itself = lexicon.classBit("itself");
     }
 
     SentimentResult analyze(Tokens tokens, List<PhraseHit<CueKind>> cues) {
@@ -59,7 +69,7 @@ final class SentimentAnalyzer {
                 val[i] = wordValence(tokens, i, shouting);
             }
         }
-        plainFailures(tokens, val, covered);
+        plainFailures(tokens, val, covered, scratch);
         List<String> reasons = new ArrayList<>(4);
         boolean problem = service || anyNegative(val, n);
         for (int at = 0; at < cues.size(); at++) {
@@ -133,8 +143,14 @@ final class SentimentAnalyzer {
             for (int at = 0; at < cues.size(); at++) {
                 PhraseHit<CueKind> h = cues.get(at);
                 cover(covered, h);
+                if (h.kind() == CueKind.IDIOM && h.weight() <= NEGATIVE_IDIOM) {
+                    add(reasons, "negative: '" + tokens.span(h.start(), h.end()) + "'");
+                }
             }
             negativeWords(tokens, val, covered, reasons);
+            if (scratch.plainFrom >= 0 && reasons.isEmpty()) {
+                add(reasons, tokens.span(scratch.plainFrom, scratch.plainTo));
+            }
         }
         return new SentimentResult(compound, negativity, sentiment, reasons);
     }
@@ -181,22 +197,48 @@ final class SentimentAnalyzer {
 
     /**
      * Customers often tell a failure without a single negative word: "tracking hasn't moved since
-     * Monday", "nobody told us", "Really?". A negator whose next words carry no feeling of their own,
-     * and a one-word sentence of disbelief, count as mildly negative.
+     * Monday", "nobody told us", "Really?", "booked a sea view, got the car park". A negator whose
+     * next words carry no feeling of their own, a one-word sentence of disbelief, and what was
+     * ordered set against what came in one sentence count as mildly negative.
      */
-    private void plainFailures(Tokens tokens, double[] val, boolean[] covered) {
+    private void plainFailures(Tokens tokens, double[] val, boolean[] covered, Scratch scratch) {
         int n = tokens.size();
+        int ordered = -1;
         for (int i = 0; i < n; i++) {
+            if (tokens.endsSentence(i)) {
+                ordered = -1;
+            }
             if (covered[i] || !tokens.isWord(i)) {
                 continue;
             }
+            if (lexicon.inClasses(tokens.id(i), orderedClass)) {
+                ordered = i;
+            } else if (ordered >= 0 && lexicon.inClasses(tokens.id(i), receivedClass) && !receivedItself(tokens, i)) {
+                val[i] += NOT_WHAT_WAS_ORDERED;
+                remember(scratch, ordered, i);
+                ordered = -1;
+            }
             if (lexicon.isNegator(tokens, i) && lexicon.valence(tokens, i) >= 0 && negatesPlainWords(tokens, i, covered)) {
                 val[i] += NEGATED_ACTION;
+                remember(scratch, i, Sentences.firstWordFrom(tokens, i + 1));
             } else if (lexicon.inClasses(tokens.id(i), exasperation) && Sentences.opensSentence(tokens, i)
                     && i + 1 < n && (tokens.punct(i + 1) == '?' || tokens.punct(i + 1) == '!')) {
                 val[i] = EXASPERATION;
             }
         }
+    }
+
+    private static void remember(Scratch scratch, int from, int to) {
+        if (scratch.plainFrom < 0) {
+            scratch.plainFrom = from;
+            scratch.plainTo = to;
+        }
+    }
+
+    /** "Ordered a pizza and got it in 20 minutes": what came is what was ordered. */
+    private boolean receivedItself(Tokens tokens, int i) {
+        int next = Sentences.firstWordFrom(tokens, i + 1);
+        return next < tokens.size() && lexicon.inClasses(tokens.id(next), itself);
     }
 
     private boolean negatesPlainWords(Tokens tokens, int i, boolean[] covered) {
@@ -288,7 +330,8 @@ final class SentimentAnalyzer {
         int first = -1;
         int second = -1;
         for (int i = 0; i < tokens.size(); i++) {
-            if (val[i] > -1.0 || covered[i] || !tokens.isWordLike(i) || lexicon.valence(tokens, i) >= 0) {
+            if (val[i] > -1.0 || covered[i] || !tokens.isWordLike(i) || lexicon.valence(tokens, i) >= 0
+                    || lexicon.isNegator(tokens, i)) {
                 continue;
             }
             if (first < 0 || val[i] < val[first]) {
@@ -342,8 +385,13 @@ final class SentimentAnalyzer {
     private static final class Scratch {
         double[] val = new double[64];
         boolean[] covered = new boolean[64];
+        /** The first failure told in plain words, to name among the reasons; -1 if none. */
+        int plainFrom;
+        int plainTo;
 
         Scratch reset(int n) {
+            plainFrom = -1;
+            plainTo = -1;
             if (val.length < n) {
                 val = new double[n];
                 covered = new boolean[n];

@@ -28,7 +28,7 @@ final class Vocabulary {
 
     private Vocabulary(String[] words) {
         this.words = words;
-        int size = Integer.highestOneBit(Math.max(16, words.length * 2)) << 1;
+        int size = Integer.highestOneBit(Math.max(16, words.length)) << 1;
         this.table = new int[size * SLOT];
         this.mask = size - 1;
         this.shift = 32 - Integer.numberOfTrailingZeros(size);

