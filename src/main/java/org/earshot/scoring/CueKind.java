@@ -44,6 +44,24 @@ public enum CueKind {
         return this == IDIOM || this == NOT_A_CUE || this == SARCASM || this == SARCASM_IF_NEGATIVE || this == CALM;
     }
 
+    /**
+     * How a reason names a phrase of this kind: "money" gives "money: 'charged twice'"; null names
+     * the phrase alone ("still waiting").
+     */
+    String reasonLabel() {
+        return switch (this) {
+            case SERVICE, NOT_A_CUE -> null;
+            case IDIOM -> "negative";
+            case SARCASM, SARCASM_IF_NEGATIVE -> "sarcasm";
+            case CHURN -> "churn threat";
+            case LOST_GOODS -> "lost goods";
+            case DEADLINE -> "lost goods with a deadline";
+            case URGENT -> "asks for speed";
+            case CALM -> "can wait";
+            default -> label();
+        };
+    }
+
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }

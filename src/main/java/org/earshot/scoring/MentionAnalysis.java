@@ -74,6 +74,15 @@ public final class MentionAnalysis {
         return h == null ? null : phrase(h);
     }
 
+    /** The reason that names a cue: "money: 'charged twice'", "still waiting", "churn threat: 'switching to another bank'". */
+    public String reason(PhraseHit<CueKind> hit) {
+        if (hit.reason() != null) {
+            return hit.reason();
+        }
+        String label = hit.kind().reasonLabel();
+        return label == null ? phrase(hit) : label + ": '" + phrase(hit) + "'";
+    }
+
     public String phrase(PhraseHit<?> hit) {
         return tokens.span(hit.start(), hit.end());
     }

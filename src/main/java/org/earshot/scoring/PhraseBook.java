@@ -20,7 +20,7 @@ public final class PhraseBook<K extends Enum<K>> {
     private static final int CLASS_SLOT = -3;
     private static final int[] NONE = {};
 
-    private record Phrase<K extends Enum<K>>(K kind, int[] words, int[] classMasks, double weight) {
+    private record Phrase<K extends Enum<K>>(K kind, int[] words, int[] classMasks, double weight, String reason) {
     }
 
     private final Lexicon lexicon;
@@ -101,16 +101,20 @@ public final class PhraseBook<K extends Enum<K>> {
                 }
             }
         }
-        return compile(resource, rows, kinds, lexicon, words.build(), tokenizer);
+        return compile(resource, rows, kinds, lexicon, words.build(), tokenizer, kind -> null);
     }
 
     /**
      * A book whose words are all in {@code vocabulary}.
      *
      * @param tokenizer cuts each phrase into words as a text would be cut
+     * @param label     how a reason names a phrase of a kind ("money" for "money: 'charged twice'"), null for
+     *                  the phrase alone; a book whose phrases give no reasons returns null for every kind and
+     *                  its hits carry none
      */
     static <K extends Enum<K>> PhraseBook<K> compile(String source, List<String[]> rows, Class<K> kinds, Lexicon lexicon,
-                                                     Vocabulary vocabulary, Tokenizer tokenizer) {
+                                                     Vocabulary vocabulary, Tokenizer tokenizer,
+                                                     java.util.function.Function<K, String> label) {
         List<Phrase<K>> phrases = new ArrayList<>();
         for (String[] row : rows) {
             K kind = Enum.valueOf(kinds, row[0].toUpperCase(Locale.ROOT));
@@ -140,7 +144,14 @@ public final class PhraseBook<K extends Enum<K>> {
                     }
                 }
             }
-            phrases.add(new Phrase<>(kind, codes, masks, weight));
+            boolean slots = false;
+            for (int code : codes) {
+                slots |= code < 0;
+            }
+            String l = label.apply(kind);
+            String text = row[1].strip().toLowerCase(Locale.ROOT);
+            String reason = slots ? null : l == null ? text : l + ": '" + text + "'";
+            phrases.add(new Phrase<>(kind, codes, masks, weight, reason));
         }
         return new PhraseBook<>(lexicon, vocabulary, phrases);
     }
@@ -277,7 +288,7 @@ public final class PhraseBook<K extends Enum<K>> {
             Phrase<K> phrase = phrases.get(p);
             int end = matchEnd(phrase, tokens, ids, start);
             if (end >= 0) {
-                hits.add(new PhraseHit<>(phrase.kind(), start, end, phrase.weight()));
+                hits.add(new PhraseHit<>(phrase.kind(), start, end, phrase.weight(), phrase.reason()));
             }
         }
     }

@@ -1,7 +1,11 @@
 package org.earshot.scoring;
 
-/** A phrase found in a text: its kind, its weight from the list, and the tokens it covers (inclusive). */
-public record PhraseHit<K extends Enum<K>>(K kind, int start, int end, double weight) {
+/**
+ * A phrase found in a text: its kind, its weight from the list, the tokens it covers (inclusive),
+ * and the reason that names it, made once when the list loaded ("money: 'charged twice'"); null
+ * when the phrase has a slot ("{n}"), so the reason must quote the customer's own words.
+ */
+public record PhraseHit<K extends Enum<K>>(K kind, int start, int end, double weight, String reason) {
 
     public boolean covers(int token) {
         return token >= start && token <= end;

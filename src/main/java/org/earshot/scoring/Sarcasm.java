@@ -31,7 +31,7 @@ final class Sarcasm {
                 covered[k] = true;
             }
         }
-        SentimentAnalyzer.add(reasons, "sarcasm: '" + tokens.span(h.start(), h.end()) + "'");
+        SentimentAnalyzer.add(reasons, h.reason() != null ? h.reason() : "sarcasm: '" + tokens.span(h.start(), h.end()) + "'");
     }
 
     /** "Great, another delay." "Perfect. Cancelled again." Praise opening a sentence, cut short, in a complaint. */

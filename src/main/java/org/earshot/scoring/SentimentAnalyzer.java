@@ -77,7 +77,7 @@ final class SentimentAnalyzer {
             switch (h.kind()) {
                 case SERVICE -> {
                     val[h.start()] += h.weight();
-                    add(reasons, tokens.span(h.start(), h.end()));
+                    add(reasons, h.reason() != null ? h.reason() : tokens.span(h.start(), h.end()));
                 }
                 case IDIOM -> val[h.start()] += h.weight();
                 case SARCASM -> sarcasm.mark(tokens, h, val, covered, reasons);
@@ -144,7 +144,7 @@ final class SentimentAnalyzer {
                 PhraseHit<CueKind> h = cues.get(at);
                 cover(covered, h);
                 if (h.kind() == CueKind.IDIOM && h.weight() <= NEGATIVE_IDIOM) {
-                    add(reasons, "negative: '" + tokens.span(h.start(), h.end()) + "'");
+                    add(reasons, h.reason() != null ? h.reason() : "negative: '" + tokens.span(h.start(), h.end()) + "'");
                 }
             }
             negativeWords(tokens, val, covered, reasons);

@@ -27,20 +27,21 @@ public final class Tokenizer {
     public Tokens tokenize(String raw) {
         String text = HtmlEntities.decode(raw == null ? "" : raw);
         Out out = SCRATCH.get().reset(text);
+        char[] cs = out.chars;
         int n = text.length();
         int i = 0;
         while (i < n) {
-            char c = text.charAt(i);
+            char c = cs[i];
             if (c == ' ') {
                 i++;
                 continue;
             }
-            boolean atWordStart = i == 0 || atWordStart(text.charAt(i - 1));
+            boolean atWordStart = i == 0 || atWordStart(cs[i - 1]);
             if (isLetterOrDigit(c)) {
                 if (atWordStart && startsUrl(text, i)) {
                     i = skipUntilSpace(text, i);
-                } else if (atWordStart && (c == 'x' || c == 'X') && emoticonEnd(text, i) > i) {
-                    out.add(i, i + 2, vocabulary.id(text, i, i + 2), Vocabulary.UNKNOWN, Tokens.meta(Kind.EMOTICON, 0, 1, '\0'));
+                } else if (atWordStart && (c == 'x' || c == 'X') && emoticonEnd(text, i, out) > i) {
+                    out.add(i, i + 2, lookup(out, i, i + 2), Vocabulary.UNKNOWN, Tokens.meta(Kind.EMOTICON, 0, 1, '\0'));
                     i += 2;
                 } else {
                     i = word(text, i, out);
@@ -55,14 +56,14 @@ public final class Tokenizer {
                 i++;
             } else if (Character.isWhitespace(c)) {
                 i++;
-            } else if (c == '@' && i + 1 < n && isWordChar(text.charAt(i + 1))
-                    && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)))) {
+            } else if (c == '@' && i + 1 < n && isWordChar(cs[i + 1])
+                    && (i == 0 || !Character.isLetterOrDigit(cs[i - 1]))) {
                 i = skipHandle(text, i + 1);
-            } else if (atWordStart && (emoticonEnd = emoticonEnd(text, i)) > i) {
-                out.add(i, emoticonEnd, vocabulary.id(text, i, emoticonEnd), Vocabulary.UNKNOWN,
+            } else if (atWordStart && (emoticonEnd = emoticonEnd(text, i, out)) > i) {
+                out.add(i, emoticonEnd, lookup(out, i, emoticonEnd), Vocabulary.UNKNOWN,
                         Tokens.meta(Kind.EMOTICON, 0, 1, '\0'));
                 i = emoticonEnd;
-            } else if (c == '#' && i + 1 < n && Character.isLetterOrDigit(text.charAt(i + 1))) {
+            } else if (c == '#' && i + 1 < n && Character.isLetterOrDigit(cs[i + 1])) {
                 int end = wordEnd(text, i + 1);
                 hashtag(text, i + 1, end, out);
                 i = end;
@@ -70,13 +71,13 @@ public final class Tokenizer {
                 int cp = text.codePointAt(i);
                 int len = Character.charCount(cp);
                 if (isEmoji(cp)) {
-                    out.add(i, i + len, vocabulary.id(text, i, i + len), Vocabulary.UNKNOWN,
+                    out.add(i, i + len, lookup(out, i, i + len), Vocabulary.UNKNOWN,
                             Tokens.meta(Kind.EMOJI, 0, 1, '\0'));
                 }
                 i += len;
             } else if (c == '!' || c == '?' || c == '.') {
                 int end = i;
-                while (end < n && text.charAt(end) == c) {
+                while (end < n && cs[end] == c) {
                     end++;
                 }
                 out.add(i, end, Vocabulary.UNKNOWN, Vocabulary.UNKNOWN, Tokens.meta(Kind.PUNCT, 0, end - i, c));
@@ -109,11 +110,11 @@ public final class Tokenizer {
                     end++;
                 }
             }
-            out.add(start, end, vocabulary.id(text, start, end), Vocabulary.UNKNOWN, Tokens.meta(Kind.NUMBER, 0, 1, '\0'));
+            out.add(start, end, lookup(out, start, end), Vocabulary.UNKNOWN, Tokens.meta(Kind.NUMBER, 0, 1, '\0'));
             return end;
         }
         if (digitsEnd > start && !ordinalSuffix(text, digitsEnd, end)) {
-            out.add(start, digitsEnd, vocabulary.id(text, start, digitsEnd), Vocabulary.UNKNOWN,
+            out.add(start, digitsEnd, lookup(out, start, digitsEnd), Vocabulary.UNKNOWN,
                     Tokens.meta(Kind.NUMBER, 0, 1, '\0'));
             start = digitsEnd;
         }
@@ -223,6 +224,17 @@ public final class Tokenizer {
         return before == 's' ? Vocabulary.UNKNOWN : vocabulary.id(folded, start, end - 1, Vocabulary.finish(beforeLast));
     }
 
+    /** The vocabulary number of the characters from {@code from} to {@code to}, folded on the way; allocates nothing. */
+    private int lookup(Out out, int from, int to) {
+        int h = 0;
+        for (int k = from; k < to; k++) {
+            char f = Vocabulary.fold(out.chars[k]);
+            out.folded[k] = f;
+            h = 31 * h + f;
+        }
+        return vocabulary.id(out.folded, from, to, Vocabulary.finish(h));
+    }
+
     /**
      * For a word the lists do not know, the word it comes from, so that it carries that word's
      * valence: "smoothest" from "smooth", "easiest" from "easy", "rudely" from "rude", "happily" from "happy".
@@ -273,7 +285,7 @@ public final class Tokenizer {
      * Where an emoticon starting here ends, or {@code i} if none does: the longest run of up to six
      * marks that the lists know as an emoticon (":)", ":-(", "&lt;3", ":'("), followed by a space or the end.
      */
-    private int emoticonEnd(String text, int i) {
+    private int emoticonEnd(String text, int i, Out out) {
         char c = text.charAt(i);
         if (Character.isLetterOrDigit(c)) {
             boolean xd = (c == 'x' || c == 'X') && i + 1 < text.length() && text.charAt(i + 1) == 'D'
@@ -288,7 +300,7 @@ public final class Tokenizer {
             if (end < text.length() && Character.isLetterOrDigit(text.charAt(end))) {
                 continue;
             }
-            int id = vocabulary.id(text, i, end);
+            int id = lookup(out, i, end);
             if (id != Vocabulary.UNKNOWN && lexicon.is(id, Lexicon.EMOTICON)) {
                 return end;
             }

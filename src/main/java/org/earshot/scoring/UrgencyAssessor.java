@@ -51,7 +51,7 @@ final class UrgencyAssessor {
         u = signals(signals, u, reasons, complaining);
         if (a.has(CueKind.CALM)) {
             u = Math.min(u, 0.45);
-            reasons.add("can wait: '" + a.firstPhrase(CueKind.CALM) + "'");
+            reasons.add(a.reason(a.first(CueKind.CALM)));
         }
         u = critical(a, u, reasons, s.sentiment() == Sentiment.POSITIVE && !a.has(CueKind.SERVICE));
         u = Math.min(1, u);
@@ -65,19 +65,19 @@ final class UrgencyAssessor {
             switch (h.kind()) {
                 case URGENT -> {
                     u = Math.max(u, 0.62);
-                    reasons.add("asks for speed: '" + a.phrase(h) + "'");
+                    reasons.add(a.reason(h));
                 }
                 case MONEY -> {
                     u = Math.max(u, 0.7);
-                    reasons.add("money: '" + a.phrase(h) + "'");
+                    reasons.add(a.reason(h));
                 }
                 case CHURN -> {
                     u = Math.max(u, 0.7);
-                    reasons.add("churn threat: '" + a.phrase(h) + "'");
+                    reasons.add(a.reason(h));
                 }
                 case PRESS -> {
                     u = Math.max(u, 0.72);
-                    reasons.add("press: '" + a.phrase(h) + "'");
+                    reasons.add(a.reason(h));
                 }
                 default -> {
                 }
@@ -86,7 +86,7 @@ final class UrgencyAssessor {
         if (a.has(CueKind.LOST_GOODS) && (a.has(CueKind.DEADLINE) || a.has(CueKind.TIME))) {
             u = Math.max(u, 0.72);
             PhraseHit<CueKind> d = a.has(CueKind.DEADLINE) ? a.first(CueKind.DEADLINE) : a.first(CueKind.TIME);
-            reasons.add("lost goods with a deadline: '" + a.phrase(d) + "'");
+            reasons.add(d.kind() == CueKind.DEADLINE ? a.reason(d) : "lost goods with a deadline: '" + a.phrase(d) + "'");
         }
         return u;
     }
@@ -104,7 +104,7 @@ final class UrgencyAssessor {
         if (most == null || !needsSomething) {
             return u;
         }
-        reasons.add("time: '" + a.phrase(most) + "'");
+        reasons.add(a.reason(most));
         return most.weight() >= PRESSING_TIME ? Math.max(u, 0.6 + 0.1 * most.weight()) : u + 0.15 * most.weight();
     }
 
@@ -153,7 +153,7 @@ final class UrgencyAssessor {
             if (first == null) {
                 first = new ArrayList<>(2);
             }
-            String reason = h.kind().label() + ": '" + a.phrase(h) + "'";
+            String reason = a.reason(h);
             first.add(praise ? "mentions " + reason : reason);
             count++;
         }

@@ -16,7 +16,10 @@ final class Vocabulary {
     static final int UNKNOWN = -1;
     private static final int SLOT = 2;
     private static final int HASH = 0;
-    private static final int ID = 1;
+    /** The word's number in the low 20 bits and its length above them, so a lookup reads one slot. */
+    private static final int ENTRY = 1;
+    private static final int ID_BITS = 20;
+    private static final int ID_MASK = (1 << ID_BITS) - 1;
 
     private final String[] words;
     private final char[] pool;
@@ -38,8 +41,11 @@ final class Vocabulary {
         }
         this.pool = new char[chars];
         this.offsets = new int[words.length + 1];
+        if (words.length > ID_MASK) {
+            throw new IllegalStateException("at most " + ID_MASK + " words, but the lists have " + words.length);
+        }
         for (int s = 0; s < size; s++) {
-            table[s * SLOT + ID] = UNKNOWN;
+            table[s * SLOT + ENTRY] = UNKNOWN;
         }
         int offset = 0;
         for (int id = 0; id < words.length; id++) {
@@ -47,11 +53,11 @@ final class Vocabulary {
             w.getChars(0, w.length(), pool, offset);
             int h = hash(pool, offset, offset + w.length());
             int s = slot(h);
-            while (table[s * SLOT + ID] != UNKNOWN) {
+            while (table[s * SLOT + ENTRY] != UNKNOWN) {
                 s = (s + 1) & mask;
             }
             table[s * SLOT + HASH] = h;
-            table[s * SLOT + ID] = id;
+            table[s * SLOT + ENTRY] = id | Math.min(w.length(), 2047) << ID_BITS;
             offsets[id] = offset;
             offset += w.length();
         }
@@ -85,11 +91,11 @@ final class Vocabulary {
      */
     int id(char[] folded, int start, int end, int h) {
         int len = end - start;
-        for (int s = slot(h); table[s * SLOT + ID] != UNKNOWN; s = (s + 1) & mask) {
-            int at = s * SLOT;
-            if (table[at + HASH] == h) {
-                int id = table[at + ID];
-                if (offsets[id + 1] - offsets[id] == len && samePoolChars(offsets[id], folded, start, len)) {
+        int entry;
+        for (int s = slot(h); (entry = table[s * SLOT + ENTRY]) != UNKNOWN; s = (s + 1) & mask) {
+            if (table[s * SLOT + HASH] == h && entry >>> ID_BITS == len) {
+                int id = entry & ID_MASK;
+                if (samePoolChars(offsets[id], folded, start, len)) {
                     return id;
                 }
             }

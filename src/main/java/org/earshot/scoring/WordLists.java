@@ -54,7 +54,7 @@ final class WordLists {
         Vocabulary vocabulary = words.build();
         Lexicon lexicon = Lexicon.of(vocabulary, List.of(vader, own), modifiers);
         PhraseBook<CueKind> cues = PhraseBook.compile("cues.tsv", cueRows, CueKind.class, lexicon, vocabulary,
-                new Tokenizer(lexicon));
+                new Tokenizer(lexicon), CueKind::reasonLabel);
         return new WordLists(lexicon, cues);
     }
 }
