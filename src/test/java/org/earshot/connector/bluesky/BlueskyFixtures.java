@@ -2,18 +2,17 @@ package org.earshot.connector.bluesky;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.earshot.config.BrandConfig;
-import org.earshot.config.ConfigNode;
 import org.earshot.config.ConnectorConfig;
 import org.earshot.connector.Connector;
 import org.earshot.domain.Author;
 import org.earshot.domain.Mention;
 import org.earshot.domain.Platform;
+import org.earshot.testing.ConnectorConfigs;
 
 /** A Bluesky connector as the config would build it, pointed at a stub, and the demo stubs' ids. */
 final class BlueskyFixtures {
@@ -57,8 +56,7 @@ final class BlueskyFixtures {
     }
 
     static ConnectorConfig config(ObjectNode settings) {
-        return new ConnectorConfig("bluesky", "bluesky", "acme", true, Duration.ofSeconds(60),
-                new ConfigNode(Path.of("earshot.yaml"), "connectors.bluesky", settings));
+        return ConnectorConfigs.acme("bluesky", "bluesky", Duration.ofSeconds(60), settings);
     }
 
     static Connector connector(ObjectNode settings) {

@@ -2,13 +2,12 @@ package org.earshot.connector.feed;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.earshot.config.BrandConfig;
-import org.earshot.config.ConfigNode;
 import org.earshot.config.ConnectorConfig;
 import org.earshot.connector.Connector;
+import org.earshot.testing.ConnectorConfigs;
 
 /** A feed connector as the config would build it, pointed at the stub feeds, and the stubs' ids. */
 final class FeedFixtures {
@@ -49,8 +48,7 @@ final class FeedFixtures {
     }
 
     static ConnectorConfig config(ObjectNode settings) {
-        return new ConnectorConfig("news", "feed", "acme", true, Duration.ofMinutes(15),
-                new ConfigNode(Path.of("earshot.yaml"), "connectors.news", settings));
+        return ConnectorConfigs.acme("news", "feed", Duration.ofMinutes(15), settings);
     }
 
     static Connector connector(ObjectNode settings) {

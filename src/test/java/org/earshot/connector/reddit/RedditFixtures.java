@@ -5,18 +5,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.earshot.config.BrandConfig;
-import org.earshot.config.ConfigNode;
 import org.earshot.config.ConnectorConfig;
 import org.earshot.connector.Connector;
 import org.earshot.domain.Author;
 import org.earshot.domain.Mention;
 import org.earshot.domain.Platform;
+import org.earshot.testing.ConnectorConfigs;
 
 /** A Reddit connector as the config would build it, pointed at the stubs in wiremock/reddit, and the demo's ids. */
 final class RedditFixtures {
@@ -60,8 +59,7 @@ final class RedditFixtures {
     }
 
     static ConnectorConfig config(ObjectNode settings) {
-        return new ConnectorConfig("reddit", "reddit", "acme", true, Duration.ofSeconds(60),
-                new ConfigNode(Path.of("earshot.yaml"), "connectors.reddit", settings));
+        return ConnectorConfigs.acme("reddit", "reddit", Duration.ofSeconds(60), settings);
     }
 
     static Connector connector(ObjectNode settings) {

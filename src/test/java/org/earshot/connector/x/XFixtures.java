@@ -2,7 +2,6 @@ package org.earshot.connector.x;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,13 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.earshot.config.BrandConfig;
-import org.earshot.config.ConfigNode;
 import org.earshot.config.ConnectorConfig;
 import org.earshot.connector.Connector;
 import org.earshot.connector.ReplyBlock;
 import org.earshot.domain.Author;
 import org.earshot.domain.Mention;
 import org.earshot.domain.Platform;
+import org.earshot.testing.ConnectorConfigs;
 
 /** An X connector as the config would build it, pointed at the stubs in wiremock/x, and the demo's ids. */
 final class XFixtures {
@@ -75,8 +74,7 @@ final class XFixtures {
     }
 
     static ConnectorConfig config(ObjectNode settings) {
-        return new ConnectorConfig("x", "x", "acme", true, Duration.ofSeconds(60),
-                new ConfigNode(Path.of("earshot.yaml"), "connectors.x", settings));
+        return ConnectorConfigs.acme("x", "x", Duration.ofSeconds(60), settings);
     }
 
     static Connector connector(ObjectNode settings) {
