@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.earshot.alert.AlertDispatcher;
 import org.earshot.alert.AlertTriggers;
 import org.earshot.alert.MentionAlerts;
@@ -35,14 +34,18 @@ public final class EarshotScheduler implements AutoCloseable {
     public EarshotScheduler(Collection<Connector> connectors, MentionIntake intake, MentionAlerts mentionAlerts,
                             OutboxDispatcher dispatcher, Duration outboxInterval, AlertDispatcher alertDelivery,
                             AlertTriggers alertTriggers, Duration alertInterval) {
-        Map<String, Supplier<Job>> jobs = connectors.stream().collect(Collectors.toMap(
-                c -> "poll-" + c.id(), c -> () -> new PollJob(c, intake, mentionAlerts)));
-        jobs = new java.util.HashMap<>(jobs);
-        jobs.put("outbox", () -> new OutboxJob(dispatcher));
-        jobs.put("alert-delivery", () -> new AlertJob(alertDelivery));
-        if (alertTriggers != null) {
-            jobs.put("alert-triggers", () -> new AlertTriggersJob(alertTriggers));
+        Map<String, Runnable> routines = new java.util.LinkedHashMap<>();
+        for (Connector c : connectors) {
+            // After the poll's transaction: a crash in between is caught up by the alert job's sweep.
+            routines.put("poll-" + c.id(), () -> mentionAlerts.raiseFor(intake.pollOnce(c).newTaskIds()));
         }
+        routines.put("outbox", dispatcher::dispatchDue);
+        routines.put("alert-delivery", alertDelivery::dispatchDue);
+        if (alertTriggers != null) {
+            routines.put("alert-triggers", alertTriggers::runOnce);
+        }
+        Map<String, Supplier<Job>> jobs = new java.util.HashMap<>();
+        routines.forEach((name, routine) -> jobs.put(name, () -> new RoutineJob(name, routine)));
         Map<String, Supplier<Job>> byName = Map.copyOf(jobs);
         try {
             Properties props = new Properties();
@@ -53,20 +56,20 @@ public final class EarshotScheduler implements AutoCloseable {
             scheduler = new StdSchedulerFactory(props).getScheduler();
             scheduler.setJobFactory((bundle, s) -> byName.get(bundle.getJobDetail().getKey().getName()).get());
             for (Connector c : connectors) {
-                schedule("poll-" + c.id(), PollJob.class, c.schedule());
+                schedule("poll-" + c.id(), c.schedule());
             }
-            schedule("outbox", OutboxJob.class, outboxInterval);
-            schedule("alert-delivery", AlertJob.class, outboxInterval);
+            schedule("outbox", outboxInterval);
+            schedule("alert-delivery", outboxInterval);
             if (alertTriggers != null) {
-                schedule("alert-triggers", AlertTriggersJob.class, alertInterval);
+                schedule("alert-triggers", alertInterval);
             }
         } catch (SchedulerException e) {
             throw new IllegalStateException("scheduler: " + e.getMessage(), e);
         }
     }
 
-    private void schedule(String name, Class<? extends Job> type, Duration every) throws SchedulerException {
-        JobDetail job = JobBuilder.newJob(type).withIdentity(name, "earshot").build();
+    private void schedule(String name, Duration every) throws SchedulerException {
+        JobDetail job = JobBuilder.newJob(RoutineJob.class).withIdentity(name, "earshot").build();
         Trigger trigger = TriggerBuilder.newTrigger().withIdentity(name, "earshot").startNow()
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(every.toMillis())
                         .repeatForever().withMisfireHandlingInstructionNextWithRemainingCount())
