@@ -235,7 +235,8 @@ public final class Wiring implements AutoCloseable {
     /** Starts polling, posting, sending alerts, and the alert triggers when alerts have routes. */
     public void startScheduler() {
         scheduler = new EarshotScheduler(connectors.values(), intake, mentionAlerts, dispatcher, outboxInterval,
-                alertDispatcher, config.alerts().enabled() ? alertTriggers : null, alertInterval);
+                alertDispatcher, config.alerts().enabled() ? alertTriggers : null, alertInterval,
+                database.shared() ? database.dataSource() : null);
         scheduler.start();
     }
 

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.earshot.alert.AlertDispatcher;
 import org.earshot.alert.AlertTriggers;
 import org.earshot.alert.MentionAlerts;
@@ -20,12 +22,15 @@ import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
+import org.quartz.impl.SchedulerRepository;
 import org.quartz.impl.StdSchedulerFactory;
+import org.quartz.impl.matchers.GroupMatcher;
 import org.quartz.spi.JobFactory;
 
 /**
  * Quartz running one poll job per connector, the outbox job, the alert delivery job and, when alerts
- * are on (triggers given), the alert triggers job. Jobs are built with their dependencies by a
+ * are on (triggers given), the alert triggers job: in memory on one node, or, given the shared
+ * PostgreSQL database, as one node of a cluster that runs each routine on one node at a time. Jobs are built with their dependencies by a
  * {@link JobFactory}, keyed by the job's name, not by reflection on empty constructors.
  */
 public final class EarshotScheduler implements AutoCloseable {
@@ -33,7 +38,7 @@ public final class EarshotScheduler implements AutoCloseable {
 
     public EarshotScheduler(Collection<Connector> connectors, MentionIntake intake, MentionAlerts mentionAlerts,
                             OutboxDispatcher dispatcher, Duration outboxInterval, AlertDispatcher alertDelivery,
-                            AlertTriggers alertTriggers, Duration alertInterval) {
+                            AlertTriggers alertTriggers, Duration alertInterval, DataSource sharedStore) {
         Map<String, Runnable> routines = new java.util.LinkedHashMap<>();
         for (Connector c : connectors) {
             // After the poll's transaction: a crash in between is caught up by the alert job's sweep.
@@ -48,13 +53,23 @@ public final class EarshotScheduler implements AutoCloseable {
         routines.forEach((name, routine) -> jobs.put(name, () -> new RoutineJob(name, routine)));
         Map<String, Supplier<Job>> byName = Map.copyOf(jobs);
         try {
-            Properties props = new Properties();
-            props.setProperty("org.quartz.scheduler.instanceName", "earshot-" + System.identityHashCode(this));
-            props.setProperty("org.quartz.threadPool.threadCount", "4");
-            props.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
-            props.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
-            scheduler = new StdSchedulerFactory(props).getScheduler();
-            scheduler.setJobFactory((bundle, s) -> byName.get(bundle.getJobDetail().getKey().getName()).get());
+            String node = "earshot-" + System.identityHashCode(this);
+            Properties props = sharedStore == null ? QuartzProperties.singleNode(node)
+                    : QuartzProperties.clusterNode(sharedStore, node, nodeId(node));
+            StdSchedulerFactory factory = new StdSchedulerFactory(props);
+            scheduler = factory.getScheduler();
+            // Quartz registers schedulers JVM-wide by name and would hand a second node in the same
+            // JVM (tests, two daemons in one process) this one; each EarshotScheduler owns its own.
+            SchedulerRepository.getInstance().remove(scheduler.getSchedulerName());
+            scheduler.setJobFactory((bundle, s) -> {
+                Supplier<Job> job = byName.get(bundle.getJobDetail().getKey().getName());
+                if (job == null) {
+                    throw new SchedulerException("no routine named " + bundle.getJobDetail().getKey().getName()
+                            + " on this node; all nodes of a cluster need the same connectors");
+                }
+                return job.get();
+            });
+            dropRoutinesNoLongerConfigured(byName.keySet());
             for (Connector c : connectors) {
                 schedule("poll-" + c.id(), c.schedule());
             }
@@ -74,7 +89,25 @@ public final class EarshotScheduler implements AutoCloseable {
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(every.toMillis())
                         .repeatForever().withMisfireHandlingInstructionNextWithRemainingCount())
                 .build();
-        scheduler.scheduleJob(job, trigger);
+        // Replacing keeps one job per name however many nodes start, and takes a changed interval.
+        scheduler.scheduleJob(job, Set.of(trigger), true);
+    }
+
+    /** A connector removed from the config leaves its job in a shared schedule; nobody could run it. */
+    private void dropRoutinesNoLongerConfigured(Set<String> configured) throws SchedulerException {
+        for (JobKey key : scheduler.getJobKeys(GroupMatcher.jobGroupEquals("earshot"))) {
+            if (!configured.contains(key.getName())) {
+                scheduler.deleteJob(key);
+            }
+        }
+    }
+
+    private static String nodeId(String fallback) {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName() + "-" + ProcessHandle.current().pid() + "-" + fallback;
+        } catch (java.net.UnknownHostException e) {
+            return fallback;
+        }
     }
 
     public void start() {

@@ -195,4 +195,17 @@ class ConfigLoaderTest {
         EarshotConfig config = load(BRANDS, Map.of());
         assertThat(config.storage().jdbcUrl()).startsWith("jdbc:h2:file:").contains("AUTO_SERVER=TRUE");
     }
+
+    @Test
+    void aDatabaseOtherThanPostgreSqlOrH2IsRefusedWithAnExample() throws IOException {
+        assertThatThrownBy(() -> load(BRANDS + "storage:\n  jdbcUrl: jdbc:mysql://db/earshot\n", Map.of()))
+                .hasMessageContaining("storage.jdbcUrl must be a PostgreSQL URL like jdbc:postgresql://")
+                .hasMessageContaining("but was 'jdbc:mysql://db/earshot'");
+    }
+
+    @Test
+    void aPostgreSqlUrlKeepsItsOwnUserUnlessOneIsGiven() throws IOException {
+        EarshotConfig config = load(BRANDS + "storage:\n  jdbcUrl: jdbc:postgresql://db/earshot?user=earshot\n", Map.of());
+        assertThat(config.storage().user()).isEmpty();
+    }
 }
