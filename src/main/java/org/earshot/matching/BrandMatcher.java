@@ -1,7 +1,7 @@
 package org.earshot.matching;
 
 import java.util.List;
-import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.earshot.config.BrandConfig;
 import org.earshot.domain.IncomingMention;
@@ -16,12 +16,16 @@ public final class BrandMatcher {
     private final BrandConfig brand;
     private final List<Pattern> names;
     private final List<Pattern> exclusions;
+    private final Set<String> ownAccounts;
+    private final Set<String> excludedAuthors;
 
     public BrandMatcher(BrandConfig brand) {
         this.brand = brand;
         this.names = java.util.stream.Stream.of(brand.keywords(), brand.handles(), brand.hashtags())
                 .flatMap(List::stream).map(BrandMatcher::wholeWords).toList();
         this.exclusions = brand.excludedWords().stream().map(BrandMatcher::wholeWords).toList();
+        this.ownAccounts = Accounts.bare(brand.ownAccounts());
+        this.excludedAuthors = Accounts.bare(brand.excludedAuthors());
     }
 
     public String brandId() {
@@ -30,11 +34,8 @@ public final class BrandMatcher {
 
     /** True when the mention may be kept: not the brand's own words, not an excluded author or topic. */
     public boolean accepts(IncomingMention mention) {
-        String author = normalizeAccount(mention.author().handle());
-        if (brand.ownAccounts().stream().map(BrandMatcher::normalizeAccount).anyMatch(author::equals)) {
-            return false;
-        }
-        if (brand.excludedAuthors().stream().map(BrandMatcher::normalizeAccount).anyMatch(author::equals)) {
+        String author = Accounts.bare(mention.author().handle());
+        if (ownAccounts.contains(author) || excludedAuthors.contains(author)) {
             return false;
         }
         if (!brand.languages().isEmpty() && !mention.language().isEmpty()
@@ -53,10 +54,5 @@ public final class BrandMatcher {
     private static Pattern wholeWords(String phrase) {
         return Pattern.compile("(?<![\\p{L}\\p{N}_])" + Pattern.quote(phrase.trim()) + "(?![\\p{L}\\p{N}_])",
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    }
-
-    private static String normalizeAccount(String account) {
-        String a = account.trim().toLowerCase(Locale.ROOT);
-        return a.startsWith("@") ? a.substring(1) : a;
     }
 }

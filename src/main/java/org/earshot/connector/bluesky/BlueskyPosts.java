@@ -5,10 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,6 +13,7 @@ import org.earshot.config.BrandConfig;
 import org.earshot.domain.Author;
 import org.earshot.domain.IncomingMention;
 import org.earshot.domain.Platform;
+import org.earshot.matching.Accounts;
 
 /**
  * Turns Bluesky post views ({@code app.bsky.feed.defs#postView}) into mentions, leaving out what the
@@ -28,8 +26,8 @@ final class BlueskyPosts {
     private final Clock clock;
 
     BlueskyPosts(BrandConfig brand, Clock clock) {
-        this.ownAccounts = normalized(brand.ownAccounts());
-        this.excludedAuthors = normalized(brand.excludedAuthors());
+        this.ownAccounts = Accounts.bare(brand.ownAccounts());
+        this.excludedAuthors = Accounts.bare(brand.excludedAuthors());
         this.clock = clock;
     }
 
@@ -48,10 +46,10 @@ final class BlueskyPosts {
 
     /** True when the post was written by the brand, by the logged-in account or by an excluded author. */
     boolean isSkipped(JsonNode post, String ownDid) {
-        String handle = bare(post.path("author").path("handle").asText(""));
+        String handle = Accounts.bare(post.path("author").path("handle").asText(""));
         String did = post.path("author").path("did").asText("");
-        return did.equals(ownDid) || ownAccounts.contains(handle) || ownAccounts.contains(bare(did))
-                || excludedAuthors.contains(handle) || excludedAuthors.contains(bare(did));
+        return did.equals(ownDid) || ownAccounts.contains(handle) || ownAccounts.contains(Accounts.bare(did))
+                || excludedAuthors.contains(handle) || excludedAuthors.contains(Accounts.bare(did));
     }
 
     /** The mention in a post, or empty when it lacks the ids a reply needs. */
@@ -115,18 +113,5 @@ final class BlueskyPosts {
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
-    }
-
-    private static Set<String> normalized(List<String> accounts) {
-        Set<String> out = new HashSet<>();
-        if (accounts != null) {
-            accounts.forEach(a -> out.add(bare(a)));
-        }
-        return out;
-    }
-
-    private static String bare(String account) {
-        String s = account.strip().toLowerCase(Locale.ROOT);
-        return s.startsWith("@") ? s.substring(1) : s;
     }
 }

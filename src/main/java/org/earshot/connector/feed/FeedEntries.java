@@ -7,7 +7,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +17,7 @@ import org.earshot.config.BrandConfig;
 import org.earshot.domain.Author;
 import org.earshot.domain.IncomingMention;
 import org.earshot.domain.Platform;
+import org.earshot.matching.Accounts;
 import org.earshot.matching.BrandMatcher;
 
 /**
@@ -33,8 +33,8 @@ final class FeedEntries {
 
     FeedEntries(BrandConfig brand, Clock clock) {
         this.brand = new BrandMatcher(brand);
-        this.ownAccounts = normalized(brand.ownAccounts());
-        this.excludedAuthors = normalized(brand.excludedAuthors());
+        this.ownAccounts = Accounts.bare(brand.ownAccounts());
+        this.excludedAuthors = Accounts.bare(brand.excludedAuthors());
         this.clock = clock;
     }
 
@@ -124,20 +124,7 @@ final class FeedEntries {
     }
 
     private static boolean isAny(String author, Set<String> accounts) {
-        return accounts.contains(bare(author));
-    }
-
-    private static Set<String> normalized(List<String> accounts) {
-        Set<String> out = new HashSet<>();
-        if (accounts != null) {
-            accounts.forEach(a -> out.add(bare(a)));
-        }
-        return out;
-    }
-
-    private static String bare(String account) {
-        String s = account.strip().toLowerCase(Locale.ROOT);
-        return s.startsWith("@") ? s.substring(1) : s;
+        return accounts.contains(Accounts.bare(author));
     }
 
     private static String blankToEmpty(String s) {

@@ -4,10 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +13,7 @@ import org.earshot.config.BrandConfig;
 import org.earshot.domain.Author;
 import org.earshot.domain.IncomingMention;
 import org.earshot.domain.Platform;
+import org.earshot.matching.Accounts;
 
 /**
  * Turns Mastodon status objects into mentions, leaving out what the brand's own accounts wrote
@@ -30,8 +28,8 @@ final class MastodonStatuses {
     MastodonStatuses(BrandConfig brand, String instanceHost, Clock clock) {
         this.clock = clock;
         this.instanceHost = instanceHost.toLowerCase(Locale.ROOT);
-        this.ownAccounts = normalized(brand.ownAccounts());
-        this.excludedAuthors = normalized(brand.excludedAuthors());
+        this.ownAccounts = Accounts.bare(brand.ownAccounts());
+        this.excludedAuthors = Accounts.bare(brand.excludedAuthors());
     }
 
     /** The mention in a status, or empty when the status is not one Earshot should answer. */
@@ -69,7 +67,7 @@ final class MastodonStatuses {
      * ("acmeair"), so it also counts as the same name on the instance's host.
      */
     private boolean isAny(String acct, Set<String> accounts) {
-        String name = bare(acct);
+        String name = Accounts.bare(acct);
         return accounts.contains(name) || (!name.contains("@") && accounts.contains(name + "@" + instanceHost));
     }
 
@@ -85,18 +83,5 @@ final class MastodonStatuses {
     private static Optional<String> text(JsonNode node, String field) {
         JsonNode value = node.path(field);
         return value.isTextual() && !value.asText().isBlank() ? Optional.of(value.asText()) : Optional.empty();
-    }
-
-    private static Set<String> normalized(List<String> accounts) {
-        Set<String> out = new HashSet<>();
-        for (String a : accounts == null ? new ArrayList<String>() : accounts) {
-            out.add(bare(a));
-        }
-        return out;
-    }
-
-    private static String bare(String account) {
-        String s = account.strip().toLowerCase(Locale.ROOT);
-        return s.startsWith("@") ? s.substring(1) : s;
     }
 }

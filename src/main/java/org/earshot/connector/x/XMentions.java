@@ -11,6 +11,7 @@ import org.earshot.config.BrandConfig;
 import org.earshot.domain.Author;
 import org.earshot.domain.IncomingMention;
 import org.earshot.domain.Platform;
+import org.earshot.matching.Accounts;
 
 /**
  * Turns posts into mentions, leaving out what the brand's own accounts wrote (so replies cannot
@@ -25,7 +26,7 @@ final class XMentions {
             skipped.add(account.toLowerCase(Locale.ROOT));
         }
         for (List<String> accounts : List.of(brand.ownAccounts(), brand.excludedAuthors())) {
-            accounts.forEach(a -> skipped.add(bare(a)));
+            accounts.forEach(a -> skipped.add(Accounts.bare(a)));
         }
     }
 
@@ -67,10 +68,5 @@ final class XMentions {
     static String threadKey(XTweet tweet) {
         Optional<String> root = tweet.conversationId().filter(id -> !id.equals(tweet.id()));
         return root.or(tweet::inReplyToId).or(tweet::quotedId).or(tweet::retweetedId).orElse("");
-    }
-
-    private static String bare(String account) {
-        String s = account.strip().toLowerCase(Locale.ROOT);
-        return s.startsWith("@") ? s.substring(1) : s;
     }
 }
