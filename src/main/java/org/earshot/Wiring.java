@@ -249,7 +249,7 @@ public final class Wiring implements AutoCloseable {
             generatedToken = token;
         }
         web = new WebServer(config.web().host(), config.web().port(), token, queries, approvals, corrections, followUps,
-                this::connectorHealth);
+                this::connectorHealth, this::alertRouteHealth, serviceLevelClock);
         web.start();
     }
 

@@ -2,8 +2,14 @@ package org.earshot.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -99,6 +105,26 @@ class DemoAlertsIT {
         // The quiet weeks were answered: the queue holds only what is still open.
         assertThat(earshot.queries.list(EnumSet.of(TaskState.NEW), 500)).extracting(ResponseTask::id)
                 .containsExactlyInAnyOrder(seeded.breachedTask(), seeded.aboutToBreachTask());
+    }
+
+    @Test
+    void healthShowsEachAlertRouteDeliveredAndTheRevokedConnectorNextToEachOther() throws Exception {
+        firstMinuteOfTheDemo();
+        earshot.startWeb();
+
+        HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + earshot.webPort() + "/api/health"))
+                .header("Authorization", "Bearer " + demo.apiToken()).build(), HttpResponse.BodyHandlers.ofString());
+
+        JsonNode json = new ObjectMapper().readTree(health.body());
+        assertThat(json.get("healthy").asBoolean()).isFalse();
+        assertThat(json.get("alertRoutes").findValuesAsText("name")).containsExactly("urgent", "team");
+        json.get("alertRoutes").forEach(route -> {
+            assertThat(route.get("healthy").asBoolean()).isTrue();
+            assertThat(Instant.parse(route.get("lastDelivery").asText())).isEqualTo(clock.instant());
+            assertThat(route.get("pending").asLong()).isZero();
+        });
+        assertThat(json.get("connectors").findValuesAsText("connectorId")).contains(DemoHistory.REVOKED_CONNECTOR);
     }
 
     @Test
