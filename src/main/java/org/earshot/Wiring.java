@@ -119,7 +119,7 @@ public final class Wiring implements AutoCloseable {
     private String generatedToken;
 
     /** Slack sends only {@code Retry-After}; it has no remaining/reset headers on webhooks. */
-    private static final RateLimitHeaders.Scheme SLACK_RATE_LIMIT = new RateLimitHeaders.Scheme(
+    public static final RateLimitHeaders.Scheme SLACK_RATE_LIMIT = new RateLimitHeaders.Scheme(
             "X-RateLimit-Remaining", "X-RateLimit-Reset", RateLimitHeaders.ResetFormat.SECONDS_UNTIL);
 
     /** Every platform Earshot can listen on; a connector's {@code type:} picks one. */
