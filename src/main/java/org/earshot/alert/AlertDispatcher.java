@@ -102,7 +102,8 @@ public final class AlertDispatcher {
         }
         if (mine.size() > FOLD_ABOVE) {
             boolean failedBefore = mine.stream().anyMatch(a -> a.attempts() > 0);
-            String why = failedBefore ? "while Slack was unreachable" : "held for this channel";
+            // Not "held": a burst (a first poll, a spike of new mentions) folds as well as quiet hours do.
+            String why = failedBefore ? "while Slack was unreachable" : "due at once on this channel";
             String json = messages.folded(mine.stream().map(StoredAlert::alert).toList(), why);
             return send(route.get(), mine, json) instanceof SlackWebhook.Sent ? mine.size() : 0;
         }

@@ -346,6 +346,33 @@ class AlertDeliveryIT {
         verifyUrgentPosts(1);
     }
 
+    /**
+     * The known at-least-once window (README, alerts): incoming webhooks take no idempotency key, so a
+     * process that dies after Slack's ok and before the alert is marked sent leaves it to go again.
+     */
+    @Test
+    void aProcessThatDiesBetweenSlacksOkAndMarkingItSentSendsThatAlertOnceMoreAfterItsLease() {
+        sink.raise(high("m-1"));
+        StoredAlert alert = stored("m-1");
+        Instant now = clock.instant();
+        db.inTransaction(c -> store.claim(c, java.util.List.of(alert.id()), now, now.plus(LEASE)));
+        SlackWebhook diedAfterThis = new SlackWebhook(client, new ConnectorResilience("slack", client,
+                ResilienceSettings.defaults(100, Duration.ofSeconds(1)), new RateLimitHeaders.Scheme(
+                        "X-RateLimit-Remaining", "X-RateLimit-Reset", RateLimitHeaders.ResetFormat.SECONDS_UNTIL),
+                clock), clock);
+        assertThat(diedAfterThis.post(slack.baseUrl() + URGENT,
+                new SlackMessage(AlertFixtures.QUEUE, AlertFixtures.LONDON).single(alert.alert())))
+                .isInstanceOf(SlackWebhook.Sent.class);
+
+        AlertDispatcher afterRestart = newDispatcher();
+        clock.advance(LEASE);
+        afterRestart.dispatchDue();
+        afterRestart.dispatchDue();
+
+        verifyUrgentPosts(2);
+        assertThat(stored("m-1").state()).isEqualTo(DeliveryState.SENT);
+    }
+
     @Test
     void alertsThatPiledUpWhileSlackWasDownGoAsOneMessage() {
         StubMapping down = slack.stubFor(urgentAnswers(500, "rollup_error"));
