@@ -268,7 +268,7 @@ class QueuePageIT {
     }
 
     @Test
-    void theQueueFlagsTasksAboutToBreachOrBreachedAndCanPutTheLeastTimeLeftFirst() {
+    void theQueueFlagsTasksAboutToBreachOrBreachedAndCanPutTheLeastTimeLeftFirst() throws IOException {
         long onTime = queue.add(new RunningQueue.NewTask("Olu", "Order #1 is late", 0.9, UrgencyLevel.HIGH,
                 "Sorry Olu.", List.of(), Duration.ofMinutes(50)));
         long close = queue.add(new RunningQueue.NewTask("Cleo", "Order #2 is late", 0.8, UrgencyLevel.HIGH,
@@ -296,6 +296,10 @@ class QueuePageIT {
                     .equals(String.valueOf(late)));
             assertThat(waitForTasks(3)).extracting(c -> Long.parseLong(c.getAttribute("data-task-id")))
                     .containsExactly(late, close, onTime);
+
+            Path shot = Path.of("target", "screenshots", "queue-service-levels.png");
+            Files.createDirectories(shot.getParent());
+            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), shot, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             // The browser is shared by the tests: the next one starts in priority order again.
             driver.executeScript("localStorage.removeItem('earshot.order')");
