@@ -99,7 +99,8 @@ async function refresh() {
   refreshing = true;
   try {
     const { tasks } = await api('/api/tasks?state=NEW');
-    render(tasks);
+    render(orderTasks(tasks));
+    showServiceLevelSummary(tasks);
     $('status').textContent = `${tasks.length} open · updated ${clock.format(new Date())}`;
     if ($('queue-error').dataset.stale === 'true') {
       $('queue-error').textContent = '';
@@ -124,9 +125,10 @@ function render(tasks) {
   const existing = new Map([...queue.children].map((li) => [li.dataset.taskId, li]));
   const cards = tasks.map((task) => {
     const old = existing.get(String(task.id));
-    const json = JSON.stringify(task);
+    const json = cardJson(task);
     if (old && (old.dataset.busy || old.taskJson === json)) {
       showDue(old, task.dueAt);
+      showServiceLevel(old, task.serviceLevel);
       return old;
     }
     const card = buildCard(task);
@@ -203,6 +205,7 @@ function buildCard(task) {
 
   showScores(li, scores);
   showDue(li, task.dueAt);
+  showServiceLevel(li, task.serviceLevel);
 
   text(li, '.platform', mention.platform);
   text(li, '.author-name', mention.author.name || mention.author.handle);
@@ -316,7 +319,7 @@ async function relabel(li) {
     const task = await api(`/api/tasks/${li.dataset.taskId}/correct`, { method: 'POST', body });
     showScores(li, task.scores);
     // As the list will send it, so the next refresh keeps this card instead of building it again.
-    li.taskJson = JSON.stringify({ ...task, history: null, thread: null, corrections: null });
+    li.taskJson = cardJson({ ...task, history: null, thread: null, corrections: null });
   } catch (e) {
     if (e.status !== 401) {
       setError(li, e.message);
@@ -437,7 +440,73 @@ async function act(li, path, body) {
   }
 }
 
+// Service levels. The server says where each task stands against its nearest deadline (its own
+// clock, so every reader sees the same); the page flags what is close or past and can put it first.
+const ORDER_KEY = 'earshot.order';
+
+// A card's content without its service-level standing, which moves every minute: a card is built
+// again only when something a person reads or edits changed.
+function cardJson(task) {
+  return JSON.stringify({ ...task, serviceLevel: null });
+}
+
+function serviceLevelLabel(level) {
+  if (!level || level.state === 'on_time') {
+    return '';
+  }
+  const what = level.target === 'resolution' ? 'resolution ' : '';
+  if (level.state === 'breached') {
+    const ago = -level.minutesLeft;
+    return ago < 1 ? `${what}breached just now` : `${what}breached ${humanMinutes(ago)} ago`;
+  }
+  return `${what}about to breach`;
+}
+
+function showServiceLevel(li, level) {
+  const el = li.querySelector('.service-level');
+  const label = serviceLevelLabel(level);
+  el.textContent = label;
+  el.hidden = label === '';
+  el.className = level ? `service-level sla-${level.state}` : 'service-level';
+  el.dataset.state = level ? level.state : '';
+  const target = level && level.target === 'resolution' ? 'resolution' : 'first response';
+  el.title = level ? `${target} due ${dateTime.format(new Date(level.dueAt))}` : '';
+}
+
+function showServiceLevelSummary(tasks) {
+  const count = (state) => tasks.filter((t) => t.serviceLevel && t.serviceLevel.state === state).length;
+  const parts = [];
+  if (count('breached') > 0) {
+    parts.push(`${count('breached')} breached`);
+  }
+  if (count('about_to_breach') > 0) {
+    parts.push(`${count('about_to_breach')} about to breach`);
+  }
+  $('service-level-summary').textContent = parts.join(' · ');
+}
+
+// By priority as the server sends them, or the least time left first (tasks without a deadline last).
+function orderTasks(tasks) {
+  if ($('order-select').value !== 'service-level') {
+    return tasks;
+  }
+  const left = (t) => (t.serviceLevel ? t.serviceLevel.minutesLeft : Number.POSITIVE_INFINITY);
+  return tasks.map((task, i) => ({ task, i }))
+    .sort((a, b) => (left(a.task) - left(b.task)) || (a.i - b.i))
+    .map((x) => x.task);
+}
+
+function startServiceLevelOrder() {
+  const select = $('order-select');
+  select.value = localStorage.getItem(ORDER_KEY) === 'service-level' ? 'service-level' : 'priority';
+  select.addEventListener('change', () => {
+    localStorage.setItem(ORDER_KEY, select.value);
+    refresh();
+  });
+}
+
 function start() {
+  startServiceLevelOrder();
   takeTokenFromFragment();
   $('actor-input').value = localStorage.getItem(ACTOR_KEY) || '';
   $('actor-input').addEventListener('change', () => {

@@ -119,7 +119,7 @@ public final class Wiring implements AutoCloseable {
     private String generatedToken;
 
     /** Slack sends only {@code Retry-After}; it has no remaining/reset headers on webhooks. */
-    private static final RateLimitHeaders.Scheme SLACK_RATE_LIMIT = new RateLimitHeaders.Scheme(
+    public static final RateLimitHeaders.Scheme SLACK_RATE_LIMIT = new RateLimitHeaders.Scheme(
             "X-RateLimit-Remaining", "X-RateLimit-Reset", RateLimitHeaders.ResetFormat.SECONDS_UNTIL);
 
     /** Every platform Earshot can listen on; a connector's {@code type:} picks one. */
@@ -250,7 +250,7 @@ public final class Wiring implements AutoCloseable {
             generatedToken = token;
         }
         web = new WebServer(config.web().host(), config.web().port(), token, queries, approvals, corrections, followUps,
-                this::connectorHealth);
+                this::connectorHealth, this::alertRouteHealth, serviceLevelClock);
         web.start();
     }
 

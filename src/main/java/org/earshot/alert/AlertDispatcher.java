@@ -38,6 +38,7 @@ public final class AlertDispatcher {
     private final Duration lease;
     private final Duration firstBackoff;
     private final Map<String, RouteHealth> problems = new ConcurrentHashMap<>();
+    private final Map<String, LastError> lastErrors = new ConcurrentHashMap<>();
 
     public AlertDispatcher(Database db, AlertStore store, AlertRouter router, SlackWebhook slack,
                            SlackMessage messages, Clock clock, Duration lease, Duration firstBackoff) {
@@ -63,11 +64,22 @@ public final class AlertDispatcher {
         return sent;
     }
 
-    /** Every configured route, ok or with the problem its webhook last had. */
+    /**
+     * Every configured route: ok or the problem its webhook has, the last error since the start, when
+     * Slack last took one of its messages and how many alerts wait.
+     */
     public List<RouteHealth> routeHealth() {
-        return router.routes().stream()
-                .map(r -> problems.getOrDefault(r.name(), new RouteHealth(r.name(), "", false)))
-                .toList();
+        Map<String, AlertStore.RouteDelivery> delivery = db.inTransaction(store::deliveryByRoute);
+        return router.routes().stream().map(r -> {
+            RouteHealth now = problems.getOrDefault(r.name(), new RouteHealth(r.name(), "", false));
+            LastError last = lastErrors.get(r.name());
+            AlertStore.RouteDelivery d = delivery.getOrDefault(r.name(), new AlertStore.RouteDelivery(null, 0));
+            return new RouteHealth(r.name(), now.problem(), now.stopped(), last == null ? "" : last.error(),
+                    last == null ? null : last.at(), d.lastSent(), d.pending());
+        }).toList();
+    }
+
+    private record LastError(String error, Instant at) {
     }
 
     private int dispatch(String routeName, List<StoredAlert> due) {
@@ -90,7 +102,8 @@ public final class AlertDispatcher {
         }
         if (mine.size() > FOLD_ABOVE) {
             boolean failedBefore = mine.stream().anyMatch(a -> a.attempts() > 0);
-            String why = failedBefore ? "while Slack was unreachable" : "held for this channel";
+            // Not "held": a burst (a first poll, a spike of new mentions) folds as well as quiet hours do.
+            String why = failedBefore ? "while Slack was unreachable" : "due at once on this channel";
             String json = messages.folded(mine.stream().map(StoredAlert::alert).toList(), why);
             return send(route.get(), mine, json) instanceof SlackWebhook.Sent ? mine.size() : 0;
         }
@@ -133,10 +146,12 @@ public final class AlertDispatcher {
             });
             problems.compute(route.name(), (name, h) -> h != null && h.stopped() ? h
                     : new RouteHealth(name, later.reason(), false));
+            lastErrors.put(route.name(), new LastError(later.reason(), now));
             LOG.warn("alerts: route {}: {}; next try {}", route.name(), later.reason(), at);
         } else if (outcome instanceof SlackWebhook.Refused refused) {
             String reason = "route '" + route.name() + "': " + refused.reason();
             problems.put(route.name(), new RouteHealth(route.name(), refused.reason(), refused.routeGone()));
+            lastErrors.put(route.name(), new LastError(refused.reason(), now));
             int more = db.inTransaction(c -> {
                 store.drop(c, ids, reason);
                 return refused.routeGone() ? store.dropPendingOfRoute(c, route.name(), reason) : 0;

@@ -44,6 +44,20 @@ public final class ServiceLevelClock {
     public record AboutToBreach(ResponseTask task, Target target, Instant due, long minutesLeft) {
     }
 
+    /**
+     * Where a task awaiting its answer stands against its nearest deadline; negative minutes are
+     * overdue. ABOUT_TO_BREACH within {@code breachWarning} of it, as the warning alert says.
+     */
+    public record Standing(Target target, Instant due, long minutesLeft, State state) {
+        public enum State {
+            ON_TIME, ABOUT_TO_BREACH, BREACHED;
+
+            public String id() {
+                return name().toLowerCase(Locale.ROOT);
+            }
+        }
+    }
+
     private final Database db;
     private final TaskStore tasks;
     private final ServiceLevels levels;
@@ -116,6 +130,24 @@ public final class ServiceLevelClock {
         }
         out.sort(Comparator.comparingLong(AboutToBreach::minutesLeft).thenComparing(a -> a.task().id()));
         return out;
+    }
+
+    /**
+     * The nearest deadline of a task still awaiting its answer (new, approved, or failing to post),
+     * as of now; empty once the customer has an answer or the task was rejected.
+     */
+    public java.util.Optional<Standing> standing(ResponseTask t) {
+        if (!awaitsFirstResponse(t.state())) {
+            return java.util.Optional.empty();
+        }
+        Instant now = clock.instant();
+        return deadlines(t).stream().min(Comparator.comparing(Deadline::due)).map(d -> {
+            long minutes = Math.floorDiv(Duration.between(now, d.due()).toSeconds(), 60);
+            Standing.State state = !now.isBefore(d.due()) ? Standing.State.BREACHED
+                    : !now.isBefore(d.due().minus(breachWarning)) ? Standing.State.ABOUT_TO_BREACH
+                    : Standing.State.ON_TIME;
+            return new Standing(d.target(), d.due(), minutes, state);
+        });
     }
 
     private Alert alert(AlertKind kind, Deadline d, Instant now) {

@@ -62,7 +62,7 @@ import picocli.CommandLine.Option;
  * warm-up that lets the JIT finish (see {@link #warmUp}). A benchmark, not a test: nothing here passes
  * or fails.
  */
-@Command(name = "bench", description = "Prints throughput and latency of scoring, drafting, intake and posting.")
+@Command(name = "bench", description = "Prints throughput and latency of scoring, drafting, intake, posting and alerts.")
 public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--mentions", defaultValue = "300000", description = "Mentions to score (default: ${DEFAULT-VALUE}).")
     int scoreCount;
@@ -70,7 +70,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--intake", defaultValue = "2000", description = "Mentions through the database (default: ${DEFAULT-VALUE}).")
     int intakeCount;
 
-    @Option(names = "--alerts", defaultValue = "300", description = "Pressing mentions polled one by one to their alert (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--alerts", defaultValue = "300", description = "Pressing mentions polled one by one to their alert, and again to their Slack message (default: ${DEFAULT-VALUE}).")
     int alertCount;
 
     @Option(names = {"-c", "--config"}, defaultValue = "config/earshot.yaml", description = "For the reply policy.")
@@ -98,6 +98,7 @@ public final class BenchCommand implements Callable<Integer> {
         benchDrafting(config);
         benchIntakeAndOutbox(config);
         benchAlerts(config);
+        SlackDeliveryBench.run(config, alertCount, SAMPLES[6], SAMPLES[4]);
         return 0;
     }
 
@@ -311,7 +312,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private static void report(String what, int count, long elapsedNanos, long[] latencies) {
+    static void report(String what, int count, long elapsedNanos, long[] latencies) {
         long[] sorted = latencies.clone();
         Arrays.sort(sorted);
         double perSecond = count / (elapsedNanos / 1e9);

@@ -1,5 +1,6 @@
 package org.earshot.demo;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -31,8 +32,20 @@ public final class DemoCommand implements Callable<Integer> {
         DemoEnvironment demo = DemoEnvironment.start(config, wiremock, data, keep, port);
         Wiring wiring;
         try {
-            wiring = Wiring.start(demo.config(), Clock.systemUTC());
+            wiring = new Wiring(demo.config(), Wiring.CONNECTOR_FACTORIES, Clock.systemUTC(), Wiring.Timings.DEFAULT);
         } catch (RuntimeException e) {
+            demo.close();
+            throw e;
+        }
+        try {
+            if (!keep) {
+                // Before the first poll, so the spike, service-level and follow-up alerts have their past.
+                DemoHistory.seed(wiring);
+            }
+            wiring.startScheduler();
+            wiring.startWeb();
+        } catch (RuntimeException e) {
+            wiring.close();
             demo.close();
             throw e;
         }
@@ -44,6 +57,11 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.println("  API token        " + demo.apiToken() + "   (Authorization: Bearer <token>)");
         demo.platforms().forEach((id, server) -> System.out.printf("  %-16s http://127.0.0.1:%d   requests it received: "
                 + "http://127.0.0.1:%d/__admin/requests%n", id + " (sim)", server.port(), server.port()));
+        WireMockServer slack = demo.platforms().get("slack");
+        if (slack != null) {
+            System.out.println("  alerts (Slack)   http://127.0.0.1:" + slack.port() + "/__admin/requests   every alert"
+                    + " sent: new mention, spike, service levels, connector, follow-up, digest (within a minute)");
+        }
         System.out.println("  mailbox (sim)    IMAP 127.0.0.1:" + demo.mail().imapPort() + ", SMTP 127.0.0.1:"
                 + demo.mail().smtpPort() + ", user " + demo.mail().user() + " / " + demo.mail().password() + ", "
                 + demo.mail().seededCount() + " customer e-mails seeded");

@@ -150,6 +150,26 @@ public final class AlertStore {
         }
     }
 
+    /** What the store knows of a route's delivery: when Slack last took one of its alerts, and how many wait. */
+    public record RouteDelivery(Instant lastSent, long pending) {
+    }
+
+    /** Each route that has stored alerts, with its last delivery and pending count. */
+    public java.util.Map<String, RouteDelivery> deliveryByRoute(Connection c) throws SQLException {
+        java.util.Map<String, RouteDelivery> out = new java.util.HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("select route, max(sent_at) as last_sent,"
+                + " sum(case when state = 'PENDING' then 1 else 0 end) as pending from alert"
+                + " where route is not null group by route")) {
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString("route"), new RouteDelivery(Timestamps.read(rs, "last_sent"),
+                            rs.getLong("pending")));
+                }
+            }
+        }
+        return out;
+    }
+
     private static boolean exists(Connection c, String dedupKey) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select 1 from alert where dedup_key = ?")) {
             ps.setString(1, dedupKey);

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.earshot.alert.RouteHealth;
+import org.earshot.alert.ServiceLevelClock;
 import org.earshot.connector.ConnectorHealth;
 import org.earshot.domain.ResponseTask;
 import org.earshot.domain.Sentiment;
@@ -57,15 +59,20 @@ final class TaskApi implements HttpHandler {
     private final Corrections corrections;
     private final FollowUps followUps;
     private final Supplier<List<ConnectorHealth>> health;
+    private final Supplier<List<RouteHealth>> alertRoutes;
+    private final ServiceLevelClock serviceLevels;
 
     TaskApi(BearerToken token, TaskQueries queries, Approvals approvals, Corrections corrections, FollowUps followUps,
-            Supplier<List<ConnectorHealth>> health) {
+            Supplier<List<ConnectorHealth>> health, Supplier<List<RouteHealth>> alertRoutes,
+            ServiceLevelClock serviceLevels) {
         this.token = token;
         this.queries = queries;
         this.approvals = approvals;
         this.corrections = corrections;
         this.followUps = followUps;
         this.health = health;
+        this.alertRoutes = alertRoutes;
+        this.serviceLevels = serviceLevels;
     }
 
     @Override
@@ -105,7 +112,7 @@ final class TaskApi implements HttpHandler {
                 .filter(p -> !p.isEmpty()).skip(1).toList();
         if (parts.equals(List.of("health"))) {
             allow(method, "GET");
-            JsonExchange.send(exchange, 200, HealthView.of(health.get()));
+            JsonExchange.send(exchange, 200, HealthView.of(health.get(), alertRoutes.get()));
         } else if (parts.equals(List.of("tasks"))) {
             allow(method, "GET");
             listTasks(exchange);
@@ -138,7 +145,7 @@ final class TaskApi implements HttpHandler {
             }
         }
         int limit = limit(params.get("limit"));
-        List<TaskView> tasks = queries.list(states, limit).stream().map(TaskView::of).toList();
+        List<TaskView> tasks = queries.list(states, limit).stream().map(t -> TaskView.of(t, serviceLevel(t))).toList();
         JsonExchange.send(exchange, 200, Map.of("tasks", tasks));
     }
 
@@ -187,7 +194,13 @@ final class TaskApi implements HttpHandler {
 
     private TaskView detail(ResponseTask task) {
         long id = task.id();
-        return TaskView.of(task, queries.history(id), queries.thread(id), corrections.forTask(id));
+        return TaskView.of(task, queries.history(id), queries.thread(id), corrections.forTask(id), serviceLevel(task));
+    }
+
+    /** Null when the server has no service-level clock (a queue without alerts) or the task has no deadline left. */
+    private TaskView.ServiceLevelView serviceLevel(ResponseTask task) {
+        return serviceLevels == null ? null
+                : serviceLevels.standing(task).map(TaskView.ServiceLevelView::of).orElse(null);
     }
 
     /** A label as the API writes it ("negative", "high"), or null when the field was left out. */

@@ -27,7 +27,19 @@ record TaskView(
         Instant dueAt,
         List<HistoryEntry> history,
         List<MentionView> thread,
-        List<CorrectionView> corrections) {
+        List<CorrectionView> corrections,
+        ServiceLevelView serviceLevel) {
+
+    /**
+     * The task's nearest service-level deadline as of the server's clock (null once the customer has an
+     * answer): {@code target} first_response or resolution, {@code minutesLeft} negative when overdue,
+     * {@code state} on_time, about_to_breach or breached.
+     */
+    record ServiceLevelView(String target, Instant dueAt, long minutesLeft, String state) {
+        static ServiceLevelView of(org.earshot.alert.ServiceLevelClock.Standing s) {
+            return new ServiceLevelView(s.target().id(), s.due(), s.minutesLeft(), s.state().id());
+        }
+    }
 
     record MentionView(long id, String connectorId, String brand, String platform, String externalId,
                        AuthorView author, String text, String subject, String url, Instant createdAt,
@@ -63,8 +75,8 @@ record TaskView(
     record HistoryEntry(Instant at, String actor, String action, String detail) {
     }
 
-    static TaskView of(ResponseTask t) {
-        return of(t, null, null, null);
+    static TaskView of(ResponseTask t, ServiceLevelView serviceLevel) {
+        return of(t, null, null, null, serviceLevel);
     }
 
     private static MentionView mention(org.earshot.domain.Mention m) {
@@ -74,7 +86,7 @@ record TaskView(
     }
 
     static TaskView of(ResponseTask t, List<AuditLog.Entry> history, List<org.earshot.domain.Mention> thread,
-                       List<ScoreCorrection> corrections) {
+                       List<ScoreCorrection> corrections, ServiceLevelView serviceLevel) {
         var m = t.mention();
         var s = t.score();
         var d = t.draft();
@@ -97,7 +109,8 @@ record TaskView(
                 thread == null ? null : thread.stream().map(TaskView::mention).toList(),
                 corrections == null ? null : corrections.stream().map(k -> new CorrectionView(k.at(), k.actor(),
                         id(k.sentiment()), id(k.urgencyLevel()), id(k.scorerSentiment()),
-                        id(k.scorerUrgencyLevel()))).toList());
+                        id(k.scorerUrgencyLevel()))).toList(),
+                serviceLevel);
     }
 
     private static ScoresCorrectionView correction(ResponseTask.Correction k) {

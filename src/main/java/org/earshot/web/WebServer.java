@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.earshot.connector.ConnectorHealth;
 import org.earshot.alert.FollowUps;
+import org.earshot.alert.RouteHealth;
+import org.earshot.alert.ServiceLevelClock;
 import org.earshot.task.Approvals;
 import org.earshot.task.Corrections;
 import org.earshot.task.TaskQueries;
@@ -34,6 +36,16 @@ public final class WebServer implements AutoCloseable {
      */
     public WebServer(String host, int port, String apiToken, TaskQueries queries, Approvals approvals,
                      Corrections corrections, FollowUps followUps, Supplier<List<ConnectorHealth>> health) {
+        this(host, port, apiToken, queries, approvals, corrections, followUps, health, List::of, null);
+    }
+
+    /**
+     * @param alertRoutes   each alert route's health, shown next to the connectors' on {@code GET /api/health}
+     * @param serviceLevels where each task stands against its service level, shown on every task; null for none
+     */
+    public WebServer(String host, int port, String apiToken, TaskQueries queries, Approvals approvals,
+                     Corrections corrections, FollowUps followUps, Supplier<List<ConnectorHealth>> health,
+                     Supplier<List<RouteHealth>> alertRoutes, ServiceLevelClock serviceLevels) {
         BearerToken token = new BearerToken(apiToken);
         StaticFiles page = new StaticFiles();
         try {
@@ -49,7 +61,8 @@ public final class WebServer implements AutoCloseable {
             return t;
         });
         server.setExecutor(executor);
-        server.createContext("/api/", new TaskApi(token, queries, approvals, corrections, followUps, health));
+        server.createContext("/api/", new TaskApi(token, queries, approvals, corrections, followUps, health,
+                alertRoutes, serviceLevels));
         server.createContext("/", page);
     }
 

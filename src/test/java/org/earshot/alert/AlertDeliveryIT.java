@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -234,11 +235,17 @@ class AlertDeliveryIT {
         verifyUrgentPosts(2);
         assertThat(dispatcher.routeHealth().get(0).problem()).contains("HTTP 500").contains("rollup_error");
         assertThat(dispatcher.routeHealth().get(0).stopped()).isFalse();
+        assertThat(dispatcher.routeHealth().get(0).pending()).isEqualTo(1);
+        assertThat(dispatcher.routeHealth().get(0).lastDelivery()).isNull();
 
         slack.removeStub(down);
         clock.advance(FIRST_BACKOFF.multipliedBy(2));
         dispatcher.dispatchDue();
         assertThat(dispatcher.routeHealth().get(0).ok()).isTrue();
+        // Recovered: nothing waits, the delivery is on record, and the last error stays for whoever looks.
+        assertThat(dispatcher.routeHealth().get(0).pending()).isZero();
+        assertThat(dispatcher.routeHealth().get(0).lastDelivery()).isEqualTo(clock.instant());
+        assertThat(dispatcher.routeHealth().get(0).lastError()).contains("HTTP 500");
 
         verifyUrgentPosts(3);
         assertThat(stored("m-1").state()).isEqualTo(DeliveryState.SENT);
@@ -274,9 +281,11 @@ class AlertDeliveryIT {
             assertThat(stored(key).state()).isEqualTo(DeliveryState.DROPPED);
             assertThat(stored(key).dropReason()).contains("404").contains("channel_not_found");
         }
-        assertThat(dispatcher.routeHealth()).containsExactly(
-                new RouteHealth("urgent", "Slack answered HTTP 404 channel_not_found", true),
-                new RouteHealth("team", "", false));
+        assertThat(dispatcher.routeHealth()).extracting(RouteHealth::route, RouteHealth::problem, RouteHealth::stopped,
+                RouteHealth::lastError, RouteHealth::pending).containsExactly(
+                tuple("urgent", "Slack answered HTTP 404 channel_not_found", true,
+                        "Slack answered HTTP 404 channel_not_found", 0L),
+                tuple("team", "", false, "", 0L));
     }
 
     @Test
@@ -335,6 +344,33 @@ class AlertDeliveryIT {
         afterRestart.dispatchDue();
         afterRestart.dispatchDue();
         verifyUrgentPosts(1);
+    }
+
+    /**
+     * The known at-least-once window (README, alerts): incoming webhooks take no idempotency key, so a
+     * process that dies after Slack's ok and before the alert is marked sent leaves it to go again.
+     */
+    @Test
+    void aProcessThatDiesBetweenSlacksOkAndMarkingItSentSendsThatAlertOnceMoreAfterItsLease() {
+        sink.raise(high("m-1"));
+        StoredAlert alert = stored("m-1");
+        Instant now = clock.instant();
+        db.inTransaction(c -> store.claim(c, java.util.List.of(alert.id()), now, now.plus(LEASE)));
+        SlackWebhook diedAfterThis = new SlackWebhook(client, new ConnectorResilience("slack", client,
+                ResilienceSettings.defaults(100, Duration.ofSeconds(1)), new RateLimitHeaders.Scheme(
+                        "X-RateLimit-Remaining", "X-RateLimit-Reset", RateLimitHeaders.ResetFormat.SECONDS_UNTIL),
+                clock), clock);
+        assertThat(diedAfterThis.post(slack.baseUrl() + URGENT,
+                new SlackMessage(AlertFixtures.QUEUE, AlertFixtures.LONDON).single(alert.alert())))
+                .isInstanceOf(SlackWebhook.Sent.class);
+
+        AlertDispatcher afterRestart = newDispatcher();
+        clock.advance(LEASE);
+        afterRestart.dispatchDue();
+        afterRestart.dispatchDue();
+
+        verifyUrgentPosts(2);
+        assertThat(stored("m-1").state()).isEqualTo(DeliveryState.SENT);
     }
 
     @Test

@@ -155,4 +155,27 @@ class ServiceLevelClockIT {
         assertThat(soon).extracting(ServiceLevelClock.AboutToBreach::minutesLeft).containsExactly(10L, 20L);
         assertThat(soon.get(0).target()).isEqualTo(ServiceLevelClock.Target.FIRST_RESPONSE);
     }
+
+    @Test
+    void aTasksStandingMovesFromOnTimeToAboutToBreachToBreachedAsTheClockMovesAndEndsWhenItIsDecided() {
+        ServiceLevelClock sla = slaClock(BusinessHours.ALWAYS);
+        long id = stored.task(Platform.MASTODON, UrgencyLevel.HIGH, clock.instant());
+        java.util.function.Supplier<ServiceLevelClock.Standing> standing = () -> sla.standing(
+                db.inTransaction(c -> taskStore.find(c, id)).orElseThrow()).orElseThrow();
+
+        assertThat(standing.get()).isEqualTo(new ServiceLevelClock.Standing(ServiceLevelClock.Target.FIRST_RESPONSE,
+                Instant.parse("2026-11-23T10:00:00Z"), 60, ServiceLevelClock.Standing.State.ON_TIME));
+        clock.advance(Duration.ofMinutes(35));
+        assertThat(standing.get().state()).isEqualTo(ServiceLevelClock.Standing.State.ABOUT_TO_BREACH);
+        assertThat(standing.get().minutesLeft()).isEqualTo(25);
+        clock.advance(Duration.ofHours(2));
+        assertThat(standing.get().state()).isEqualTo(ServiceLevelClock.Standing.State.BREACHED);
+        assertThat(standing.get().minutesLeft()).isEqualTo(-95);
+
+        db.inTransaction(c -> {
+            taskStore.markRejected(c, id, "sam", "spam", clock.instant());
+            return null;
+        });
+        assertThat(sla.standing(db.inTransaction(c -> taskStore.find(c, id)).orElseThrow())).isEmpty();
+    }
 }

@@ -268,6 +268,45 @@ class QueuePageIT {
     }
 
     @Test
+    void theQueueFlagsTasksAboutToBreachOrBreachedAndCanPutTheLeastTimeLeftFirst() throws IOException {
+        long onTime = queue.add(new RunningQueue.NewTask("Olu", "Order #1 is late", 0.9, UrgencyLevel.HIGH,
+                "Sorry Olu.", List.of(), Duration.ofMinutes(50)));
+        long close = queue.add(new RunningQueue.NewTask("Cleo", "Order #2 is late", 0.8, UrgencyLevel.HIGH,
+                "Sorry Cleo.", List.of(), Duration.ofMinutes(25)));
+        long late = queue.add(new RunningQueue.NewTask("<i>Lars</i>", "Order #3 is late", 0.7, UrgencyLevel.HIGH,
+                "Sorry Lars.", List.of(), Duration.ofHours(-2)));
+        try {
+            openQueueWithToken();
+            assertThat(waitForTasks(3)).extracting(c -> Long.parseLong(c.getAttribute("data-task-id")))
+                    .containsExactly(onTime, close, late);
+
+            assertThat(card(onTime).findElement(By.cssSelector(".service-level")).isDisplayed()).isFalse();
+            assertThat(card(onTime).findElement(By.cssSelector(".due")).getText()).matches("due in (49|50) min");
+            assertThat(card(close).findElement(By.cssSelector(".service-level")).getText())
+                    .isEqualToIgnoringCase("about to breach");
+            assertThat(card(late).findElement(By.cssSelector(".service-level")).getText())
+                    .isEqualToIgnoringCase("breached 2 h ago");
+            assertThat(card(late).findElement(By.cssSelector(".author-name")).getText()).isEqualTo("<i>Lars</i>");
+            assertThat(driver.findElement(By.id("service-level-summary")).getText())
+                    .isEqualTo("1 breached · 1 about to breach");
+
+            new Select(driver.findElement(By.id("order-select"))).selectByValue("service-level");
+
+            wait.until(d -> d.findElements(By.cssSelector("#queue li.task")).get(0).getAttribute("data-task-id")
+                    .equals(String.valueOf(late)));
+            assertThat(waitForTasks(3)).extracting(c -> Long.parseLong(c.getAttribute("data-task-id")))
+                    .containsExactly(late, close, onTime);
+
+            Path shot = Path.of("target", "screenshots", "queue-service-levels.png");
+            Files.createDirectories(shot.getParent());
+            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), shot, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            // The browser is shared by the tests: the next one starts in priority order again.
+            driver.executeScript("localStorage.removeItem('earshot.order')");
+        }
+    }
+
+    @Test
     void relabellingTheSentimentShowsTheNewLabelAndWhatTheScorerSaid() {
         long id = queue.add("Ana", "Where is my parcel?", 0.8);
         openQueueWithToken();

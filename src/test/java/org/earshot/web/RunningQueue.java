@@ -8,10 +8,16 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import org.earshot.alert.BusinessClock;
 import org.earshot.alert.FollowUps;
+import org.earshot.alert.RouteHealth;
+import org.earshot.alert.ServiceLevelClock;
+import org.earshot.config.BusinessHours;
 import org.earshot.config.ReplyPolicy;
+import org.earshot.config.ServiceLevels;
 import org.earshot.config.StorageConfig;
 import org.earshot.connector.ConnectorHealth;
 import org.earshot.domain.Author;
@@ -34,6 +40,7 @@ import org.earshot.store.TaskStore;
 import org.earshot.task.Approvals;
 import org.earshot.task.Corrections;
 import org.earshot.task.TaskQueries;
+import org.earshot.testing.MutableClock;
 
 /** A real H2 database in a temp dir, tasks put in through the real stores, and the web server in front. */
 final class RunningQueue implements AutoCloseable {
@@ -49,7 +56,18 @@ final class RunningQueue implements AutoCloseable {
     private final TaskStore tasks = new TaskStore();
     private int nextExternalId = 1;
 
+    /** Mastodon's first response is due an hour after the mention is heard (the social default). */
+    static final Duration FIRST_RESPONSE = ServiceLevels.SOCIAL_DEFAULT.firstResponse();
+    static final Duration BREACH_WARNING = Duration.ofMinutes(30);
+
+    /** The server's clock for service levels: fixed, so "due in 25 min" stays 25 minutes while a test runs. */
+    final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+
     RunningQueue(Path dir, List<ConnectorHealth> health) {
+        this(dir, health, List.of());
+    }
+
+    RunningQueue(Path dir, List<ConnectorHealth> health, List<RouteHealth> alertRoutes) {
         db = Database.open(new StorageConfig("jdbc:h2:file:" + dir.resolve("db") + ";AUTO_SERVER=FALSE", "sa", ""));
         AuditLog audit = new AuditLog();
         queries = new TaskQueries(db, tasks, audit);
@@ -61,7 +79,10 @@ final class RunningQueue implements AutoCloseable {
                 Clock.systemUTC());
         FollowUps followUps = new FollowUps(db, tasks, audit, Duration.ofMinutes(30), "http://127.0.0.1",
                 alert -> true, Clock.systemUTC());
-        server = new WebServer("127.0.0.1", 0, TOKEN, queries, approvals, corrections, followUps, () -> health);
+        ServiceLevelClock serviceLevels = new ServiceLevelClock(db, tasks, new ServiceLevels(Map.of()),
+                new BusinessClock(BusinessHours.ALWAYS), BREACH_WARNING, "http://127.0.0.1", alert -> true, clock);
+        server = new WebServer("127.0.0.1", 0, TOKEN, queries, approvals, corrections, followUps, () -> health,
+                () -> alertRoutes, serviceLevels);
         server.start();
     }
 
@@ -79,17 +100,19 @@ final class RunningQueue implements AutoCloseable {
     }
 
     long add(NewTask t) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
+        // Heard so long ago that the first response falls due in dueIn, as the service-level clock counts it.
+        Instant heard = now.plus(t.dueIn()).minus(FIRST_RESPONSE);
         String handle = "@" + t.authorName().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", "")
                 + "@social.example";
         IncomingMention m = new IncomingMention(Platform.MASTODON, "status-" + nextExternalId++,
-                new Author(handle, t.authorName(), 12_400), t.text(), "", now.minusSeconds(120),
+                new Author(handle, t.authorName(), 12_400), t.text(), "", heard.minusSeconds(120),
                 "https://social.example/@someone/1", Map.of("statusId", "1"));
         Score score = new Score(0.8, Sentiment.NEGATIVE, 0.7, t.urgencyLevel(), t.priority(),
                 List.of("complaint: 'broken'", "audience 12k"));
         Draft draft = new Draft(Intent.COMPLAINT, t.draft(), List.of(t.draft()), t.warnings(), false);
         return db.inTransaction(c -> {
-            long mentionId = mentions.insertIfNew(c, "mastodon-main", "Acme", m, now).orElseThrow();
+            long mentionId = mentions.insertIfNew(c, "mastodon-main", "Acme", m, heard).orElseThrow();
             return tasks.insert(c, mentionId, score, draft, now, now.plus(t.dueIn()));
         });
     }

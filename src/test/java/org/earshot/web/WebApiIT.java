@@ -1,6 +1,7 @@
 package org.earshot.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.earshot.alert.RouteHealth;
 import org.earshot.connector.ConnectorHealth;
 import org.earshot.domain.TaskState;
 import org.earshot.domain.UrgencyLevel;
@@ -36,7 +38,12 @@ class WebApiIT {
                 new ConnectorHealth("mastodon-main", Instant.parse("2026-11-02T10:00:00Z"), null, null, 0, 3, 287),
                 new ConnectorHealth("imap-support", null, Instant.parse("2026-11-02T10:01:00Z"),
                         "login failed", 2, 0, -1));
-        queue = new RunningQueue(dir, health);
+        List<RouteHealth> routes = List.of(
+                new RouteHealth("urgent", "Slack answered HTTP 404 channel_not_found", true,
+                        "Slack answered HTTP 404 channel_not_found", Instant.parse("2026-11-02T10:02:00Z"), null, 0),
+                new RouteHealth("team", "", false, "Slack answered HTTP 500 rollup_error",
+                        Instant.parse("2026-11-02T09:00:00Z"), Instant.parse("2026-11-02T09:05:00Z"), 3));
+        queue = new RunningQueue(dir, health, routes);
     }
 
     @AfterEach
@@ -339,6 +346,52 @@ class WebApiIT {
         assertThat(a.json().at("/connectors/0/lastSuccess").asText()).isEqualTo("2026-11-02T10:00:00Z");
         assertThat(a.json().at("/connectors/1/lastError").asText()).isEqualTo("login failed");
         assertThat(a.json().at("/connectors/1/consecutiveFailures").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void healthListsEachAlertRouteWithItsLastDeliveryLastErrorStopAndPendingCount() throws Exception {
+        Answer a = get("/api/health");
+
+        assertThat(a.json().at("/alertRoutes/0/name").asText()).isEqualTo("urgent");
+        assertThat(a.json().at("/alertRoutes/0/healthy").asBoolean()).isFalse();
+        assertThat(a.json().at("/alertRoutes/0/stopped").asBoolean()).isTrue();
+        assertThat(a.json().at("/alertRoutes/0/problem").asText()).contains("404 channel_not_found");
+        assertThat(a.json().at("/alertRoutes/0/lastDelivery").isNull()).isTrue();
+        assertThat(a.json().at("/alertRoutes/1/name").asText()).isEqualTo("team");
+        assertThat(a.json().at("/alertRoutes/1/healthy").asBoolean()).isTrue();
+        assertThat(a.json().at("/alertRoutes/1/problem").isNull()).isTrue();
+        assertThat(a.json().at("/alertRoutes/1/lastDelivery").asText()).isEqualTo("2026-11-02T09:05:00Z");
+        assertThat(a.json().at("/alertRoutes/1/lastError").asText()).isEqualTo("Slack answered HTTP 500 rollup_error");
+        assertThat(a.json().at("/alertRoutes/1/lastErrorAt").asText()).isEqualTo("2026-11-02T09:00:00Z");
+        assertThat(a.json().at("/alertRoutes/1/pending").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void eachTaskSaysWhereItStandsAgainstItsServiceLevelAsTheServerClockMoves() throws Exception {
+        long onTime = queue.add(new RunningQueue.NewTask("Olu", "Order #1 is late", 0.9, UrgencyLevel.HIGH,
+                "Sorry Olu.", List.of(), Duration.ofMinutes(45)));
+        long close = queue.add(new RunningQueue.NewTask("Cleo", "Order #2 is late", 0.8, UrgencyLevel.HIGH,
+                "Sorry Cleo.", List.of(), Duration.ofMinutes(25)));
+        long late = queue.add(new RunningQueue.NewTask("Lars", "Order #3 is late", 0.7, UrgencyLevel.HIGH,
+                "Sorry Lars.", List.of(), Duration.ofHours(-2)));
+        long rejected = queue.add("Rex", "spam", 0.1);
+        post("/api/tasks/" + rejected + "/reject", "{\"reason\": \"spam\"}");
+
+        JsonNode tasks = get("/api/tasks?state=NEW").json().get("tasks");
+
+        assertThat(ids(tasks)).containsExactly(onTime, close, late);
+        assertThat(tasks.findValues("serviceLevel")).extracting(l -> l.get("state").asText(),
+                l -> l.get("minutesLeft").asLong(), l -> l.get("target").asText()).containsExactly(
+                tuple("on_time", 45L, "first_response"), tuple("about_to_breach", 25L, "first_response"),
+                tuple("breached", -120L, "first_response"));
+        assertThat(Instant.parse(tasks.get(1).at("/serviceLevel/dueAt").asText()))
+                .isEqualTo(queue.clock.instant().plus(Duration.ofMinutes(25)));
+        assertThat(get("/api/tasks/" + rejected).json().get("serviceLevel").isNull()).isTrue();
+
+        queue.clock.advance(Duration.ofMinutes(20));
+        JsonNode later = get("/api/tasks/" + onTime).json().get("serviceLevel");
+        assertThat(later.get("state").asText()).isEqualTo("about_to_breach");
+        assertThat(later.get("minutesLeft").asLong()).isEqualTo(25);
     }
 
     @Test
