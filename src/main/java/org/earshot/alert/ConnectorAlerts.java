@@ -51,7 +51,7 @@ public final class ConnectorAlerts {
             facts.add("last success: " + (h.lastSuccess() == null ? "never" : h.lastSuccess().toString()));
             facts.add("mentions in the last hour: " + h.mentionsLastHour());
             if (h.lastMentionAt() != null) {
-                facts.add("last mention: " + h.lastMentionAt());
+                facts.add("last mention: " + AlertTimes.format(h.lastMentionAt()));
             }
             Alert alert = new Alert(AlertKind.CONNECTOR_UNHEALTHY,
                     "connector_unhealthy:" + h.connectorId() + ":" + kind + ":" + period,

@@ -67,12 +67,13 @@ public final class FollowUps {
     private Alert alert(TaskStore.PendingFollowUp f, Instant now) {
         ResponseTask t = f.task();
         Mention m = t.mention();
-        String when = now.isBefore(f.dueAt()) ? "due " + f.dueAt() : "overdue since " + f.dueAt();
+        String when = now.isBefore(f.dueAt()) ? "due " + AlertTimes.format(f.dueAt())
+                : "overdue since " + AlertTimes.format(f.dueAt());
         String promised = t.decision().approvedText() == null ? t.draft().text() : t.decision().approvedText();
         return new Alert(AlertKind.FOLLOW_UP_DUE, "follow_up_due:task-" + t.id(), m.brand(), m.platform(),
                 t.score().urgencyLevel(), "Follow-up " + when + " for task " + t.id() + " (" + m.platform().id()
                 + ", " + m.author().handle() + ")", m.text(),
-                List.of("promised: " + promised, "due: " + f.dueAt(),
+                List.of("promised: " + promised, "due: " + AlertTimes.format(f.dueAt()),
                         "state: " + t.state().name().toLowerCase(Locale.ROOT)),
                 MentionAlerts.taskLink(queueUrl, t.id()), t.id(), now);
     }

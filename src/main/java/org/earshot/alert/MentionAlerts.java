@@ -84,7 +84,7 @@ public final class MentionAlerts {
         if (!t.score().reasons().isEmpty()) {
             facts.add("reasons: " + String.join("; ", t.score().reasons()));
         }
-        facts.add("due: " + t.dueAt());
+        facts.add("due: " + AlertTimes.format(t.dueAt()));
         String text = m.subject().isBlank() ? m.text() : m.subject() + "\n" + m.text();
         return new Alert(AlertKind.NEW_MENTION, "new_mention:task-" + t.id(), m.brand(), m.platform(),
                 t.score().urgencyLevel(), t.score().urgencyLevel().id().toUpperCase(Locale.ROOT) + " mention of "

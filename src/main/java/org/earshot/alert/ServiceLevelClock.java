@@ -155,11 +155,11 @@ public final class ServiceLevelClock {
         Mention m = t.mention();
         String title = kind == AlertKind.SLA_BREACH
                 ? d.target().label() + " overdue for task " + t.id() + " (" + m.platform().id() + ", " + m.brand()
-                        + "): was due " + d.due()
+                        + "): was due " + AlertTimes.format(d.due())
                 : d.target().label() + " due in " + Durations.format(Duration.between(now, d.due())
                         .truncatedTo(java.time.temporal.ChronoUnit.MINUTES)) + " for task " + t.id() + " ("
                         + m.platform().id() + ", " + m.brand() + ")";
-        List<String> facts = List.of("due: " + d.due(), "heard: " + m.receivedAt(),
+        List<String> facts = List.of("due: " + AlertTimes.format(d.due()), "heard: " + AlertTimes.format(m.receivedAt()),
                 "from: " + m.author().handle(), "state: " + t.state().name().toLowerCase(Locale.ROOT),
                 "urgency: " + t.score().urgencyLevel().id());
         return new Alert(kind, kind.id() + ":" + d.target().id() + ":task-" + t.id(), m.brand(), m.platform(),

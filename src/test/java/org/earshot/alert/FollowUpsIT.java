@@ -78,7 +78,7 @@ class FollowUpsIT {
         assertThat(sink.keys()).containsExactly("follow_up_due:task-" + id);
         Alert alert = sink.raised.get(0);
         assertThat(alert.kind()).isEqualTo(AlertKind.FOLLOW_UP_DUE);
-        assertThat(alert.facts()).contains("due: 2026-11-24T09:00:00Z", "promised: Hi Dana, sorry about that.");
+        assertThat(alert.facts()).contains("due: Tue 24 Nov 09:00 UTC", "promised: Hi Dana, sorry about that.");
     }
 
     @Test

@@ -61,7 +61,7 @@ class MentionAlertsIT {
                 .anyMatch(f -> f.contains("mastodon via connector social"))
                 .anyMatch(f -> f.startsWith("scores: negativity 0.80"))
                 .anyMatch(f -> f.equals("reasons: delay"))
-                .anyMatch(f -> f.equals("due: 2026-11-23T09:00:00Z"));
+                .anyMatch(f -> f.equals("due: Mon 23 Nov 09:00 UTC"));
     }
 
     @Test
