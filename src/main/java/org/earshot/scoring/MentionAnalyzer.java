@@ -17,6 +17,8 @@ public final class MentionAnalyzer {
     private final PhraseBook<CueKind> cues;
     private final SentimentAnalyzer sentiment;
     private final int laughter;
+    private final int request;
+    private final Questions questions;
 
     MentionAnalyzer(WordLists lists) {
         this.lexicon = lists.lexicon();
@@ -24,6 +26,8 @@ public final class MentionAnalyzer {
         this.cues = lists.cues();
         this.sentiment = new SentimentAnalyzer(lexicon);
         this.laughter = lexicon.classBit("laughter");
+        this.request = lexicon.classBit("request");
+        this.questions = new Questions(lexicon);
     }
 
     public static MentionAnalyzer standard() {
@@ -33,7 +37,8 @@ public final class MentionAnalyzer {
     public MentionAnalysis analyze(String text) {
         Tokens tokens = tokenizer.tokenize(text);
         List<PhraseHit<CueKind>> found = holding(tokens, cues.find(tokens));
-        return new MentionAnalysis(tokens, found, sentiment.analyze(tokens, found));
+        return new MentionAnalysis(tokens, found, sentiment.analyze(tokens, found), questions.anyAsks(tokens),
+                anyIn(tokens, request));
     }
 
     /**
@@ -100,8 +105,12 @@ public final class MentionAnalyzer {
     }
 
     private boolean laughs(Tokens tokens) {
+        return anyIn(tokens, laughter);
+    }
+
+    private boolean anyIn(Tokens tokens, int classBit) {
         for (int i = 0; i < tokens.size(); i++) {
-            if (lexicon.inClasses(tokens.id(i), laughter)) {
+            if (lexicon.inClasses(tokens.id(i), classBit)) {
                 return true;
             }
         }

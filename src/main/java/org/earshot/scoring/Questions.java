@@ -1,0 +1,62 @@
+package org.earshot.scoring;
+
+/**
+ * Which sentences ask something. A sentence asks when it ends with "?" or opens, after a greeting
+ * ("hi,", "just checking,"), with a question word: customers often leave the mark off ("how do i
+ * add a line to my plan", "can i gift a game to someone abroad"). "What a flight!" and "how rude"
+ * exclaim, and a sentence that ends with "!" and no "?" does not ask.
+ */
+final class Questions {
+    private final Lexicon lexicon;
+    private final int asking;
+    private final int greeting;
+    private final int exclaimer;
+    private final int article;
+
+    Questions(Lexicon lexicon) {
+        this.lexicon = lexicon;
+        this.asking = lexicon.classBit("asking");
+        this.greeting = lexicon.classBit("greeting");
+        this.exclaimer = lexicon.classBit("exclaimer");
+        this.article = lexicon.classBit("article");
+    }
+
+    /** Whether any sentence of the text asks. */
+    boolean anyAsks(Tokens tokens) {
+        int from = 0;
+        while (from < tokens.size()) {
+            int end = Sentences.end(tokens, from);
+            if (asks(tokens, from, end)) {
+                return true;
+            }
+            from = end + 1;
+        }
+        return false;
+    }
+
+    /** Whether the sentence from {@code from} to its end mark {@code end} asks. */
+    boolean asks(Tokens tokens, int from, int end) {
+        char mark = tokens.punct(end);
+        if (mark == '?') {
+            return true;
+        }
+        if (mark == '!') {
+            return false;
+        }
+        int first = from;
+        while (first <= end && (!tokens.isWordLike(first) || lexicon.inClasses(tokens.id(first), greeting))) {
+            first++;
+        }
+        if (first > end || !lexicon.inClasses(tokens.id(first), asking)) {
+            return false;
+        }
+        int next = Sentences.firstWordFrom(tokens, first + 1);
+        return next > end || !exclaims(tokens, first, next);
+    }
+
+    /** "What a mess", "how lovely": "what" or "how" before "a" or a word of feeling exclaims. */
+    private boolean exclaims(Tokens tokens, int first, int next) {
+        return lexicon.inClasses(tokens.id(first), exclaimer)
+                && (lexicon.inClasses(tokens.id(next), article) || lexicon.valence(tokens, next) != 0);
+    }
+}
