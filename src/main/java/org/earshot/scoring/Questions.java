@@ -2,14 +2,18 @@ package org.earshot.scoring;
 
 /**
  * Which sentences ask something. A sentence asks when it ends with "?" or opens, after a greeting
- * ("hi,", "just checking,"), with a question word: customers often leave the mark off ("how do i
- * add a line to my plan", "can i gift a game to someone abroad"). "What a flight!" and "how rude"
- * exclaim, and a sentence that ends with "!" and no "?" does not ask.
+ * ("hi,", "just checking,"), with a question word, or with a verb and then whom it asks about:
+ * customers often leave the mark off ("how do i add a line to my plan", "can i gift a game to
+ * someone abroad"). "What a flight!" and "how rude" exclaim, "would love to" and "what i love
+ * about" do not ask, and a sentence that ends with "!" and no "?" does not ask.
  */
 final class Questions {
     private final Lexicon lexicon;
     private final int asking;
     private final int greeting;
+    private final int auxiliary;
+    private final int subject;
+    private final int clauseSubject;
     private final int exclaimer;
     private final int article;
 
@@ -17,6 +21,9 @@ final class Questions {
         this.lexicon = lexicon;
         this.asking = lexicon.classBit("asking");
         this.greeting = lexicon.classBit("greeting");
+        this.auxiliary = lexicon.classBit("auxiliary");
+        this.subject = lexicon.classBit("subject");
+        this.clauseSubject = lexicon.classBit("clause_subject");
         this.exclaimer = lexicon.classBit("exclaimer");
         this.article = lexicon.classBit("article");
     }
@@ -47,11 +54,18 @@ final class Questions {
         while (first <= end && (!tokens.isWordLike(first) || lexicon.inClasses(tokens.id(first), greeting))) {
             first++;
         }
-        if (first > end || !lexicon.inClasses(tokens.id(first), asking)) {
+        if (first > end) {
             return false;
         }
         int next = Sentences.firstWordFrom(tokens, first + 1);
-        return next > end || !exclaims(tokens, first, next);
+        if (next > end) {
+            return lexicon.inClasses(tokens.id(first), asking);
+        }
+        if (lexicon.inClasses(tokens.id(first), auxiliary)) {
+            return lexicon.inClasses(tokens.id(next), subject);
+        }
+        return lexicon.inClasses(tokens.id(first), asking) && !lexicon.inClasses(tokens.id(next), clauseSubject)
+                && !exclaims(tokens, first, next);
     }
 
     /** "What a mess", "how lovely": "what" or "how" before "a" or a word of feeling exclaims. */
