@@ -2,7 +2,8 @@ package org.earshot.scoring;
 
 /**
  * Which sentences ask something. A sentence asks when it ends with "?" or opens, after a greeting
- * ("hi,", "just checking,"), with a question word, or with a verb and then whom it asks about:
+ * ("hi,", "just checking,"), with a question word, or with a verb and then whom it asks about
+ * ("can i", "is venmo down"):
  * customers often leave the mark off ("how do i add a line to my plan", "can i gift a game to
  * someone abroad"). "What a flight!" and "how rude" exclaim, "would love to" and "what i love
  * about" do not ask, and a sentence that ends with "!" and no "?" does not ask.
@@ -12,7 +13,7 @@ final class Questions {
     private final int asking;
     private final int greeting;
     private final int auxiliary;
-    private final int subject;
+    private final int notAskingAfter;
     private final int clauseSubject;
     private final int exclaimer;
     private final int article;
@@ -22,7 +23,7 @@ final class Questions {
         this.asking = lexicon.classBit("asking");
         this.greeting = lexicon.classBit("greeting");
         this.auxiliary = lexicon.classBit("auxiliary");
-        this.subject = lexicon.classBit("subject");
+        this.notAskingAfter = lexicon.classBit("not_asking_after");
         this.clauseSubject = lexicon.classBit("clause_subject");
         this.exclaimer = lexicon.classBit("exclaimer");
         this.article = lexicon.classBit("article");
@@ -62,7 +63,8 @@ final class Questions {
             return lexicon.inClasses(tokens.id(first), asking);
         }
         if (lexicon.inClasses(tokens.id(first), auxiliary)) {
-            return lexicon.inClasses(tokens.id(next), subject);
+            return lexicon.valence(tokens, next) == 0 && !lexicon.isNegator(tokens, next)
+                    && !lexicon.inClasses(tokens.id(next), notAskingAfter);
         }
         return lexicon.inClasses(tokens.id(first), asking) && !lexicon.inClasses(tokens.id(next), clauseSubject)
                 && !exclaims(tokens, first, next);
