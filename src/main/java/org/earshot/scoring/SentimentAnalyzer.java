@@ -239,7 +239,8 @@ final class SentimentAnalyzer {
                 remember(scratch, i, Sentences.firstWordFrom(tokens, i + 1));
             } else if (lexicon.inClasses(tokens.id(i), repeating) && repeatsAFailure(tokens, i, covered)) {
                 val[i] += REPEATED_FAILURE;
-                remember(scratch, i, i + 1);
+                covered[i] = true; // named as "keeps restarting", not as the word "keeps"
+                remember(scratch, i, Sentences.firstWordFrom(tokens, i + 1));
             } else if (lexicon.inClasses(tokens.id(i), exasperation) && Sentences.opensSentence(tokens, i)
                     && i + 1 < n && (tokens.punct(i + 1) == '?' || tokens.punct(i + 1) == '!')) {
                 val[i] = EXASPERATION;
