@@ -99,7 +99,9 @@ final class SentimentAnalyzer {
                             val[k] = 0;
                         }
                         cover(covered, h);
-                        sarcasm.mark(tokens, h, val, covered, reasons);
+                        if (!butFollows(tokens, h)) {
+                            sarcasm.mark(tokens, h, val, covered, reasons);
+                        }
                     }
                 }
                 default -> {
@@ -346,6 +348,19 @@ final class SentimentAnalyzer {
             case REPEAT -> -1.4;
             default -> 0;
         };
+    }
+
+    /**
+     * "Thanks for the reply but my package is still missing": thanks that a "but" answers in the same
+     * sentence are polite, not sarcastic; they count for nothing either way.
+     */
+    private boolean butFollows(Tokens tokens, PhraseHit<CueKind> h) {
+        for (int k = h.end() + 1; k < tokens.size() && !tokens.endsSentence(k); k++) {
+            if (lexicon.is(tokens.id(k), Lexicon.CONTRAST)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean insideService(PhraseHit<CueKind> h, List<PhraseHit<CueKind>> cues) {
