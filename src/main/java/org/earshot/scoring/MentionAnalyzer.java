@@ -37,8 +37,19 @@ public final class MentionAnalyzer {
     public MentionAnalysis analyze(String text) {
         Tokens tokens = tokenizer.tokenize(text);
         List<PhraseHit<CueKind>> found = holding(tokens, cues.find(tokens));
-        return new MentionAnalysis(tokens, found, sentiment.analyze(tokens, found), questions.anyAsks(tokens),
-                anyIn(tokens, request));
+        SentimentResult s = sentiment.analyze(tokens, found);
+        boolean requests = false;
+        boolean asks = false;
+        int from = 0;
+        int last = tokens.size() - 1;
+        for (int i = 0; i <= last; i++) {
+            requests |= lexicon.inClasses(tokens.id(i), request);
+            if (!asks && (tokens.endsSentence(i) || i == last)) {
+                asks = questions.asks(tokens, from, i);
+                from = i + 1;
+            }
+        }
+        return new MentionAnalysis(tokens, found, s, asks, requests);
     }
 
     /**
@@ -105,12 +116,8 @@ public final class MentionAnalyzer {
     }
 
     private boolean laughs(Tokens tokens) {
-        return anyIn(tokens, laughter);
-    }
-
-    private boolean anyIn(Tokens tokens, int classBit) {
         for (int i = 0; i < tokens.size(); i++) {
-            if (lexicon.inClasses(tokens.id(i), classBit)) {
+            if (lexicon.inClasses(tokens.id(i), laughter)) {
                 return true;
             }
         }

@@ -29,19 +29,6 @@ final class Questions {
         this.article = lexicon.classBit("article");
     }
 
-    /** Whether any sentence of the text asks. */
-    boolean anyAsks(Tokens tokens) {
-        int from = 0;
-        while (from < tokens.size()) {
-            int end = Sentences.end(tokens, from);
-            if (asks(tokens, from, end)) {
-                return true;
-            }
-            from = end + 1;
-        }
-        return false;
-    }
-
     /** Whether the sentence from {@code from} to its end mark {@code end} asks. */
     boolean asks(Tokens tokens, int from, int end) {
         char mark = tokens.punct(end);

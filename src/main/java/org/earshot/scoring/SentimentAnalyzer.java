@@ -292,16 +292,22 @@ final class SentimentAnalyzer {
      */
     private void questionsAreNotPraise(Tokens tokens, double[] val) {
         int from = 0;
-        while (from < tokens.size()) {
-            int end = Sentences.end(tokens, from);
-            if (questions.asks(tokens, from, end)) {
-                for (int k = from; k <= end; k++) {
+        boolean praise = false;
+        int last = tokens.size() - 1;
+        for (int i = 0; i <= last; i++) {
+            praise |= val[i] > 0;
+            if (!tokens.endsSentence(i) && i < last) {
+                continue;
+            }
+            if (praise && questions.asks(tokens, from, i)) {
+                for (int k = from; k <= i; k++) {
                     if (val[k] > 0) {
                         val[k] *= QUESTION_PRAISE;
                     }
                 }
             }
-            from = end + 1;
+            from = i + 1;
+            praise = false;
         }
     }
 
