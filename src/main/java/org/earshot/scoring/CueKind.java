@@ -16,6 +16,8 @@ public enum CueKind {
     /** Money taken wrongly: "charged twice", "overcharged". */
     MONEY,
     CHURN,
+    /** The same problem raised again: "third time", "this is the 4th time i contact you". */
+    REPEAT,
     LOST_GOODS,
     /** A deadline that makes lost goods pressing: "wedding", "tomorrow". */
     DEADLINE,
@@ -54,6 +56,7 @@ public enum CueKind {
             case IDIOM -> "negative";
             case SARCASM, SARCASM_IF_NEGATIVE -> "sarcasm";
             case CHURN -> "churn threat";
+            case REPEAT -> "complaining again";
             case LOST_GOODS -> "lost goods";
             case DEADLINE -> "lost goods with a deadline";
             case URGENT -> "asks for speed";

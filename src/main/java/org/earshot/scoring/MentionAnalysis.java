@@ -12,8 +12,22 @@ public final class MentionAnalysis {
     private final List<PhraseHit<CueKind>> cues;
     private final SentimentResult sentiment;
     private final int kinds;
+    private final boolean asks;
+    private final boolean requests;
 
+    /** An analysis whose text asks only if it has a question mark, and requests nothing. */
     public MentionAnalysis(Tokens tokens, List<PhraseHit<CueKind>> cues, SentimentResult sentiment) {
+        this(tokens, cues, sentiment, hasQuestionMark(tokens), false);
+    }
+
+    /**
+     * @param asks     a sentence asks something ({@link Questions})
+     * @param requests the person asks someone to act ("please", "help", "dm")
+     */
+    public MentionAnalysis(Tokens tokens, List<PhraseHit<CueKind>> cues, SentimentResult sentiment, boolean asks,
+                           boolean requests) {
+        this.asks = asks;
+        this.requests = requests;
         this.tokens = tokens;
         this.cues = java.util.Collections.unmodifiableList(cues);
         this.sentiment = sentiment;
@@ -87,8 +101,17 @@ public final class MentionAnalysis {
         return tokens.span(hit.start(), hit.end());
     }
 
-    /** The person asks something: the text has a question mark. */
+    /** The person asks something: a sentence ends with "?" or opens with a question word. */
     public boolean asksQuestion() {
+        return asks;
+    }
+
+    /** The person asks someone to act: "please", "help", "dm". */
+    public boolean requests() {
+        return requests;
+    }
+
+    private static boolean hasQuestionMark(Tokens tokens) {
         for (int i = 0; i < tokens.size(); i++) {
             if (tokens.punct(i) == '?') {
                 return true;

@@ -17,6 +17,8 @@ public final class MentionAnalyzer {
     private final PhraseBook<CueKind> cues;
     private final SentimentAnalyzer sentiment;
     private final int laughter;
+    private final int request;
+    private final Questions questions;
 
     MentionAnalyzer(WordLists lists) {
         this.lexicon = lists.lexicon();
@@ -24,6 +26,8 @@ public final class MentionAnalyzer {
         this.cues = lists.cues();
         this.sentiment = new SentimentAnalyzer(lexicon);
         this.laughter = lexicon.classBit("laughter");
+        this.request = lexicon.classBit("request");
+        this.questions = new Questions(lexicon);
     }
 
     public static MentionAnalyzer standard() {
@@ -33,7 +37,19 @@ public final class MentionAnalyzer {
     public MentionAnalysis analyze(String text) {
         Tokens tokens = tokenizer.tokenize(text);
         List<PhraseHit<CueKind>> found = holding(tokens, cues.find(tokens));
-        return new MentionAnalysis(tokens, found, sentiment.analyze(tokens, found));
+        SentimentResult s = sentiment.analyze(tokens, found);
+        boolean requests = false;
+        boolean asks = false;
+        int from = 0;
+        int last = tokens.size() - 1;
+        for (int i = 0; i <= last; i++) {
+            requests |= lexicon.inClasses(tokens.id(i), request);
+            if (!asks && (tokens.endsSentence(i) || i == last)) {
+                asks = questions.asks(tokens, from, i);
+                from = i + 1;
+            }
+        }
+        return new MentionAnalysis(tokens, found, s, asks, requests);
     }
 
     /**

@@ -25,19 +25,27 @@ final class SentimentAnalyzer {
     private static final double NEGATED_ACTION = -0.9;
     /** "Really?" "Seriously?!" as a sentence of its own. */
     private static final double EXASPERATION = -1.2;
-    private static final double QUESTION_PRAISE = 0.4;
+    private static final double QUESTION_PRAISE = 0.15;
     /** An idiom at least this negative is named among the reasons: "negative: 'rip off'". */
     private static final double NEGATIVE_IDIOM = -1.5;
     /** "Ordered a large, got a small": what was paid for and what came, in one sentence. */
     private static final double NOT_WHAT_WAS_ORDERED = -1.2;
+    /** "Keeps restarting", "kept dropping": the same thing going wrong again. */
+    private static final double REPEATED_FAILURE = -1.0;
+    /** Words weaker than this carry too little feeling to stop a negator telling a failure ("didn't want", "can't play"). */
+    private static final double FEELING = 1.0;
 
     private final Lexicon lexicon;
     private final int exasperation;
     private final int orderedClass;
     private final int receivedClass;
     private final int itself;
+    private final int feeler;
+    private final int likes;
+    private final int repeating;
     private final Contrast contrast;
     private final Sarcasm sarcasm;
+    private final Questions questions;
 
     SentimentAnalyzer(Lexicon lexicon) {
         this.lexicon = lexicon;
@@ -47,6 +55,10 @@ final class SentimentAnalyzer {
         this.orderedClass = lexicon.classBit("ordered");
         this.receivedClass = lexicon.classBit("received");
         this.itself = lexicon.classBit("itself");
+        this.feeler = lexicon.classBit("feeler");
+        this.likes = lexicon.classBit("likes");
+        this.repeating = lexicon.classBit("repeating");
+        this.questions = new Questions(lexicon);
     }
 
     SentimentResult analyze(Tokens tokens, List<PhraseHit<CueKind>> cues) {
@@ -57,7 +69,7 @@ final class SentimentAnalyzer {
         for (int at = 0; at < cues.size(); at++) {
             PhraseHit<CueKind> h = cues.get(at);
             CueKind k = h.kind();
-            if (k == CueKind.SERVICE || k == CueKind.IDIOM || k == CueKind.SARCASM) {
+            if (k == CueKind.SERVICE || k == CueKind.IDIOM || k == CueKind.SARCASM || k == CueKind.CALM) {
                 cover(covered, h);
             }
             service |= k == CueKind.SERVICE;
@@ -87,7 +99,9 @@ final class SentimentAnalyzer {
                             val[k] = 0;
                         }
                         cover(covered, h);
-                        sarcasm.mark(tokens, h, val, covered, reasons);
+                        if (!butFollows(tokens, h)) {
+                            sarcasm.mark(tokens, h, val, covered, reasons);
+                        }
                     }
                 }
                 default -> {
@@ -164,6 +178,9 @@ final class SentimentAnalyzer {
         if (v == 0 || (lexicon.boost(tokens, i) != 0 && nextWordHasValence(tokens, i))) {
             return 0; // "pretty bad", "super slow": the first word only modifies the second
         }
+        if (lexicon.inClasses(tokens.id(i), likes) && !afterFeeler(tokens, i)) {
+            return 0;
+        }
         if (kind == Token.Kind.EMOJI || kind == Token.Kind.EMOTICON || kind == Token.Kind.NUMBER) {
             return v;
         }
@@ -189,7 +206,8 @@ final class SentimentAnalyzer {
             }
             seen++;
         }
-        if (Negation.negates(tokens, i, lexicon, 3)) {
+        // "no loaner, no updates": a second refusal adds to the first rather than cancelling it
+        if (!lexicon.isNegator(tokens, i) && Negation.negates(tokens, i, lexicon, 3)) {
             v *= NEGATION_FACTOR;
         }
         return v;
@@ -220,6 +238,10 @@ final class SentimentAnalyzer {
             }
             if (lexicon.isNegator(tokens, i) && lexicon.valence(tokens, i) >= 0 && negatesPlainWords(tokens, i, covered)) {
                 val[i] += NEGATED_ACTION;
+                remember(scratch, i, Sentences.firstWordFrom(tokens, i + 1));
+            } else if (lexicon.inClasses(tokens.id(i), repeating) && repeatsAFailure(tokens, i, covered)) {
+                val[i] += REPEATED_FAILURE;
+                covered[i] = true; // named as "keeps restarting", not as the word "keeps"
                 remember(scratch, i, Sentences.firstWordFrom(tokens, i + 1));
             } else if (lexicon.inClasses(tokens.id(i), exasperation) && Sentences.opensSentence(tokens, i)
                     && i + 1 < n && (tokens.punct(i + 1) == '?' || tokens.punct(i + 1) == '!')) {
@@ -253,7 +275,7 @@ final class SentimentAnalyzer {
             if (seen == 0 && lexicon.is(tokens, k, Lexicon.NOT_NEGATING_AFTER)) {
                 return false;
             }
-            if (covered[k] || lexicon.valence(tokens, k) != 0 || lexicon.isNegator(tokens, k)) {
+            if (covered[k] || Math.abs(lexicon.valence(tokens, k)) >= FEELING || lexicon.isNegator(tokens, k)) {
                 return false;
             }
             if (!lexicon.isFiller(tokens.id(k))) {
@@ -264,24 +286,51 @@ final class SentimentAnalyzer {
     }
 
     /**
-     * A question asks; its kind words are rarely praise ("what's the best way to reach you?", "is
-     * breakfast included in the flexible rate?"). Its positive words count for less; its negative ones stay.
+     * A question asks; its kind words are rarely praise ("what's the best way to reach you?", "can i
+     * gift a game", "is there a limit on free meetings"). Its positive words count for less; its
+     * negative ones stay.
      */
-    private static void questionsAreNotPraise(Tokens tokens, double[] val) {
+    private void questionsAreNotPraise(Tokens tokens, double[] val) {
         int from = 0;
-        for (int i = 0; i < tokens.size(); i++) {
-            if (!tokens.endsSentence(i)) {
+        boolean praise = false;
+        int last = tokens.size() - 1;
+        for (int i = 0; i <= last; i++) {
+            praise |= val[i] > 0;
+            if (!tokens.endsSentence(i) && i < last) {
                 continue;
             }
-            if (tokens.punct(i) == '?') {
-                for (int k = from; k < i; k++) {
+            if (praise && questions.asks(tokens, from, i)) {
+                for (int k = from; k <= i; k++) {
                     if (val[k] > 0) {
                         val[k] *= QUESTION_PRAISE;
                     }
                 }
             }
             from = i + 1;
+            praise = false;
         }
+    }
+
+    /** "I like", "we really like": someone feels it. "Smelled like smoke", "like 3 hours": a comparison. */
+    private boolean afterFeeler(Tokens tokens, int i) {
+        for (int j = i - 1; j >= 0 && !tokens.endsSentence(j); j--) {
+            if (tokens.isWordLike(j)) {
+                return lexicon.inClasses(tokens.id(j), feeler);
+            }
+        }
+        return false;
+    }
+
+    /** "Keeps crashing", "kept getting logged out": a word of repetition before a plain "-ing" verb. */
+    private boolean repeatsAFailure(Tokens tokens, int i, boolean[] covered) {
+        int k = Sentences.firstWordFrom(tokens, i + 1);
+        if (k >= tokens.size() || covered[k] || !tokens.isWord(k) || lexicon.valence(tokens, k) > 0) {
+            return false;
+        }
+        int end = tokens.end(k);
+        String text = tokens.text();
+        return end - tokens.start(k) > 4 && text.charAt(end - 3) == 'i' && text.charAt(end - 2) == 'n'
+                && text.charAt(end - 1) == 'g';
     }
 
     private boolean nextWordHasValence(Tokens tokens, int i) {
@@ -302,8 +351,22 @@ final class SentimentAnalyzer {
             case SAFETY, SECURITY, LEGAL -> -1.5;
             case STRANDED, OUTAGE, MONEY, LOST_GOODS -> -2.0;
             case CHURN -> -1.8;
+            case REPEAT -> -1.4;
             default -> 0;
         };
+    }
+
+    /**
+     * "Thanks for the reply but my package is still missing": thanks that a "but" answers in the same
+     * sentence are polite, not sarcastic; they count for nothing either way.
+     */
+    private boolean butFollows(Tokens tokens, PhraseHit<CueKind> h) {
+        for (int k = h.end() + 1; k < tokens.size() && !tokens.endsSentence(k); k++) {
+            if (lexicon.is(tokens.id(k), Lexicon.CONTRAST)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean insideService(PhraseHit<CueKind> h, List<PhraseHit<CueKind>> cues) {

@@ -33,12 +33,12 @@ final class UrgencyAssessor {
         List<String> reasons = new ArrayList<>(4);
         SentimentResult s = a.sentiment();
         boolean problem = a.has(CueKind.SERVICE) || a.has(CueKind.MONEY) || a.has(CueKind.LOST_GOODS)
-                || a.has(CueKind.OUTAGE) || a.has(CueKind.STRANDED) || a.has(CueKind.CHURN);
+                || a.has(CueKind.OUTAGE) || a.has(CueKind.STRANDED) || a.has(CueKind.CHURN) || a.has(CueKind.REPEAT);
         boolean complaining = s.sentiment() == Sentiment.NEGATIVE || problem;
         boolean positive = s.sentiment() == Sentiment.POSITIVE && !problem;
 
         double u = positive ? 0.1 : 0.15 + 0.3 * s.negativity();
-        if (a.asksQuestion() && !positive) {
+        if ((a.asksQuestion() || a.requests()) && !positive) {
             u = Math.max(u, 0.3);
         }
         if (complaining) {
@@ -58,7 +58,7 @@ final class UrgencyAssessor {
         return new UrgencyResult(u, level(u), reasons);
     }
 
-    /** Money, churn, lost goods with a deadline, the press, "asap". */
+    /** Money, churn, a complaint made again, lost goods with a deadline, the press, "asap". */
     private static double words(MentionAnalysis a, double u, List<String> reasons) {
         for (int at = 0; at < a.cues().size(); at++) {
             PhraseHit<CueKind> h = a.cues().get(at);
@@ -73,6 +73,10 @@ final class UrgencyAssessor {
                 }
                 case CHURN -> {
                     u = Math.max(u, 0.7);
+                    reasons.add(a.reason(h));
+                }
+                case REPEAT -> {
+                    u = Math.max(u, 0.65);
                     reasons.add(a.reason(h));
                 }
                 case PRESS -> {

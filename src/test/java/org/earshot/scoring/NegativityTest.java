@@ -221,4 +221,42 @@ class NegativityTest {
         Score s = score("WORST WORST WORST airline EVER!!!! 😡😡😡 never again, still waiting, third time, disgusting");
         assertThat(s.negativity()).isBetween(0.9, 1.0);
     }
+
+    @Test
+    void aQuestionWithoutItsMarkIsStillAQuestion() {
+        for (String text : new String[] {
+            "@Steam can i gift a game to someone in another country",
+            "@zoom_us is there a time limit on free meetings now",
+            "hi @AskNationwide what's the interest rate on the 1 year fixed saver"}) {
+            assertThat(score(text).sentiment()).as(text).isEqualTo(Sentiment.NEUTRAL);
+        }
+        assertThat(score("@Delta would love to fly with you again, best crew ever").sentiment()).isEqualTo(Sentiment.POSITIVE);
+        assertThat(score("What a great crew on DL123").sentiment()).isEqualTo(Sentiment.POSITIVE);
+    }
+
+    @Test
+    void failuresToldInLowerCaseAndWithoutApostrophesAreNegative() {
+        for (String text : new String[] {
+            "@Argos_Online got to the store and they cant find it",
+            "@PlayStation cant play anything all evening",
+            "@Instacart half my items were swapped for stuff i didnt want",
+            "@AppleSupport my iphone keeps restarting after the update",
+            "@Kia car at the dealer for a month. no loaner, no updates"}) {
+            assertThat(score(text).sentiment()).as(text).isEqualTo(Sentiment.NEGATIVE);
+        }
+    }
+
+    @Test
+    void likeThatComparesIsNotPraise() {
+        assertThat(score("@Marriott room smelled like smoke and they wouldnt move us").sentiment())
+                .isEqualTo(Sentiment.NEGATIVE);
+        assertThat(score("I really like the new app").sentiment()).isEqualTo(Sentiment.POSITIVE);
+    }
+
+    @Test
+    void thanksAnsweredByButArePoliteNotSarcastic() {
+        Score s = score("@AmazonHelp thanks for the reply but my package is still missing");
+        assertThat(s.sentiment()).isEqualTo(Sentiment.NEGATIVE);
+        assertThat(s.reasons()).noneMatch(r -> r.startsWith("sarcasm"));
+    }
 }

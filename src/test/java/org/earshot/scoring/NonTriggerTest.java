@@ -77,6 +77,26 @@ class NonTriggerTest {
         assertThat(s.urgencyLevel()).isIn(UrgencyLevel.LOW, UrgencyLevel.NORMAL);
     }
 
+    @Test
+    void customersJokesAndCalmWordsDoNotTrigger() {
+        assertNotCritical(
+                "@Wendys i'd kill for a baconator right now",
+                "@Oreo these are dangerously addictive lol",
+                "@tiktok_us the new editing tools are fire",
+                "@ComEd is there an outage map for the north side",
+                "@CVSHealth can i get a flu shot without an appointment",
+                "@Delta my lawyer friend says your new app is great",
+                "@Chase i'm not saying it's fraud, just asking what this charge is");
+        for (String text : new String[] {
+                "@SouthwestAir no rush, but how do i use my travel funds online",
+                "@Hilton please help, how do i link my honors account",
+                "@AmericanAir is it the third time you've changed the menu this year? love it",
+                "@TMobile just switched from at&t, saving $40 a month"}) {
+            Score s = score(text);
+            assertThat(s.urgencyLevel()).as(text + " " + s.reasons()).isIn(UrgencyLevel.LOW, UrgencyLevel.NORMAL);
+        }
+    }
+
     private static void assertNotCritical(String... texts) {
         for (String text : texts) {
             Score s = score(text);

@@ -162,4 +162,56 @@ class UrgencyTest {
                 new CustomerHistory(9, 9, 9));
         assertThat(s.urgency()).isBetween(0.85, 1.0);
     }
+
+    @Test
+    void customersOwnWordsForEmergenciesAreCritical() {
+        for (String text : new String[] {
+            "@Chase my account got hacked",
+            "someone logged into my account from another country and changed my email",
+            "@BankofAmerica theres an unauthorized transaction on my debit card",
+            "@ATT someone ported my number out without my permission",
+            "@united stuck at the airport, flight cancelled and no hotel",
+            "@PGE i can smell gas in the kitchen",
+            "@Wendys my kid got sick after eating your nuggets",
+            "@Hilton woke up covered in bed bug bites",
+            "@CVS pharmacy gave me the wrong medication",
+            "@Hertz the brakes failed on the highway",
+            "@StateFarm i'll sue if this isn't paid",
+            "@Cigna i'm contacting my lawyer",
+            "@Nissan see you in small claims court",
+            "@Slack is slack down? nobody at work can send messages"}) {
+            assertThat(score(text).urgencyLevel()).as(text + " " + score(text).reasons()).isEqualTo(UrgencyLevel.CRITICAL);
+        }
+    }
+
+    @Test
+    void customersOwnWordsForMoneyLeavingAndThePressAreHigh() {
+        for (String text : new String[] {
+            "@Uber_Support u charged me twice for one ride",
+            "@netflix charged me after i cancelled",
+            "@PlanetFitness still billing me after i cancelled in person",
+            "@Spotify cancel my subscription",
+            "@Xfinity porting out to another provider tomorrow",
+            "@Robinhood a reporter at the WSJ is asking me about this",
+            "@FedEx i'm a journalist and this is going in my column",
+            "@AmazonHelp this is the 4th time i contact you about the same package",
+            "@comcastcares i've called 5 times about this"}) {
+            assertThat(score(text).urgencyLevel()).as(text + " " + score(text).reasons()).isIn(UrgencyLevel.HIGH,
+                    UrgencyLevel.CRITICAL);
+        }
+    }
+
+    @Test
+    void questionsAndRequestsWithoutAQuestionMarkNeedAnAnswer() {
+        for (String text : new String[] {
+            "@VerizonSupport how do i add a line to my plan",
+            "@Steam can i gift a game to someone in another country",
+            "@Hilton please help, how do i link my honors account to my booking",
+            "@comcastcares following up on my DM",
+            "@AmazonHelp I'd like to return an item"}) {
+            Score s = score(text);
+            assertThat(s.urgencyLevel()).as(text).isEqualTo(UrgencyLevel.NORMAL);
+            assertThat(s.sentiment()).as(text).isEqualTo(org.earshot.domain.Sentiment.NEUTRAL);
+        }
+    }
 }
