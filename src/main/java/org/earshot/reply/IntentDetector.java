@@ -33,7 +33,7 @@ public final class IntentDetector {
             }
         }
         if (a.has(CueKind.SERVICE) || a.has(CueKind.MONEY) || a.has(CueKind.LOST_GOODS) || a.has(CueKind.STRANDED)
-                || a.has(CueKind.CHURN)) {
+                || a.has(CueKind.CHURN) || first(a, hits, IntentCue.STRANDED) != null) {
             return new IntentDetection(Intent.COMPLAINT, "");
         }
         if (first(a, hits, IntentCue.FEATURE) != null) {

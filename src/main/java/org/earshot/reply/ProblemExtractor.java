@@ -31,6 +31,9 @@ final class ProblemExtractor {
             "should", "do", "does", "did", "open", "opens", "close", "closes", "start", "starts", "arrive",
             "arrived", "leave", "leaves", "cost", "costs", "work", "works", "take", "takes", "after", "before",
             "my", "your", "our", "the", "a", "an", "no", "any", "there", "here", "up", "out", "off", "back");
+    private static final Set<String> PRAISED = Set.of("crew", "staff", "team", "pilot", "pilots", "service", "lounge",
+            "app", "food", "meal", "seats", "agent", "attendant", "attendants", "support", "boarding", "upgrade", "wifi",
+            "landing", "flight", "check-in");
     private static final Map<String, String> SECOND_PERSON = Map.of("my", "your", "mine", "yours", "our", "your",
             "i", "you", "me", "you", "we", "you", "i'm", "you're", "myself", "yourself", "us", "you");
     private static final Set<String> FEATURE_LEAD_IN = Set.of("you", "had", "would", "could", "offered", "offer",
@@ -43,8 +46,20 @@ final class ProblemExtractor {
             case PURCHASE_INTENT -> objectAfter(t, purchaseEnd(t), Set.of());
             case FEATURE_REQUEST -> objectAfter(t, featureEnd(t), FEATURE_LEAD_IN);
             case QUESTION -> first(serviceProblem(a), possession(t), definite(t));
+            case PRAISE -> praised(t);
             default -> first(serviceProblem(a), possession(t));
         };
+    }
+
+    /** What was praised, when it is one of the things a team can pass praise to: "the crew", "the lounge". */
+    private static Optional<String> praised(Tokens t) {
+        for (int i = 0; i < t.size(); i++) {
+            Token w = t.get(i);
+            if (w.isWordLike() && PRAISED.contains(w.norm())) {
+                return Optional.of("the " + w.norm());
+            }
+        }
+        return Optional.empty();
     }
 
     @SafeVarargs

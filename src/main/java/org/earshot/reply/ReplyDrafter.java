@@ -1,41 +1,62 @@
 package org.earshot.reply;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.earshot.config.ReplyPolicy;
 import org.earshot.domain.Author;
 import org.earshot.domain.Draft;
 import org.earshot.domain.Intent;
 import org.earshot.domain.Platform;
+import org.earshot.domain.UrgencyLevel;
 import org.earshot.scoring.CueKind;
 import org.earshot.scoring.MentionAnalysis;
 import org.earshot.scoring.MentionAnalyzer;
+import org.earshot.scoring.PhraseHit;
 
 /**
  * Writes the first draft of a reply following the team's policy, and checks it against the reply
  * rules. The intent comes from the mention's words (its subject too); spam gets no draft, a crisis gets
- * a holding reply and an "escalate:" warning. Thread-safe.
+ * a holding reply and an "escalate:" notice, a frequent question its preformatted answer, a person close
+ * to buying the catalogue's item (or the nearest one). Thread-safe.
  */
 public final class ReplyDrafter {
+    /** Said in every reply to a safety matter, before the team's own closing line. */
+    static final String SAFETY_FIRST = "If anyone is hurt or in danger, please contact the local emergency services first.";
+    /** Notices start with these: they inform the person approving and are not broken rules. */
+    static final String SPAM = "spam: ";
+    static final String ESCALATE = "escalate: ";
+    static final String BY_HAND = "answer by hand: ";
+
     private final ReplyPolicy policy;
     private final ReplyTemplates templates;
     private final ReplyGuardrails guardrails;
     private final IntentDetector intents = new IntentDetector();
     private final ProblemExtractor problems = new ProblemExtractor();
+    private final AnswerFinder answers;
+    private final ProductFinder products;
     private final MentionAnalyzer analyzer = MentionAnalyzer.standard();
-
-    /** Said in every reply to a safety matter, before the team's own closing line. */
-    static final String SAFETY_FIRST = "If anyone is hurt or in danger, please contact the local emergency services first.";
 
     public ReplyDrafter(ReplyPolicy policy) {
         this.policy = policy;
         this.templates = new ReplyTemplates(policy);
         this.guardrails = new ReplyGuardrails(policy);
+        this.answers = new AnswerFinder(policy.faq());
+        this.products = new ProductFinder(policy.catalogue());
     }
 
     /** The policy drafts follow; approvals read when a promised follow-up is due from it. */
     public ReplyPolicy policy() {
         return policy;
+    }
+
+    /** Whether a warning informs (spam, escalation, answer by hand) rather than reports a broken rule. */
+    public static boolean isNotice(String warning) {
+        return warning.startsWith(SPAM) || warning.startsWith(ESCALATE) || warning.startsWith(BY_HAND)
+                || warning.startsWith(LlmNotice.PREFIX);
     }
 
     /** A holding statement for an incident: it promises an update, so it opens a follow-up. */
@@ -44,37 +65,142 @@ public final class ReplyDrafter {
         return new Draft(Intent.CRISIS, text, blocks(text, platform), List.of(), true);
     }
 
+    /** How long the follow-up of an approved reply runs: the time the text promises, else the policy's for the mention. */
+    public Duration followUpWithin(String approvedText, Intent intent, UrgencyLevel level) {
+        return HearBack.promised(approvedText).orElseGet(() -> policy.hearBackFor(intent, level));
+    }
+
     public Draft draft(DraftInput input) {
-        Platform platform = platform(input);
-        MentionAnalysis analysis = analyzer.analyze(mentionText(input));
-        IntentDetection detection = intents.detect(analysis);
-        Intent intent = detection.intent();
+        MentionReading reading = read(input);
+        Intent intent = reading.intent();
         if (intent == Intent.SPAM) {
-            return new Draft(intent, "", List.of(), List.of("spam: no reply drafted (" + detection.why() + ")"), false);
+            return new Draft(intent, "", List.of(), List.of(SPAM + "no reply drafted (" + reading.detection().why() + ")"),
+                    false);
         }
-        String problem = problems.extract(analysis, intent).orElse("");
-        String body = templates.fill(intent, author(input).firstName(), problem);
-        if (intent == Intent.CRISIS && analysis.has(CueKind.SAFETY)) {
-            body = beforeLastSentence(body, SAFETY_FIRST);
-        }
-        if (problem.isEmpty() && (intent == Intent.COMPLAINT || intent == Intent.QUESTION)) {
-            body = body + " " + policy.askWhenUnclear();
-        }
+        String body = body(reading, input);
+        return finish(intent, body, input, reading, List.of());
+    }
+
+    /** Lays the body out for the platform, adds the notices and checks it against every rule. */
+    Draft finish(Intent intent, String body, DraftInput input, MentionReading reading, List<String> extraNotices) {
+        Platform platform = platform(input);
         String text;
         List<String> blocks;
         if (platform.isSocial()) {
             blocks = ReplyBlocks.split(body, platform);
             text = String.join("\n\n", blocks);
-        } else {
+        } else if (platform == Platform.EMAIL) {
             text = asMail(body, author(input).firstName());
             blocks = List.of(text);
+        } else {
+            text = body;
+            blocks = List.of(text);
         }
-        List<String> warnings = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(extraNotices);
         if (intent == Intent.CRISIS) {
-            warnings.add("escalate: " + detection.why());
+            warnings.add(ESCALATE + reading.detection().why() + " → " + escalateTo(reading.analysis()));
         }
-        warnings.addAll(check(text, input));
+        if (platform == Platform.RSS) {
+            warnings.add(BY_HAND + "feeds are read-only; post this yourself where the mention appeared, then approve"
+                    + " to close the task as answered by hand");
+        }
+        warnings.addAll(guardrails.check(text, facts(input, reading), platform));
         return new Draft(intent, text, blocks, warnings, ReplyGuardrails.opensFollowUp(text));
+    }
+
+    MentionReading read(DraftInput input) {
+        String mention = mentionText(input);
+        MentionAnalysis analysis = analyzer.analyze(mention);
+        IntentDetection detection = intents.detect(analysis);
+        PhraseText text = PhraseText.of(mention);
+        Intent intent = detection.intent();
+        String problem = intent == Intent.SPAM ? "" : problems.extract(analysis, intent).orElse("");
+        boolean answerable = intent == Intent.QUESTION || intent == Intent.OTHER || intent == Intent.PURCHASE_INTENT;
+        Optional<AnswerFinder.Found> answer = answerable ? answers.find(text) : Optional.empty();
+        Optional<ProductFinder.Found> product = intent == Intent.PURCHASE_INTENT ? products.find(text) : Optional.empty();
+        if (product.isPresent()) {
+            answer = Optional.empty();
+        }
+        return new MentionReading(analysis, detection, problem, answer, product, text);
+    }
+
+    private String body(MentionReading r, DraftInput input) {
+        Intent intent = r.intent();
+        UrgencyLevel level = level(input, r);
+        Map<String, String> v = new HashMap<>();
+        v.put("name", author(input).firstName());
+        v.put("hearBack", HearBack.spoken(policy.hearBackFor(intent, level)));
+        v.put("browseLink", policy.catalogue().browseLink());
+        String problem = r.problem();
+        if (r.answer().isPresent()) {
+            v.put("problem", problem.isEmpty() ? r.answer().get().phrase() : problem);
+            return templates.fillText(r.answer().get().answer().answer(), v);
+        }
+        switch (intent) {
+            case CRISIS -> {
+                String kind = crisisKind(r.analysis());
+                v.put("problem", problem.isEmpty() ? "this" : problem);
+                String body = templates.fill(List.of("crisis_" + kind, "crisis"), v);
+                return r.analysis().has(CueKind.SAFETY) ? beforeLastSentence(body, SAFETY_FIRST) : body;
+            }
+            case COMPLAINT -> {
+                v.put("problem", problem);
+                return templates.fill(problem.isEmpty() ? List.of("complaint_unclear")
+                        : List.of("complaint_" + level.id(), "complaint"), v);
+            }
+            case QUESTION -> {
+                v.put("problem", problem);
+                return templates.fill(problem.isEmpty() ? List.of("question_unclear")
+                        : List.of("question_" + level.id(), "question"), v);
+            }
+            case PURCHASE_INTENT -> {
+                if (r.product().isEmpty()) {
+                    return templates.fill(List.of("purchase_intent_unmatched"), v);
+                }
+                ProductFinder.Found p = r.product().get();
+                v.put("asked", p.asked().name().toLowerCase(java.util.Locale.ROOT));
+                v.put("product", p.offered().name());
+                v.put("pitch", p.offered().pitch());
+                v.put("link", p.offered().link());
+                v.put("problem", p.offered().name());
+                return templates.fill(List.of(p.isAlternative() ? "purchase_intent_nearest" : "purchase_intent"), v);
+            }
+            case PRAISE -> {
+                v.put("problem", problem);
+                return templates.fill(problem.isEmpty() ? List.of("praise_unclear") : List.of("praise"), v);
+            }
+            case FEATURE_REQUEST -> {
+                v.put("problem", problem.isEmpty() ? "this idea" : problem);
+                return templates.fill(List.of("feature_request"), v);
+            }
+            default -> {
+                v.put("problem", problem);
+                return templates.fill(List.of("other"), v);
+            }
+        }
+    }
+
+    /** The score's level, or critical when the person says they are stranded now (the promise must fit that). */
+    private static UrgencyLevel level(DraftInput input, MentionReading r) {
+        UrgencyLevel scored = input.score() == null ? UrgencyLevel.NORMAL : input.score().urgencyLevel();
+        boolean stranded = IntentPhrases.BOOK.find(r.analysis().tokens()).stream()
+                .anyMatch(h -> h.kind() == IntentCue.STRANDED);
+        return stranded ? UrgencyLevel.CRITICAL : scored;
+    }
+
+    /** The kind of crisis that decided the intent: legal, safety or security. */
+    private static String crisisKind(MentionAnalysis a) {
+        for (PhraseHit<CueKind> h : a.cues()) {
+            if (h.kind().isCrisis()) {
+                return h.kind().label();
+            }
+        }
+        return "default";
+    }
+
+    private String escalateTo(MentionAnalysis a) {
+        String kind = crisisKind(a);
+        return policy.escalateTo().getOrDefault(kind, policy.escalateTo().getOrDefault("default", "a team lead"));
     }
 
     /**
@@ -91,7 +217,11 @@ public final class ReplyDrafter {
 
     /** The rules a person's edit breaks, as warnings; the same rules as for drafts. */
     public List<String> check(String text, DraftInput input) {
-        return guardrails.check(text == null ? "" : text, author(input), platform(input));
+        return guardrails.check(text == null ? "" : text, facts(input, read(input)), platform(input));
+    }
+
+    private static ReplyGuardrails.Facts facts(DraftInput input, MentionReading reading) {
+        return new ReplyGuardrails.Facts(author(input), reading.problem(), reading.subjectWords(), reading.text());
     }
 
     private static String beforeLastSentence(String body, String sentence) {
