@@ -21,7 +21,7 @@ import org.earshot.scoring.Tokens;
  */
 final class ProblemExtractor {
     private static final Set<String> GOODS = Set.of("bag", "bags", "luggage", "suitcase", "suitcases", "baggage",
-            "package", "parcel", "order", "stroller", "pram", "wheelchair", "guitar");
+            "package", "parcel", "order", "stroller", "pram", "pushchair", "wheelchair", "guitar");
     /** Words that end a noun phrase taken from the text: verbs, adverbs, prepositions, conjunctions. */
     private static final Set<String> STOP = Set.of("is", "was", "were", "are", "be", "been", "has", "have", "had",
             "got", "get", "gets", "never", "still", "not", "didn't", "hasn't", "isn't", "wasn't", "won't", "and",
@@ -35,7 +35,7 @@ final class ProblemExtractor {
             "app", "food", "meal", "seats", "agent", "attendant", "attendants", "support", "boarding", "upgrade", "wifi",
             "landing", "flight", "check-in");
     private static final Map<String, String> SECOND_PERSON = Map.of("my", "your", "mine", "yours", "our", "your",
-            "i", "you", "me", "you", "we", "you", "i'm", "you're", "myself", "yourself", "us", "you");
+            "i", "you", "me", "you", "we", "you", "i'm", "you're", "myself", "yourself", "us", "you", "your", "our");
     private static final Set<String> FEATURE_LEAD_IN = Set.of("you", "had", "would", "could", "offered", "offer",
             "there", "was", "were", "we", "it", "i", "to", "see", "add", "have", "make", "made", "if", "bring", "back");
 
@@ -44,11 +44,32 @@ final class ProblemExtractor {
         return switch (intent) {
             case CRISIS -> crisis(a);
             case PURCHASE_INTENT -> objectAfter(t, purchaseEnd(t), Set.of());
-            case FEATURE_REQUEST -> objectAfter(t, featureEnd(t), FEATURE_LEAD_IN);
+            case FEATURE_REQUEST -> feature(t);
             case QUESTION -> first(serviceProblem(a), possession(t), definite(t));
             case PRAISE -> praised(t);
             default -> first(serviceProblem(a), possession(t));
         };
+    }
+
+    /**
+     * "please add a dark mode" gives "a dark mode"; a wish told as a clause ("would be great if the app
+     * showed the gate") gives "this idea for the app", which reads better than the clause itself.
+     */
+    private static Optional<String> feature(Tokens t) {
+        int end = featureEnd(t);
+        if (end >= 0 && t.get(end).is("if")) {
+            for (int i = end + 1; i < t.size(); i++) {
+                if (t.get(i).is("the") || t.get(i).is("your")) {
+                    List<String> words = nounPhrase(t, i + 1, 1);
+                    if (!words.isEmpty()) {
+                        return Optional.of("this idea for " + (t.get(i).is("your") ? "our " : "the ")
+                                + String.join(" ", words));
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+        return objectAfter(t, end, FEATURE_LEAD_IN);
     }
 
     /** What was praised, when it is one of the things a team can pass praise to: "the crew", "the lounge". */
@@ -80,6 +101,14 @@ final class ProblemExtractor {
             String p = a.phrase(h);
             return Optional.of(p.contains("twice") || p.contains("double") ? "the double charge"
                     : p.contains("over") ? "the overcharge" : "the charge on your account");
+        }
+        String damaged = firstOf(t, Set.of("damaged", "broken", "bent", "torn", "cracked", "smashed", "ripped"));
+        if (damaged != null && hasAny(t, GOODS) && !has(t, "lost")) {
+            return Optional.of("your " + (damaged.equals("broken") || damaged.equals("bent") ? "damaged" : damaged) + " "
+                    + firstOf(t, GOODS));
+        }
+        if (hasAny(t, GOODS) && (has(t, "left") || has(t, "behind")) && !hasAny(t, Set.of("lost", "missing"))) {
+            return Optional.of("your missing " + firstOf(t, GOODS));
         }
         if (a.has(CueKind.LOST_GOODS) || a.has(CueKind.SERVICE) && hasAny(t, GOODS) && hasAny(t, Set.of("lost", "missing"))) {
             String goods = firstOf(t, GOODS);
@@ -149,7 +178,8 @@ final class ProblemExtractor {
                     : hasAny(t, Set.of("card", "charge", "charges")) ? "the charges you don't recognise"
                     : "this security problem");
         }
-        return Optional.empty();
+        String flight = flightNumber(t);
+        return flight == null ? Optional.empty() : Optional.of("what happened on flight " + flight);
     }
 
     /** "my checked bag is missing" gives "your checked bag". */

@@ -27,7 +27,10 @@ final class ProductFinder {
         String bestPhrase = "";
         for (CatalogueItem item : catalogue.items()) {
             for (String phrase : item.match()) {
-                if (text.has(phrase) && phrase.length() > bestPhrase.length()) {
+                // Something the brand does not offer must be answered first; among the rest, the most specific.
+                boolean better = best == null || !item.offered() && best.offered()
+                        || item.offered() == best.offered() && phrase.length() > bestPhrase.length();
+                if (text.has(phrase) && better) {
                     best = item;
                     bestPhrase = phrase;
                 }

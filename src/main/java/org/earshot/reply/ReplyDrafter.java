@@ -31,6 +31,10 @@ public final class ReplyDrafter {
     static final String ESCALATE = "escalate: ";
     static final String BY_HAND = "answer by hand: ";
 
+    /** Problems too general to answer a question about without asking what it is. */
+    private static final java.util.Set<String> GENERIC = java.util.Set.of("your booking", "your flight", "your account",
+            "your ticket", "your reservation", "your trip", "your order", "your question", "the uk", "the us");
+
     private final ReplyPolicy policy;
     private final ReplyTemplates templates;
     private final ReplyGuardrails guardrails;
@@ -114,12 +118,30 @@ public final class ReplyDrafter {
         IntentDetection detection = intents.detect(analysis);
         PhraseText text = PhraseText.of(mention);
         Intent intent = detection.intent();
-        String problem = intent == Intent.SPAM ? "" : problems.extract(analysis, intent).orElse("");
+        if (intent == Intent.SPAM) {
+            return new MentionReading(analysis, detection, "", Optional.empty(), Optional.empty(), text);
+        }
+        Optional<AnswerFinder.Found> answer = answers.find(text);
+        if (intent == Intent.COMPLAINT && answer.isPresent() && analysis.asksQuestion() && calm(analysis)) {
+            // "What's the refund policy if I cancel?" sounds negative to the scorer but asks, calmly: answer it.
+            detection = new IntentDetection(Intent.QUESTION, "");
+            intent = Intent.QUESTION;
+        }
         boolean answerable = intent == Intent.QUESTION || intent == Intent.OTHER || intent == Intent.PURCHASE_INTENT;
-        Optional<AnswerFinder.Found> answer = answerable ? answers.find(text) : Optional.empty();
-        Optional<ProductFinder.Found> product = intent == Intent.PURCHASE_INTENT ? products.find(text) : Optional.empty();
-        if (product.isPresent()) {
-            answer = Optional.empty();
+        answer = answerable ? answer : Optional.empty();
+        Optional<ProductFinder.Found> product = intent == Intent.PURCHASE_INTENT || intent == Intent.QUESTION
+                ? products.find(text) : Optional.empty();
+        if (product.isPresent() && answer.isPresent()) {
+            // Both a frequent question and a product: answer what the person mentions first.
+            if (text.find(answer.get().phrase()) < text.find(product.get().phrase())) {
+                product = Optional.empty();
+            } else {
+                answer = Optional.empty();
+            }
+        }
+        String problem = problems.extract(analysis, intent).orElse("");
+        if (intent == Intent.QUESTION && GENERIC.contains(problem)) {
+            problem = "";
         }
         return new MentionReading(analysis, detection, problem, answer, product, text);
     }
@@ -149,6 +171,10 @@ public final class ReplyDrafter {
                         : List.of("complaint_" + level.id(), "complaint"), v);
             }
             case QUESTION -> {
+                if (r.product().isPresent()) {
+                    productValues(r.product().get(), v);
+                    return templates.fill(List.of("question_product"), v);
+                }
                 v.put("problem", problem);
                 return templates.fill(problem.isEmpty() ? List.of("question_unclear")
                         : List.of("question_" + level.id(), "question"), v);
@@ -158,11 +184,7 @@ public final class ReplyDrafter {
                     return templates.fill(List.of("purchase_intent_unmatched"), v);
                 }
                 ProductFinder.Found p = r.product().get();
-                v.put("asked", p.asked().name().toLowerCase(java.util.Locale.ROOT));
-                v.put("product", p.offered().name());
-                v.put("pitch", p.offered().pitch());
-                v.put("link", p.offered().link());
-                v.put("problem", p.offered().name());
+                productValues(p, v);
                 return templates.fill(List.of(p.isAlternative() ? "purchase_intent_nearest" : "purchase_intent"), v);
             }
             case PRAISE -> {
@@ -175,9 +197,23 @@ public final class ReplyDrafter {
             }
             default -> {
                 v.put("problem", problem);
-                return templates.fill(List.of("other"), v);
+                return templates.fill(problem.isEmpty() ? List.of("other_unclear") : List.of("other"), v);
             }
         }
+    }
+
+    /** No harm told (money taken, goods lost or damaged, stranded, leaving) and not strongly negative. */
+    private static boolean calm(MentionAnalysis a) {
+        return a.sentiment().negativity() < 0.5 && !a.has(CueKind.MONEY) && !a.has(CueKind.LOST_GOODS)
+                && !a.has(CueKind.STRANDED) && !a.has(CueKind.CHURN) && !IntentDetector.damaged(a);
+    }
+
+    private static void productValues(ProductFinder.Found p, Map<String, String> v) {
+        v.put("asked", p.asked().name().toLowerCase(java.util.Locale.ROOT));
+        v.put("product", p.offered().name());
+        v.put("pitch", p.offered().pitch());
+        v.put("link", p.offered().link());
+        v.put("problem", p.offered().name());
     }
 
     /** The score's level, or critical when the person says they are stranded now (the promise must fit that). */
@@ -241,6 +277,9 @@ public final class ReplyDrafter {
         if (m.lookingAt()) {
             greeting = body.substring(0, m.end()).strip();
             rest = body.substring(m.end());
+        } else if (!name.isBlank() && rest.contains(", " + name + "!")) {
+            // "Thank you so much, David!" under "Hi David," would greet him twice.
+            rest = rest.replaceFirst(", " + java.util.regex.Pattern.quote(name) + "!", "!");
         }
         if (!rest.isEmpty()) {
             rest = Character.toUpperCase(rest.charAt(0)) + rest.substring(1);

@@ -23,10 +23,12 @@ final class ReplyTemplates {
                 + " will get back to you within {hearBack}.");
         t.put("question_unclear", "Hi {name}, thanks for getting in touch! I'm {handledBy}. Could you tell me a little"
                 + " more about what you'd like to know, so I can give you the right answer?");
+        t.put("question_product", "Hi {name}, thanks for asking about {product}! {pitch} You'll find the details at"
+                + " {link}. I'm {handledBy}; if that doesn't answer your question, tell me a little more and I'll find out.");
         t.put("praise", "Thank you so much, {name}! I'll share your kind words about {problem} with the team; it means"
                 + " a lot to them. Have a great day!");
         t.put("praise_unclear", "Thank you so much, {name}! Your kind words mean a lot to the whole team. Have a great day!");
-        t.put("purchase_intent", "Hi {name}, thanks for your interest! {pitch} You can see the details at {link}. I'm"
+        t.put("purchase_intent", "Hi {name}, thanks for your interest in {product}! {pitch} You can see the details at {link}. I'm"
                 + " {handledBy}; if any questions come up, just ask here.");
         t.put("purchase_intent_nearest", "Hi {name}, thanks for asking! We don't offer {asked} at the moment, but"
                 + " {product} may suit you: {pitch} You can see it at {link}. I'm {handledBy}; happy to help if you"
@@ -45,7 +47,9 @@ final class ReplyTemplates {
                 + " back from us within {hearBack}.");
         t.put("crisis_legal", "Hi {name}, thank you for telling us about {problem}. I'm {handledBy}, and I've passed"
                 + " your message to the team that looks after these matters. You'll hear back from them within {hearBack}.");
-        t.put("other", "Hi {name}, thanks for getting in touch. I'm {handledBy}. Could you tell me a little more about"
+        t.put("other", "Hi {name}, thanks for getting in touch about {problem}. I'm {handledBy}. Could you tell me a"
+                + " little more about what you need, so I can help you properly?");
+        t.put("other_unclear", "Hi {name}, thanks for getting in touch. I'm {handledBy}. Could you tell me a little more about"
                 + " what you need, so I can help you properly?");
         t.put("holding", "We know some of you are having trouble with {problem}. We're looking into it and will update"
                 + " here within {hearBack}. {handledBy}");
@@ -71,7 +75,7 @@ final class ReplyTemplates {
                 return BUILT_IN.get(key);
             }
         }
-        return BUILT_IN.get("other");
+        return BUILT_IN.get("other_unclear");
     }
 
     /** What the team says publicly while a wave of complaints is looked into. */
