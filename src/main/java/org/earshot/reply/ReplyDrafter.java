@@ -139,6 +139,11 @@ public final class ReplyDrafter {
                 answer = Optional.empty();
             }
         }
+        if (intent == Intent.PURCHASE_INTENT && answer.isPresent()) {
+            // "Can I order a vegan meal?" is answered by the preformatted answer: a question, not a sale.
+            detection = new IntentDetection(Intent.QUESTION, "");
+            intent = Intent.QUESTION;
+        }
         String problem = problems.extract(analysis, intent).orElse("");
         if (intent == Intent.QUESTION && GENERIC.contains(problem)) {
             problem = "";

@@ -75,7 +75,7 @@ public final class Approvals {
                 throw new ReplyRulesViolatedException(id, hard);
             }
             // The follow-up runs from what the approved text promises, edits included, not from the draft.
-            boolean followUp = ReplyGuardrails.opensFollowUp(text);
+            boolean followUp = edited ? ReplyGuardrails.opensFollowUp(text) : task.draft().followUp();
             Instant followUpDue = now.plus(drafter.followUpWithin(text, task.draft().intent(), task.score().urgencyLevel()));
             if (task.mention().platform() == Platform.RSS) {
                 // Feeds are read-only: nothing can be posted, so the task closes as answered by hand.
