@@ -213,7 +213,9 @@ public final class ReplyGuardrails {
                 }
             }
             for (String term : terms) {
-                boolean allowed = hearBacks.stream().anyMatch(term::endsWith) || policy.mayPromise().stream()
+                // A time to hear back in is the team's own promise, kept by the follow-up it opens.
+                boolean hearBackTime = term.matches("(within|in) .*") && opensFollowUp(sentence);
+                boolean allowed = hearBackTime || hearBacks.stream().anyMatch(term::endsWith) || policy.mayPromise().stream()
                         .anyMatch(p -> p.toLowerCase(Locale.ROOT).contains(term));
                 if (!allowed) {
                     out.add(HARD + "promises '" + term + "', which the policy does not allow"

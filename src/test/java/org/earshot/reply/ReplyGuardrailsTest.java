@@ -252,4 +252,12 @@ class ReplyGuardrailsTest {
         assertThat(HearBack.promised("We'll get back to you within a day.")).contains(Duration.ofDays(1));
         assertThat(HearBack.promised("Your bag arrives within 2 hours. Have a good trip!")).isEmpty();
     }
+
+    @Test
+    void aTimeToHearBackInIsTheTeamsOwnPromiseButADeliveryTimeIsNot() {
+        assertThat(check("Hi Maria, I'm tracing your lost bag and you'll hear back from me within 2 hours. Thanks!"))
+                .noneMatch(w -> w.startsWith(ReplyGuardrails.HARD));
+        assertThat(check("Hi Maria, your lost bag will be at your door within 2 hours. Thanks for waiting!"))
+                .anyMatch(w -> w.startsWith("hard: promises 'within 2 hours'"));
+    }
 }
