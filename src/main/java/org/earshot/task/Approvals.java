@@ -98,6 +98,22 @@ public final class Approvals {
         return find(id);
     }
 
+    /**
+     * The rules a person's text for this task breaks, as the queue shows them while they edit: the same
+     * rules as the draft's, for this mention. The draft's own text gets the draft's warnings.
+     */
+    public List<String> check(long id, String text) {
+        return db.inTransaction(c -> {
+            ResponseTask task = tasks.find(c, id).orElseThrow(() -> new TaskNotFoundException(id));
+            if (text == null || text.strip().equals(task.draft().text().strip())) {
+                return task.draft().warnings();
+            }
+            return drafter.check(text.strip(), Triage.draftInput(task.mention(), task.score(),
+                    mentions.historyBefore(c, task.mention().platform(), task.mention().author().handle(),
+                            task.mention().id())));
+        });
+    }
+
     public ResponseTask reject(long id, String reason, String actor) {
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("a rejection needs a reason");
