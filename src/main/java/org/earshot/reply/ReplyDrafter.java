@@ -43,9 +43,12 @@ public final class ReplyDrafter {
     private final AnswerFinder answers;
     private final ProductFinder products;
     private final MentionAnalyzer analyzer = MentionAnalyzer.standard();
+    private final LlmDrafter llm;
 
+    /** Drafts from the policy's templates, or through its LLM when {@code reply.llm} is enabled. */
     public ReplyDrafter(ReplyPolicy policy) {
         this.policy = policy;
+        this.llm = policy.llm().enabled() ? new LlmDrafter(policy.llm()) : null;
         this.templates = new ReplyTemplates(policy);
         this.guardrails = new ReplyGuardrails(policy);
         this.answers = new AnswerFinder(policy.faq());
@@ -82,7 +85,40 @@ public final class ReplyDrafter {
                     false);
         }
         String body = body(reading, input);
-        return finish(intent, body, input, reading, List.of());
+        Draft template = finish(intent, body, input, reading, List.of());
+        // A crisis keeps the team's own holding reply: too much rides on its exact words.
+        return llm == null || intent == Intent.CRISIS ? template : fromLlm(input, reading, body, template);
+    }
+
+    /**
+     * The LLM's draft, checked by the same rules; the template's draft instead, with the reason, when the
+     * LLM fails or its draft breaks a hard rule.
+     */
+    private Draft fromLlm(DraftInput input, MentionReading reading, String templateBody, Draft template) {
+        Platform platform = platform(input);
+        String hearBack = HearBack.spoken(policy.hearBackFor(reading.intent(), level(input, reading)));
+        String text;
+        try {
+            text = llm.complete(LlmPrompt.system(policy, platform, hearBack, templateBody),
+                    LlmPrompt.user(platform, author(input), mentionText(input)));
+        } catch (LlmDrafter.LlmException e) {
+            return withNotice(template, LlmNotice.PREFIX + e.getMessage() + "; this is the template's draft");
+        }
+        Draft written = finish(reading.intent(), text, input, reading,
+                List.of(LlmNotice.PREFIX + "written by the LLM (" + policy.llm().model() + ")"));
+        List<String> hard = written.warnings().stream().filter(w -> w.startsWith(ReplyGuardrails.HARD)).toList();
+        if (!hard.isEmpty()) {
+            return withNotice(template, LlmNotice.PREFIX + "the LLM's draft broke a hard rule (" + String.join("; ", hard)
+                    + "); this is the template's draft");
+        }
+        return written;
+    }
+
+    private static Draft withNotice(Draft d, String notice) {
+        List<String> warnings = new ArrayList<>();
+        warnings.add(notice);
+        warnings.addAll(d.warnings());
+        return new Draft(d.intent(), d.text(), d.blocks(), warnings, d.followUp());
     }
 
     /** Lays the body out for the platform, adds the notices and checks it against every rule. */
