@@ -37,8 +37,16 @@ public final class IntentDetector {
                 return new IntentDetection(Intent.CRISIS, h.kind().label() + " ('" + a.phrase(h) + "')");
             }
         }
+        for (IntentCue report : new IntentCue[] {IntentCue.SAFETY_REPORT, IntentCue.SECURITY_REPORT}) {
+            String said = first(a, hits, report);
+            if (said != null) {
+                return new IntentDetection(Intent.CRISIS, (report == IntentCue.SAFETY_REPORT ? "safety" : "security")
+                        + " report ('" + said + "')");
+            }
+        }
         if (a.has(CueKind.SERVICE) || a.has(CueKind.MONEY) || a.has(CueKind.LOST_GOODS) || a.has(CueKind.STRANDED)
-                || a.has(CueKind.CHURN) || first(a, hits, IntentCue.STRANDED) != null || damaged(a)) {
+                || a.has(CueKind.CHURN) || first(a, hits, IntentCue.STRANDED) != null || damaged(a)
+                || first(a, hits, IntentCue.COMPLAINT) != null) {
             return new IntentDetection(Intent.COMPLAINT, "");
         }
         if (first(a, hits, IntentCue.FEATURE) != null) {
@@ -48,6 +56,9 @@ public final class IntentDetector {
             return new IntentDetection(Intent.PURCHASE_INTENT, "");
         }
         Sentiment sentiment = a.sentiment().sentiment();
+        if (first(a, hits, IntentCue.PRAISE) != null && sentiment != Sentiment.NEGATIVE) {
+            return new IntentDetection(Intent.PRAISE, "");
+        }
         if (sentiment == Sentiment.NEGATIVE) {
             return new IntentDetection(Intent.COMPLAINT, "");
         }

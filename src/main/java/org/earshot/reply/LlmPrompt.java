@@ -45,7 +45,8 @@ final class LlmPrompt {
     }
 
     static String user(Platform platform, Author author, String mention) {
-        String who = author.firstName().isEmpty() ? "someone whose name is not known" : author.firstName();
+        String name = PersonName.of(author);
+        String who = name.isEmpty() ? "someone whose name is not known" : name;
         return "On " + platform.id() + ", " + who + " wrote:\n" + mention;
     }
 }

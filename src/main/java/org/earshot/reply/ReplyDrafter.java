@@ -130,7 +130,7 @@ public final class ReplyDrafter {
             blocks = ReplyBlocks.split(body, platform);
             text = String.join("\n\n", blocks);
         } else if (platform == Platform.EMAIL) {
-            text = asMail(body, author(input).firstName());
+            text = asMail(body, PersonName.of(author(input)));
             blocks = List.of(text);
         } else {
             text = body;
@@ -138,7 +138,7 @@ public final class ReplyDrafter {
         }
         List<String> warnings = new ArrayList<>(extraNotices);
         if (intent == Intent.CRISIS) {
-            warnings.add(ESCALATE + reading.detection().why() + " → " + escalateTo(reading.analysis()));
+            warnings.add(ESCALATE + reading.detection().why() + " → " + escalateTo(reading));
         }
         if (platform == Platform.RSS) {
             warnings.add(BY_HAND + "feeds are read-only; post this yourself where the mention appeared, then approve"
@@ -181,6 +181,10 @@ public final class ReplyDrafter {
             intent = Intent.QUESTION;
         }
         String problem = problems.extract(analysis, intent).orElse("");
+        if (detection.why().startsWith("security report")) {
+            // Never repeat the details of a hole in public; name it plainly.
+            problem = "the security problem you found";
+        }
         if (intent == Intent.QUESTION && GENERIC.contains(problem)) {
             problem = "";
         }
@@ -191,7 +195,7 @@ public final class ReplyDrafter {
         Intent intent = r.intent();
         UrgencyLevel level = level(input, r);
         Map<String, String> v = new HashMap<>();
-        v.put("name", author(input).firstName());
+        v.put("name", PersonName.of(author(input)));
         v.put("hearBack", HearBack.spoken(policy.hearBackFor(intent, level)));
         v.put("browseLink", policy.catalogue().browseLink());
         String problem = r.problem();
@@ -201,7 +205,7 @@ public final class ReplyDrafter {
         }
         switch (intent) {
             case CRISIS -> {
-                String kind = crisisKind(r.analysis());
+                String kind = r.detection().why().startsWith("safety report") ? "report" : crisisKind(r);
                 v.put("problem", problem.isEmpty() ? "this" : problem);
                 String body = templates.fill(List.of("crisis_" + kind, "crisis"), v);
                 return r.analysis().has(CueKind.SAFETY) ? beforeLastSentence(body, SAFETY_FIRST) : body;
@@ -266,8 +270,12 @@ public final class ReplyDrafter {
     }
 
     /** The kind of crisis that decided the intent: legal, safety or security. */
-    private static String crisisKind(MentionAnalysis a) {
-        for (PhraseHit<CueKind> h : a.cues()) {
+    private static String crisisKind(MentionReading r) {
+        String why = r.detection().why();
+        if (why.startsWith("safety report") || why.startsWith("security report")) {
+            return why.substring(0, why.indexOf(' '));
+        }
+        for (PhraseHit<CueKind> h : r.analysis().cues()) {
             if (h.kind().isCrisis()) {
                 return h.kind().label();
             }
@@ -275,8 +283,8 @@ public final class ReplyDrafter {
         return "default";
     }
 
-    private String escalateTo(MentionAnalysis a) {
-        String kind = crisisKind(a);
+    private String escalateTo(MentionReading r) {
+        String kind = crisisKind(r);
         return policy.escalateTo().getOrDefault(kind, policy.escalateTo().getOrDefault("default", "a team lead"));
     }
 

@@ -100,8 +100,8 @@ public final class ReplyGuardrails {
         }
         promises(bodyLower).forEach(warnings::add);
         admissions(bodyLower).forEach(warnings::add);
-        String name = facts.author().firstName();
-        if (!name.isEmpty() && !Pattern.compile("\\b" + Pattern.quote(name.toLowerCase(Locale.ROOT)) + "\\b").matcher(lower).find()) {
+        String name = PersonName.of(facts.author());
+        if (!name.isEmpty() && !PhraseText.of(lower).has(name.toLowerCase(Locale.ROOT))) {
             warnings.add("does not use the person's name (" + name + ")");
         }
         if (!facts.subjectWords().isEmpty() && !namesSubject(lower, facts.subjectWords())) {

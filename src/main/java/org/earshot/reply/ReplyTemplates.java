@@ -45,6 +45,9 @@ final class ReplyTemplates {
         t.put("crisis_security", "Hi {name}, thank you for telling us about {problem}. Please don't share passwords"
                 + " or card details here. I'm {handledBy}; our security team has your message now, and you'll hear"
                 + " back from us within {hearBack}.");
+        t.put("crisis_report", "Hi {name}, thank you for reporting {problem}; this is exactly what we need to hear"
+                + " about. I'm {handledBy}, and I've passed it to our safety team straight away. You'll hear back from"
+                + " us within {hearBack}.");
         t.put("crisis_legal", "Hi {name}, thank you for telling us about {problem}. I'm {handledBy}, and I've passed"
                 + " your message to the team that looks after these matters. You'll hear back from them within {hearBack}.");
         t.put("other", "Hi {name}, thanks for getting in touch about {problem}. I'm {handledBy}. Could you tell me a"
