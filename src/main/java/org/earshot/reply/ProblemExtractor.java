@@ -34,9 +34,12 @@ final class ProblemExtractor {
     private static final Set<String> FAMILY = Set.of("mum", "mom", "mother", "dad", "father", "son", "daughter",
             "wife", "husband", "partner", "kids", "children", "child", "family", "baby", "friend", "friends", "parents",
             "sister", "brother", "grandma", "grandmother", "grandpa", "grandfather", "boyfriend", "girlfriend", "toddler");
-    private static final Map<String, String> ONBOARD = Map.of("wifi", "the Wi-Fi", "wi-fi", "the Wi-Fi",
-            "wi", "the Wi-Fi", "seat", "your seat", "screen", "the screen", "entertainment", "the entertainment system",
-            "toilet", "the toilet", "legroom", "the legroom", "charger", "the charging point", "aircon", "the air conditioning");
+    private static final Map<String, String> ONBOARD = Map.ofEntries(Map.entry("wifi", "the Wi-Fi"),
+            Map.entry("wi-fi", "the Wi-Fi"), Map.entry("wi", "the Wi-Fi"), Map.entry("seat", "your seat"),
+            Map.entry("screen", "the screen"), Map.entry("entertainment", "the entertainment system"),
+            Map.entry("toilet", "the toilet"), Map.entry("legroom", "the legroom"),
+            Map.entry("charger", "the charging point"), Map.entry("aircon", "the air conditioning"),
+            Map.entry("app", "the app"), Map.entry("website", "the website"), Map.entry("site", "the website"));
     private static final java.util.regex.Pattern WAITED = java.util.regex.Pattern.compile(
             "(?i)\\b(\\d+|two|three|four|five|six|seven|eight|nine|ten|twelve) hours (at|in) ([A-Z]{3}|[A-Z][a-z]+)\\b");
     private static final Set<String> PRAISED = Set.of("crew", "staff", "team", "pilot", "pilots", "service", "lounge",
@@ -50,7 +53,7 @@ final class ProblemExtractor {
     Optional<String> extract(MentionAnalysis a, Intent intent) {
         Tokens t = a.tokens();
         return switch (intent) {
-            case CRISIS -> first(crisis(a), report(t));
+            case CRISIS -> first(crisis(a), serviceProblem(a), missingGoods(t), report(t));
             case PURCHASE_INTENT -> objectAfter(t, purchaseEnd(t), Set.of());
             case FEATURE_REQUEST -> feature(t);
             case QUESTION -> first(serviceProblem(a), possession(t), definite(t));
@@ -134,8 +137,14 @@ final class ProblemExtractor {
             return Optional.of(flight != null ? "the cancellation of flight " + flight
                     : flightWord ? "your cancelled flight" : has(t, "order") ? "your cancelled order" : "the cancellation");
         }
+        String text = t.text().toLowerCase(Locale.ROOT);
+        if (text.contains("let me board") || text.contains("denied boarding") || text.contains("refused boarding")
+                || text.contains("let us board") || text.contains("offloaded")) {
+            return Optional.of("being refused boarding");
+        }
         if (hasAny(t, Set.of("refund", "refunds"))) {
-            return Optional.of("your refund");
+            boolean waiting = hasAny(t, Set.of("still", "waiting", "weeks", "days", "months", "when", "where", "yet", "been"));
+            return Optional.of(waiting ? "the wait for your refund" : "your refund");
         }
         for (PhraseHit<CueKind> h : a.cues(CueKind.SERVICE)) {
             String p = a.phrase(h);
@@ -295,7 +304,7 @@ final class ProblemExtractor {
                 break;
             }
             words.add(w.kind() == Token.Kind.WORD && isFlightCode(w.norm()) ? w.norm().toUpperCase(Locale.ROOT)
-                    : t.rawSpan(k, k).toLowerCase(Locale.ROOT));
+                    : hasDigit(t.rawSpan(k, k)) ? t.rawSpan(k, k) : t.rawSpan(k, k).toLowerCase(Locale.ROOT));
         }
         return words;
     }
@@ -362,6 +371,11 @@ final class ProblemExtractor {
             }
         }
         return true;
+    }
+
+    /** Booking codes and the like keep their case: "ZX9K2L", never "zx9k2l". */
+    private static boolean hasDigit(String word) {
+        return word.chars().anyMatch(Character::isDigit);
     }
 
     private static boolean has(Tokens t, String word) {
