@@ -7,9 +7,11 @@ import org.earshot.config.FaqAnswer;
 /** Picks the policy's preformatted answer for a question: the one whose longest match phrase occurs in it. */
 final class AnswerFinder {
     private final List<FaqAnswer> answers;
+    private final List<List<String>> padded;
 
     AnswerFinder(List<FaqAnswer> answers) {
         this.answers = answers;
+        this.padded = answers.stream().map(a -> a.match().stream().map(PhraseText::padded).toList()).toList();
     }
 
     /** The answer and the phrase that chose it. */
@@ -18,9 +20,12 @@ final class AnswerFinder {
 
     Optional<Found> find(PhraseText text) {
         Found best = null;
-        for (FaqAnswer a : answers) {
-            for (String phrase : a.match()) {
-                if (text.has(phrase) && (best == null || phrase.length() > best.phrase().length())) {
+        for (int i = 0; i < answers.size(); i++) {
+            FaqAnswer a = answers.get(i);
+            for (int k = 0; k < a.match().size(); k++) {
+                String phrase = a.match().get(k);
+                boolean longer = best == null || phrase.length() > best.phrase().length();
+                if (longer && text.hasPadded(padded.get(i).get(k))) {
                     best = new Found(a, phrase);
                 }
             }

@@ -34,4 +34,13 @@ record PhraseText(String folded) {
     boolean has(String phrase) {
         return find(phrase) >= 0;
     }
+
+    /** A phrase ready for {@link #hasPadded}: lower case between single spaces, made once where phrases are loaded. */
+    static String padded(String phrase) {
+        return ' ' + phrase.toLowerCase(Locale.ROOT).strip() + ' ';
+    }
+
+    boolean hasPadded(String padded) {
+        return folded.contains(padded);
+    }
 }

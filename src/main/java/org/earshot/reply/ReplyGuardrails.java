@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,6 +56,8 @@ public final class ReplyGuardrails {
             "not our problem", "your problem", "deal with it", "shut up", "nonsense", "stop complaining", "we don't care",
             "get over it", "don't be silly", "obviously", "lol", "seriously?", "pathetic", "you people", "as if",
             "too bad", "tough luck", "not my problem", "nobody cares");
+    private static final Pattern RUDE_WORDS = Pattern.compile("(?<![\\p{L}'])("
+            + String.join("|", RUDE.stream().map(Pattern::quote).toList()) + ")(?![\\p{L}])");
     private static final Pattern PUSHY = Pattern.compile("\\b(act now|act fast|hurry|limited time|limited-time|don't miss out"
             + "|do not miss out|before it's too late|last chance|only \\d+ (left|seats? left|remaining)|book now|buy now"
             + "|order now|while (stocks|seats|supplies) last|today only|you won't regret|selling fast|prices? (go|goes|will go) up"
@@ -79,10 +82,17 @@ public final class ReplyGuardrails {
 
     private final ReplyPolicy policy;
     private final TypoCheck typos;
+    private final Map<String, Pattern> mayNotPromise = new java.util.LinkedHashMap<>();
 
     public ReplyGuardrails(ReplyPolicy policy) {
         this.policy = policy;
         this.typos = new TypoCheck(policy);
+        for (String word : policy.mayNotPromise()) {
+            String w = word.toLowerCase(Locale.ROOT).strip();
+            if (!w.isEmpty()) {
+                mayNotPromise.put(w, Pattern.compile("\\b" + Pattern.quote(w) + "\\b"));
+            }
+        }
     }
 
     /** A reply that says the team will come back opens a follow-up: someone must keep that promise. */
@@ -129,10 +139,9 @@ public final class ReplyGuardrails {
         if (caps.find()) {
             warnings.add("shouts in capitals ('" + caps.group() + "')");
         }
-        for (String rude : RUDE) {
-            if (Pattern.compile("(?<![\\p{L}'])" + Pattern.quote(rude) + "(?![\\p{L}])").matcher(bodyLower).find()) {
-                warnings.add("sounds rude ('" + rude + "')");
-            }
+        Matcher rude = RUDE_WORDS.matcher(bodyLower);
+        while (rude.find()) {
+            warnings.add("sounds rude ('" + rude.group() + "')");
         }
         Matcher pushy = PUSHY.matcher(bodyLower);
         if (pushy.find()) {
@@ -206,10 +215,9 @@ public final class ReplyGuardrails {
             while (m.find()) {
                 terms.add(m.group());
             }
-            for (String word : policy.mayNotPromise()) {
-                String w = word.toLowerCase(Locale.ROOT).strip();
-                if (!w.isEmpty() && Pattern.compile("\\b" + Pattern.quote(w) + "\\b").matcher(sentence).find()) {
-                    terms.add(w);
+            for (Map.Entry<String, Pattern> word : mayNotPromise.entrySet()) {
+                if (word.getValue().matcher(sentence).find()) {
+                    terms.add(word.getKey());
                 }
             }
             for (String term : terms) {

@@ -64,7 +64,7 @@ final class TypoCheck {
     /** Lower-case words of letters, at least three long, that are not part of a link, handle or code. */
     private static boolean candidate(String raw, String w) {
         if (w.length() < 3 || raw.contains("@") || raw.contains("#") || raw.contains("://") || raw.contains("/")
-                || raw.matches(".*\\w\\.\\w.*") || !Character.isLowerCase(w.charAt(0))) {
+                || innerDot(raw) || !Character.isLowerCase(w.charAt(0))) {
             return false;
         }
         for (int i = 0; i < w.length(); i++) {
@@ -74,6 +74,17 @@ final class TypoCheck {
             }
         }
         return true;
+    }
+
+    /** "acmeair.example" or "e.g": a dot between letters is a link or an abbreviation, never a typo. */
+    private static boolean innerDot(String raw) {
+        for (int i = 1; i + 1 < raw.length(); i++) {
+            if (raw.charAt(i) == '.' && Character.isLetterOrDigit(raw.charAt(i - 1))
+                    && Character.isLetterOrDigit(raw.charAt(i + 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean known(String w) {
