@@ -489,7 +489,7 @@ function showWarnings(li, warnings) {
     item.textContent = warning;
     if (warning.startsWith('hard: ')) {
       item.className = 'warning-hard';
-    } else if (/^(escalate|spam|answer by hand|drafter): /.test(warning)) {
+    } else if (/^(escalate|spam|abuse|answer by hand|drafter): /.test(warning)) {
       item.className = 'warning-notice';
     }
     return item;

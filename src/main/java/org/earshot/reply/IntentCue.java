@@ -10,5 +10,7 @@ enum IntentCue {
     /** Thanks without strong words: "this is why I fly", "shout-out to". */
     PRAISE,
     /** Someone reports a danger or a security hole: the team's safety or security people must see it. */
-    SAFETY_REPORT, SECURITY_REPORT
+    SAFETY_REPORT, SECURITY_REPORT,
+    /** Insults and abuse with nothing to answer: no reply is drafted, as for spam. */
+    ABUSE
 }

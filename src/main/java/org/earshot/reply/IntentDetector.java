@@ -44,6 +44,12 @@ public final class IntentDetector {
                         + " report ('" + said + "')");
             }
         }
+        String abuse = first(a, hits, IntentCue.ABUSE);
+        boolean problem = a.has(CueKind.SERVICE) || a.has(CueKind.MONEY) || a.has(CueKind.LOST_GOODS)
+                || a.has(CueKind.STRANDED) || damaged(a) || first(a, hits, IntentCue.COMPLAINT) != null;
+        if (abuse != null && !problem) {
+            return new IntentDetection(Intent.SPAM, "abuse ('" + abuse + "')");
+        }
         if (a.has(CueKind.SERVICE) || a.has(CueKind.MONEY) || a.has(CueKind.LOST_GOODS) || a.has(CueKind.STRANDED)
                 || a.has(CueKind.CHURN) || first(a, hits, IntentCue.STRANDED) != null || damaged(a)
                 || first(a, hits, IntentCue.COMPLAINT) != null) {

@@ -28,6 +28,7 @@ public final class ReplyDrafter {
     static final String SAFETY_FIRST = "If anyone is hurt or in danger, please contact the local emergency services first.";
     /** Notices start with these: they inform the person approving and are not broken rules. */
     static final String SPAM = "spam: ";
+    static final String ABUSE = "abuse: ";
     static final String ESCALATE = "escalate: ";
     static final String BY_HAND = "answer by hand: ";
 
@@ -60,9 +61,9 @@ public final class ReplyDrafter {
         return policy;
     }
 
-    /** Whether a warning informs (spam, escalation, answer by hand) rather than reports a broken rule. */
+    /** Whether a warning informs (spam, abuse, escalation, answer by hand, drafter) rather than reports a broken rule. */
     public static boolean isNotice(String warning) {
-        return warning.startsWith(SPAM) || warning.startsWith(ESCALATE) || warning.startsWith(BY_HAND)
+        return warning.startsWith(SPAM) || warning.startsWith(ABUSE) || warning.startsWith(ESCALATE) || warning.startsWith(BY_HAND)
                 || warning.startsWith(LlmNotice.PREFIX);
     }
 
@@ -81,8 +82,10 @@ public final class ReplyDrafter {
         MentionReading reading = read(input);
         Intent intent = reading.intent();
         if (intent == Intent.SPAM) {
-            return new Draft(intent, "", List.of(), List.of(SPAM + "no reply drafted (" + reading.detection().why() + ")"),
-                    false);
+            String why = reading.detection().why();
+            String notice = why.startsWith("abuse") ? ABUSE + "no reply drafted " + why.substring("abuse ".length())
+                    : SPAM + "no reply drafted (" + why + ")";
+            return new Draft(intent, "", List.of(), List.of(notice), false);
         }
         String body = body(reading, input);
         Draft template = finish(intent, body, input, reading, List.of());

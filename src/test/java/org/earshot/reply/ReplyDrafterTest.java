@@ -73,6 +73,17 @@ class ReplyDrafterTest {
     }
 
     @Test
+    void abuseWithNothingToAnswerGetsNoDraftAndTheReasonButAnAngryComplaintGetsOne() {
+        Draft abuse = drafter.draft(on(Platform.X, "", "fuck you, I hope your planes crash"));
+        assertThat(abuse.intent()).isEqualTo(Intent.SPAM);
+        assertThat(abuse.text()).isEmpty();
+        assertThat(abuse.warnings()).containsExactly("abuse: no reply drafted ('fuck you')");
+        Draft angry = drafter.draft(on(Platform.X, "Rob", "fuck you, you lost my bag again"));
+        assertThat(angry.intent()).isEqualTo(Intent.COMPLAINT);
+        assertThat(angry.text()).contains("Rob").contains("your lost bag");
+    }
+
+    @Test
     void crisisGetsAHoldingReplyAndAnEscalationWarning() {
         Draft d = drafter.draft(on(Platform.MASTODON, "Bob", "The power bank of the man next to me caught fire"));
         assertThat(d.intent()).isEqualTo(Intent.CRISIS);
