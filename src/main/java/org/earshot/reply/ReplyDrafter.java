@@ -67,6 +67,12 @@ public final class ReplyDrafter {
                 || warning.startsWith(LlmNotice.PREFIX);
     }
 
+    /** Who a crisis was escalated to, as its draft's notice says ("the legal team"); empty for other drafts. */
+    public static Optional<String> escalatedTo(Draft d) {
+        return d.warnings().stream().filter(w -> w.startsWith(ESCALATE) && w.contains(" → ")).findFirst()
+                .map(w -> w.substring(w.lastIndexOf(" → ") + 3));
+    }
+
     /** A holding statement for an incident: it promises an update, so it opens a follow-up. */
     public Draft holdingStatement(String problem, Platform platform) {
         String text = templates.holding(problem);

@@ -107,6 +107,7 @@ class DraftAnswersTest {
                 "My lawyer will be in touch about the way your crew removed me from flight AC455."));
         assertThat(d.intent()).isEqualTo(Intent.CRISIS);
         assertThat(d.warnings()).containsExactly("escalate: legal ('my lawyer') → the legal team");
+        assertThat(ReplyDrafter.escalatedTo(d)).contains("the legal team");
         assertThat(d.text()).contains("what happened on flight AC455").contains("within 1 hour")
                 .doesNotContain("sorry").doesNotContain("fault");
         assertThat(d.followUp()).isTrue();
