@@ -18,8 +18,9 @@ import org.earshot.config.ReplyPolicy;
 /**
  * Finds words in a reply that look mistyped: lower-case words of letters that no word list knows,
  * in any of their usual forms. Names, places and brands (capitalised), handles, hashtags, links,
- * e-mail addresses, booking codes and numbers are never counted. The word lists are VADER's and
- * Earshot's (scoring and intents), {@code reply/words.txt}, every word of the policy's templates,
+ * e-mail addresses, booking codes and numbers are never counted. The word lists are 60,000 common
+ * English words ({@code reply/english-words.txt}, from SCOWL), VADER's and Earshot's (scoring and
+ * intents), {@code reply/words.txt} (care and travel words), every word of the policy's templates,
  * answers and catalogue, and the words of the mention being answered.
  */
 final class TypoCheck {
@@ -143,6 +144,7 @@ final class TypoCheck {
     private static Set<String> load() {
         Set<String> words = new HashSet<>();
         read("/reply/words.txt", line -> addWords(words, line));
+        read("/reply/english-words.txt", words::add);
         read("/scoring/vader_lexicon.tsv", line -> words.add(line.split("\t", 2)[0]));
         read("/scoring/lexicon.tsv", line -> addWords(words, line.split("\t", 2)[0]));
         read("/scoring/cues.tsv", line -> addWords(words, line.contains("\t") ? line.split("\t")[1] : line));

@@ -232,6 +232,17 @@ class ReplyGuardrailsTest {
     }
 
     @Test
+    void commonMisspellingsAreCaughtAndRicherEverydayWordsAreNot() {
+        assertThat(check("Hi Maria, your lost bag is definately with the seperate team and you'll recieve it. "
+                + "You'll hear back within 24 hours.")).anyMatch(w -> w.startsWith("looks mistyped: 3 unknown words "
+                + "('definately', 'seperate', 'recieve')"));
+        assertThat(check("Hi Maria, I understand how frustrating a lost bag is. Please keep receipts for essentials "
+                + "like toiletries and clothing; our claims team reviews reimbursement requests individually, and "
+                + "distinctive stickers help our supervisor spot it. You'll hear back within 24 hours."))
+                .noneMatch(w -> w.startsWith("looks mistyped"));
+    }
+
+    @Test
     void wordsThePersonUsedAreNeverTypos() {
         DraftInput slang = new DraftInput(Platform.MASTODON, new Author("m", "Maria", 1),
                 "my bag went missing in the kerfuffle at the skybridge, proper shambles", "", null, CustomerHistory.NONE);
