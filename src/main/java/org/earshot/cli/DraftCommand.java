@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
             "In:  the same lines as 'score'.",
             "Out: {\"id\", \"intent\", \"draft\": {\"text\", \"blocks\": [...], \"warnings\": [...], \"followUp\", "
                     + "\"followUpWithin\"}}. Spam gets an empty draft and a warning with the reason; a warning starting "
-                    + "with 'hard:' breaks the policy; 'escalate:' and 'answer by hand:' are notices, not broken rules.",
+                    + "with 'hard:' breaks the policy; 'escalate:', 'abuse:', 'answer by hand:' and 'drafter:' are notices.",
             "A bad line is reported on stderr with its line number and skipped."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:every line was good", "1:at least one line was bad (see stderr)",
