@@ -20,10 +20,10 @@ import org.earshot.scoring.Tokens;
  * "your seat". Empty when nothing specific is said; the draft then asks.
  */
 final class ProblemExtractor {
-    private static final Set<String> GOODS = Set.of("bag", "bags", "luggage", "suitcase", "suitcases", "baggage",
+    static final Set<String> GOODS = Set.of("bag", "bags", "luggage", "suitcase", "suitcases", "baggage",
             "package", "parcel", "order", "stroller", "pram", "pushchair", "wheelchair", "guitar");
     /** Words that end a noun phrase taken from the text: verbs, adverbs, prepositions, conjunctions. */
-    private static final Set<String> STOP = Set.of("is", "was", "were", "are", "be", "been", "has", "have", "had",
+    static final Set<String> STOP = Set.of("is", "was", "were", "are", "be", "been", "has", "have", "had",
             "got", "get", "gets", "never", "still", "not", "didn't", "hasn't", "isn't", "wasn't", "won't", "and",
             "or", "but", "to", "on", "in", "at", "for", "from", "with", "by", "of", "because", "so", "if", "that",
             "which", "who", "when", "where", "again", "yet", "just", "already", "now", "today", "yesterday", "it",
@@ -31,20 +31,6 @@ final class ProblemExtractor {
             "should", "do", "does", "did", "open", "opens", "close", "closes", "start", "starts", "arrive",
             "arrived", "leave", "leaves", "cost", "costs", "work", "works", "take", "takes", "after", "before",
             "my", "your", "our", "the", "a", "an", "no", "any", "there", "here", "up", "out", "off", "back");
-    private static final Set<String> FAMILY = Set.of("mum", "mom", "mother", "dad", "father", "son", "daughter",
-            "wife", "husband", "partner", "kids", "children", "child", "family", "baby", "friend", "friends", "parents",
-            "sister", "brother", "grandma", "grandmother", "grandpa", "grandfather", "boyfriend", "girlfriend", "toddler");
-    private static final Map<String, String> ONBOARD = Map.ofEntries(Map.entry("wifi", "the Wi-Fi"),
-            Map.entry("wi-fi", "the Wi-Fi"), Map.entry("wi", "the Wi-Fi"), Map.entry("seat", "your seat"),
-            Map.entry("screen", "the screen"), Map.entry("entertainment", "the entertainment system"),
-            Map.entry("toilet", "the toilet"), Map.entry("legroom", "the legroom"),
-            Map.entry("charger", "the charging point"), Map.entry("aircon", "the air conditioning"),
-            Map.entry("app", "the app"), Map.entry("website", "the website"), Map.entry("site", "the website"));
-    private static final java.util.regex.Pattern WAITED = java.util.regex.Pattern.compile(
-            "(?i)\\b(\\d+|two|three|four|five|six|seven|eight|nine|ten|twelve) hours (at|in) ([A-Z]{3}|[A-Z][a-z]+)\\b");
-    private static final Set<String> PRAISED = Set.of("crew", "staff", "team", "pilot", "pilots", "service", "lounge",
-            "app", "food", "meal", "seats", "agent", "attendant", "attendants", "support", "boarding", "upgrade", "wifi",
-            "landing", "flight", "check-in");
     private static final Map<String, String> SECOND_PERSON = Map.of("my", "your", "mine", "yours", "our", "your",
             "i", "you", "me", "you", "we", "you", "i'm", "you're", "myself", "yourself", "us", "you", "your", "our");
     private static final Set<String> FEATURE_LEAD_IN = Set.of("you", "had", "would", "could", "offered", "offer",
@@ -53,12 +39,12 @@ final class ProblemExtractor {
     Optional<String> extract(MentionAnalysis a, Intent intent) {
         Tokens t = a.tokens();
         return switch (intent) {
-            case CRISIS -> first(crisis(a), serviceProblem(a), missingGoods(t), report(t));
+            case CRISIS -> first(crisis(a), serviceProblem(a), ProblemDetails.missingGoods(t), ProblemDetails.report(t));
             case PURCHASE_INTENT -> objectAfter(t, purchaseEnd(t), Set.of());
             case FEATURE_REQUEST -> feature(t);
             case QUESTION -> first(serviceProblem(a), possession(t), definite(t));
-            case PRAISE -> praised(t);
-            case COMPLAINT -> first(serviceProblem(a), assistance(t), onboard(t), waited(t), stuck(t), missingGoods(t),
+            case PRAISE -> ProblemDetails.praised(t);
+            case COMPLAINT -> first(serviceProblem(a), ProblemDetails.assistance(t), ProblemDetails.onboard(t), ProblemDetails.waited(t), ProblemDetails.stuck(t), ProblemDetails.missingGoods(t),
                     possession(t));
             default -> first(serviceProblem(a), possession(t));
         };
@@ -85,16 +71,6 @@ final class ProblemExtractor {
         return objectAfter(t, end, FEATURE_LEAD_IN);
     }
 
-    /** What was praised, when it is one of the things a team can pass praise to: "the crew", "the lounge". */
-    private static Optional<String> praised(Tokens t) {
-        for (int i = 0; i < t.size(); i++) {
-            Token w = t.get(i);
-            if (w.isWordLike() && PRAISED.contains(w.norm())) {
-                return Optional.of("the " + w.norm());
-            }
-        }
-        return Optional.empty();
-    }
 
     @SafeVarargs
     private static Optional<String> first(Optional<String>... options) {
@@ -201,79 +177,16 @@ final class ProblemExtractor {
         return flight == null ? Optional.empty() : Optional.of("what happened on flight " + flight);
     }
 
-    /** "the assistance we booked never showed" gives "the assistance that never came". */
-    private static Optional<String> assistance(Tokens t) {
-        return has(t, "assistance") && hasAny(t, Set.of("never", "didn't", "no", "nobody", "not"))
-                ? Optional.of("the assistance that never came") : Optional.empty();
-    }
 
-    /** "stuck at gate C14" gives "being stuck at gate C14". */
-    private static Optional<String> stuck(Tokens t) {
-        for (int i = 0; i + 1 < t.size(); i++) {
-            if ((t.get(i).is("stuck") || t.get(i).is("stranded")) && (t.get(i + 1).is("at") || t.get(i + 1).is("in"))) {
-                List<String> words = new ArrayList<>();
-                for (int k = i + 2; k < t.size() && words.size() < 3 && t.get(k).isWordLike(); k++) {
-                    String raw = t.rawSpan(k, k);
-                    if (STOP.contains(raw.toLowerCase(Locale.ROOT))) {
-                        break;
-                    }
-                    words.add(raw);
-                }
-                if (!words.isEmpty()) {
-                    return Optional.of("being " + t.get(i).norm() + " " + t.get(i + 1).norm() + " " + String.join(" ", words));
-                }
-            }
-        }
-        return Optional.empty();
-    }
 
-    /** "my bag is still in London" gives "your missing bag": a complaint about one's bag is about where it is. */
-    private static Optional<String> missingGoods(Tokens t) {
-        for (int i = 0; i + 1 < t.size(); i++) {
-            if ((t.get(i).is("my") || t.get(i).is("our")) && GOODS.contains(t.get(i + 1).norm())) {
-                return Optional.of("your missing " + t.get(i + 1).norm());
-            }
-        }
-        return Optional.empty();
-    }
 
-    /** "the wifi died an hour in" gives "the trouble with the wifi"; two things give both. */
-    private static Optional<String> onboard(Tokens t) {
-        List<String> found = new ArrayList<>();
-        for (Token w : t.tokens()) {
-            String n = w.isWordLike() ? w.norm() : "";
-            String name = ONBOARD.get(n);
-            if (name != null && !found.contains(name) && found.size() < 2) {
-                found.add(name);
-            }
-        }
-        return found.isEmpty() ? Optional.empty() : Optional.of("the trouble with " + String.join(" and ", found));
-    }
 
-    /** "three hours at FRA and counting" gives "the three hours at FRA". */
-    private static Optional<String> waited(Tokens t) {
-        java.util.regex.Matcher m = WAITED.matcher(t.text());
-        return m.find() ? Optional.of("the " + m.group(1).toLowerCase(Locale.ROOT) + " hours " + m.group(2)
-                + " " + m.group(3)) : Optional.empty();
-    }
 
-    /** "the overhead bin latch popped open" gives "the overhead bin latch": what a report is about. */
-    private static Optional<String> report(Tokens t) {
-        for (int i = 0; i < t.size(); i++) {
-            if (t.get(i).is("the") || t.get(i).is("your")) {
-                List<String> words = nounPhrase(t, i + 1, 3);
-                if (!words.isEmpty() && !FAMILY.contains(words.get(0))) {
-                    return Optional.of("the " + String.join(" ", words));
-                }
-            }
-        }
-        return Optional.empty();
-    }
 
     /** "my checked bag is missing" gives "your checked bag"; "my mum" is a person, not a problem. */
     private static Optional<String> possession(Tokens t) {
         for (int i = 0; i < t.size(); i++) {
-            if ((t.get(i).is("my") || t.get(i).is("our")) && i + 1 < t.size() && !FAMILY.contains(t.get(i + 1).norm())) {
+            if ((t.get(i).is("my") || t.get(i).is("our")) && i + 1 < t.size() && !ProblemDetails.FAMILY.contains(t.get(i + 1).norm())) {
                 List<String> words = nounPhrase(t, i + 1, 2);
                 if (!words.isEmpty()) {
                     return Optional.of("your " + String.join(" ", words));
@@ -296,7 +209,7 @@ final class ProblemExtractor {
         return Optional.empty();
     }
 
-    private static List<String> nounPhrase(Tokens t, int from, int max) {
+    static List<String> nounPhrase(Tokens t, int from, int max) {
         List<String> words = new ArrayList<>();
         for (int k = from; k < t.size() && words.size() < max; k++) {
             Token w = t.get(k);
@@ -378,15 +291,15 @@ final class ProblemExtractor {
         return word.chars().anyMatch(Character::isDigit);
     }
 
-    private static boolean has(Tokens t, String word) {
+    static boolean has(Tokens t, String word) {
         return t.tokens().stream().anyMatch(w -> w.isWordLike() && w.is(word));
     }
 
-    private static boolean hasAny(Tokens t, Set<String> words) {
+    static boolean hasAny(Tokens t, Set<String> words) {
         return t.tokens().stream().anyMatch(w -> w.isWordLike() && words.contains(w.norm()));
     }
 
-    private static String firstOf(Tokens t, Set<String> words) {
+    static String firstOf(Tokens t, Set<String> words) {
         return t.tokens().stream().filter(w -> w.isWordLike() && words.contains(w.norm())).map(Token::norm)
                 .findFirst().orElse(null);
     }
