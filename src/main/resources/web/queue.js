@@ -223,7 +223,7 @@ function buildCard(task) {
 
   text(li, '.draft-text', draft.text);
   li.querySelector('.draft-editor').value = draft.text;
-  fillList(li.querySelector('.warnings'), draft.warnings);
+  showDraftNotes(li, task);
 
   for (const select of li.querySelectorAll('.relabel-form select')) {
     select.addEventListener('change', () => relabelChanged(li));
@@ -535,3 +535,45 @@ function start() {
 }
 
 start();
+
+// Reply rule warnings: hard ones (approval needs an override) stand out, notices (escalate, spam,
+// answer by hand) are not broken rules. While a person edits, the edit is checked against the same rules.
+function showDraftNotes(li, task) {
+  showWarnings(li, task.draft.warnings);
+  if (task.mention.platform === 'rss') {
+    li.querySelector('.approve').textContent = 'Answered by hand';
+    li.querySelector('.approve').title = 'Feeds are read-only: post the reply yourself where the mention appeared, then close the task';
+  }
+  const editor = li.querySelector('.draft-editor');
+  editor.addEventListener('input', () => {
+    clearTimeout(li.checkTimer);
+    li.checkTimer = setTimeout(() => checkEdit(li, editor.value), 400);
+  });
+}
+
+function showWarnings(li, warnings) {
+  const list = li.querySelector('.warnings');
+  list.replaceChildren(...warnings.map((warning) => {
+    const item = document.createElement('li');
+    item.textContent = warning;
+    if (warning.startsWith('hard: ')) {
+      item.className = 'warning-hard';
+    } else if (/^(escalate|spam|abuse|answer by hand|drafter): /.test(warning)) {
+      item.className = 'warning-notice';
+    }
+    return item;
+  }));
+  list.hidden = warnings.length === 0;
+}
+
+async function checkEdit(li, text) {
+  if (text.trim() === '') {
+    return;
+  }
+  try {
+    const { warnings } = await api(`/api/tasks/${li.dataset.taskId}/check`, { method: 'POST', body: { text } });
+    showWarnings(li, warnings);
+  } catch (e) {
+    // A failed check leaves the last warnings; approving checks the hard rules again anyway.
+  }
+}

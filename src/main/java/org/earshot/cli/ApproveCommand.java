@@ -2,6 +2,7 @@ package org.earshot.cli;
 
 import java.util.concurrent.Callable;
 import org.earshot.domain.ResponseTask;
+import org.earshot.domain.TaskState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,9 +28,19 @@ public final class ApproveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Backoffice office = Backoffice.open(config.load())) {
+            if (text != null) {
+                // The edit's soft warnings are shown; hard ones stop the approval below unless overridden.
+                office.approvals().check(id, text).forEach(w -> System.err.println("warning  " + w));
+            }
             ResponseTask task = office.approvals().approve(id, text, actor, override);
-            System.out.println("task " + task.id() + " approved by " + actor + "; it will be posted on "
-                    + task.mention().platform().id() + " as:");
+            if (task.state() == TaskState.ANSWERED_BY_HAND) {
+                System.out.println("task " + task.id() + " closed as answered by hand by " + actor + " ("
+                        + task.mention().platform().id() + " is read-only: post it yourself at " + task.mention().url()
+                        + "); the answer on record:");
+            } else {
+                System.out.println("task " + task.id() + " approved by " + actor + "; it will be posted on "
+                        + task.mention().platform().id() + " as:");
+            }
             System.out.println(task.decision().approvedText());
         }
         return 0;

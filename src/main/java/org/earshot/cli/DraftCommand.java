@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.earshot.config.ConfigException;
 import org.earshot.config.ConfigLoader;
+import org.earshot.config.Durations;
 import org.earshot.config.ReplyPolicy;
 import org.earshot.domain.Draft;
 import org.earshot.domain.Score;
@@ -25,8 +26,9 @@ import picocli.CommandLine.Option;
         description = {
             "Drafts replies for JSON Lines mentions from stdin; writes one JSON line per mention.",
             "In:  the same lines as 'score'.",
-            "Out: {\"id\", \"intent\", \"draft\": {\"text\", \"blocks\": [...], \"warnings\": [...], \"followUp\"}}. "
-                    + "Spam gets an empty draft and a warning; a warning starting with 'hard:' breaks the policy.",
+            "Out: {\"id\", \"intent\", \"draft\": {\"text\", \"blocks\": [...], \"warnings\": [...], \"followUp\", "
+                    + "\"followUpWithin\"}}. Spam gets an empty draft and a warning with the reason; a warning starting "
+                    + "with 'hard:' breaks the policy; 'escalate:', 'abuse:', 'answer by hand:' and 'drafter:' are notices.",
             "A bad line is reported on stderr with its line number and skipped."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:every line was good", "1:at least one line was bad (see stderr)",
@@ -79,6 +81,11 @@ public final class DraftCommand implements Callable<Integer> {
             ArrayNode warnings = draft.putArray("warnings");
             d.warnings().forEach(warnings::add);
             draft.put("followUp", d.followUp());
+            if (d.followUp()) {
+                // When the follow-up would be due after approval: what the text promises.
+                draft.put("followUpWithin", Durations.format(drafter.followUpWithin(d.text(), d.intent(),
+                        score.urgencyLevel())));
+            }
             return o;
         });
     }

@@ -17,7 +17,7 @@ public final class TasksCommand implements Callable<Integer> {
     ConfigOption config;
 
     @Option(names = "--state", split = ",", paramLabel = "STATE",
-            description = "Which states to list: NEW, APPROVED, REJECTED, POSTED, FAILED (default: NEW).")
+            description = "Which states to list: NEW, APPROVED, REJECTED, POSTED, FAILED, ANSWERED_BY_HAND (default: NEW).")
     Set<TaskState> states = EnumSet.of(TaskState.NEW);
 
     @Option(names = "--limit", defaultValue = "50", description = "At most this many (default: ${DEFAULT-VALUE}).")

@@ -154,14 +154,11 @@ public final class ConfigLoader {
     }
 
     private ReplyPolicy policy(ConfigNode reply, Path baseDir) {
-        ConfigNode node = reply.has("policyFile") ? read(baseDir.resolve(reply.requiredString("policyFile"))) : reply;
-        Map<String, String> templates = new LinkedHashMap<>();
-        ConfigNode templateNode = node.get("templates");
-        templateNode.children().keySet().forEach(intent -> templates.put(intent, templateNode.requiredString(intent)));
-        return new ReplyPolicy(node.string("brandVoice", "friendly"), node.string("handledBy", "the support team"),
-                node.duration("hearBackWithin", Duration.ofHours(24)), node.stringList("mayPromise"),
-                node.stringList("mayNotPromise"), templates,
-                node.string("signOff", ReplyPolicy.DEFAULT_SIGN_OFF),
-                node.string("askWhenUnclear", ReplyPolicy.DEFAULT_ASK_WHEN_UNCLEAR));
+        if (!reply.has("policyFile")) {
+            return ReplyPolicyReader.read(reply, baseDir, this::read).withLlm(ReplyPolicyReader.llm(reply.get("llm")));
+        }
+        Path file = baseDir.resolve(reply.requiredString("policyFile"));
+        return ReplyPolicyReader.read(read(file), file.toAbsolutePath().getParent(), this::read)
+                .withLlm(ReplyPolicyReader.llm(reply.get("llm")));
     }
 }

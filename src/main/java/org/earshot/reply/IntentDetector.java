@@ -17,6 +17,11 @@ import org.earshot.scoring.Token;
 public final class IntentDetector {
     private static final PhraseBook<IntentCue> CUES = IntentPhrases.BOOK;
     private static final int SPAM_HASHTAGS = 6;
+    private static final java.util.Set<String> DAMAGE = java.util.Set.of("damaged", "broken", "bent", "torn", "cracked",
+            "smashed", "ripped", "dented", "crushed");
+    private static final java.util.Set<String> DAMAGEABLE = java.util.Set.of("bag", "bags", "luggage", "suitcase",
+            "suitcases", "baggage", "stroller", "pram", "pushchair", "wheelchair", "guitar", "wheel", "handle", "package",
+            "parcel", "box", "car seat");
 
     public IntentDetection detect(MentionAnalysis a) {
         List<PhraseHit<IntentCue>> hits = CUES.find(a.tokens());
@@ -32,8 +37,22 @@ public final class IntentDetector {
                 return new IntentDetection(Intent.CRISIS, h.kind().label() + " ('" + a.phrase(h) + "')");
             }
         }
+        for (IntentCue report : new IntentCue[] {IntentCue.SAFETY_REPORT, IntentCue.SECURITY_REPORT}) {
+            String said = first(a, hits, report);
+            if (said != null) {
+                return new IntentDetection(Intent.CRISIS, (report == IntentCue.SAFETY_REPORT ? "safety" : "security")
+                        + " report ('" + said + "')");
+            }
+        }
+        String abuse = first(a, hits, IntentCue.ABUSE);
+        boolean problem = a.has(CueKind.SERVICE) || a.has(CueKind.MONEY) || a.has(CueKind.LOST_GOODS)
+                || a.has(CueKind.STRANDED) || damaged(a) || first(a, hits, IntentCue.COMPLAINT) != null;
+        if (abuse != null && !problem) {
+            return new IntentDetection(Intent.SPAM, "abuse ('" + abuse + "')");
+        }
         if (a.has(CueKind.SERVICE) || a.has(CueKind.MONEY) || a.has(CueKind.LOST_GOODS) || a.has(CueKind.STRANDED)
-                || a.has(CueKind.CHURN)) {
+                || a.has(CueKind.CHURN) || first(a, hits, IntentCue.STRANDED) != null || damaged(a)
+                || first(a, hits, IntentCue.COMPLAINT) != null) {
             return new IntentDetection(Intent.COMPLAINT, "");
         }
         if (first(a, hits, IntentCue.FEATURE) != null) {
@@ -43,6 +62,9 @@ public final class IntentDetector {
             return new IntentDetection(Intent.PURCHASE_INTENT, "");
         }
         Sentiment sentiment = a.sentiment().sentiment();
+        if (first(a, hits, IntentCue.PRAISE) != null && sentiment != Sentiment.NEGATIVE) {
+            return new IntentDetection(Intent.PRAISE, "");
+        }
         if (sentiment == Sentiment.NEGATIVE) {
             return new IntentDetection(Intent.COMPLAINT, "");
         }
@@ -55,13 +77,25 @@ public final class IntentDetector {
         return new IntentDetection(Intent.OTHER, "");
     }
 
+    /** "my stroller came back with a bent wheel": goods damaged in the brand's care, told without a negative word. */
+    static boolean damaged(MentionAnalysis a) {
+        boolean goods = false;
+        boolean damage = false;
+        for (Token t : a.tokens().tokens()) {
+            goods |= t.isWordLike() && DAMAGEABLE.contains(t.norm());
+            damage |= t.isWordLike() && DAMAGE.contains(t.norm());
+        }
+        return goods && damage;
+    }
+
     private static String first(MentionAnalysis a, List<PhraseHit<IntentCue>> hits, IntentCue kind) {
         return hits.stream().filter(h -> h.kind() == kind).findFirst().map(a::phrase).orElse(null);
     }
 
     /** "Can I bring my dog on board" asks even without a question mark, when it opens a sentence. */
     private static boolean opensWithQuestion(MentionAnalysis a, List<PhraseHit<IntentCue>> hits) {
-        return hits.stream().anyMatch(h -> h.kind() == IntentCue.QUESTION && opensSentence(a, h.start()));
+        return hits.stream().anyMatch(h -> h.kind() == IntentCue.QUESTION
+                && (opensSentence(a, h.start()) || a.phrase(h).contains("question")));
     }
 
     private static boolean opensSentence(MentionAnalysis a, int index) {

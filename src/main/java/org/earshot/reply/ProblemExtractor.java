@@ -20,10 +20,10 @@ import org.earshot.scoring.Tokens;
  * "your seat". Empty when nothing specific is said; the draft then asks.
  */
 final class ProblemExtractor {
-    private static final Set<String> GOODS = Set.of("bag", "bags", "luggage", "suitcase", "suitcases", "baggage",
-            "package", "parcel", "order", "stroller", "pram", "wheelchair", "guitar");
+    static final Set<String> GOODS = Set.of("bag", "bags", "luggage", "suitcase", "suitcases", "baggage",
+            "package", "parcel", "order", "stroller", "pram", "pushchair", "wheelchair", "guitar");
     /** Words that end a noun phrase taken from the text: verbs, adverbs, prepositions, conjunctions. */
-    private static final Set<String> STOP = Set.of("is", "was", "were", "are", "be", "been", "has", "have", "had",
+    static final Set<String> STOP = Set.of("is", "was", "were", "are", "be", "been", "has", "have", "had",
             "got", "get", "gets", "never", "still", "not", "didn't", "hasn't", "isn't", "wasn't", "won't", "and",
             "or", "but", "to", "on", "in", "at", "for", "from", "with", "by", "of", "because", "so", "if", "that",
             "which", "who", "when", "where", "again", "yet", "just", "already", "now", "today", "yesterday", "it",
@@ -32,20 +32,45 @@ final class ProblemExtractor {
             "arrived", "leave", "leaves", "cost", "costs", "work", "works", "take", "takes", "after", "before",
             "my", "your", "our", "the", "a", "an", "no", "any", "there", "here", "up", "out", "off", "back");
     private static final Map<String, String> SECOND_PERSON = Map.of("my", "your", "mine", "yours", "our", "your",
-            "i", "you", "me", "you", "we", "you", "i'm", "you're", "myself", "yourself", "us", "you");
+            "i", "you", "me", "you", "we", "you", "i'm", "you're", "myself", "yourself", "us", "you", "your", "our");
     private static final Set<String> FEATURE_LEAD_IN = Set.of("you", "had", "would", "could", "offered", "offer",
             "there", "was", "were", "we", "it", "i", "to", "see", "add", "have", "make", "made", "if", "bring", "back");
 
     Optional<String> extract(MentionAnalysis a, Intent intent) {
         Tokens t = a.tokens();
         return switch (intent) {
-            case CRISIS -> crisis(a);
+            case CRISIS -> first(crisis(a), serviceProblem(a), ProblemDetails.missingGoods(t), ProblemDetails.report(t));
             case PURCHASE_INTENT -> objectAfter(t, purchaseEnd(t), Set.of());
-            case FEATURE_REQUEST -> objectAfter(t, featureEnd(t), FEATURE_LEAD_IN);
+            case FEATURE_REQUEST -> feature(t);
             case QUESTION -> first(serviceProblem(a), possession(t), definite(t));
+            case PRAISE -> ProblemDetails.praised(t);
+            case COMPLAINT -> first(serviceProblem(a), ProblemDetails.assistance(t), ProblemDetails.onboard(t), ProblemDetails.waited(t), ProblemDetails.stuck(t), ProblemDetails.missingGoods(t),
+                    possession(t));
             default -> first(serviceProblem(a), possession(t));
         };
     }
+
+    /**
+     * "please add a dark mode" gives "a dark mode"; a wish told as a clause ("would be great if the app
+     * showed the gate") gives "this idea for the app", which reads better than the clause itself.
+     */
+    private static Optional<String> feature(Tokens t) {
+        int end = featureEnd(t);
+        if (end >= 0 && t.get(end).is("if")) {
+            for (int i = end + 1; i < t.size(); i++) {
+                if (t.get(i).is("the") || t.get(i).is("your")) {
+                    List<String> words = nounPhrase(t, i + 1, 1);
+                    if (!words.isEmpty()) {
+                        return Optional.of("this idea for " + (t.get(i).is("your") ? "our " : "the ")
+                                + String.join(" ", words));
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+        return objectAfter(t, end, FEATURE_LEAD_IN);
+    }
+
 
     @SafeVarargs
     private static Optional<String> first(Optional<String>... options) {
@@ -66,6 +91,14 @@ final class ProblemExtractor {
             return Optional.of(p.contains("twice") || p.contains("double") ? "the double charge"
                     : p.contains("over") ? "the overcharge" : "the charge on your account");
         }
+        String damaged = firstOf(t, Set.of("damaged", "broken", "bent", "torn", "cracked", "smashed", "ripped"));
+        if (damaged != null && hasAny(t, GOODS) && !has(t, "lost")) {
+            return Optional.of("your " + (damaged.equals("broken") || damaged.equals("bent") ? "damaged" : damaged) + " "
+                    + firstOf(t, GOODS));
+        }
+        if (hasAny(t, GOODS) && (has(t, "left") || has(t, "behind")) && !hasAny(t, Set.of("lost", "missing"))) {
+            return Optional.of("your missing " + firstOf(t, GOODS));
+        }
         if (a.has(CueKind.LOST_GOODS) || a.has(CueKind.SERVICE) && hasAny(t, GOODS) && hasAny(t, Set.of("lost", "missing"))) {
             String goods = firstOf(t, GOODS);
             if (goods != null) {
@@ -80,8 +113,14 @@ final class ProblemExtractor {
             return Optional.of(flight != null ? "the cancellation of flight " + flight
                     : flightWord ? "your cancelled flight" : has(t, "order") ? "your cancelled order" : "the cancellation");
         }
+        String text = t.text().toLowerCase(Locale.ROOT);
+        if (text.contains("let me board") || text.contains("denied boarding") || text.contains("refused boarding")
+                || text.contains("let us board") || text.contains("offloaded")) {
+            return Optional.of("being refused boarding");
+        }
         if (hasAny(t, Set.of("refund", "refunds"))) {
-            return Optional.of("your refund");
+            boolean waiting = hasAny(t, Set.of("still", "waiting", "weeks", "days", "months", "when", "where", "yet", "been"));
+            return Optional.of(waiting ? "the wait for your refund" : "your refund");
         }
         for (PhraseHit<CueKind> h : a.cues(CueKind.SERVICE)) {
             String p = a.phrase(h);
@@ -134,13 +173,20 @@ final class ProblemExtractor {
                     : hasAny(t, Set.of("card", "charge", "charges")) ? "the charges you don't recognise"
                     : "this security problem");
         }
-        return Optional.empty();
+        String flight = flightNumber(t);
+        return flight == null ? Optional.empty() : Optional.of("what happened on flight " + flight);
     }
 
-    /** "my checked bag is missing" gives "your checked bag". */
+
+
+
+
+
+
+    /** "my checked bag is missing" gives "your checked bag"; "my mum" is a person, not a problem. */
     private static Optional<String> possession(Tokens t) {
         for (int i = 0; i < t.size(); i++) {
-            if (t.get(i).is("my") || t.get(i).is("our")) {
+            if ((t.get(i).is("my") || t.get(i).is("our")) && i + 1 < t.size() && !ProblemDetails.FAMILY.contains(t.get(i + 1).norm())) {
                 List<String> words = nounPhrase(t, i + 1, 2);
                 if (!words.isEmpty()) {
                     return Optional.of("your " + String.join(" ", words));
@@ -163,7 +209,7 @@ final class ProblemExtractor {
         return Optional.empty();
     }
 
-    private static List<String> nounPhrase(Tokens t, int from, int max) {
+    static List<String> nounPhrase(Tokens t, int from, int max) {
         List<String> words = new ArrayList<>();
         for (int k = from; k < t.size() && words.size() < max; k++) {
             Token w = t.get(k);
@@ -171,7 +217,7 @@ final class ProblemExtractor {
                 break;
             }
             words.add(w.kind() == Token.Kind.WORD && isFlightCode(w.norm()) ? w.norm().toUpperCase(Locale.ROOT)
-                    : t.rawSpan(k, k).toLowerCase(Locale.ROOT));
+                    : hasDigit(t.rawSpan(k, k)) ? t.rawSpan(k, k) : t.rawSpan(k, k).toLowerCase(Locale.ROOT));
         }
         return words;
     }
@@ -240,15 +286,20 @@ final class ProblemExtractor {
         return true;
     }
 
-    private static boolean has(Tokens t, String word) {
+    /** Booking codes and the like keep their case: "ZX9K2L", never "zx9k2l". */
+    private static boolean hasDigit(String word) {
+        return word.chars().anyMatch(Character::isDigit);
+    }
+
+    static boolean has(Tokens t, String word) {
         return t.tokens().stream().anyMatch(w -> w.isWordLike() && w.is(word));
     }
 
-    private static boolean hasAny(Tokens t, Set<String> words) {
+    static boolean hasAny(Tokens t, Set<String> words) {
         return t.tokens().stream().anyMatch(w -> w.isWordLike() && words.contains(w.norm()));
     }
 
-    private static String firstOf(Tokens t, Set<String> words) {
+    static String firstOf(Tokens t, Set<String> words) {
         return t.tokens().stream().filter(w -> w.isWordLike() && words.contains(w.norm())).map(Token::norm)
                 .findFirst().orElse(null);
     }

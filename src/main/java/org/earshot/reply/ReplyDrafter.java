@@ -1,41 +1,64 @@
 package org.earshot.reply;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.earshot.config.ReplyPolicy;
 import org.earshot.domain.Author;
 import org.earshot.domain.Draft;
 import org.earshot.domain.Intent;
 import org.earshot.domain.Platform;
-import org.earshot.scoring.CueKind;
-import org.earshot.scoring.MentionAnalysis;
-import org.earshot.scoring.MentionAnalyzer;
+import org.earshot.domain.UrgencyLevel;
 
 /**
  * Writes the first draft of a reply following the team's policy, and checks it against the reply
  * rules. The intent comes from the mention's words (its subject too); spam gets no draft, a crisis gets
- * a holding reply and an "escalate:" warning. Thread-safe.
+ * a holding reply and an "escalate:" notice, a frequent question its preformatted answer, a person close
+ * to buying the catalogue's item (or the nearest one). Thread-safe.
  */
 public final class ReplyDrafter {
+    /** Said in every reply to a safety matter, before the team's own closing line. */
+    static final String SAFETY_FIRST = "If anyone is hurt or in danger, please contact the local emergency services first.";
+    /** Notices start with these: they inform the person approving and are not broken rules. */
+    static final String SPAM = "spam: ";
+    static final String ABUSE = "abuse: ";
+    static final String ESCALATE = "escalate: ";
+    static final String BY_HAND = "answer by hand: ";
+
+
     private final ReplyPolicy policy;
     private final ReplyTemplates templates;
     private final ReplyGuardrails guardrails;
-    private final IntentDetector intents = new IntentDetector();
-    private final ProblemExtractor problems = new ProblemExtractor();
-    private final MentionAnalyzer analyzer = MentionAnalyzer.standard();
+    private final MentionReader reader;
+    private final ReplyBodies bodies;
+    private final LlmDrafter llm;
 
-    /** Said in every reply to a safety matter, before the team's own closing line. */
-    static final String SAFETY_FIRST = "If anyone is hurt or in danger, please contact the local emergency services first.";
-
+    /** Drafts from the policy's templates, or through its LLM when {@code reply.llm} is enabled. */
     public ReplyDrafter(ReplyPolicy policy) {
         this.policy = policy;
+        this.llm = policy.llm().enabled() ? new LlmDrafter(policy.llm()) : null;
         this.templates = new ReplyTemplates(policy);
         this.guardrails = new ReplyGuardrails(policy);
+        this.reader = new MentionReader(policy);
+        this.bodies = new ReplyBodies(policy, templates);
     }
 
     /** The policy drafts follow; approvals read when a promised follow-up is due from it. */
     public ReplyPolicy policy() {
         return policy;
+    }
+
+    /** Whether a warning informs (spam, abuse, escalation, answer by hand, drafter) rather than reports a broken rule. */
+    public static boolean isNotice(String warning) {
+        return warning.startsWith(SPAM) || warning.startsWith(ABUSE) || warning.startsWith(ESCALATE) || warning.startsWith(BY_HAND)
+                || warning.startsWith(LlmNotice.PREFIX);
+    }
+
+    /** Who a crisis was escalated to, as its draft's notice says ("the legal team"); empty for other drafts. */
+    public static Optional<String> escalatedTo(Draft d) {
+        return d.warnings().stream().filter(w -> w.startsWith(ESCALATE) && w.contains(" → ")).findFirst()
+                .map(w -> w.substring(w.lastIndexOf(" → ") + 3));
     }
 
     /** A holding statement for an incident: it promises an update, so it opens a follow-up. */
@@ -44,37 +67,93 @@ public final class ReplyDrafter {
         return new Draft(Intent.CRISIS, text, blocks(text, platform), List.of(), true);
     }
 
+    /** How long the follow-up of an approved reply runs: the time the text promises, else the policy's for the mention. */
+    public Duration followUpWithin(String approvedText, Intent intent, UrgencyLevel level) {
+        return HearBack.promised(approvedText).orElseGet(() -> policy.hearBackFor(intent, level));
+    }
+
     public Draft draft(DraftInput input) {
-        Platform platform = platform(input);
-        MentionAnalysis analysis = analyzer.analyze(mentionText(input));
-        IntentDetection detection = intents.detect(analysis);
-        Intent intent = detection.intent();
+        MentionReading reading = reader.read(input);
+        Intent intent = reading.intent();
         if (intent == Intent.SPAM) {
-            return new Draft(intent, "", List.of(), List.of("spam: no reply drafted (" + detection.why() + ")"), false);
+            String why = reading.detection().why();
+            String notice = why.startsWith("abuse") ? ABUSE + "no reply drafted " + why.substring("abuse ".length())
+                    : SPAM + "no reply drafted (" + why + ")";
+            return new Draft(intent, "", List.of(), List.of(notice), false);
         }
-        String problem = problems.extract(analysis, intent).orElse("");
-        String body = templates.fill(intent, author(input).firstName(), problem);
-        if (intent == Intent.CRISIS && analysis.has(CueKind.SAFETY)) {
-            body = beforeLastSentence(body, SAFETY_FIRST);
+        String body = bodies.body(reading, input);
+        Draft template = finish(intent, body, input, reading, List.of());
+        // A crisis keeps the team's own holding reply: too much rides on its exact words.
+        return llm == null || intent == Intent.CRISIS ? template : fromLlm(input, reading, body, template);
+    }
+
+    /**
+     * The LLM's draft, checked by the same rules; the template's draft instead, with the reason, when the
+     * LLM fails or its draft breaks a hard rule.
+     */
+    private Draft fromLlm(DraftInput input, MentionReading reading, String templateBody, Draft template) {
+        Platform platform = platform(input);
+        String hearBack = HearBack.spoken(policy.hearBackFor(reading.intent(), ReplyBodies.level(input, reading)));
+        String text;
+        try {
+            text = llm.complete(LlmPrompt.system(policy, platform, hearBack, templateBody),
+                    LlmPrompt.user(platform, author(input), MentionReader.mentionText(input)));
+        } catch (LlmDrafter.LlmException e) {
+            return withNotice(template, LlmNotice.PREFIX + e.getMessage() + "; this is the template's draft");
         }
-        if (problem.isEmpty() && (intent == Intent.COMPLAINT || intent == Intent.QUESTION)) {
-            body = body + " " + policy.askWhenUnclear();
+        Draft written = finish(reading.intent(), text, input, reading,
+                List.of(LlmNotice.PREFIX + "written by the LLM (" + policy.llm().model() + ")"));
+        List<String> hard = written.warnings().stream().filter(w -> w.startsWith(ReplyGuardrails.HARD)).toList();
+        if (!hard.isEmpty()) {
+            return withNotice(template, LlmNotice.PREFIX + "the LLM's draft broke a hard rule (" + String.join("; ", hard)
+                    + "); this is the template's draft");
         }
+        return written;
+    }
+
+    private static Draft withNotice(Draft d, String notice) {
+        List<String> warnings = new ArrayList<>();
+        warnings.add(notice);
+        warnings.addAll(d.warnings());
+        return new Draft(d.intent(), d.text(), d.blocks(), warnings, d.followUp());
+    }
+
+    /** Lays the body out for the platform, adds the notices and checks it against every rule. */
+    Draft finish(Intent intent, String body, DraftInput input, MentionReading reading, List<String> extraNotices) {
+        Platform platform = platform(input);
         String text;
         List<String> blocks;
         if (platform.isSocial()) {
             blocks = ReplyBlocks.split(body, platform);
             text = String.join("\n\n", blocks);
+        } else if (platform == Platform.EMAIL) {
+            text = asMail(body, PersonName.of(author(input)));
+            blocks = List.of(text);
         } else {
-            text = asMail(body, author(input).firstName());
+            text = body;
             blocks = List.of(text);
         }
-        List<String> warnings = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(extraNotices);
         if (intent == Intent.CRISIS) {
-            warnings.add("escalate: " + detection.why());
+            warnings.add(ESCALATE + reading.detection().why() + " → " + escalateTo(reading));
         }
-        warnings.addAll(check(text, input));
+        if (platform == Platform.RSS) {
+            warnings.add(BY_HAND + "feeds are read-only; post this yourself where the mention appeared, then approve"
+                    + " to close the task as answered by hand");
+        }
+        warnings.addAll(guardrails.check(text, facts(input, reading), platform));
         return new Draft(intent, text, blocks, warnings, ReplyGuardrails.opensFollowUp(text));
+    }
+
+
+
+
+
+
+
+    private String escalateTo(MentionReading r) {
+        String kind = ReplyBodies.crisisKind(r);
+        return policy.escalateTo().getOrDefault(kind, policy.escalateTo().getOrDefault("default", "a team lead"));
     }
 
     /**
@@ -91,17 +170,13 @@ public final class ReplyDrafter {
 
     /** The rules a person's edit breaks, as warnings; the same rules as for drafts. */
     public List<String> check(String text, DraftInput input) {
-        return guardrails.check(text == null ? "" : text, author(input), platform(input));
+        return guardrails.check(text == null ? "" : text, facts(input, reader.read(input)), platform(input));
     }
 
-    private static String beforeLastSentence(String body, String sentence) {
-        if (body.contains(sentence)) {
-            return body;
-        }
-        List<String> sentences = new ArrayList<>(ReplyBlocks.sentences(body));
-        sentences.add(Math.max(0, sentences.size() - 1), sentence);
-        return String.join(" ", sentences);
+    private static ReplyGuardrails.Facts facts(DraftInput input, MentionReading reading) {
+        return new ReplyGuardrails.Facts(author(input), reading.problem(), reading.subjectWords(), reading.text());
     }
+
 
     /** A greeting on its own line, the body, then the sign-off and who signs. */
     private String asMail(String body, String name) {
@@ -111,6 +186,9 @@ public final class ReplyDrafter {
         if (m.lookingAt()) {
             greeting = body.substring(0, m.end()).strip();
             rest = body.substring(m.end());
+        } else if (!name.isBlank() && rest.contains(", " + name + "!")) {
+            // "Thank you so much, David!" under "Hi David," would greet him twice.
+            rest = rest.replaceFirst(", " + java.util.regex.Pattern.quote(name) + "!", "!");
         }
         if (!rest.isEmpty()) {
             rest = Character.toUpperCase(rest.charAt(0)) + rest.substring(1);
@@ -118,10 +196,6 @@ public final class ReplyDrafter {
         return greeting + "\n\n" + rest + "\n\n" + policy.signOff() + "\n" + policy.handledBy();
     }
 
-    private static String mentionText(DraftInput input) {
-        String text = input.text() == null ? "" : input.text();
-        return input.subject() == null || input.subject().isBlank() ? text : input.subject() + "\n" + text;
-    }
 
     private static Platform platform(DraftInput input) {
         return input.platform() == null ? Platform.X : input.platform();

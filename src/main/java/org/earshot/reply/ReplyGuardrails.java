@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,10 +52,47 @@ public final class ReplyGuardrails {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern CAPS_RUN = Pattern.compile("\\b\\p{Lu}{2,}(\\W+\\p{Lu}{2,}){2,}\\b");
 
+    private static final List<String> RUDE = List.of("calm down", "stupid", "idiot", "dumb", "ridiculous", "whatever",
+            "not our problem", "your problem", "deal with it", "shut up", "nonsense", "stop complaining", "we don't care",
+            "get over it", "don't be silly", "obviously", "lol", "seriously?", "pathetic", "you people", "as if",
+            "too bad", "tough luck", "not my problem", "nobody cares");
+    private static final Pattern RUDE_WORDS = Pattern.compile("(?<![\\p{L}'])("
+            + String.join("|", RUDE.stream().map(Pattern::quote).toList()) + ")(?![\\p{L}])");
+    private static final Pattern PUSHY = Pattern.compile("\\b(act now|act fast|hurry|limited time|limited-time|don't miss out"
+            + "|do not miss out|before it's too late|last chance|only \\d+ (left|seats? left|remaining)|book now|buy now"
+            + "|order now|while (stocks|seats|supplies) last|today only|you won't regret|selling fast|prices? (go|goes|will go) up"
+            + "|once in a lifetime|what are you waiting for|don't wait|sign up now|grab (it|yours|one) now)\\b");
+    private static final int TYPOS_ALLOWED = 2;
+
+    /**
+     * What the rules know about the mention a reply answers.
+     *
+     * @param author       who wrote it; a reply uses their name when it is known
+     * @param problem      the problem in their words ("your lost bag"), empty when none was named
+     * @param subjectWords words of which a reply must use one to name the problem
+     * @param mention      the mention's words: a word the person used is never a typo
+     */
+    public record Facts(Author author, String problem, List<String> subjectWords, PhraseText mention) {
+        public Facts {
+            author = author == null ? new Author("", "", 0) : author;
+            problem = problem == null ? "" : problem;
+            subjectWords = List.copyOf(subjectWords);
+        }
+    }
+
     private final ReplyPolicy policy;
+    private final TypoCheck typos;
+    private final Map<String, Pattern> mayNotPromise = new java.util.LinkedHashMap<>();
 
     public ReplyGuardrails(ReplyPolicy policy) {
         this.policy = policy;
+        this.typos = new TypoCheck(policy);
+        for (String word : policy.mayNotPromise()) {
+            String w = word.toLowerCase(Locale.ROOT).strip();
+            if (!w.isEmpty()) {
+                mayNotPromise.put(w, Pattern.compile("\\b" + Pattern.quote(w) + "\\b"));
+            }
+        }
     }
 
     /** A reply that says the team will come back opens a follow-up: someone must keep that promise. */
@@ -62,7 +100,7 @@ public final class ReplyGuardrails {
         return FOLLOW_UP.matcher(text).find();
     }
 
-    public List<String> check(String text, Author author, Platform platform) {
+    public List<String> check(String text, Facts facts, Platform platform) {
         Set<String> warnings = new LinkedHashSet<>();
         String lower = text.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
         String body = body(text, platform);
@@ -71,9 +109,14 @@ public final class ReplyGuardrails {
             return List.of("the reply is empty");
         }
         promises(bodyLower).forEach(warnings::add);
-        String name = author == null ? "" : author.firstName();
-        if (!name.isEmpty() && !Pattern.compile("\\b" + Pattern.quote(name.toLowerCase(Locale.ROOT)) + "\\b").matcher(lower).find()) {
+        admissions(bodyLower).forEach(warnings::add);
+        String name = PersonName.of(facts.author());
+        if (!name.isEmpty() && !PhraseText.of(lower).has(name.toLowerCase(Locale.ROOT))) {
             warnings.add("does not use the person's name (" + name + ")");
+        }
+        if (!facts.subjectWords().isEmpty() && !namesSubject(lower, facts.subjectWords())) {
+            warnings.add("does not name the problem (" + (facts.problem().isEmpty() ? String.join(", ", facts.subjectWords())
+                    : facts.problem()) + ")");
         }
         for (String stock : STOCK) {
             if (lower.contains(stock)) {
@@ -96,6 +139,14 @@ public final class ReplyGuardrails {
         if (caps.find()) {
             warnings.add("shouts in capitals ('" + caps.group() + "')");
         }
+        Matcher rude = RUDE_WORDS.matcher(bodyLower);
+        while (rude.find()) {
+            warnings.add("sounds rude ('" + rude.group() + "')");
+        }
+        Matcher pushy = PUSHY.matcher(bodyLower);
+        if (pushy.find()) {
+            warnings.add("pushy sales language ('" + pushy.group() + "'): inform and invite, never press");
+        }
         for (String blame : BLAME) {
             if (lower.contains(blame)) {
                 warnings.add("blames the customer ('" + blame + "')");
@@ -114,13 +165,47 @@ public final class ReplyGuardrails {
             }
         }
         blocks(text, platform, warnings);
+        List<String> unknown = typos.unknownWords(text, facts.mention());
+        if (unknown.size() > TYPOS_ALLOWED) {
+            warnings.add("looks mistyped: " + unknown.size() + " unknown words ('" + String.join("', '", unknown)
+                    + "'); at most " + TYPOS_ALLOWED + " are tolerated");
+        }
         return new ArrayList<>(warnings);
+    }
+
+    /** A word of the problem, or one of its forms ("cancelled" for "cancellation"), somewhere in the reply. */
+    private static boolean namesSubject(String reply, List<String> subjectWords) {
+        PhraseText words = PhraseText.of(reply);
+        for (String w : subjectWords) {
+            String stem = w.length() > 5 ? w.substring(0, 5) : w;
+            if (w.length() <= 5 ? words.has(w) || words.folded().contains(" " + w) : words.folded().contains(" " + stem)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Admissions of fault or liability, when legal does not allow them. */
+    private List<String> admissions(String body) {
+        if (policy.legal().mayAdmitFault()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        PhraseText words = PhraseText.of(body);
+        for (String phrase : policy.legal().admissions()) {
+            if (words.has(phrase)) {
+                out.add(HARD + "admits fault ('" + phrase + "'), which the policy's legal rules do not allow");
+            }
+        }
+        return out;
     }
 
     /** Promises of refunds, compensation, vouchers or dates that no entry of mayPromise covers. */
     private List<String> promises(String body) {
         List<String> out = new ArrayList<>();
-        String hearBack = ReplyTemplates.spoken(policy.hearBackWithin());
+        Set<String> hearBacks = new java.util.HashSet<>();
+        hearBacks.add(HearBack.spoken(policy.hearBackWithin()));
+        policy.hearBack().values().forEach(d -> hearBacks.add(HearBack.spoken(d)));
         for (String sentence : ReplyBlocks.sentences(body)) {
             if (!COMMITMENT.matcher(sentence).find() || NO_PROMISE.matcher(sentence).find()) {
                 continue;
@@ -130,14 +215,15 @@ public final class ReplyGuardrails {
             while (m.find()) {
                 terms.add(m.group());
             }
-            for (String word : policy.mayNotPromise()) {
-                String w = word.toLowerCase(Locale.ROOT).strip();
-                if (!w.isEmpty() && Pattern.compile("\\b" + Pattern.quote(w) + "\\b").matcher(sentence).find()) {
-                    terms.add(w);
+            for (Map.Entry<String, Pattern> word : mayNotPromise.entrySet()) {
+                if (word.getValue().matcher(sentence).find()) {
+                    terms.add(word.getKey());
                 }
             }
             for (String term : terms) {
-                boolean allowed = term.endsWith(hearBack) || policy.mayPromise().stream()
+                // A time to hear back in is the team's own promise, kept by the follow-up it opens.
+                boolean hearBackTime = term.matches("(within|in) .*") && opensFollowUp(sentence);
+                boolean allowed = hearBackTime || hearBacks.stream().anyMatch(term::endsWith) || policy.mayPromise().stream()
                         .anyMatch(p -> p.toLowerCase(Locale.ROOT).contains(term));
                 if (!allowed) {
                     out.add(HARD + "promises '" + term + "', which the policy does not allow"

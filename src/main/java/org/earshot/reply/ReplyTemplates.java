@@ -1,33 +1,63 @@
 package org.earshot.reply;
 
-import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.earshot.config.ReplyPolicy;
-import org.earshot.domain.Intent;
 
-/** The policy's templates, Earshot's own where the policy has none, and the filling of their placeholders. */
+/**
+ * The policy's templates (its brand voice's), Earshot's own friendly ones where the policy has none,
+ * and the filling of their placeholders.
+ */
 final class ReplyTemplates {
-    private static final Map<Intent, String> BUILT_IN = Map.of(
-            Intent.COMPLAINT, "Hi {name}, I'm sorry about {problem}. I'm {handledBy} and I'm looking into it now; "
-                    + "you'll hear back from me within {hearBack}.",
-            Intent.QUESTION, "Hi {name}, thanks for asking about {problem}. I'm {handledBy}. I'm checking the details "
-                    + "and will get back to you within {hearBack}.",
-            Intent.PRAISE, "Thank you so much, {name}! It means a lot to the whole team. Have a great day!",
-            Intent.PURCHASE_INTENT, "Hi {name}, thanks for your interest in {problem}! I'm {handledBy}. I'll get back "
-                    + "to you with the details within {hearBack}.",
-            Intent.FEATURE_REQUEST, "Hi {name}, thanks for suggesting {problem}. I'm {handledBy} and I've shared your "
-                    + "idea with the team. We're grateful you took the time to tell us!",
-            Intent.CRISIS, "Hi {name}, I'm very sorry to hear about {problem}. I'm {handledBy}, and I've passed this "
-                    + "to our specialist team straight away. You'll hear back from us within {hearBack}.",
-            Intent.OTHER, "Hi {name}, thanks for getting in touch. I'm {handledBy}. Could you tell me a little more, "
-                    + "so I can help you properly?");
-    /** What {problem} says when the mention names nothing specific. */
-    private static final Map<Intent, String> NO_PROBLEM = Map.of(
-            Intent.COMPLAINT, "what happened",
-            Intent.QUESTION, "this",
-            Intent.PURCHASE_INTENT, "what we offer",
-            Intent.FEATURE_REQUEST, "this idea",
-            Intent.CRISIS, "what happened");
+    private static final Map<String, String> BUILT_IN = builtIn();
+
+    private static Map<String, String> builtIn() {
+        Map<String, String> t = new LinkedHashMap<>();
+        t.put("complaint", "Hi {name}, I'm sorry about {problem}. That is not the experience we want for you. I'm"
+                + " {handledBy} and I'm looking into it now; you'll hear back from me within {hearBack}.");
+        t.put("complaint_critical", "Hi {name}, I'm so sorry about {problem}; I know how stressful this is. I'm"
+                + " {handledBy} and I'm on it right now. You'll hear back from me within {hearBack} with your options.");
+        t.put("complaint_unclear", "Hi {name}, I'm sorry something went wrong. I'm {handledBy} and I'd like to help. {ask}");
+        t.put("question", "Hi {name}, thanks for asking about {problem}. I'm {handledBy}. I'm checking the details and"
+                + " will get back to you within {hearBack}.");
+        t.put("question_unclear", "Hi {name}, thanks for getting in touch! I'm {handledBy}. Could you tell me a little"
+                + " more about what you'd like to know, so I can give you the right answer?");
+        t.put("question_product", "Hi {name}, thanks for asking about {product}! {pitch} You'll find the details at"
+                + " {link}. I'm {handledBy}; if that doesn't answer your question, tell me a little more and I'll find out.");
+        t.put("praise", "Thank you so much, {name}! I'll share your kind words about {problem} with the team; it means"
+                + " a lot to them. Have a great day!");
+        t.put("praise_unclear", "Thank you so much, {name}! Your kind words mean a lot to the whole team. Have a great day!");
+        t.put("purchase_intent", "Hi {name}, thanks for your interest in {product}! {pitch} You can see the details at {link}. I'm"
+                + " {handledBy}; if any questions come up, just ask here.");
+        t.put("purchase_intent_nearest", "Hi {name}, thanks for asking! We don't offer {asked} at the moment, but"
+                + " {product} may suit you: {pitch} You can see it at {link}. I'm {handledBy}; happy to help if you"
+                + " have questions.");
+        t.put("purchase_intent_unmatched", "Hi {name}, thanks for your interest! You can see everything we offer at"
+                + " {browseLink}. I'm {handledBy}; what do you have in mind? I'm happy to help you find a good fit.");
+        t.put("feature_request", "Hi {name}, thanks for suggesting {problem}. I'm {handledBy} and I've shared your"
+                + " idea with the team that plans what we build next. We're grateful you took the time to tell us!");
+        t.put("crisis", "Hi {name}, I'm very sorry to hear about {problem}. I'm {handledBy}, and I've passed this to"
+                + " our specialist team straight away. You'll hear back from us within {hearBack}.");
+        t.put("crisis_safety", "Hi {name}, I'm very sorry to hear about {problem}. " + ReplyDrafter.SAFETY_FIRST
+                + " I'm {handledBy}; I've passed this to our safety team straight away, and you'll hear back from us"
+                + " within {hearBack}.");
+        t.put("crisis_security", "Hi {name}, thank you for telling us about {problem}. Please don't share passwords"
+                + " or card details here. I'm {handledBy}; our security team has your message now, and you'll hear"
+                + " back from us within {hearBack}.");
+        t.put("crisis_report", "Hi {name}, thank you for reporting {problem}; this is exactly what we need to hear"
+                + " about. I'm {handledBy}, and I've passed it to our safety team straight away. You'll hear back from"
+                + " us within {hearBack}.");
+        t.put("crisis_legal", "Hi {name}, thank you for telling us about {problem}. I'm {handledBy}, and I've passed"
+                + " your message to the team that looks after these matters. You'll hear back from them within {hearBack}.");
+        t.put("other", "Hi {name}, thanks for getting in touch about {problem}. I'm {handledBy}. Could you tell me a"
+                + " little more about what you need, so I can help you properly?");
+        t.put("other_unclear", "Hi {name}, thanks for getting in touch. I'm {handledBy}. Could you tell me a little more about"
+                + " what you need, so I can help you properly?");
+        t.put("holding", "We know some of you are having trouble with {problem}. We're looking into it and will update"
+                + " here within {hearBack}. {handledBy}");
+        return Map.copyOf(t);
+    }
 
     private final ReplyPolicy policy;
 
@@ -35,51 +65,54 @@ final class ReplyTemplates {
         this.policy = policy;
     }
 
-    String template(Intent intent) {
-        String own = policy.templates().get(intent.id());
-        return own == null || own.isBlank() ? BUILT_IN.getOrDefault(intent, BUILT_IN.get(Intent.OTHER)) : own;
+    /** The first of these templates the policy has; else the first Earshot has built in. */
+    String template(List<String> keys) {
+        for (String key : keys) {
+            String own = policy.templates().get(key);
+            if (own != null && !own.isBlank()) {
+                return own;
+            }
+        }
+        for (String key : keys) {
+            if (BUILT_IN.containsKey(key)) {
+                return BUILT_IN.get(key);
+            }
+        }
+        return BUILT_IN.get("other_unclear");
     }
 
-    /** What the team says publicly while a wave of complaints is looked into; the policy's "holding" template wins. */
+    /** What the team says publicly while a wave of complaints is looked into. */
     String holding(String problem) {
-        String own = policy.templates().get("holding");
-        String text = own == null || own.isBlank() ? HOLDING : own;
-        return text.replace("{problem}", problem).replace("{handledBy}", policy.handledBy())
-                .replace("{hearBack}", spoken(policy.hearBackWithin()));
+        return fill(List.of("holding"), Map.of("problem", problem,
+                "hearBack", HearBack.spoken(policy.hearBackFor(org.earshot.domain.Intent.CRISIS, null))));
     }
 
-    private static final String HOLDING = "We know some of you are having trouble with {problem}. We're looking into it"
-            + " and will update here within {hearBack}. {handledBy}";
+    /**
+     * Fills the first available template; {name} empty drops the name from the greeting. The policy's
+     * {handledBy} and {ask} are always there.
+     */
+    String fill(List<String> keys, Map<String, String> values) {
+        return fillText(template(keys), values);
+    }
 
-    String fill(Intent intent, String name, String problem) {
-        String text = template(intent);
+    /** Fills a template given as text: a preformatted answer. */
+    String fillText(String template, Map<String, String> values) {
+        String text = template;
+        String name = values.getOrDefault("name", "");
         text = name.isBlank() ? withoutName(text) : text.replace("{name}", name);
-        return text.replace("{problem}", problem == null || problem.isBlank() ? NO_PROBLEM.getOrDefault(intent, "this") : problem)
-                .replace("{handledBy}", policy.handledBy())
-                .replace("{hearBack}", spoken(policy.hearBackWithin()));
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            text = text.replace("{" + e.getKey() + "}", e.getValue());
+        }
+        return text.replace("{handledBy}", policy.handledBy()).replace("{ask}", policy.askWhenUnclear())
+                .replaceAll("\\s{2,}", " ").strip();
     }
 
-    /** "Hi {name}," becomes "Hi there,"; "Thank you so much, {name}!" becomes "Thank you so much!". */
+    /** "Hi {name}," becomes "Hi there,"; "Dear {name}," becomes "Hello,"; "Thank you so much, {name}!" loses the name. */
     static String withoutName(String text) {
-        return text.replaceAll("\\b(Hi|Hello|Hey|Dear) \\{name\\}", "$1 there")
+        return text.replaceAll("\\bDear \\{name\\}", "Hello")
+                .replaceAll("\\b(Hi|Hello|Hey) \\{name\\}", "$1 there")
                 .replace(", {name}", "")
                 .replace(" {name}", "")
                 .replace("{name}", "");
-    }
-
-    /** 24h reads "24 hours", 2d "2 days", 30m "30 minutes": what a person would say. */
-    static String spoken(Duration d) {
-        long minutes = d.toMinutes();
-        if (minutes % (24 * 60) == 0 && minutes >= 48 * 60) {
-            return plural(minutes / (24 * 60), "day");
-        }
-        if (minutes % 60 == 0 && minutes > 0) {
-            return plural(minutes / 60, "hour");
-        }
-        return plural(Math.max(1, minutes), "minute");
-    }
-
-    private static String plural(long n, String unit) {
-        return n == 1 ? "1 " + unit : n + " " + unit + "s";
     }
 }

@@ -102,7 +102,7 @@ public final class TaskStore {
      */
     public List<ResponseTask> unresolved(Connection c) throws SQLException {
         return query(c, SELECT + " where t.state in ('NEW', 'APPROVED', 'FAILED')"
-                + " or (t.state = 'POSTED' and t.follow_up_due_at is not null and t.follow_up_done_at is null)"
+                + " or (t.state in ('POSTED', 'ANSWERED_BY_HAND') and t.follow_up_due_at is not null and t.follow_up_done_at is null)"
                 + " order by t.created_at, t.id");
     }
 
@@ -180,6 +180,11 @@ public final class TaskStore {
 
     public void markApproved(Connection c, long id, String actor, String text, Instant now) throws SQLException {
         moveFromNew(c, id, TaskState.APPROVED, actor, "approved_text", text, now);
+    }
+
+    /** A read-only source's task closed with the text the person answered by hand. */
+    public void markAnsweredByHand(Connection c, long id, String actor, String text, Instant now) throws SQLException {
+        moveFromNew(c, id, TaskState.ANSWERED_BY_HAND, actor, "approved_text", text, now);
     }
 
     public void markRejected(Connection c, long id, String actor, String reason, Instant now) throws SQLException {

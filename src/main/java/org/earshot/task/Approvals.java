@@ -7,9 +7,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import org.earshot.domain.Platform;
 import org.earshot.domain.ResponseTask;
 import org.earshot.domain.TaskState;
 import org.earshot.reply.ReplyDrafter;
+import org.earshot.reply.ReplyGuardrails;
 import org.earshot.store.AuditLog;
 import org.earshot.store.Database;
 import org.earshot.store.MentionStore;
@@ -18,8 +20,10 @@ import org.earshot.store.TaskStore;
 
 /**
  * A person's decision on a task. Approving stores the exact text, who approved it, and puts the
- * reply in the outbox, all in one transaction: from then on only that text can be posted. A draft that
- * promises to come back starts its follow-up clock in the same transaction.
+ * reply in the outbox, all in one transaction: from then on only that text can be posted. A reply that
+ * promises to come back starts its follow-up clock in the same transaction, due when the text says
+ * ("within 1 hour"), else when the policy says for the mention. A feed's task is closed as answered
+ * by hand instead: feeds cannot be posted to.
  */
 public final class Approvals {
     /** Warnings that start with this mark break a hard rule: approving needs an explicit override. */
@@ -70,20 +74,44 @@ public final class Approvals {
             if (!hard.isEmpty() && !override) {
                 throw new ReplyRulesViolatedException(id, hard);
             }
-            List<String> blocks = edited ? drafter.blocks(text, task.mention().platform()) : task.draft().blocks();
-            tasks.markApproved(c, id, actor, text, now);
-            if (task.draft().followUp()) {
-                // The reply promises to come back within the policy's time; the follow-up clock starts now.
-                tasks.startFollowUp(c, id, now.plus(drafter.policy().hearBackWithin()));
+            // The follow-up runs from what the approved text promises, edits included, not from the draft.
+            boolean followUp = edited ? ReplyGuardrails.opensFollowUp(text) : task.draft().followUp();
+            Instant followUpDue = now.plus(drafter.followUpWithin(text, task.draft().intent(), task.score().urgencyLevel()));
+            if (task.mention().platform() == Platform.RSS) {
+                // Feeds are read-only: nothing can be posted, so the task closes as answered by hand.
+                tasks.markAnsweredByHand(c, id, actor, text, now);
+                audit.record(c, now, id, actor, "answered-by-hand", text);
+            } else {
+                List<String> blocks = edited ? drafter.blocks(text, task.mention().platform()) : task.draft().blocks();
+                tasks.markApproved(c, id, actor, text, now);
+                outbox.add(c, id, idempotencyKey(task), blocks, now);
+                audit.record(c, now, id, actor, edited ? "approved-edited" : "approved", text);
             }
-            outbox.add(c, id, idempotencyKey(task), blocks, now);
-            audit.record(c, now, id, actor, edited ? "approved-edited" : "approved", text);
+            if (followUp) {
+                tasks.startFollowUp(c, id, followUpDue);
+            }
             if (!hard.isEmpty()) {
                 audit.record(c, now, id, actor, "override", String.join("; ", hard));
             }
             return null;
         });
         return find(id);
+    }
+
+    /**
+     * The rules a person's text for this task breaks, as the queue shows them while they edit: the same
+     * rules as the draft's, for this mention. The draft's own text gets the draft's warnings.
+     */
+    public List<String> check(long id, String text) {
+        return db.inTransaction(c -> {
+            ResponseTask task = tasks.find(c, id).orElseThrow(() -> new TaskNotFoundException(id));
+            if (text == null || text.strip().equals(task.draft().text().strip())) {
+                return task.draft().warnings();
+            }
+            return drafter.check(text.strip(), Triage.draftInput(task.mention(), task.score(),
+                    mentions.historyBefore(c, task.mention().platform(), task.mention().author().handle(),
+                            task.mention().id())));
+        });
     }
 
     public ResponseTask reject(long id, String reason, String actor) {

@@ -122,6 +122,9 @@ final class TaskApi implements HttpHandler {
         } else if (parts.size() == 3 && parts.get(0).equals("tasks") && parts.get(2).equals("approve")) {
             allow(method, "POST");
             approve(exchange, taskId(parts.get(1)));
+        } else if (parts.size() == 3 && parts.get(0).equals("tasks") && parts.get(2).equals("check")) {
+            allow(method, "POST");
+            check(exchange, taskId(parts.get(1)));
         } else if (parts.size() == 3 && parts.get(0).equals("tasks") && parts.get(2).equals("reject")) {
             allow(method, "POST");
             reject(exchange, taskId(parts.get(1)));
@@ -159,6 +162,15 @@ final class TaskApi implements HttpHandler {
         }
         ResponseTask task = approvals.approve(id, body.text(), actor(body.actor()), Boolean.TRUE.equals(body.override()));
         JsonExchange.send(exchange, 200, detail(task));
+    }
+
+    /** The reply rules an edit breaks, for the queue to show while the person edits. */
+    private void check(HttpExchange exchange, long id) throws IOException {
+        ApproveRequest body = JsonExchange.readBody(exchange, ApproveRequest.class);
+        if (body == null || body.text() == null) {
+            throw new HttpError(400, "send the text to check: {\"text\": \"...\"}");
+        }
+        JsonExchange.send(exchange, 200, Map.of("warnings", approvals.check(id, body.text())));
     }
 
     private void reject(HttpExchange exchange, long id) throws IOException {

@@ -6,6 +6,7 @@ import org.earshot.domain.ResponseTask;
 import org.earshot.domain.ScoreCorrection;
 import org.earshot.domain.Sentiment;
 import org.earshot.domain.UrgencyLevel;
+import org.earshot.reply.ReplyDrafter;
 import org.earshot.store.AuditLog;
 
 /**
@@ -63,7 +64,9 @@ record TaskView(
                           String scorerUrgencyLevel) {
     }
 
-    record DraftView(String intent, String text, List<String> blocks, List<String> warnings, boolean followUp) {
+    /** {@code escalatedTo} names who takes a crisis ("the legal team"), null for every other draft. */
+    record DraftView(String intent, String text, List<String> blocks, List<String> warnings, boolean followUp,
+                     String escalatedTo) {
     }
 
     record DecisionView(String actor, Instant at, String approvedText, String rejectReason) {
@@ -96,7 +99,8 @@ record TaskView(
                 mention(m),
                 new ScoresView(s.negativity(), s.sentiment().id(), s.urgency(), s.urgencyLevel().id(), s.priority(),
                         s.reasons(), correction(t.correction())),
-                new DraftView(d.intent().id(), d.text(), d.blocks(), d.warnings(), d.followUp()),
+                new DraftView(d.intent().id(), d.text(), d.blocks(), d.warnings(), d.followUp(),
+                        ReplyDrafter.escalatedTo(d).orElse(null)),
                 new DecisionView(t.decision().actor(), t.decision().at(), t.decision().approvedText(),
                         t.decision().rejectReason()),
                 new DeliveryView(t.delivery().attempts(), t.delivery().lastError(), t.delivery().postedReplyId(),

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,6 +49,34 @@ class DraftCommandTest {
         assertThat(mail.at("/draft/text").asText()).startsWith("Hi Bob,\n\n").contains("the double charge")
                 .contains("Kind regards,");
         assertThat(mail.at("/draft/blocks").size()).isEqualTo(1);
+    }
+
+    @Test
+    void eachLineGetsTextBlocksWarningsAndWhenTheFollowUpWouldBeDue() throws Exception {
+        FilterRun run = draft("""
+                {"id":"k","platform":"x","text":"@acmeair my flight got cancelled and I am stuck at Lisbon airport with two kids","author":{"handle":"kim","name":"Kim"}}
+                {"id":"b","platform":"x","text":"@acmeair the engine on AC900 caught fire before takeoff","author":{"handle":"bob","name":"Bob"}}
+                {"id":"q","platform":"bluesky","text":"what's your baggage allowance for hand luggage?","author":{"handle":"lee","name":"Lee"}}
+                """, "--config", "config/earshot.yaml");
+        assertThat(run.exitCode()).isZero();
+
+        JsonNode stranded = JSON.readTree(run.out().get(0));
+        assertThat(stranded.at("/draft/text").asText()).contains("within 1 hour");
+        assertThat(stranded.at("/draft/followUp").asBoolean()).isTrue();
+        assertThat(stranded.at("/draft/followUpWithin").asText()).isEqualTo("1h");
+        assertThat(stranded.at("/draft/warnings").size()).isZero();
+
+        JsonNode fire = JSON.readTree(run.out().get(1));
+        assertThat(fire.get("intent").asText()).isEqualTo("crisis");
+        assertThat(fire.at("/draft/warnings/0").asText()).isEqualTo("escalate: safety ('caught fire') → the safety team");
+
+        JsonNode question = JSON.readTree(run.out().get(2));
+        assertThat(question.at("/draft/blocks").size()).isGreaterThan(1);
+        List<String> blocks = new ArrayList<>();
+        question.at("/draft/blocks").forEach(b -> blocks.add(b.asText()));
+        assertThat(question.at("/draft/text").asText()).isEqualTo(String.join("\n\n", blocks));
+        assertThat(question.at("/draft/followUp").asBoolean()).isFalse();
+        assertThat(question.at("/draft").has("followUpWithin")).isFalse();
     }
 
     @Test

@@ -66,4 +66,35 @@ class IntentDetectorTest {
     void somethingUnclearIsOther() {
         assertThat(intent("hmm @acmeair")).isEqualTo(Intent.OTHER);
     }
+
+    private String why(String text) {
+        return detector.detect(MentionAnalyzer.standard().analyze(text)).why();
+    }
+
+    @Test
+    void failuresToldPlainlyAndDamagedGoodsAreComplaints() {
+        assertThat(intent("I paid for the Wi-Fi pass and it never connected")).isEqualTo(Intent.COMPLAINT);
+        assertThat(intent("my stroller came back with a bent wheel")).isEqualTo(Intent.COMPLAINT);
+        assertThat(intent("Three hours at FRA and counting")).isEqualTo(Intent.COMPLAINT);
+        assertThat(intent("my flight was lovely and the wheel of my trolley squeaked")).isNotEqualTo(Intent.COMPLAINT);
+    }
+
+    @Test
+    void thanksWithoutStrongWordsIsPraise() {
+        assertThat(intent("This is why I fly Acme Air. Crew found my daughter's rabbit")).isEqualTo(Intent.PRAISE);
+        assertThat(intent("This is why I fly Acme Air. Crew lost my bag and were awful")).isEqualTo(Intent.COMPLAINT);
+    }
+
+    @Test
+    void reportsOfADangerOrASecurityHoleAreEscalatedLikeACrisis() {
+        assertThat(intent("the overhead bin popped open and a bag nearly fell on a passenger")).isEqualTo(Intent.CRISIS);
+        assertThat(why("the overhead bin popped open and a bag nearly fell on a passenger"))
+                .isEqualTo("safety report ('popped open')");
+        assertThat(why("your booking form echoes <script>alert(1)</script> back")).isEqualTo("security report ('script')");
+    }
+
+    @Test
+    void shoutedOffersAreSpam() {
+        assertThat(intent("CHEAP FLIGHTS 90% OFF click NOW limited offer!!!")).isEqualTo(Intent.SPAM);
+    }
 }

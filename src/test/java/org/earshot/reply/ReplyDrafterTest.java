@@ -47,16 +47,17 @@ class ReplyDrafterTest {
     @Test
     void unclearComplaintAsksOneSpecificQuestion() {
         Draft d = drafter.draft(on(Platform.X, "Zoe", "This is terrible"));
-        assertThat(d.text()).contains("sorry about what happened").endsWith(Policies.ACME.askWhenUnclear());
+        assertThat(d.text()).contains("sorry something went wrong").endsWith(Policies.ACME.askWhenUnclear());
+        assertThat(d.followUp()).isFalse();
         assertThat(d.text().chars().filter(c -> c == '?').count()).isEqualTo(1);
     }
 
     @Test
     void questionPurchaseAndFeatureRequestUseTheirTemplates() {
-        assertThat(drafter.draft(on(Platform.X, "Ana", "How do I change my seat?")).text())
-                .contains("thanks for asking about your seat");
+        Draft builtIn = new ReplyDrafter(Policies.BUILT_IN).draft(on(Platform.X, "Ana", "How do I change my seat?"));
+        assertThat(builtIn.text()).contains("thanks for asking about your seat").contains("within 24 hours");
         assertThat(drafter.draft(on(Platform.X, "Ana", "How much is a ticket to Lisbon in May?")).text())
-                .contains("your interest in a ticket to Lisbon in May");
+                .contains("your interest in Economy").contains("acmeair.example/book");
         assertThat(drafter.draft(on(Platform.X, "Ana", "Please add a vegetarian meal option on short flights")).text())
                 .contains("thanks for suggesting a vegetarian meal option on short flights");
     }
@@ -72,10 +73,21 @@ class ReplyDrafterTest {
     }
 
     @Test
+    void abuseWithNothingToAnswerGetsNoDraftAndTheReasonButAnAngryComplaintGetsOne() {
+        Draft abuse = drafter.draft(on(Platform.X, "", "fuck you, I hope your planes crash"));
+        assertThat(abuse.intent()).isEqualTo(Intent.SPAM);
+        assertThat(abuse.text()).isEmpty();
+        assertThat(abuse.warnings()).containsExactly("abuse: no reply drafted ('fuck you')");
+        Draft angry = drafter.draft(on(Platform.X, "Rob", "fuck you, you lost my bag again"));
+        assertThat(angry.intent()).isEqualTo(Intent.COMPLAINT);
+        assertThat(angry.text()).contains("Rob").contains("your lost bag");
+    }
+
+    @Test
     void crisisGetsAHoldingReplyAndAnEscalationWarning() {
         Draft d = drafter.draft(on(Platform.MASTODON, "Bob", "The power bank of the man next to me caught fire"));
         assertThat(d.intent()).isEqualTo(Intent.CRISIS);
-        assertThat(d.warnings()).first().isEqualTo("escalate: safety ('caught fire')");
+        assertThat(d.warnings()).first().isEqualTo("escalate: safety ('caught fire') → the safety team");
         assertThat(d.text()).contains("Bob").contains("the fire").contains("hear back")
                 .contains(ReplyDrafter.SAFETY_FIRST);
         assertThat(d.followUp()).isTrue();
@@ -85,7 +97,7 @@ class ReplyDrafterTest {
     void securityCrisisGetsNoEmergencyServicesLine() {
         Draft d = drafter.draft(on(Platform.X, "Bob", "My account was hacked and my miles are gone"));
         assertThat(d.intent()).isEqualTo(Intent.CRISIS);
-        assertThat(d.warnings()).first().isEqualTo("escalate: security ('hacked')");
+        assertThat(d.warnings()).first().isEqualTo("escalate: security ('hacked') → the security team");
         assertThat(d.text()).contains("the security of your account").doesNotContain("emergency");
     }
 

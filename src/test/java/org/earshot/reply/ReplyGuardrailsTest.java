@@ -2,7 +2,11 @@ package org.earshot.reply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import org.earshot.config.LegalPolicy;
+import org.earshot.config.ReplyPolicy;
 import org.earshot.domain.Author;
 import org.earshot.domain.CustomerHistory;
 import org.earshot.domain.Platform;
@@ -122,5 +126,149 @@ class ReplyGuardrailsTest {
         assertThat(ReplyGuardrails.opensFollowUp("We'll get back to you tomorrow")).isTrue();
         assertThat(ReplyGuardrails.opensFollowUp("You'll hear back from me within 24 hours")).isTrue();
         assertThat(ReplyGuardrails.opensFollowUp("Have a great flight!")).isFalse();
+    }
+
+    @Test
+    void aReplyThatDoesNotNameTheProblemIsFlagged() {
+        assertThat(check("Hi Maria, I'm sorry about that. I'm looking into it and you'll hear back within 24 hours."))
+                .contains("does not name the problem (your lost bag)");
+        assertThat(check("Hi Maria, I'm sorry we lost your luggage... I mean your bag. You'll hear back within 24 hours."))
+                .noneMatch(w -> w.startsWith("does not name the problem"));
+    }
+
+    @Test
+    void aMentionWithoutASpecificProblemNeedsNoProblemNamed() {
+        DraftInput vague = new DraftInput(Platform.X, new Author("q", "Quinn", 1), "hmm", "", null, CustomerHistory.NONE);
+        assertThat(drafter.check("Hi Quinn, thanks for getting in touch. Could you tell me a little more?", vague)).isEmpty();
+    }
+
+    @Test
+    void usingTheNamePasses() {
+        assertThat(check("Hi Maria, I'm sorry about your lost bag. You'll hear back within 24 hours."))
+                .noneMatch(w -> w.startsWith("does not use the person's name"));
+    }
+
+    @Test
+    void dmUsInsideARealAnswerIsFine() {
+        assertThat(check("Hi Maria, I'm sorry about your lost bag; I've started a trace. Please DM us your booking "
+                + "reference so I can add it, and you'll hear back within 24 hours.")).isEmpty();
+    }
+
+    @Test
+    void aYesOrNoWithAnExplanationIsFine() {
+        assertThat(check("Hi Maria, yes: your lost bag is on its way to the Madrid desk. Thanks for your patience!"))
+                .noneMatch(w -> w.startsWith("a bare yes/no"));
+    }
+
+    @Test
+    void rudeWordsAreFlaggedAndPoliteOnesAreNot() {
+        assertThat(check("Hi Maria, calm down, we're looking for your lost bag. You'll hear back within 24 hours."))
+                .contains("sounds rude ('calm down')");
+        assertThat(check("Hi Maria, this is ridiculous, your lost bag will turn up. Thanks!"))
+                .contains("sounds rude ('ridiculous')");
+        assertThat(check("Hi Maria, I understand how upsetting your lost bag is. You'll hear back within 24 hours."))
+                .noneMatch(w -> w.startsWith("sounds rude"));
+    }
+
+    @Test
+    void notBlamingTheCustomerPasses() {
+        assertThat(check("Hi Maria, the label on your lost bag came off at the transfer; that's on us to sort out. "
+                + "You'll hear back within 24 hours.")).noneMatch(w -> w.startsWith("blames the customer"));
+    }
+
+    @Test
+    void flightNumbersAndShortCodesAreNotShouting() {
+        assertThat(check("Hi Maria, your lost bag from AC123 is at the LHR desk in the UK. You'll hear back within "
+                + "24 hours.")).noneMatch(w -> w.startsWith("shouts"));
+    }
+
+    @Test
+    void endingOnAForwardLookingNotePasses() {
+        assertThat(check("Hi Maria, we looked for your lost bag. We'll keep searching and update you tomorrow morning."))
+                .doesNotContain("does not end on a positive or forward-looking note");
+    }
+
+    @Test
+    void admittingFaultIsAHardWarningWhereLegalForbidsIt() {
+        assertThat(check("Hi Maria, your lost bag was our fault and we accept liability. You'll hear back within 24 hours."))
+                .contains("hard: admits fault ('our fault'), which the policy's legal rules do not allow",
+                        "hard: admits fault ('we accept liability'), which the policy's legal rules do not allow");
+        assertThat(check("Hi Maria, I'm sorry about your lost bag. You'll hear back within 24 hours."))
+                .noneMatch(w -> w.contains("admits fault"));
+    }
+
+    @Test
+    void admittingFaultIsFineWhereThePolicyAllowsIt() {
+        ReplyPolicy open = new ReplyPolicy("friendly", "Sam", Duration.ofHours(24), List.of(), List.of(), Map.of(),
+                null, null, null, null, null, new LegalPolicy(true, List.of()), null, null);
+        assertThat(new ReplyDrafter(open).check("Hi Maria, your lost bag was our fault. You'll hear back within 24 hours.",
+                maria)).noneMatch(w -> w.contains("admits fault"));
+    }
+
+    @Test
+    void pushySalesLanguageIsFlaggedAndAPlainPitchIsNot() {
+        DraftInput lead = new DraftInput(Platform.X, new Author("ana", "Ana", 5), "how much is business class to Tokyo?",
+                "", null, CustomerHistory.NONE);
+        assertThat(drafter.check("Hi Ana, Business class has lie-flat seats. Hurry, only 2 seats left, book now!", lead))
+                .anyMatch(w -> w.startsWith("pushy sales language ('hurry')"));
+        assertThat(drafter.check("Hi Ana, Business class has lie-flat seats and lounge access; you can see fares at "
+                + "acmeair.example/business. Happy to help with any questions!", lead))
+                .noneMatch(w -> w.startsWith("pushy"));
+    }
+
+    @Test
+    void threeMistypedWordsAreFlaggedAndTwoAreTolerated() {
+        assertThat(check("Hi Maria, I'm sory about your lost bag. I'm lookng into it and you'll hear bakc within 24 hours."))
+                .contains("looks mistyped: 3 unknown words ('sory', 'lookng', 'bakc'); at most 2 are tolerated");
+        assertThat(check("Hi Maria, I'm sory about your lost bag. I'm lookng into it and you'll hear back within 24 hours."))
+                .noneMatch(w -> w.startsWith("looks mistyped"));
+    }
+
+    @Test
+    void namesHandlesLinksCodesAndNumbersAreNeverTypos() {
+        assertThat(check("Hi Maria, your lost bag (tag AC482913, booking ZX7Q2P) is in Reykjavik with Sigurðsdóttir's "
+                + "team; track it at acmeair.example/bags/zx7q2p or ask @acmeair_help. Email bags@acme.example, "
+                + "ref #qx12. You'll hear back within 24 hours.")).noneMatch(w -> w.startsWith("looks mistyped"));
+    }
+
+    @Test
+    void commonMisspellingsAreCaughtAndRicherEverydayWordsAreNot() {
+        assertThat(check("Hi Maria, your lost bag is definately with the seperate team and you'll recieve it. "
+                + "You'll hear back within 24 hours.")).anyMatch(w -> w.startsWith("looks mistyped: 3 unknown words "
+                + "('definately', 'seperate', 'recieve')"));
+        assertThat(check("Hi Maria, I understand how frustrating a lost bag is. Please keep receipts for essentials "
+                + "like toiletries and clothing; our claims team reviews reimbursement requests individually, and "
+                + "distinctive stickers help our supervisor spot it. You'll hear back within 24 hours."))
+                .noneMatch(w -> w.startsWith("looks mistyped"));
+    }
+
+    @Test
+    void wordsThePersonUsedAreNeverTypos() {
+        DraftInput slang = new DraftInput(Platform.MASTODON, new Author("m", "Maria", 1),
+                "my bag went missing in the kerfuffle at the skybridge, proper shambles", "", null, CustomerHistory.NONE);
+        assertThat(drafter.check("Hi Maria, sorry about your missing bag and the kerfuffle at the skybridge; what a "
+                + "shambles. You'll hear back within 24 hours.", slang)).noneMatch(w -> w.startsWith("looks mistyped"));
+    }
+
+    @Test
+    void aWellWrittenReplyWithEverydayWordsHasNoTypos() {
+        assertThat(check("Hi Maria, I'm really sorry your lost bag hasn't turned up yet. Our baggage team in Madrid "
+                + "searched the hall this morning and they're now checking flights that left yesterday evening. "
+                + "You'll hear back within 24 hours.")).noneMatch(w -> w.startsWith("looks mistyped"));
+    }
+
+    @Test
+    void aPromisedTimeIsReadBackForTheFollowUp() {
+        assertThat(HearBack.promised("Hi Maria, you'll hear back from me within 2 hours.")).contains(Duration.ofHours(2));
+        assertThat(HearBack.promised("We'll get back to you within a day.")).contains(Duration.ofDays(1));
+        assertThat(HearBack.promised("Your bag arrives within 2 hours. Have a good trip!")).isEmpty();
+    }
+
+    @Test
+    void aTimeToHearBackInIsTheTeamsOwnPromiseButADeliveryTimeIsNot() {
+        assertThat(check("Hi Maria, I'm tracing your lost bag and you'll hear back from me within 2 hours. Thanks!"))
+                .noneMatch(w -> w.startsWith(ReplyGuardrails.HARD));
+        assertThat(check("Hi Maria, your lost bag will be at your door within 2 hours. Thanks for waiting!"))
+                .anyMatch(w -> w.startsWith("hard: promises 'within 2 hours'"));
     }
 }

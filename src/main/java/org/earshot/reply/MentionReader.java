@@ -1,0 +1,84 @@
+package org.earshot.reply;
+
+import java.util.Optional;
+import org.earshot.config.ReplyPolicy;
+import org.earshot.domain.Intent;
+import org.earshot.scoring.CueKind;
+import org.earshot.scoring.MentionAnalysis;
+import org.earshot.scoring.MentionAnalyzer;
+
+/**
+ * Reads a mention the way the drafter and the rules need it: its intent (corrected where the words
+ * say more than the cues), the problem in the person's words, and the preformatted answer or the
+ * catalogue item it asks about. Thread-safe.
+ */
+final class MentionReader {
+    /** Problems too general to answer a question about without asking what it is. */
+    private static final java.util.Set<String> GENERIC = java.util.Set.of("your booking", "your flight", "your account",
+            "your ticket", "your reservation", "your trip", "your order", "your question", "the uk", "the us");
+
+    private final IntentDetector intents = new IntentDetector();
+    private final ProblemExtractor problems = new ProblemExtractor();
+    private final AnswerFinder answers;
+    private final ProductFinder products;
+    private final MentionAnalyzer analyzer = MentionAnalyzer.standard();
+
+    MentionReader(ReplyPolicy policy) {
+        this.answers = new AnswerFinder(policy.faq());
+        this.products = new ProductFinder(policy.catalogue());
+    }
+
+    MentionReading read(DraftInput input) {
+        String mention = mentionText(input);
+        MentionAnalysis analysis = analyzer.analyze(mention);
+        IntentDetection detection = intents.detect(analysis);
+        PhraseText text = PhraseText.of(mention);
+        Intent intent = detection.intent();
+        if (intent == Intent.SPAM) {
+            return new MentionReading(analysis, detection, "", Optional.empty(), Optional.empty(), text);
+        }
+        Optional<AnswerFinder.Found> answer = answers.find(text);
+        if (intent == Intent.COMPLAINT && answer.isPresent() && analysis.asksQuestion() && calm(analysis)) {
+            // "What's the refund policy if I cancel?" sounds negative to the scorer but asks, calmly: answer it.
+            detection = new IntentDetection(Intent.QUESTION, "");
+            intent = Intent.QUESTION;
+        }
+        boolean answerable = intent == Intent.QUESTION || intent == Intent.OTHER || intent == Intent.PURCHASE_INTENT;
+        answer = answerable ? answer : Optional.empty();
+        Optional<ProductFinder.Found> product = intent == Intent.PURCHASE_INTENT || intent == Intent.QUESTION
+                ? products.find(text) : Optional.empty();
+        if (product.isPresent() && answer.isPresent()) {
+            // Both a frequent question and a product: answer what the person mentions first.
+            if (text.find(answer.get().phrase()) < text.find(product.get().phrase())) {
+                product = Optional.empty();
+            } else {
+                answer = Optional.empty();
+            }
+        }
+        if (intent == Intent.PURCHASE_INTENT && answer.isPresent()) {
+            // "Can I order a vegan meal?" is answered by the preformatted answer: a question, not a sale.
+            detection = new IntentDetection(Intent.QUESTION, "");
+            intent = Intent.QUESTION;
+        }
+        String problem = problems.extract(analysis, intent).orElse("");
+        if (detection.why().startsWith("security report")) {
+            // Never repeat the details of a hole in public; name it plainly.
+            problem = "the security problem you found";
+        }
+        if (intent == Intent.QUESTION && GENERIC.contains(problem)) {
+            problem = "";
+        }
+        return new MentionReading(analysis, detection, problem, answer, product, text);
+    }
+
+    /** No harm told (money taken, goods lost or damaged, stranded, leaving) and not strongly negative. */
+    private static boolean calm(MentionAnalysis a) {
+        return a.sentiment().negativity() < 0.5 && !a.has(CueKind.MONEY) && !a.has(CueKind.LOST_GOODS)
+                && !a.has(CueKind.STRANDED) && !a.has(CueKind.CHURN) && !IntentDetector.damaged(a);
+    }
+
+    static String mentionText(DraftInput input) {
+        String text = input.text() == null ? "" : input.text();
+        return input.subject() == null || input.subject().isBlank() ? text : input.subject() + "\n" + text;
+    }
+}
