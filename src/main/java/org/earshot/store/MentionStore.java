@@ -172,7 +172,7 @@ public final class MentionStore {
             throws SQLException {
         String sql = "select count(*),"
                 + " coalesce(sum(case when t.sentiment = 'NEGATIVE' then 1 else 0 end), 0),"
-                + " coalesce(sum(case when t.state = 'POSTED' then 1 else 0 end), 0)"
+                + " coalesce(sum(case when t.state in ('POSTED', 'ANSWERED_BY_HAND') then 1 else 0 end), 0)"
                 + " from mention m left join response_task t on t.mention_id = m.id"
                 + " where m.platform = ? and lower(m.author_handle) = lower(?) and m.id <> ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
