@@ -4,7 +4,8 @@ import org.earshot.domain.Author;
 
 /**
  * The name a reply greets a person by. A display name "Becker, Anna" (mail's "last, first") gives
- * "Anna"; stray punctuation is dropped; an initial alone ("J.") is no name to greet by.
+ * "Anna"; stray punctuation is dropped; an initial alone ("J.") or a user name ("gate_b12") is no
+ * name to greet by.
  */
 final class PersonName {
     private PersonName() {
@@ -29,6 +30,14 @@ final class PersonName {
             to--;
         }
         String word = first.substring(from, to);
-        return word.codePointCount(0, word.length()) < 2 ? "" : word;
+        if (word.codePointCount(0, word.length()) < 2 || !word.chars().allMatch(PersonName::inAName)) {
+            return "";
+        }
+        return word;
+    }
+
+    /** A user name such as "gate_b12" shown where a display name would be is nobody's name to greet. */
+    private static boolean inAName(int c) {
+        return Character.isLetter(c) || c == '-' || c == '\'' || c == '\u2019';
     }
 }

@@ -28,4 +28,11 @@ class PersonNameTest {
         assertThat(of("🙂")).isEmpty();
         assertThat(of("")).isEmpty();
     }
+
+    @Test
+    void aUserNameInPlaceOfADisplayNameIsNoNameToGreetBy() {
+        assertThat(of("gate_b12")).isEmpty();
+        assertThat(of("x9y2")).isEmpty();
+        assertThat(of("Anne-Marie O'Neil")).isEqualTo("Anne-Marie");
+    }
 }
