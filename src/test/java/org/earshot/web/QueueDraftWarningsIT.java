@@ -2,35 +2,27 @@ package org.earshot.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.earshot.domain.UrgencyLevel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** How the queue page in a real headless Chromium shows a draft's warnings, and an edit's as the person types. */
 class QueueDraftWarningsIT {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
-    private static Path profile;
+    private static HeadlessChromium browser;
     private static ChromeDriver driver;
 
     @TempDir
@@ -40,34 +32,14 @@ class QueueDraftWarningsIT {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        boolean browserPresent = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (System.getenv("EARSHOT_REQUIRE_BROWSER") != null && !browserPresent) {
-            throw new IllegalStateException("EARSHOT_REQUIRE_BROWSER is set but " + CHROMIUM + " or " + CHROMEDRIVER
-                    + " is missing");
-        }
-        Assumptions.assumeTrue(browserPresent, "skipped: the queue page tests need Debian's Chromium at " + CHROMIUM
-                + " and its driver at " + CHROMEDRIVER + " (apt-get install -y chromium chromium-driver)");
-        profile = Files.createTempDirectory("earshot-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toString());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().window().setSize(new Dimension(1100, 1400));
+        browser = HeadlessChromium.startOrSkip();
+        driver = browser.driver();
     }
 
     @AfterAll
     static void stopBrowser() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+        if (browser != null) {
+            browser.close();
         }
     }
 
