@@ -240,14 +240,7 @@ public final class BenchCommand implements Callable<Integer> {
             MentionAlerts mentionAlerts = new MentionAlerts(db, tasks, sink, config.alerts().queueUrl(),
                     Clock.systemUTC());
             String[] pressing = {SAMPLES[6], SAMPLES[4]};
-            MentionSource source = cursor -> {
-                int i = cursor == null ? 0 : Integer.parseInt(cursor);
-                return new PollResult(List.of(new IncomingMention(Platform.MASTODON, "alert-" + i,
-                        new Author("user" + i + "@mastodon.example", "User " + i, 50_000), pressing[i % 2], "",
-                        Instant.now(), "", Map.of())), String.valueOf(i + 1));
-            };
-            Connector connector = new Connector("bench", Platform.MASTODON, "acme", Duration.ofSeconds(1), source,
-                    block -> new PostedReply("posted", ""));
+            Connector connector = PressingMentions.connector("alert", pressing);
             List<Long> latencies = new ArrayList<>();
             long start = System.nanoTime();
             for (int i = 0; i < alertCount; i++) {

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.Comparator;
@@ -34,12 +33,6 @@ import org.earshot.config.EarshotConfig;
 import org.earshot.config.SpikeRule;
 import org.earshot.config.StorageConfig;
 import org.earshot.connector.Connector;
-import org.earshot.connector.MentionSource;
-import org.earshot.connector.PollResult;
-import org.earshot.connector.PostedReply;
-import org.earshot.domain.Author;
-import org.earshot.domain.IncomingMention;
-import org.earshot.domain.Platform;
 import org.earshot.domain.UrgencyLevel;
 import org.earshot.http.ConnectorResilience;
 import org.earshot.http.HttpClientFactory;
@@ -117,14 +110,7 @@ final class SlackDeliveryBench {
             AlertDispatcher dispatcher = new AlertDispatcher(db, store, router, new SlackWebhook(client, resilience,
                     clock), new SlackMessage(queueUrl, ZoneOffset.UTC), clock, Duration.ofMinutes(2),
                     Duration.ofSeconds(30));
-                        MentionSource source = cursor -> {
-                int i = cursor == null ? 0 : Integer.parseInt(cursor);
-                return new PollResult(List.of(new IncomingMention(Platform.MASTODON, "slack-" + i,
-                        new Author("user" + i + "@mastodon.example", "User " + i, 50_000), pressing[i % 2], "",
-                        Instant.now(), "", Map.of())), String.valueOf(i + 1));
-            };
-            Connector connector = new Connector("bench", Platform.MASTODON, "acme", Duration.ofSeconds(1), source,
-                    block -> new PostedReply("posted", ""));
+                        Connector connector = PressingMentions.connector("slack", pressing);
             Runnable oneMention = () -> {
                 mentionAlerts.raiseFor(intake.pollOnce(connector).newTaskIds());
                 dispatcher.dispatchDue();
