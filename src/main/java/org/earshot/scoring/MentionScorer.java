@@ -59,17 +59,27 @@ public final class MentionScorer {
                 u.level(), round(priority, 10), reasons);
     }
 
-    /** "charged twice" said once is enough, even when it is both a money cue and a service phrase. */
+    /**
+     * "charged twice" said once is enough, even when it is both a money cue and a service phrase; and
+     * "4th time" adds nothing beside "complaining again: '4th time i contact'".
+     */
     private static boolean saidAlready(String reason, List<String> urgencyReasons) {
+        String words = " " + quotedOrWhole(reason) + " ";
         for (int at = 0; at < urgencyReasons.size(); at++) {
             String u = urgencyReasons.get(at);
-            int quoted = u.indexOf(reason);
-            if (quoted > 0 && u.charAt(quoted - 1) == '\'' && quoted + reason.length() < u.length()
-                    && u.charAt(quoted + reason.length()) == '\'') {
+            int open = u.indexOf('\'');
+            int close = u.lastIndexOf('\'');
+            if (open >= 0 && close > open && (" " + u.substring(open + 1, close) + " ").contains(words)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static String quotedOrWhole(String reason) {
+        int open = reason.indexOf('\'');
+        int close = reason.lastIndexOf('\'');
+        return open >= 0 && close > open ? reason.substring(open + 1, close) : reason;
     }
 
     private static double hoursWaited(ScoringInput input) {

@@ -9,7 +9,8 @@ import java.util.Locale;
  * matched over the tokens of a text in one pass with an index on each phrase's first word. A list
  * row is {@code kind<TAB>phrase[<TAB>weight]}; in a phrase "{n}" stands for any number (also "three",
  * "several": the class "n" of {@code modifiers.tsv}) and
- * "{name}" for any word of a class named in {@code modifiers.tsv} ("switching to another {provider}").
+ * "{name}" for any word of a class named in {@code modifiers.tsv} ("switching to another {provider}"), and
+ * "{word}" for any one word after the first ("stuck at {word} airport").
  * Commas, emoji and other in-sentence marks between the words are skipped; a sentence end stops a match.
  * A book over the standard vocabulary compares the numbers the tokenizer already found; any other
  * book looks each token up in its own vocabulary. Immutable after loading, so one book serves every thread.
@@ -18,6 +19,9 @@ public final class PhraseBook<K extends Enum<K>> {
     static final String NUMBER = "{n}";
     private static final int NUMBER_SLOT = -2;
     private static final int CLASS_SLOT = -3;
+    /** "{word}": any one word, as in "stuck at {word} airport"; never first, so it costs only a phrase's own check. */
+    private static final int WORD_SLOT = -4;
+    static final String ANY_WORD = "{word}";
     private static final int[] NONE = {};
 
     private record Phrase<K extends Enum<K>>(K kind, int[] words, int[] classMasks, double weight, String reason) {
@@ -129,6 +133,12 @@ public final class PhraseBook<K extends Enum<K>> {
                 String w = ws.get(k);
                 if (w.equals(NUMBER)) {
                     codes[k] = NUMBER_SLOT;
+                } else if (w.equals(ANY_WORD)) {
+                    if (k == 0) {
+                        throw new IllegalStateException(source + ": phrase '" + row[1] + "' starts with " + ANY_WORD
+                                + ", which would try it at every word; start it with a word");
+                    }
+                    codes[k] = WORD_SLOT;
                 } else if (w.startsWith("{")) {
                     codes[k] = CLASS_SLOT;
                     masks[k] = lexicon.classBit(w.substring(1, w.length() - 1));
@@ -314,6 +324,9 @@ public final class PhraseBook<K extends Enum<K>> {
     private boolean matches(int code, int classMask, Tokens tokens, int[] ids, int i) {
         if (!tokens.isWordLike(i)) {
             return false;
+        }
+        if (code == WORD_SLOT) {
+            return true;
         }
         if (code == NUMBER_SLOT) {
             return isNumber(tokens, i);

@@ -83,6 +83,13 @@ class PriorityTest {
     }
 
     @Test
+    void aPhraseAlreadyQuotedInAnUrgencyReasonIsNotNamedAgain() {
+        Score s = scorer.score(new ScoringInput(Platform.X, "@acmeair 4th time i contact you about this, still not fixed",
+                "", new Author("a", "A", 10), CustomerHistory.NONE, NOW, NOW));
+        assertThat(s.reasons()).contains("complaining again: '4th time i contact'").doesNotContain("4th time");
+    }
+
+    @Test
     void missingAuthorHistoryAndTimesAreTolerated() {
         Score s = scorer.score(new ScoringInput(Platform.MASTODON, "Where is my bag?", null, null, null, null, null));
         assertThat(s.reasons()).contains("where is my bag");

@@ -66,6 +66,16 @@ class UrgencyTest {
     }
 
     @Test
+    void stuckAtANamedAirportIsStrandedButStuckAtHomeIsNot() {
+        assertThat(score("my flight got cancelled and I am stuck at Lisbon airport with two kids, what now")
+                .urgencyLevel()).isEqualTo(UrgencyLevel.CRITICAL);
+        assertThat(score("we are stuck at Newark Liberty airport and the desk is closed").urgencyLevel())
+                .isEqualTo(UrgencyLevel.CRITICAL);
+        assertThat(score("stuck at home with the flu, so I'll rebook my flight next week").urgencyLevel())
+                .isNotEqualTo(UrgencyLevel.CRITICAL);
+    }
+
+    @Test
     void criticalReasonsNameTheKindAndTheWordsAndComeFirst() {
         assertThat(score("The power bank in the seat pocket caught fire").reasons()).first()
                 .isEqualTo("safety: 'caught fire'");
