@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.earshot.config.AlertRoute;
+import org.earshot.domain.UrgencyLevel;
 import org.earshot.store.AlertStore;
 import org.earshot.store.AlertStore.StoredAlert;
 import org.earshot.store.Database;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends due alerts to Slack, route by route, in the order they were raised. Alerts are claimed with a
  * lease before sending and marked sent right after Slack's 200, so a restart sends none twice. When
- * more than {@link #FOLD_ABOVE} are due on one route at once they go as one message listing them.
+ * more than {@link #FOLD_ABOVE} are due on one route at once they go as one message listing them, the
+ * most pressing first; a spike still goes on its own.
  * Slack's 429 waits as long as it asks; 5xx and broken connections back off exponentially; a webhook
  * that is gone (403, 404, 410) stops its route and drops its alerts with the reason.
  */
@@ -100,30 +102,59 @@ public final class AlertDispatcher {
         if (mine.isEmpty()) {
             return 0;
         }
-        if (mine.size() > FOLD_ABOVE) {
-            boolean failedBefore = mine.stream().anyMatch(a -> a.attempts() > 0);
-            // Not "held": a burst (a first poll, a spike of new mentions) folds as well as quiet hours do.
-            String why = failedBefore ? "while Slack was unreachable" : "due at once on this channel";
-            String json = messages.folded(mine.stream().map(StoredAlert::alert).toList(), why);
-            return send(route.get(), mine, json) instanceof SlackWebhook.Sent ? mine.size() : 0;
+        List<StoredAlert> alone = mine.stream().filter(AlertDispatcher::standsAlone).limit(FOLD_ABOVE).toList();
+        List<StoredAlert> foldable = mine.stream().filter(a -> !alone.contains(a)).toList();
+        if (foldable.size() <= FOLD_ABOVE) {
+            return oneByOne(route.get(), mine, List.of()).sent();
         }
+        // A spike stays its own message however many others are due with it.
+        Progress first = oneByOne(route.get(), alone, foldable);
+        if (first.stopped()) {
+            return first.sent();
+        }
+        boolean failedBefore = foldable.stream().anyMatch(a -> a.attempts() > 0);
+        // Not "held": a burst (a first poll, a spike of new mentions) folds as well as quiet hours do.
+        String why = failedBefore ? "while Slack was unreachable" : "due at once on this channel";
+        String json = messages.folded(mostPressingFirst(foldable), why);
+        return first.sent() + (send(route.get(), foldable, json) instanceof SlackWebhook.Sent ? foldable.size() : 0);
+    }
+
+    /** A spike is rare (one incident per brand at a time) and is the alert a burst must not bury. */
+    private static boolean standsAlone(StoredAlert stored) {
+        return stored.alert().kind() == AlertKind.SPIKE;
+    }
+
+    /** The folded list shows the most pressing first, so that its cut ("…and 4 more") never hides a critical one. */
+    private static List<Alert> mostPressingFirst(List<StoredAlert> alerts) {
+        return alerts.stream().map(StoredAlert::alert).sorted(java.util.Comparator.comparingInt(
+                (Alert a) -> a.level() == null ? UrgencyLevel.values().length : -a.level().ordinal())).toList();
+    }
+
+    private record Progress(int sent, boolean stopped) {
+    }
+
+    /**
+     * Sends each alert as its own message, in order; when one must wait (or its route is gone), the
+     * rest and {@code after} wait for its retry too, so the route keeps its order.
+     */
+    private Progress oneByOne(AlertRoute route, List<StoredAlert> alerts, List<StoredAlert> after) {
         int sent = 0;
-        for (int i = 0; i < mine.size(); i++) {
-            SlackWebhook.Outcome outcome = send(route.get(), List.of(mine.get(i)), messages.single(mine.get(i).alert()));
+        for (int i = 0; i < alerts.size(); i++) {
+            SlackWebhook.Outcome outcome = send(route, List.of(alerts.get(i)), messages.single(alerts.get(i).alert()));
             if (outcome instanceof SlackWebhook.Sent) {
                 sent++;
             } else if (outcome instanceof SlackWebhook.TryLater || ((SlackWebhook.Refused) outcome).routeGone()) {
-                // Keep the route's order: the rest wait for the retry of the one that failed (or are dropped).
-                Instant at = retryAt(route.get(), mine.get(i), outcome);
-                List<Long> rest = mine.subList(i + 1, mine.size()).stream().map(StoredAlert::id).toList();
+                Instant at = retryAt(route, alerts.get(i), outcome);
+                List<Long> rest = java.util.stream.Stream.concat(alerts.subList(i + 1, alerts.size()).stream(),
+                        after.stream()).map(StoredAlert::id).toList();
                 db.inTransaction(c -> {
                     store.retryAt(c, rest, null, at);
                     return null;
                 });
-                return sent;
+                return new Progress(sent, true);
             }
         }
-        return sent;
+        return new Progress(sent, false);
     }
 
     /** Sends one message carrying {@code alerts} and records what became of them. */

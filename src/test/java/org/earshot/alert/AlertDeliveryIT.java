@@ -2,6 +2,7 @@ package org.earshot.alert;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -393,6 +394,25 @@ class AlertDeliveryIT {
         for (int i = 1; i <= 7; i++) {
             assertThat(stored("m-" + i).state()).isEqualTo(DeliveryState.SENT);
         }
+    }
+
+    @Test
+    void aSpikeStaysItsOwnMessageWhenTheRestFoldAndTheFoldShowsTheCriticalOneFirst() {
+        for (int i = 1; i <= 7; i++) {
+            sink.raise(high("m-" + i));
+        }
+        sink.raise(AlertFixtures.mention("m-critical", UrgencyLevel.CRITICAL, clock.instant()));
+        sink.raise(new Alert(AlertKind.SPIKE, "spike-1", "acme", null, UrgencyLevel.HIGH,
+                "22 negative mentions of acme in the last 1h", "", java.util.List.of(), "", null, clock.instant()));
+
+        assertThat(dispatcher.dispatchDue()).isEqualTo(9);
+
+        verifyUrgentPosts(2);
+        slack.verify(postRequestedFor(urlPathEqualTo(URGENT)).withRequestBody(
+                matchingJsonPath("$.text", containing("22 negative mentions of acme"))));
+        slack.verify(postRequestedFor(urlPathEqualTo(URGENT))
+                .withRequestBody(matchingJsonPath("$.blocks[0].text.text", equalTo("8 alerts due at once on this channel")))
+                .withRequestBody(matchingJsonPath("$.blocks[1].text.text", matching("(?s)• [^\\n]*\\[critical\\].*"))));
     }
 
     @Test
