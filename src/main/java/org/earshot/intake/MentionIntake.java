@@ -81,7 +81,7 @@ public final class MentionIntake {
                     continue;
                 }
                 Mention stored = mentions.find(c, mentionId.getAsLong()).orElseThrow();
-                CustomerHistory history = mentions.historyBefore(c, stored.platform(), stored.author().handle(),
+                CustomerHistory history = mentions.historyBefore(c, stored.platform(), stored.author(),
                         stored.id());
                 Triage.Assessment a = triage.assess(stored, history, now);
                 ids.add(tasks.insert(c, stored.id(), a.score(), a.draft(), now, a.dueAt()));

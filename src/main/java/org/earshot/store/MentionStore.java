@@ -47,7 +47,7 @@ public final class MentionStore {
         }
         String sql = "insert into mention (connector_id, brand, platform, external_id, author_handle, author_name,"
                 + " author_followers, text, subject, created_at, url, reply_context, received_at, thread_key, language,"
-                + " task_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + " task_id, person_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, connectorId);
             ps.setString(2, brand);
@@ -69,6 +69,8 @@ public final class MentionStore {
             } else {
                 ps.setLong(16, foldedIntoTask);
             }
+            String personKey = m.author().personKey();
+            ps.setString(17, personKey.isEmpty() ? null : clip(personKey, 600));
             ps.executeUpdate();
             long id;
             try (ResultSet keys = ps.getGeneratedKeys()) {
@@ -167,18 +169,27 @@ public final class MentionStore {
         return out;
     }
 
-    /** What came from this person before the given mention: mentions, complaints (negative tasks), replies. */
-    public CustomerHistory historyBefore(Connection c, Platform platform, String handle, long beforeMentionId)
+    /**
+     * What came from this person before the given mention, on every channel: mentions, complaints
+     * (negative tasks), replies. The same account on the same platform, or the same account name and
+     * first name on another ({@link Author#personKey()}).
+     */
+    public CustomerHistory historyBefore(Connection c, Platform platform, Author author, long beforeMentionId)
             throws SQLException {
+        String personKey = author.personKey();
         String sql = "select count(*),"
                 + " coalesce(sum(case when t.sentiment = 'NEGATIVE' then 1 else 0 end), 0),"
                 + " coalesce(sum(case when t.state in ('POSTED', 'ANSWERED_BY_HAND') then 1 else 0 end), 0)"
                 + " from mention m left join response_task t on t.mention_id = m.id"
-                + " where m.platform = ? and lower(m.author_handle) = lower(?) and m.id <> ?";
+                + " where m.id <> ? and ((m.platform = ? and lower(m.author_handle) = lower(?))"
+                + " or (m.person_key = ? and m.platform <> ?))";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, platform.name());
-            ps.setString(2, handle);
-            ps.setLong(3, beforeMentionId);
+            ps.setLong(1, beforeMentionId);
+            ps.setString(2, platform.name());
+            ps.setString(3, author.handle());
+            // No key matches nothing: a null never equals.
+            ps.setString(4, personKey.isEmpty() ? null : personKey);
+            ps.setString(5, platform.name());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return new CustomerHistory(rs.getInt(1), rs.getInt(2), rs.getInt(3));

@@ -67,7 +67,7 @@ public final class Approvals {
             }
             List<String> warnings = edited
                     ? drafter.check(text, Triage.draftInput(task.mention(), task.score(),
-                            mentions.historyBefore(c, task.mention().platform(), task.mention().author().handle(),
+                            mentions.historyBefore(c, task.mention().platform(), task.mention().author(),
                                     task.mention().id())))
                     : task.draft().warnings();
             List<String> hard = warnings.stream().filter(w -> w.startsWith(HARD_RULE)).toList();
@@ -109,7 +109,7 @@ public final class Approvals {
                 return task.draft().warnings();
             }
             return drafter.check(text.strip(), Triage.draftInput(task.mention(), task.score(),
-                    mentions.historyBefore(c, task.mention().platform(), task.mention().author().handle(),
+                    mentions.historyBefore(c, task.mention().platform(), task.mention().author(),
                             task.mention().id())));
         });
     }

@@ -71,7 +71,7 @@ public final class CorrectionAccuracy {
                 ScoreCorrection k = latest.get(i);
                 ResponseTask task = tasks.find(c, k.taskId()).orElseThrow(() -> new TaskNotFoundException(k.taskId()));
                 Mention m = task.mention();
-                CustomerHistory history = mentions.historyBefore(c, m.platform(), m.author().handle(), m.id());
+                CustomerHistory history = mentions.historyBefore(c, m.platform(), m.author(), m.id());
                 // Scored as at the time the task was opened, so waiting time weighs as it did then.
                 Score before = scorer.score(new ScoringInput(m.platform(), m.text(), m.subject(), m.author(), history,
                         m.createdAt(), task.createdAt(), Engagement.from(m.replyContext())));
