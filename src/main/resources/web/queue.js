@@ -211,6 +211,7 @@ function buildCard(task) {
   text(li, '.author-name', mention.author.name || mention.author.handle);
   text(li, '.author-handle', mention.author.name ? mention.author.handle : '');
   text(li, '.followers', `${compact.format(mention.author.followers)} followers`);
+  text(li, '.customer', customerLine(task.customer));
   const link = li.querySelector('.source-link');
   if (/^https?:\/\//i.test(mention.url)) {
     link.href = mention.url;
@@ -576,4 +577,17 @@ async function checkEdit(li, text) {
   } catch (e) {
     // A failed check leaves the last warnings; approving checks the hard rules again anyway.
   }
+}
+
+// Know the customer: what the team knew of the person when the mention was heard, on every channel.
+function customerLine(customer) {
+  if (!customer || customer.previousMentions === 0) {
+    return 'First time we hear from them';
+  }
+  const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const parts = [`${plural(customer.previousMentions, 'earlier mention')} (${customer.channels.join(', ')})`];
+  parts.push(plural(customer.previousComplaints, 'complaint'));
+  parts.push(customer.previousReplies === 0 ? 'never answered'
+    : `answered ${customer.previousReplies === 1 ? 'once' : `${customer.previousReplies} times`}`);
+  return parts.join(' · ');
 }

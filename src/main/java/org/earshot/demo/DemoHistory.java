@@ -143,8 +143,9 @@ public final class DemoHistory {
             return OptionalLong.empty();
         }
         Mention stored = wiring.mentions.find(c, mentionId.getAsLong()).orElseThrow();
-        Triage.Assessment a = triage.assess(stored, CustomerHistory.NONE, heard);
-        return OptionalLong.of(wiring.tasks.insert(c, stored.id(), a.score(), a.draft(), heard, a.dueAt()));
+        CustomerHistory history = wiring.mentions.historyBefore(c, stored.platform(), stored.author(), stored.id());
+        Triage.Assessment a = triage.assess(stored, history, heard);
+        return OptionalLong.of(wiring.tasks.insert(c, stored.id(), a.score(), a.draft(), heard, a.dueAt(), history));
     }
 
     /** Approved and posted at {@code at}, as the queue and the outbox would have left it. */

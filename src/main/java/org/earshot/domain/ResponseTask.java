@@ -16,7 +16,8 @@ public record ResponseTask(
         Delivery delivery,
         Instant createdAt,
         Instant dueAt,
-        Correction correction) {
+        Correction correction,
+        CustomerHistory customer) {
 
     /** Who approved or rejected, when, and the exact approved text or the reason. */
     public record Decision(String actor, Instant at, String approvedText, String rejectReason) {

@@ -84,7 +84,7 @@ public final class MentionIntake {
                 CustomerHistory history = mentions.historyBefore(c, stored.platform(), stored.author(),
                         stored.id());
                 Triage.Assessment a = triage.assess(stored, history, now);
-                ids.add(tasks.insert(c, stored.id(), a.score(), a.draft(), now, a.dueAt()));
+                ids.add(tasks.insert(c, stored.id(), a.score(), a.draft(), now, a.dueAt(), history));
             }
             if (result.nextCursor() != null) {
                 cursors.save(c, connector.id(), result.nextCursor(), now);

@@ -177,24 +177,45 @@ public final class MentionStore {
     public CustomerHistory historyBefore(Connection c, Platform platform, Author author, long beforeMentionId)
             throws SQLException {
         String personKey = author.personKey();
-        String sql = "select count(*),"
+        String samePerson = " where m.id <> ? and ((m.platform = ? and lower(m.author_handle) = lower(?))"
+                + " or (m.person_key = ? and m.platform <> ?))";
+        String counts = "select count(*),"
                 + " coalesce(sum(case when t.sentiment = 'NEGATIVE' then 1 else 0 end), 0),"
                 + " coalesce(sum(case when t.state in ('POSTED', 'ANSWERED_BY_HAND') then 1 else 0 end), 0)"
-                + " from mention m left join response_task t on t.mention_id = m.id"
-                + " where m.id <> ? and ((m.platform = ? and lower(m.author_handle) = lower(?))"
-                + " or (m.person_key = ? and m.platform <> ?))";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, beforeMentionId);
-            ps.setString(2, platform.name());
-            ps.setString(3, author.handle());
-            // No key matches nothing: a null never equals.
-            ps.setString(4, personKey.isEmpty() ? null : personKey);
-            ps.setString(5, platform.name());
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return new CustomerHistory(rs.getInt(1), rs.getInt(2), rs.getInt(3));
+                + " from mention m left join response_task t on t.mention_id = m.id" + samePerson;
+        int mentionCount;
+        int complaints;
+        int replies;
+        try (PreparedStatement ps = samePerson(c, counts, platform, author, personKey, beforeMentionId);
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            mentionCount = rs.getInt(1);
+            complaints = rs.getInt(2);
+            replies = rs.getInt(3);
+        }
+        java.util.List<Platform> channels = new java.util.ArrayList<>();
+        if (mentionCount > 0) {
+            try (PreparedStatement ps = samePerson(c, "select distinct m.platform from mention m" + samePerson
+                    + " order by m.platform", platform, author, personKey, beforeMentionId);
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    channels.add(Platform.valueOf(rs.getString(1)));
+                }
             }
         }
+        return new CustomerHistory(mentionCount, complaints, replies, channels);
+    }
+
+    private static PreparedStatement samePerson(Connection c, String sql, Platform platform, Author author,
+                                                String personKey, long beforeMentionId) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        ps.setLong(1, beforeMentionId);
+        ps.setString(2, platform.name());
+        ps.setString(3, author.handle());
+        // No key matches nothing: a null never equals.
+        ps.setString(4, personKey.isEmpty() ? null : personKey);
+        ps.setString(5, platform.name());
+        return ps;
     }
 
     /** A negative mention's time and where it was heard, for spike detection. */

@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.earshot.domain.CustomerHistory;
 import org.earshot.domain.Draft;
 import org.earshot.domain.Intent;
+import org.earshot.domain.Platform;
 import org.earshot.domain.ResponseTask;
 import org.earshot.domain.Score;
 import org.earshot.domain.Sentiment;
@@ -33,9 +35,16 @@ public final class TaskStore {
 
     public long insert(Connection c, long mentionId, Score score, Draft draft, Instant now, Instant dueAt)
             throws SQLException {
+        return insert(c, mentionId, score, draft, now, dueAt, CustomerHistory.NONE);
+    }
+
+    /** @param customer what the team knew of the person when the mention was heard, shown with the task */
+    public long insert(Connection c, long mentionId, Score score, Draft draft, Instant now, Instant dueAt,
+                       CustomerHistory customer) throws SQLException {
         String sql = "insert into response_task (mention_id, state, negativity, sentiment, urgency, urgency_level,"
                 + " priority, reasons, intent, draft_text, draft_blocks, draft_warnings, follow_up, created_at, due_at,"
-                + " updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + " updated_at, customer_mentions, customer_complaints, customer_replies, customer_channels)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
             ps.setLong(1, mentionId);
             ps.setString(2, TaskState.NEW.name());
@@ -53,6 +62,10 @@ public final class TaskStore {
             ps.setObject(14, Timestamps.of(now));
             ps.setObject(15, Timestamps.of(dueAt));
             ps.setObject(16, Timestamps.of(now));
+            ps.setInt(17, customer.previousMentions());
+            ps.setInt(18, customer.previousComplaints());
+            ps.setInt(19, customer.previousReplies());
+            ps.setString(20, String.join(",", customer.channels().stream().map(Platform::name).toList()));
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
@@ -261,7 +274,14 @@ public final class TaskStore {
                 rs.getString("o_last_error"), rs.getString("o_first_reply_id"), Timestamps.read(rs, "o_posted_at"));
         return new ResponseTask(rs.getLong("id"), MentionStore.read(rs, "m_"), TaskState.valueOf(rs.getString("state")),
                 score, draft, decision, delivery, Timestamps.read(rs, "created_at"), Timestamps.read(rs, "due_at"),
-                correction(rs));
+                correction(rs), customer(rs));
+    }
+
+    private static CustomerHistory customer(ResultSet rs) throws SQLException {
+        String channels = rs.getString("customer_channels");
+        return new CustomerHistory(rs.getInt("customer_mentions"), rs.getInt("customer_complaints"),
+                rs.getInt("customer_replies"), channels == null || channels.isBlank() ? List.of()
+                        : java.util.Arrays.stream(channels.split(",")).map(Platform::valueOf).toList());
     }
 
     private static ResponseTask.Correction correction(ResultSet rs) throws SQLException {

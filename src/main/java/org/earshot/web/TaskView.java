@@ -29,7 +29,19 @@ record TaskView(
         List<HistoryEntry> history,
         List<MentionView> thread,
         List<CorrectionView> corrections,
-        ServiceLevelView serviceLevel) {
+        ServiceLevelView serviceLevel,
+        CustomerView customer) {
+
+    /**
+     * What the team knew of the person when the mention was heard, on every channel: earlier mentions,
+     * how many were complaints, how many were answered, and the platforms they came from.
+     */
+    record CustomerView(int previousMentions, int previousComplaints, int previousReplies, List<String> channels) {
+        static CustomerView of(org.earshot.domain.CustomerHistory h) {
+            return new CustomerView(h.previousMentions(), h.previousComplaints(), h.previousReplies(),
+                    h.channels().stream().map(org.earshot.domain.Platform::id).toList());
+        }
+    }
 
     /**
      * The task's nearest service-level deadline as of the server's clock (null once the customer has an
@@ -114,7 +126,8 @@ record TaskView(
                 corrections == null ? null : corrections.stream().map(k -> new CorrectionView(k.at(), k.actor(),
                         id(k.sentiment()), id(k.urgencyLevel()), id(k.scorerSentiment()),
                         id(k.scorerUrgencyLevel()))).toList(),
-                serviceLevel);
+                serviceLevel,
+                CustomerView.of(t.customer()));
     }
 
     private static ScoresCorrectionView correction(ResponseTask.Correction k) {

@@ -237,6 +237,19 @@ class QueuePageIT {
     }
 
     @Test
+    void eachCardSaysWhatTheTeamKnowsOfThePersonOnEveryChannel() {
+        long first = queue.add("Lars", "Order #3 is late", 0.7);
+        long again = queue.add("Lars", "Still no sign of order #3", 0.8);
+        openQueueWithToken();
+        waitForTasks(2);
+
+        assertThat(card(first).findElement(By.cssSelector(".customer")).getText())
+                .isEqualTo("First time we hear from them");
+        assertThat(card(again).findElement(By.cssSelector(".customer")).getText())
+                .isEqualTo("1 earlier mention (mastodon) · 1 complaint · never answered");
+    }
+
+    @Test
     void theQueueFlagsTasksAboutToBreachOrBreachedAndCanPutTheLeastTimeLeftFirst() throws IOException {
         long onTime = queue.add(new RunningQueue.NewTask("Olu", "Order #1 is late", 0.9, UrgencyLevel.HIGH,
                 "Sorry Olu.", List.of(), Duration.ofMinutes(50)));

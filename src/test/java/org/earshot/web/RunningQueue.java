@@ -113,7 +113,8 @@ final class RunningQueue implements AutoCloseable {
         Draft draft = new Draft(Intent.COMPLAINT, t.draft(), List.of(t.draft()), t.warnings(), false);
         return db.inTransaction(c -> {
             long mentionId = mentions.insertIfNew(c, "mastodon-main", "Acme", m, heard).orElseThrow();
-            return tasks.insert(c, mentionId, score, draft, now, now.plus(t.dueIn()));
+            return tasks.insert(c, mentionId, score, draft, now, now.plus(t.dueIn()),
+                    mentions.historyBefore(c, m.platform(), m.author(), mentionId));
         });
     }
 

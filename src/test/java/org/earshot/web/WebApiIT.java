@@ -367,6 +367,19 @@ class WebApiIT {
     }
 
     @Test
+    void eachTaskCarriesWhatTheTeamKnewOfThePersonWhenTheyWrote() throws Exception {
+        queue.add("Lars", "Order #3 is late", 0.7);
+        long again = queue.add("Lars", "Still nothing about order #3", 0.8);
+
+        JsonNode customer = get("/api/tasks/" + again).json().get("customer");
+
+        assertThat(customer.get("previousMentions").asInt()).isEqualTo(1);
+        assertThat(customer.get("previousComplaints").asInt()).isEqualTo(1);
+        assertThat(customer.get("previousReplies").asInt()).isZero();
+        assertThat(customer.get("channels").toString()).isEqualTo("[\"mastodon\"]");
+    }
+
+    @Test
     void eachTaskSaysWhereItStandsAgainstItsServiceLevelAsTheServerClockMoves() throws Exception {
         long onTime = queue.add(new RunningQueue.NewTask("Olu", "Order #1 is late", 0.9, UrgencyLevel.HIGH,
                 "Sorry Olu.", List.of(), Duration.ofMinutes(45)));
