@@ -61,6 +61,8 @@ public final class DemoCommand implements Callable<Integer> {
         if (slack != null) {
             System.out.println("  alerts (Slack)   http://127.0.0.1:" + slack.port() + "/__admin/requests   every alert"
                     + " sent: new mention, spike, service levels, connector, follow-up, digest (within a minute)");
+            System.out.println("  on purpose       connector " + DemoHistory.REVOKED_CONNECTOR + " has a revoked token:"
+                    + " its 401 in the log below and its alert show what a broken connector looks like");
         }
         System.out.println("  mailbox (sim)    IMAP 127.0.0.1:" + demo.mail().imapPort() + ", SMTP 127.0.0.1:"
                 + demo.mail().smtpPort() + ", user " + demo.mail().user() + " / " + demo.mail().password() + ", "

@@ -105,7 +105,11 @@ public final class MentionIntake {
         int failures = db.inTransaction(c -> health.recordFailure(c, connector.id(), clock.instant(), message,
                 permanent));
         // The first failure in a row is logged with its cause; repeats are one line each, not a stack trace.
-        if (failures == 1) {
+        // A platform's own answer (401, 429, a bad payload) says all there is in its message.
+        boolean explained = e instanceof ConnectorException && e.getCause() == null;
+        if (failures == 1 && explained) {
+            LOG.warn("connector {}: poll failed: {}", connector.id(), message);
+        } else if (failures == 1) {
             LOG.warn("connector {}: poll failed: {}", connector.id(), message, e);
         } else {
             LOG.warn("connector {}: poll failed again ({} in a row): {}", connector.id(), failures, message);

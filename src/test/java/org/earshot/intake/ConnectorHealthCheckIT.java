@@ -118,4 +118,25 @@ class ConnectorHealthCheckIT {
 
         assertThat(health().problem()).isEqualTo("quiet: no mention for 7h, expected within 6h");
     }
+
+    @Test
+    void aPlatformsOwnRefusalIsLoggedAsOneLineAndAFailureWithACauseKeepsItsStackTrace() {
+        try (org.earshot.testing.CapturedLog log = new org.earshot.testing.CapturedLog()) {
+            platform.nextPollFailure = ConnectorException.permanentFailure("Mastodon rejected the access token (401)", null);
+            intake.pollOnce(connector);
+            String refusal = log.text();
+            platform.nextPollFailure = ConnectorException.transientFailure("connection reset",
+                    new java.net.SocketException("Connection reset"));
+            intake.pollOnce(connector);
+            platform.nextPollFailure = null;
+            intake.pollOnce(connector);
+            platform.nextPollFailure = ConnectorException.transientFailure("connection reset",
+                    new java.net.SocketException("Connection reset"));
+            intake.pollOnce(connector);
+
+            assertThat(refusal).contains("connector social: poll failed: Mastodon rejected the access token (401)")
+                    .doesNotContain("\tat ");
+            assertThat(log.text().substring(refusal.length())).contains("java.net.SocketException: Connection reset");
+        }
+    }
 }
