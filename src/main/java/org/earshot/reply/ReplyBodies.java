@@ -80,6 +80,17 @@ final class ReplyBodies {
         }
     }
 
+    /** A reply to a journalist: their intent's press template, else the general one. */
+    String press(MentionReading r, DraftInput input, String problem) {
+        Map<String, String> v = new HashMap<>();
+        v.put("name", PersonName.of(input.author() == null ? new Author("", "", 0) : input.author()));
+        v.put("hearBack", HearBack.spoken(policy.hearBackFor(r.intent(), level(input, r))));
+        v.put("problem", problem);
+        String title = input.text().strip().lines().findFirst().orElse("").strip();
+        v.put("title", title.length() > 120 ? title.substring(0, 119).strip() + "…" : title);
+        return templates.fill(List.of(r.intent().id() + "_press", "other_press"), v);
+    }
+
     private static void productValues(ProductFinder.Found p, Map<String, String> v) {
         v.put("asked", p.asked().name().toLowerCase(java.util.Locale.ROOT));
         v.put("product", p.offered().name());

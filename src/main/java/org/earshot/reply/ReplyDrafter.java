@@ -81,6 +81,9 @@ public final class ReplyDrafter {
                     : SPAM + "no reply drafted (" + why + ")";
             return new Draft(intent, "", List.of(), List.of(notice), false);
         }
+        if (input.press() && intent != Intent.PRAISE) {
+            return pressReply(input, reading);
+        }
         String body = bodies.body(reading, input);
         Draft template = finish(intent, body, input, reading, List.of());
         // A crisis keeps the team's own holding reply: too much rides on its exact words.
@@ -150,6 +153,18 @@ public final class ReplyDrafter {
 
 
 
+
+    /**
+     * A journalist's article about a problem: no customer apology (the article reports, it does not ask),
+     * but thanks, who handles it, and a statement from the press office by a time the policy allows.
+     */
+    private Draft pressReply(DraftInput input, MentionReading reading) {
+        String problem = reading.problem().isEmpty() ? "this" : reading.problem();
+        String body = bodies.press(reading, input, problem);
+        String pressOffice = policy.escalateTo().getOrDefault("press", "the press office");
+        return finish(reading.intent(), body, input, reading,
+                List.of(ESCALATE + "press: a news report → " + pressOffice));
+    }
 
     private String escalateTo(MentionReading r) {
         String kind = ReplyBodies.crisisKind(r);

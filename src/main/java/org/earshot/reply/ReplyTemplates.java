@@ -52,6 +52,8 @@ final class ReplyTemplates {
                 + " your message to the team that looks after these matters. You'll hear back from them within {hearBack}.");
         t.put("other", "Hi {name}, thanks for getting in touch about {problem}. I'm {handledBy}. Could you tell me a"
                 + " little more about what you need, so I can help you properly?");
+        t.put("other_press", "Hi {name}, thank you for your article, “{title}”. I'm {handledBy}; I've passed it to"
+                + " our press office, who will get back to you with a statement within {hearBack}.");
         t.put("other_unclear", "Hi {name}, thanks for getting in touch. I'm {handledBy}. Could you tell me a little more about"
                 + " what you need, so I can help you properly?");
         t.put("holding", "We know some of you are having trouble with {problem}. We're looking into it and will update"

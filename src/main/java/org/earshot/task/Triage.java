@@ -63,6 +63,7 @@ public final class Triage {
     }
 
     static DraftInput draftInput(Mention m, Score score, CustomerHistory history) {
-        return new DraftInput(m.platform(), m.author(), m.text(), m.subject(), score, history);
+        return new DraftInput(m.platform(), m.author(), m.text(), m.subject(), score, history,
+                "true".equals(m.replyContext().get("press")));
     }
 }

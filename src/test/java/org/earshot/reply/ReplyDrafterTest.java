@@ -17,6 +17,20 @@ class ReplyDrafterTest {
     }
 
     @Test
+    void aJournalistsArticleIsThankedAndHandedToThePressOfficeWithoutACustomerApology() {
+        Draft d = drafter.draft(new DraftInput(Platform.RSS, new Author("Hannah Brooks", "Hannah Brooks", 0),
+                "Acme Air cancels 40 Lisbon flights as crew shortage bites\n\nAcme Air has cancelled 40 flights.",
+                "", null, CustomerHistory.NONE, true));
+
+        assertThat(d.text()).startsWith("Hi Hannah, thank you for your article, “Acme Air cancels 40 Lisbon flights")
+                .contains("press office")
+                .doesNotContain("sorry");
+        assertThat(d.warnings()).as(d.toString()).allMatch(ReplyDrafter::isNotice)
+                .anyMatch(w -> w.equals("escalate: press: a news report → the press office"));
+        assertThat(d.followUp()).isTrue();
+    }
+
+    @Test
     void complaintDraftUsesTheNameAndNamesTheProblem() {
         Draft d = drafter.draft(on(Platform.X, "Maria Lopez", "You lost my bag and my wedding is tomorrow"));
         assertThat(d.intent()).isEqualTo(Intent.COMPLAINT);

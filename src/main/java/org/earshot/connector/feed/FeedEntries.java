@@ -72,6 +72,10 @@ final class FeedEntries {
         replyContext.put("url", url);
         replyContext.put("feed", source.url().toString());
         replyContext.put("feedTitle", feedTitle);
+        if (source.press()) {
+            // Read by the drafter: a journalist is answered by the press office, not with a customer apology.
+            replyContext.put("press", "true");
+        }
         return Optional.of(new IncomingMention(Platform.RSS, id, new Author(by, by, 0), text, "",
                 createdAt(entry), url, replyContext));
     }

@@ -32,8 +32,12 @@ public record FeedSettings(
      *
      * @param key        where it is in the config ("connectors.news.feeds[0]"), for messages
      * @param matchBrand keep only entries whose title or summary name the brand
+     * @param press      the feed is news: its entries are written by journalists, not customers
      */
-    public record Feed(URI url, boolean matchBrand, String key) {
+    public record Feed(URI url, boolean matchBrand, String key, boolean press) {
+        public Feed(URI url, boolean matchBrand, String key) {
+            this(url, matchBrand, key, false);
+        }
     }
 
     /** Feeds have no shared rate limit; the connector still paces itself per window. */
@@ -65,7 +69,10 @@ public record FeedSettings(
         return configKey.isEmpty() ? setting : configKey + "." + setting;
     }
 
-    /** Each item is a URL, or {@code {url: …, matchBrand: false}} to override the connector's matchBrand. */
+    /**
+     * Each item is a URL, or {@code {url: …, matchBrand: false, press: true}} to override the connector's
+     * matchBrand or to mark a news feed.
+     */
     private static List<Feed> feeds(ConfigNode node, boolean matchBrand) {
         ConfigNode list = node.get("feeds");
         if (!list.isPresent()) {
@@ -81,7 +88,7 @@ public record FeedSettings(
             Feed feed;
             if (item.raw().isObject()) {
                 feed = new Feed(httpUrl(item.get("url"), item.requiredString("url")),
-                        item.bool("matchBrand", matchBrand), item.key());
+                        item.bool("matchBrand", matchBrand), item.key(), item.bool("press", false));
             } else if (item.raw().isValueNode()) {
                 feed = new Feed(httpUrl(item, item.raw().asText()), matchBrand, item.key());
             } else {

@@ -84,6 +84,19 @@ class FeedMentionSourceTest {
     }
 
     @Test
+    void entriesOfANewsFeedAreMarkedAsPressSoThatThePressOfficeAnswers() throws Exception {
+        ObjectNode settings = FeedFixtures.settings(feeds.baseUrl());
+        settings.putArray("feeds").addObject().put("url", feeds.baseUrl() + FeedFixtures.NEWS).put("press", true);
+        settings.withArray("feeds").add(feeds.baseUrl() + FeedFixtures.REVIEWS);
+
+        List<IncomingMention> mentions = FeedFixtures.connector(settings).source().poll(null).mentions();
+
+        assertThat(byId(mentions, FeedFixtures.OUTAGE).replyContext()).containsEntry("press", "true");
+        assertThat(mentions).filteredOn(m -> m.replyContext().get("feed").endsWith(FeedFixtures.REVIEWS)).isNotEmpty()
+                .allSatisfy(m -> assertThat(m.replyContext()).doesNotContainKey("press"));
+    }
+
+    @Test
     void anRssItemBecomesTitleAndSummaryAsPlainTextWithItsAuthorAndLink() throws Exception {
         IncomingMention outage = byId(demoSource().poll(null).mentions(), FeedFixtures.OUTAGE);
 
