@@ -1,6 +1,5 @@
 package org.earshot.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,13 +35,11 @@ import org.earshot.domain.ResponseTask;
 import org.earshot.domain.TaskState;
 import org.earshot.intake.ConnectorHealthCheck;
 import org.earshot.intake.MentionIntake;
-import org.earshot.matching.BrandMatcher;
 import org.earshot.reply.DraftInput;
 import org.earshot.reply.ReplyDrafter;
 import org.earshot.scoring.MentionScorer;
 import org.earshot.scoring.ScoringInput;
 import org.earshot.store.AuditLog;
-import org.earshot.store.CursorStore;
 import org.earshot.store.Database;
 import org.earshot.store.HealthStore;
 import org.earshot.store.MentionStore;
@@ -51,7 +48,6 @@ import org.earshot.store.TaskStore;
 import org.earshot.task.Approvals;
 import org.earshot.task.OutboxDispatcher;
 import org.earshot.task.TaskQueries;
-import org.earshot.task.Triage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -165,15 +161,12 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private void benchIntakeAndOutbox(EarshotConfig config) throws Exception {
-        Path dir = Files.createTempDirectory("earshot-bench");
-        try (Database db = Database.open(new org.earshot.config.StorageConfig(
-                "jdbc:h2:file:" + dir.resolve("bench") + ";AUTO_SERVER=FALSE", "sa", ""))) {
-            MentionStore mentions = new MentionStore();
-            TaskStore tasks = new TaskStore();
-            ReplyDrafter drafter = new ReplyDrafter(config.policy());
-            Triage triage = new Triage(new MentionScorer(), drafter, config.serviceLevels());
-            MentionIntake intake = new MentionIntake(db, mentions, tasks, new CursorStore(), new HealthStore(), triage,
-                    Map.of("acme", new BrandMatcher(config.brands().get(0))), Clock.systemUTC());
+        try (BenchDatabase bench = BenchDatabase.open(config, "earshot-bench", Clock.systemUTC())) {
+            Database db = bench.db;
+            MentionStore mentions = bench.mentions;
+            TaskStore tasks = bench.tasks;
+            ReplyDrafter drafter = bench.drafter;
+            MentionIntake intake = bench.intake;
             Instant now = Instant.now();
             int batch = 100;
             MentionSource source = cursor -> {
@@ -213,10 +206,6 @@ public final class BenchCommand implements Callable<Integer> {
                 postSamples[i] = System.nanoTime() - t0;
             }
             report("approve→posted (H2 file)", open.size(), System.nanoTime() - start, postSamples);
-        } finally {
-            try (var paths = Files.walk(dir)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
         }
     }
 
@@ -226,15 +215,12 @@ public final class BenchCommand implements Callable<Integer> {
      * run of all alert triggers over the tasks that piled up.
      */
     private void benchAlerts(EarshotConfig config) throws Exception {
-        Path dir = Files.createTempDirectory("earshot-bench-alerts");
-        try (Database db = Database.open(new org.earshot.config.StorageConfig(
-                "jdbc:h2:file:" + dir.resolve("bench") + ";AUTO_SERVER=FALSE", "sa", ""))) {
-            MentionStore mentions = new MentionStore();
-            TaskStore tasks = new TaskStore();
-            ReplyDrafter drafter = new ReplyDrafter(config.policy());
-            Triage triage = new Triage(new MentionScorer(), drafter, config.serviceLevels());
-            MentionIntake intake = new MentionIntake(db, mentions, tasks, new CursorStore(), new HealthStore(), triage,
-                    Map.of("acme", new BrandMatcher(config.brands().get(0))), Clock.systemUTC());
+        try (BenchDatabase bench = BenchDatabase.open(config, "earshot-bench-alerts", Clock.systemUTC())) {
+            Database db = bench.db;
+            MentionStore mentions = bench.mentions;
+            TaskStore tasks = bench.tasks;
+            ReplyDrafter drafter = bench.drafter;
+            MentionIntake intake = bench.intake;
             List<Long> raisedAt = new ArrayList<>();
             AlertSink sink = alert -> raisedAt.add(System.nanoTime());
             MentionAlerts mentionAlerts = new MentionAlerts(db, tasks, sink, config.alerts().queueUrl(),
@@ -277,10 +263,6 @@ public final class BenchCommand implements Callable<Integer> {
                 runs[i] = System.nanoTime() - t0;
             }
             report("alert triggers run (" + alertCount + " open)", runs.length, System.nanoTime() - start, runs);
-        } finally {
-            try (var paths = Files.walk(dir)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
         }
     }
 

@@ -6,16 +6,12 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.extension.Parameters;
 import com.github.tomakehurst.wiremock.extension.ServeEventListener;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -31,23 +27,15 @@ import org.earshot.config.AlertsConfig;
 import org.earshot.config.BusinessHours;
 import org.earshot.config.EarshotConfig;
 import org.earshot.config.SpikeRule;
-import org.earshot.config.StorageConfig;
 import org.earshot.connector.Connector;
 import org.earshot.domain.UrgencyLevel;
 import org.earshot.http.ConnectorResilience;
 import org.earshot.http.HttpClientFactory;
 import org.earshot.http.ResilienceSettings;
 import org.earshot.intake.MentionIntake;
-import org.earshot.matching.BrandMatcher;
-import org.earshot.reply.ReplyDrafter;
-import org.earshot.scoring.MentionScorer;
 import org.earshot.store.AlertStore;
-import org.earshot.store.CursorStore;
 import org.earshot.store.Database;
-import org.earshot.store.HealthStore;
-import org.earshot.store.MentionStore;
 import org.earshot.store.TaskStore;
-import org.earshot.task.Triage;
 
 /**
  * The bench's line for a pressing mention's way from the start of the poll that hears it to the moment
@@ -66,7 +54,6 @@ final class SlackDeliveryBench {
 
     /** @param pressing texts that score high or critical, used in turn */
     static void run(EarshotConfig config, int count, String... pressing) throws Exception {
-        Path dir = Files.createTempDirectory("earshot-bench-slack");
         AtomicLong receivedAt = new AtomicLong();
         AtomicInteger received = new AtomicInteger();
         ServeEventListener stamp = new ServeEventListener() {
@@ -86,16 +73,12 @@ final class SlackDeliveryBench {
         slack.start();
         slack.stubFor(WireMock.post(WireMock.urlPathMatching("/services/.+"))
                 .willReturn(WireMock.aResponse().withStatus(200).withHeader("Content-Type", "text/html").withBody("ok")));
-        try (Database db = Database.open(new StorageConfig(
-                "jdbc:h2:file:" + dir.resolve("bench") + ";AUTO_SERVER=FALSE", "sa", ""));
+        Clock clock = Clock.systemUTC();
+        try (BenchDatabase bench = BenchDatabase.open(config, "earshot-bench-slack", clock);
              CloseableHttpClient client = HttpClientFactory.withDefaults().create()) {
-            Clock clock = Clock.systemUTC();
-            MentionStore mentions = new MentionStore();
-            TaskStore tasks = new TaskStore();
-            ReplyDrafter drafter = new ReplyDrafter(config.policy());
-            MentionIntake intake = new MentionIntake(db, mentions, tasks, new CursorStore(), new HealthStore(),
-                    new Triage(new MentionScorer(), drafter, config.serviceLevels()),
-                    Map.of("acme", new BrandMatcher(config.brands().get(0))), clock);
+            Database db = bench.db;
+            TaskStore tasks = bench.tasks;
+            MentionIntake intake = bench.intake;
             String queueUrl = config.alerts().queueUrl();
             AlertsConfig alerting = new AlertsConfig(List.of(new AlertRoute("bench", "http://127.0.0.1:" + slack.port()
                     + "/services/T000/B000/bench", List.of(), List.of(), List.of(), UrgencyLevel.HIGH, null, false)),
@@ -110,7 +93,7 @@ final class SlackDeliveryBench {
             AlertDispatcher dispatcher = new AlertDispatcher(db, store, router, new SlackWebhook(client, resilience,
                     clock), new SlackMessage(queueUrl, ZoneOffset.UTC), clock, Duration.ofMinutes(2),
                     Duration.ofSeconds(30));
-                        Connector connector = PressingMentions.connector("slack", pressing);
+            Connector connector = PressingMentions.connector("slack", pressing);
             Runnable oneMention = () -> {
                 mentionAlerts.raiseFor(intake.pollOnce(connector).newTaskIds());
                 dispatcher.dispatchDue();
@@ -138,9 +121,6 @@ final class SlackDeliveryBench {
                     period.toMillis() / 2e3, missed == 0 ? "" : "; " + missed + " mention(s) reached no Slack message");
         } finally {
             slack.stop();
-            try (var paths = Files.walk(dir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
         }
     }
 }
