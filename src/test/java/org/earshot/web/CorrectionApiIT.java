@@ -3,19 +3,14 @@ package org.earshot.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.earshot.domain.Sentiment;
 import org.earshot.domain.TaskState;
 import org.earshot.domain.UrgencyLevel;
+import org.earshot.web.ApiClient.Answer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,16 +18,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code POST /api/tasks/{id}/correct} over real HTTP against an H2 file. */
 class CorrectionApiIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @TempDir
     Path dir;
     private RunningQueue queue;
+    private ApiClient api;
 
     @BeforeEach
     void start() {
         queue = new RunningQueue(dir, List.of());
+        api = new ApiClient(queue.baseUrl());
     }
 
     @AfterEach
@@ -40,28 +35,16 @@ class CorrectionApiIT {
         queue.close();
     }
 
-    private record Answer(int status, JsonNode json) {
-    }
-
-    private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + RunningQueue.TOKEN).build(), HttpResponse.BodyHandlers.ofString());
-        return new Answer(response.statusCode(), response.body().isEmpty() ? null : JSON.readTree(response.body()));
-    }
-
     private Answer get(String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(queue.baseUrl() + path)).GET());
+        return api.get(path);
     }
 
     private Answer correct(long id, String body) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(queue.baseUrl() + "/api/tasks/" + id + "/correct"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+        return api.post("/api/tasks/" + id + "/correct", body);
     }
 
     private static List<Long> ids(JsonNode tasks) {
-        List<Long> ids = new ArrayList<>();
-        tasks.forEach(t -> ids.add(t.get("id").asLong()));
-        return ids;
+        return ApiClient.ids(tasks);
     }
 
     @Test

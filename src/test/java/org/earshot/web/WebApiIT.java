@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,24 +12,24 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.earshot.alert.RouteHealth;
 import org.earshot.connector.ConnectorHealth;
 import org.earshot.domain.TaskState;
 import org.earshot.domain.UrgencyLevel;
+import org.earshot.web.ApiClient.Answer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class WebApiIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @TempDir
     Path dir;
     private RunningQueue queue;
+    private ApiClient api;
 
     @BeforeEach
     void start() {
@@ -44,6 +43,7 @@ class WebApiIT {
                 new RouteHealth("team", "", false, "Slack answered HTTP 500 rollup_error",
                         Instant.parse("2026-11-02T09:00:00Z"), Instant.parse("2026-11-02T09:05:00Z"), 3));
         queue = new RunningQueue(dir, health, routes);
+        api = new ApiClient(queue.baseUrl());
     }
 
     @AfterEach
@@ -51,34 +51,24 @@ class WebApiIT {
         queue.close();
     }
 
-    private record Answer(int status, JsonNode json, HttpResponse<String> raw) {
-    }
-
     private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        JsonNode json = response.body().isEmpty() ? null : JSON.readTree(response.body());
-        return new Answer(response.statusCode(), json, response);
+        return api.send(request);
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(queue.baseUrl() + path))
-                .header("Authorization", "Bearer " + RunningQueue.TOKEN);
+        return api.request(path);
     }
 
     private Answer get(String path) throws IOException, InterruptedException {
-        return send(request(path).GET());
+        return api.get(path);
     }
 
     private Answer post(String path, String body) throws IOException, InterruptedException {
-        return send(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        return api.post(path, body);
     }
 
     private static List<Long> ids(JsonNode tasks) {
-        List<Long> ids = new ArrayList<>();
-        tasks.forEach(t -> ids.add(t.get("id").asLong()));
-        return ids;
+        return ApiClient.ids(tasks);
     }
 
     @Test
