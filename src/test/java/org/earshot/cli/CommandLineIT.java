@@ -9,19 +9,20 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import org.earshot.Earshot;
+import org.earshot.config.ConfigLoader;
+import org.earshot.config.EarshotConfig;
 import org.earshot.domain.Author;
+import org.earshot.domain.CustomerHistory;
 import org.earshot.domain.IncomingMention;
+import org.earshot.domain.Mention;
 import org.earshot.domain.Platform;
+import org.earshot.reply.ReplyDrafter;
+import org.earshot.scoring.MentionScorer;
 import org.earshot.store.Database;
 import org.earshot.store.MentionStore;
 import org.earshot.store.TaskStore;
-import org.earshot.config.ConfigLoader;
-import org.earshot.config.EarshotConfig;
-import org.earshot.domain.CustomerHistory;
-import org.earshot.domain.Mention;
-import org.earshot.reply.ReplyDrafter;
-import org.earshot.scoring.MentionScorer;
 import org.earshot.task.Triage;
+import org.earshot.testing.TestConfigs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -40,12 +41,7 @@ class CommandLineIT {
     }
 
     private Path config() throws Exception {
-        String example = Files.readString(Path.of("config/earshot.yaml"))
-                .replace("dataDir: ../data", "dataDir: " + dir.resolve("data"))
-                .replace("policyFile: policy.yaml", "policyFile: " + Path.of("config/policy.yaml").toAbsolutePath());
-        Path file = dir.resolve("earshot.yaml");
-        Files.writeString(file, example);
-        return file;
+        return TestConfigs.exampleConfigFileIn(dir);
     }
 
     private long openTask(Path configFile, String text) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,6 +28,7 @@ import org.earshot.store.MentionStore;
 import org.earshot.store.TaskStore;
 import org.earshot.task.Corrections;
 import org.earshot.task.Triage;
+import org.earshot.testing.TestConfigs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -50,12 +50,7 @@ class CorrectionsCommandIT {
     }
 
     private Path config() throws Exception {
-        String example = Files.readString(Path.of("config/earshot.yaml"))
-                .replace("dataDir: ../data", "dataDir: " + dir.resolve("data"))
-                .replace("policyFile: policy.yaml", "policyFile: " + Path.of("config/policy.yaml").toAbsolutePath());
-        Path file = dir.resolve("earshot.yaml");
-        Files.writeString(file, example);
-        return file;
+        return TestConfigs.exampleConfigFileIn(dir);
     }
 
     /** Seeds tasks the way intake opens them, and relabels them the way the queue does. */

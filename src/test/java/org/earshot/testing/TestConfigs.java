@@ -40,4 +40,14 @@ public final class TestConfigs {
     public static ServiceLevels serviceLevels() {
         return new ServiceLevels(Map.of());
     }
+
+    /** The example config written into {@code dir}, its database there too, for commands run on a file. */
+    public static Path exampleConfigFileIn(Path dir) throws java.io.IOException {
+        String example = java.nio.file.Files.readString(Path.of("config/earshot.yaml"))
+                .replace("dataDir: ../data", "dataDir: " + dir.resolve("data"))
+                .replace("policyFile: policy.yaml", "policyFile: " + Path.of("config/policy.yaml").toAbsolutePath());
+        Path file = dir.resolve("earshot.yaml");
+        java.nio.file.Files.writeString(file, example);
+        return file;
+    }
 }
