@@ -162,9 +162,10 @@ public final class Wiring implements AutoCloseable {
     public Wiring(EarshotConfig config, List<ConnectorFactory> factories, Clock clock, Timings timings) {
         this.config = config;
         this.clock = clock;
+        // Connectors first: their settings finish checking the config before the database is touched.
+        this.connectors = buildConnectors(config, factories);
         this.database = Database.open(config.storage());
         try {
-            this.connectors = buildConnectors(config, factories);
             this.drafter = new ReplyDrafter(config.policy());
             this.corrections = new Corrections(database, tasks, mentions, correctionStore, audit, teamCorrections,
                     clock);
@@ -227,7 +228,7 @@ public final class Wiring implements AutoCloseable {
                 throw new ConfigException(config.file(), "connectors." + c.id() + ".type",
                         "must be one of " + byType.keySet().stream().sorted().toList() + ", but was '" + c.type() + "'");
             }
-            built.put(c.id(), factory.create(c, config.brand(c.brand())));
+            built.put(c.id(), factory.createChecked(c, config.brand(c.brand())));
         }
         return built;
     }

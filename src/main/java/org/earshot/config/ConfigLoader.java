@@ -33,15 +33,25 @@ public final class ConfigLoader {
         return new ConfigLoader(System::getenv);
     }
 
+    /**
+     * Reads the file and the policy, answer and catalogue files it names, then refuses any key no reader
+     * asked for. A connector's own keys are checked when its platform reads them (see {@code Wiring}).
+     */
     public EarshotConfig load(Path file) {
-        ConfigNode root = read(file);
+        List<ConfigNode> files = new ArrayList<>();
+        Function<Path, ConfigNode> reader = f -> {
+            ConfigNode read = read(f);
+            files.add(read);
+            return read;
+        };
+        ConfigNode root = reader.apply(file);
         Path baseDir = file.toAbsolutePath().getParent();
         List<BrandConfig> brands = brands(root);
         Set<String> brandIds = new HashSet<>();
         brands.forEach(b -> brandIds.add(b.id()));
         WebConfig web = web(root.get("web"));
         SlackConfig slack = new SlackConfig(root.get("slack").string("webhookUrl", ""));
-        return new EarshotConfig(
+        EarshotConfig config = new EarshotConfig(
                 file,
                 storage(root.get("storage"), baseDir),
                 web,
@@ -49,8 +59,10 @@ public final class ConfigLoader {
                 connectors(root.get("connectors"), brandIds, brands.get(0).id()),
                 serviceLevels(root.get("serviceLevels")),
                 slack,
-                policy(root.get("reply"), baseDir),
+                policy(root.get("reply"), baseDir, reader),
                 AlertsConfigReader.read(root.get("alerts"), slack, web, brandIds));
+        files.forEach(ConfigNode::requireKnownKeys);
+        return config;
     }
 
     private ConfigNode read(Path file) {
@@ -74,8 +86,9 @@ public final class ConfigLoader {
 
     private static StorageConfig storage(ConfigNode node, Path baseDir) {
         String url = node.string("jdbcUrl", "");
+        String dir = node.string("dataDir", "../data");
         if (url.isBlank()) {
-            Path dataDir = baseDir.resolve(node.string("dataDir", "../data")).normalize();
+            Path dataDir = baseDir.resolve(dir).normalize();
             // AUTO_SERVER lets the CLI open the same file while the daemon runs.
             url = "jdbc:h2:file:" + dataDir.resolve("earshot") + ";AUTO_SERVER=TRUE";
             return new StorageConfig(url, node.string("user", "sa"), node.string("password", ""));
@@ -130,6 +143,7 @@ public final class ConfigLoader {
             }
             out.put(id, new ConnectorConfig(id, c.requiredString("type"), brand, c.bool("enabled", true), schedule, c,
                     c.duration("expectMentionsWithin", null)));
+            c.leaveKeysToItsReader();
         }
         return out;
     }
@@ -153,12 +167,12 @@ public final class ConfigLoader {
         return new ServiceLevels(levels);
     }
 
-    private ReplyPolicy policy(ConfigNode reply, Path baseDir) {
+    private static ReplyPolicy policy(ConfigNode reply, Path baseDir, Function<Path, ConfigNode> files) {
         if (!reply.has("policyFile")) {
-            return ReplyPolicyReader.read(reply, baseDir, this::read).withLlm(ReplyPolicyReader.llm(reply.get("llm")));
+            return ReplyPolicyReader.read(reply, baseDir, files).withLlm(ReplyPolicyReader.llm(reply.get("llm")));
         }
         Path file = baseDir.resolve(reply.requiredString("policyFile"));
-        return ReplyPolicyReader.read(read(file), file.toAbsolutePath().getParent(), this::read)
+        return ReplyPolicyReader.read(files.apply(file), file.toAbsolutePath().getParent(), files)
                 .withLlm(ReplyPolicyReader.llm(reply.get("llm")));
     }
 }

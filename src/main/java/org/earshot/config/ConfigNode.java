@@ -11,21 +11,30 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A place in a loaded config file that knows its own key, so that every error names the file and
  * the full key ("connectors.mastodon.schedule must be a duration like 30s, but was 'often'").
- * Connector packages read their own settings through it.
+ * Connector packages read their own settings through it. Every key a reader asks for is remembered,
+ * so that {@link #requireKnownKeys()} can refuse the keys nobody asked for ("shedule").
  */
 public final class ConfigNode {
     private final Path file;
     private final String key;
     private final JsonNode node;
+    private final AskedKeys asked;
 
     public ConfigNode(Path file, String key, JsonNode node) {
+        this(file, key, node, new AskedKeys());
+    }
+
+    private ConfigNode(Path file, String key, JsonNode node, AskedKeys asked) {
         this.file = file;
         this.key = key;
         this.node = node == null ? MissingNode.getInstance() : node;
+        this.asked = asked;
     }
 
     public Path file() {
@@ -45,7 +54,52 @@ public final class ConfigNode {
     }
 
     public ConfigNode get(String child) {
-        return new ConfigNode(file, key.isEmpty() ? child : key + "." + child, node.path(child));
+        asked.asked(key, child);
+        return new ConfigNode(file, key.isEmpty() ? child : key + "." + child, node.path(child), asked);
+    }
+
+    /**
+     * Settings this reader knows but does not read this time (the other API version's secrets, a
+     * disabled feature's options), so that they are not reported as unknown.
+     */
+    public void accepts(String... children) {
+        for (String child : children) {
+            asked.asked(key, child);
+        }
+    }
+
+    /** The keys under this one are read later, by a reader that checks them itself (a connector's platform). */
+    public void leaveKeysToItsReader() {
+        asked.leaveToTheirReader(key);
+    }
+
+    /**
+     * Fails on the first key under this one that no reader asked for, naming the nearest known key:
+     * "connectors.x.shedule is not a setting; did you mean schedule?". Call it once every reader has run.
+     */
+    public void requireKnownKeys() {
+        if (node.isObject()) {
+            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+                String name = it.next();
+                ConfigNode child = new ConfigNode(file, key.isEmpty() ? name : key + "." + name, node.get(name), asked);
+                if (!asked.under(key).contains(name)) {
+                    throw child.error("is not a setting" + suggestion(name));
+                }
+                if (!asked.leftToTheirReader(child.key)) {
+                    child.requireKnownKeys();
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                new ConfigNode(file, key + "[" + i + "]", node.get(i), asked).requireKnownKeys();
+            }
+        }
+    }
+
+    private String suggestion(String name) {
+        Set<String> known = new TreeSet<>(asked.under(key));
+        return NearestKey.to(name, known).map(k -> "; did you mean " + k + "?")
+                .orElse(known.isEmpty() ? "" : " (the settings here are " + String.join(", ", known) + ")");
     }
 
     public ConfigException error(String reason) {
@@ -157,7 +211,7 @@ public final class ConfigNode {
         }
         List<String> values = new ArrayList<>();
         for (int i = 0; i < c.node.size(); i++) {
-            values.add(new ConfigNode(file, c.key + "[" + i + "]", c.node.get(i)).text());
+            values.add(new ConfigNode(file, c.key + "[" + i + "]", c.node.get(i), asked).text());
         }
         return List.copyOf(values);
     }
@@ -172,7 +226,7 @@ public final class ConfigNode {
         }
         List<ConfigNode> items = new ArrayList<>();
         for (int i = 0; i < c.node.size(); i++) {
-            items.add(new ConfigNode(file, c.key + "[" + i + "]", c.node.get(i)));
+            items.add(new ConfigNode(file, c.key + "[" + i + "]", c.node.get(i), asked));
         }
         return items;
     }

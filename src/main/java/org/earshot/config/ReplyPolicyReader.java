@@ -44,7 +44,10 @@ final class ReplyPolicyReader {
             if (!all.containsKey(voice)) {
                 throw node.get("brandVoice").error("must be one of the voices " + all.keySet() + ", but was '" + voice + "'");
             }
-            out.putAll(templateMap(all.get(voice)));
+            // Every voice is checked, not only the one in use, so switching voices cannot reveal a typo.
+            Map<String, Map<String, String>> byVoice = new LinkedHashMap<>();
+            all.forEach((name, templates) -> byVoice.put(name, templateMap(templates)));
+            out.putAll(byVoice.get(voice));
         }
         out.putAll(templateMap(node.get("templates")));
         return out;
@@ -128,6 +131,7 @@ final class ReplyPolicyReader {
 
     static LlmSettings llm(ConfigNode node) {
         if (!node.isPresent() || !node.bool("enabled", false)) {
+            node.accepts("baseUrl", "model", "apiKey", "timeout");
             return LlmSettings.OFF;
         }
         URI base = node.baseUrl("baseUrl");

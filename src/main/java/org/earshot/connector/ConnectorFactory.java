@@ -14,4 +14,14 @@ public interface ConnectorFactory {
     String type();
 
     Connector create(ConnectorConfig config, BrandConfig brand);
+
+    /**
+     * Builds the connector, then refuses any key under its entry that neither the config loader nor this
+     * platform asked for ("connectors.x.shedule is not a setting; did you mean schedule?").
+     */
+    default Connector createChecked(ConnectorConfig config, BrandConfig brand) {
+        Connector connector = create(config, brand);
+        config.settings().requireKnownKeys();
+        return connector;
+    }
 }

@@ -72,6 +72,31 @@ class CommandLineIT {
     }
 
     @Test
+    void aMistypedConnectorKeyStopsTheStartWithTheNearestKnownKey() throws Exception {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, Files.readString(config())
+                .replaceFirst("schedule: 60s", "shedule: 5s")
+                .replaceFirst("accessToken: \\$\\{MASTODON_ACCESS_TOKEN:-}", "accessToken: test-token")
+                .replaceFirst("enabled: false", "enabled: true"));
+
+        int code = run("run", "--config", bad.toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("bad.yaml: connectors.mastodon.shedule is not a setting; did you mean schedule?");
+    }
+
+    @Test
+    void aMistypedAlertLevelStopsTheStartInsteadOfSendingEveryLevel() throws Exception {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, Files.readString(config()).replace("minimumLevel: high", "minimumLevle: high"));
+
+        int code = run("tasks", "--config", bad.toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("bad.yaml: alerts.routes[0].minimumLevle is not a setting; did you mean minimumLevel?");
+    }
+
+    @Test
     void approvingFromTheCommandLineWorksOnceAndThenIsAConflict() throws Exception {
         Path config = config();
         long id = openTask(config, "@acmeair my bag never arrived");

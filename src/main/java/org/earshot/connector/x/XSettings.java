@@ -73,6 +73,9 @@ public record XSettings(
         String bearerToken = "";
         Optional<String> userAccessToken = Optional.empty();
         Optional<OAuth1Keys> oauth1 = Optional.empty();
+        // An operator moving between API versions may keep both sets of secrets in the file.
+        node.accepts("bearerToken", "userAccessToken", "consumerKey", "consumerSecret", "accessToken",
+                "accessTokenSecret");
         if (api == XApiVersion.V2) {
             bearerToken = secret(node, "bearerToken", api, "reading needs the app's bearer token").orElseThrow();
             userAccessToken = secretIfSet(node, "userAccessToken");
