@@ -168,8 +168,10 @@ class WalkingSkeletonIT {
         assertThat(received).hasSize(1);
         MimeMessage reply = received.get(0);
         assertThat(reply.getSubject()).startsWith("Re: ");
-        assertThat(reply.getHeader("In-Reply-To")[0]).isEqualTo(task.mention().externalId());
-        assertThat(reply.getHeader("References")[0]).contains(task.mention().externalId());
+        String customersMessageId = task.mention().replyContext().get("messageId");
+        assertThat(task.mention().externalId()).startsWith(customersMessageId + "#");
+        assertThat(reply.getHeader("In-Reply-To")[0]).isEqualTo(customersMessageId);
+        assertThat(reply.getHeader("References")[0]).contains(customersMessageId);
         assertThat(earshot.queries.get(task.id()).state()).isEqualTo(TaskState.POSTED);
     }
 

@@ -92,6 +92,8 @@ public final class MentionIntake {
             health.recordSuccess(c, connector.id(), now, result.mentions().size(), result.quotaLeft());
             return ids;
         });
+        result.unreadable().forEach(u -> LOG.warn("connector {}: could not read {} ({}); skipped past it",
+                connector.id(), u.externalId(), u.reason()));
         if (!opened.isEmpty()) {
             LOG.info("connector {}: {} new mention(s), {} task(s) opened", connector.id(), result.mentions().size(),
                     opened.size());

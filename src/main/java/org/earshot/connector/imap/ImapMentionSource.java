@@ -3,7 +3,6 @@ package org.earshot.connector.imap;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
-import jakarta.mail.MessageRemovedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
@@ -14,13 +13,14 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.Set;
 import org.earshot.config.BrandConfig;
 import org.earshot.connector.ConnectorException;
 import org.earshot.connector.MentionSource;
 import org.earshot.connector.PollResult;
-import org.earshot.domain.IncomingMention;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,24 +31,34 @@ import org.slf4j.LoggerFactory;
  */
 public final class ImapMentionSource implements MentionSource {
     private static final Logger LOG = LoggerFactory.getLogger(ImapMentionSource.class);
-    private static final String[] PREFETCHED_HEADERS = {"Message-ID", "References", "Reply-To", "Auto-Submitted", "Precedence"};
+    /** What {@link MailMention}, {@link MailIdentity} and {@link AutomaticMail} read, in one fetch per batch. */
+    private static final String[] PREFETCHED_HEADERS = {"Message-ID", "From", "Sender", "Reply-To", "To", "Cc", "Date",
+            "Subject", "In-Reply-To", "References", "Content-Type", "Auto-Submitted", "Precedence", "X-Autoreply",
+            "X-Autorespond", "X-Autoresponder", "X-Failed-Recipients", "Return-Path"};
 
     private final ImapSettings settings;
     private final MailConnections connections;
-    private final Set<String> ignoredSenders = new HashSet<>();
+    private final MailReader reader;
 
     public ImapMentionSource(ImapSettings settings, BrandConfig brand) {
         this.settings = settings;
         this.connections = new MailConnections(settings);
         // The brand's own addresses: its replies must never come back as mentions.
+        Set<String> ignoredSenders = new HashSet<>();
         ignoredSenders.add(settings.fromAddress().toLowerCase(Locale.ROOT));
         ignoredSenders.add(settings.username().toLowerCase(Locale.ROOT));
         brand.ownAccounts().forEach(a -> ignoredSenders.add(a.strip().toLowerCase(Locale.ROOT)));
         brand.excludedAuthors().forEach(a -> ignoredSenders.add(a.strip().toLowerCase(Locale.ROOT)));
+        this.reader = new MailReader(settings.connectorId(), connections.session(), ignoredSenders);
     }
 
     @Override
     public PollResult poll(String cursor) throws ConnectorException {
+        return pollInDetail(cursor).result();
+    }
+
+    /** The poll and what became of each mail it read: taken, skipped and why, or unreadable. */
+    ImapPoll pollInDetail(String cursor) throws ConnectorException {
         Optional<ImapCursor> from = parse(cursor);
         Store store = connections.openStore();
         Folder folder = null;
@@ -58,7 +68,8 @@ public final class ImapMentionSource implements MentionSource {
             UIDFolder uids = (UIDFolder) folder;
             long validity = uids.getUIDValidity();
             if (from.isEmpty() && !settings.readExisting()) {
-                return new PollResult(List.of(), new ImapCursor(validity, highestUid(folder)).toString());
+                return new ImapPoll(new PollResult(List.of(), new ImapCursor(validity, highestUid(folder)).toString()),
+                        List.of());
             }
             long after = startAfter(from, validity);
             List<Message> batch = newMessages(folder, after);
@@ -75,7 +86,7 @@ public final class ImapMentionSource implements MentionSource {
         try {
             return ImapCursor.parse(cursor);
         } catch (IllegalArgumentException e) {
-            // Starting over is safe: mentions are unique by Message-ID, so nothing is taken twice.
+            // Starting over is safe: a mail read again gets the same id (MailIdentity), so nothing is taken twice.
             LOG.warn("{}: {}; reading {} from its beginning", settings.connectorId(), e.getMessage(), settings.folder());
             return Optional.of(new ImapCursor(-1, 0));
         }
@@ -87,7 +98,7 @@ public final class ImapMentionSource implements MentionSource {
         }
         if (from.get().uidValidity() != validity) {
             LOG.warn("{}: the UIDVALIDITY of {} changed from {} to {} (the server renumbered the folder);"
-                            + " reading it again from the beginning, already known mail is recognised by its Message-ID",
+                            + " reading it again from the beginning, already known mail is recognised by its id",
                     settings.connectorId(), settings.folder(), from.get().uidValidity(), validity);
             return 0;
         }
@@ -111,60 +122,56 @@ public final class ImapMentionSource implements MentionSource {
         return batch.size() > settings.maxMessagesPerPoll() ? batch.subList(0, settings.maxMessagesPerPoll()) : batch;
     }
 
-    private PollResult read(Folder folder, List<Message> batch, long validity, long after) throws MessagingException {
-        FetchProfile profile = new FetchProfile();
-        profile.add(FetchProfile.Item.ENVELOPE);
-        profile.add(FetchProfile.Item.CONTENT_INFO);
-        profile.add(UIDFolder.FetchProfileItem.UID);
-        Arrays.stream(PREFETCHED_HEADERS).forEach(profile::add);
+    private ImapPoll read(Folder folder, List<Message> batch, long validity, long after) throws MessagingException {
         Message[] messages = batch.toArray(Message[]::new);
-        folder.fetch(messages, profile);
-
+        prefetch(folder, messages);
         UIDFolder uids = (UIDFolder) folder;
-        List<IncomingMention> mentions = new ArrayList<>();
+        List<ReadMail> read = new ArrayList<>();
         long last = after;
-        int skipped = 0;
         for (Message m : messages) {
             long uid = uids.getUID(m);
-            Optional<IncomingMention> mention = mention((MimeMessage) m, validity, uid);
-            if (mention.isPresent()) {
-                mentions.add(mention.get());
-            } else {
-                skipped++;
-            }
+            read.add(reader.read((MimeMessage) m, uid, "uid:" + validity + ":" + uid + "@" + settings.folder()));
             last = uid;
         }
+        PollResult result = new PollResult(
+                read.stream().map(ReadMail::mention).filter(java.util.Objects::nonNull).toList(),
+                new ImapCursor(validity, last).toString(), -1,
+                read.stream().map(ReadMail::unreadable).filter(java.util.Objects::nonNull).toList());
         if (!batch.isEmpty()) {
-            LOG.info("{}: read {} mails from {} ({} skipped), up to UID {}", settings.connectorId(),
-                    batch.size(), settings.folder(), skipped, last);
+            LOG.info("{}: read {} mails from {} up to UID {}: {} taken{}{}", settings.connectorId(), batch.size(),
+                    settings.folder(), last, result.mentions().size(), skippedSummary(read),
+                    result.unreadable().isEmpty() ? "" : ", " + result.unreadable().size() + " unreadable");
         }
-        return new PollResult(mentions, new ImapCursor(validity, last).toString());
+        return new ImapPoll(result, read);
     }
 
-    private Optional<IncomingMention> mention(MimeMessage message, long validity, long uid) throws MessagingException {
+    /**
+     * One round trip for the headers of the whole batch: enough to skip automatic and own mail
+     * without fetching its body. Neither ENVELOPE nor BODYSTRUCTURE is asked for: those are the
+     * server's parse of the mail, and one odd address or MIME part in them makes Jakarta Mail refuse
+     * the mail (or makes a server drop the connection), so each mail is parsed here from its bytes.
+     */
+    private void prefetch(Folder folder, Message[] messages) throws MessagingException {
+        FetchProfile profile = new FetchProfile();
+        profile.add(UIDFolder.FetchProfileItem.UID);
+        Arrays.stream(PREFETCHED_HEADERS).forEach(profile::add);
         try {
-            if (isAutomatic(message)) {
-                LOG.debug("{}: skipping UID {}: an automatic reply", settings.connectorId(), uid);
-                return Optional.empty();
-            }
-            var sender = MailMention.sender(message);
-            if (sender != null && ignoredSenders.contains(sender.getAddress().toLowerCase(Locale.ROOT))) {
-                LOG.debug("{}: skipping UID {}: from the brand's own or an excluded address {}",
-                        settings.connectorId(), uid, sender.getAddress());
-                return Optional.empty();
-            }
-            return Optional.of(MailMention.from(message, "uid:" + validity + ":" + uid + "@" + settings.folder()));
-        } catch (MessageRemovedException e) {
-            LOG.info("{}: UID {} was deleted while it was read; nothing to take", settings.connectorId(), uid);
-            return Optional.empty();
+            folder.fetch(messages, profile);
+        } catch (MessagingException e) {
+            MailMention.rethrowIfConnectionLost(e);
+            LOG.debug("{}: the batch fetch failed ({}); reading each mail on its own", settings.connectorId(), e.toString());
         }
     }
 
-    /** Out-of-office answers and other automatic mail (RFC 3834): answering them could start a loop. */
-    private static boolean isAutomatic(MimeMessage message) throws MessagingException {
-        String autoSubmitted = MailMention.header(message, "Auto-Submitted").toLowerCase(Locale.ROOT);
-        String precedence = MailMention.header(message, "Precedence").toLowerCase(Locale.ROOT);
-        return (!autoSubmitted.isEmpty() && !autoSubmitted.startsWith("no")) || precedence.equals("auto_reply");
+    private static String skippedSummary(List<ReadMail> read) {
+        Map<String, Long> reasons = new TreeMap<>();
+        read.stream().filter(r -> r.skipReason() != null).forEach(r -> reasons.merge(r.skipReason(), 1L, Long::sum));
+        if (reasons.isEmpty()) {
+            return "";
+        }
+        long total = reasons.values().stream().mapToLong(Long::longValue).sum();
+        return ", " + total + " skipped (" + reasons.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
+                .collect(java.util.stream.Collectors.joining(", ")) + ")";
     }
 
     private static long highestUid(Folder folder) throws MessagingException {

@@ -1,21 +1,22 @@
 package org.earshot.connector.imap;
 
-import jakarta.mail.Address;
 import jakarta.mail.FolderClosedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.StoreClosedException;
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.MailDateFormat;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 import java.io.IOException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
+import java.text.ParsePosition;
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.earshot.domain.Author;
 import org.earshot.domain.IncomingMention;
 import org.earshot.domain.Platform;
@@ -23,9 +24,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One customer e-mail as a mention: its Message-ID as the id, the sender as the author, the words
- * they wrote as the text, and what a reply needs to thread (Message-ID, References, reply address,
- * subject). A message whose body cannot be read still becomes a mention, with what could be read.
+ * One customer e-mail as a mention: its Message-ID and fingerprint as the id ({@link MailIdentity}),
+ * the sender as the author, the words they wrote as the text, and what a reply needs to thread
+ * (Message-ID, References, reply address, subject).
+ *
+ * <p>Everything is read from the mail's own headers, never from the server's parsed ENVELOPE:
+ * Jakarta Mail refuses a whole ENVELOPE for one address without a domain. A mail without any
+ * sender is still taken (it cannot be answered by mail, but a person should see it).
  */
 final class MailMention {
     static final String MESSAGE_ID = "messageId";
@@ -39,40 +44,60 @@ final class MailMention {
     }
 
     /**
-     * @param fallbackId the id to use when the message has no Message-ID header
-     * @throws MessagingException only when the connection to the server was lost while reading
+     * A mail whose body cannot be read is taken with its subject only.
+     *
+     * @param message the mail parsed from {@code raw}
+     * @param raw     the mail's bytes as the server stores them
+     * @throws MessagingException when the mail cannot be read at all (the connection was lost)
      */
-    static IncomingMention from(MimeMessage message, String fallbackId) throws MessagingException {
+    static IncomingMention from(MimeMessage message, byte[] raw) throws MessagingException {
         String messageId = header(message, "Message-ID");
-        InternetAddress from = sender(message);
-        String subject = subject(message);
+        String hint = charsetHint(message);
+        Optional<MailAddress> from = sender(message, hint);
+        String subject = MailCharsets.header(header(message, "Subject"), hint);
         Map<String, String> context = new LinkedHashMap<>();
         context.put(MESSAGE_ID, messageId);
         context.put(REFERENCES, header(message, "References").replaceAll("\\s+", " "));
-        context.put(REPLY_TO, replyAddress(message, from));
+        context.put(REPLY_TO, MailAddress.first(header(message, "Reply-To"), hint).or(() -> from)
+                .map(MailAddress::address).orElse(""));
         context.put(SUBJECT, subject);
-        Author author = from == null ? new Author("", "", 0)
-                : new Author(from.getAddress().toLowerCase(Locale.ROOT), from.getPersonal(), 0);
-        return new IncomingMention(Platform.EMAIL, messageId.isEmpty() ? fallbackId : messageId, author,
-                text(message, fallbackId), subject, sentAt(message), "", context, threadRoot(message));
+        Author author = from.map(a -> new Author(a.address().toLowerCase(Locale.ROOT), a.name(), 0))
+                .orElse(new Author("", "", 0));
+        String id = MailIdentity.of(raw, messageId);
+        return new IncomingMention(Platform.EMAIL, id, author, text(message, id), subject,
+                sentAt(message), "", context, threadKey(message, messageId));
     }
 
-    /** The first mail of the conversation: the first of References, else the mail this one answers. */
-    static String threadRoot(MimeMessage message) throws MessagingException {
+    static Optional<MailAddress> sender(MimeMessage message, String hint) throws MessagingException {
+        Optional<MailAddress> from = MailAddress.first(header(message, "From"), hint);
+        return from.isPresent() ? from : MailAddress.first(header(message, "Sender"), hint);
+    }
+
+    /**
+     * The conversation: the first of References, else the mail this one answers, else the mail
+     * itself, so that the customer's next mail in the thread (which names this Message-ID) joins it.
+     */
+    static String threadKey(MimeMessage message, String messageId) throws MessagingException {
         String references = header(message, "References").strip();
         if (!references.isEmpty()) {
             return references.split("\\s+")[0];
         }
-        return header(message, "In-Reply-To");
+        String inReplyTo = header(message, "In-Reply-To");
+        return inReplyTo.isEmpty() ? messageId : inReplyTo;
     }
 
     static String header(MimeMessage message, String name) throws MessagingException {
+        String value = message.getHeader(name, " ");
+        return value == null ? "" : MimeUtility.unfold(value).strip();
+    }
+
+    /** The body's charset: what raw 8-bit bytes in the headers most likely are in too. */
+    static String charsetHint(MimeMessage message) throws MessagingException {
+        String type = header(message, "Content-Type");
         try {
-            String value = message.getHeader(name, " ");
-            return value == null ? "" : MimeUtility.unfold(value).strip();
-        } catch (MessagingException e) {
-            rethrowIfConnectionLost(e);
-            return "";
+            return type.isEmpty() ? null : new ContentType(type).getParameter("charset");
+        } catch (jakarta.mail.internet.ParseException e) {
+            return null;
         }
     }
 
@@ -86,62 +111,16 @@ final class MailMention {
         }
     }
 
-    /** The sender, read leniently: a broken From header still names someone to answer. */
-    static InternetAddress sender(MimeMessage message) throws MessagingException {
-        Address[] from;
-        try {
-            from = message.getFrom();
-        } catch (AddressException e) {
-            from = lenient(header(message, "From"));
-        }
-        return first(from);
-    }
-
-    private static String replyAddress(MimeMessage message, InternetAddress from) throws MessagingException {
-        InternetAddress replyTo;
-        try {
-            replyTo = first(message.getReplyTo());
-        } catch (AddressException e) {
-            replyTo = first(lenient(header(message, "Reply-To")));
-        }
-        InternetAddress chosen = replyTo != null ? replyTo : from;
-        return chosen == null ? "" : chosen.getAddress();
-    }
-
-    private static Address[] lenient(String raw) {
-        try {
-            return InternetAddress.parseHeader(raw, false);
-        } catch (AddressException e) {
-            return new Address[0];
-        }
-    }
-
-    private static InternetAddress first(Address[] addresses) {
-        if (addresses == null) {
-            return null;
-        }
-        for (Address a : addresses) {
-            if (a instanceof InternetAddress ia && ia.getAddress() != null && !ia.getAddress().isBlank()) {
-                return ia;
+    private static Instant sentAt(MimeMessage message) throws MessagingException {
+        String date = header(message, "Date");
+        if (!date.isEmpty()) {
+            Date parsed = new MailDateFormat().parse(date, new ParsePosition(0));
+            if (parsed != null) {
+                return parsed.toInstant();
             }
         }
-        return null;
-    }
-
-    private static String subject(MimeMessage message) throws MessagingException {
         try {
-            String subject = message.getSubject();
-            return subject == null ? "" : subject.strip();
-        } catch (MessagingException e) {
-            rethrowIfConnectionLost(e);
-            return header(message, "Subject");
-        }
-    }
-
-    private static Instant sentAt(MimeMessage message) throws MessagingException {
-        try {
-            Date sent = message.getSentDate();
-            Date received = sent == null ? message.getReceivedDate() : sent;
+            Date received = message.getReceivedDate();
             return received == null ? Instant.now() : received.toInstant();
         } catch (MessagingException e) {
             rethrowIfConnectionLost(e);

@@ -6,30 +6,22 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 /**
  * The words a customer wrote in an e-mail: the text/plain body (or the HTML one made into text),
  * whatever its transfer encoding and charset, without attachments and without the quoted history.
  *
- * <p>Only the chosen body part is read: over IMAP that fetches just that part, so a large
- * attachment is never downloaded. A body that cannot be decoded is read as raw bytes rather than
- * dropped: a garbled mention is better than a lost customer.
+ * <p>Read from the mail's own bytes (see {@link RawMail}), only the chosen body part is decoded.
+ * A body that cannot be decoded is read as raw bytes rather than
+ * dropped: a garbled mention is better than a lost customer. Which charset the bytes are in is
+ * {@link MailCharsets}' call, not the label's alone.
  */
 final class MailText {
     /** More than any customer writes by hand; bounds the memory a hostile message can take. */
     static final int MAX_BODY_BYTES = 512 * 1024;
-
-    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
     private MailText() {
     }
@@ -106,44 +98,16 @@ final class MailText {
         return out.toByteArray();
     }
 
+    /** The charset as the mail names it; {@link MailCharsets} decides what that name is worth. */
     private static String charsetOf(Part part) {
         try {
-            String declared = new ContentType(part.getContentType()).getParameter("charset");
-            return declared == null ? null : MimeUtility.javaCharset(declared.strip());
+            return new ContentType(part.getContentType()).getParameter("charset");
         } catch (MessagingException | RuntimeException e) {
             return null;
         }
     }
 
-    /**
-     * Decodes with the declared charset. ISO-8859-1 and US-ASCII are read as Windows-1252, their
-     * superset, because mail clients label Windows text that way (curly quotes, the euro sign).
-     * No charset, an unknown one or a broken name: UTF-8 if the bytes are valid UTF-8, else Windows-1252.
-     */
     static String decode(byte[] bytes, String charsetName) {
-        String name = charsetName == null ? "" : charsetName.toLowerCase(Locale.ROOT);
-        if (name.isEmpty() || name.equals("us-ascii") || name.equals("ascii")) {
-            return utf8OrWindows1252(bytes);
-        }
-        if (name.equals("iso-8859-1") || name.equals("iso8859_1") || name.equals("latin1")) {
-            return new String(bytes, WINDOWS_1252);
-        }
-        try {
-            return new String(bytes, Charset.forName(charsetName));
-        } catch (IllegalArgumentException e) {
-            return utf8OrWindows1252(bytes);
-        }
-    }
-
-    private static String utf8OrWindows1252(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            return new String(bytes, WINDOWS_1252);
-        }
+        return MailCharsets.decode(bytes, charsetName);
     }
 }

@@ -183,7 +183,7 @@ class ImapMailTextIT {
                 Caf\u00c3\u00a9 was cold.
                 """);
 
-        assertThat(m.externalId()).isEqualTo("<odd@example.net>");
+        assertThat(m.externalId()).startsWith("<odd@example.net>#");
         assertThat(m.text()).isEqualTo("Caf\u00e9 was cold.");
         assertThat(m.subject()).isNotBlank();
     }
@@ -201,7 +201,7 @@ class ImapMailTextIT {
                 Plain words anyway.
                 """);
 
-        assertThat(m.externalId()).isEqualTo("<broken@example.net>");
+        assertThat(m.externalId()).startsWith("<broken@example.net>#");
         assertThat(m.text()).contains("Plain words anyway.");
     }
 

@@ -74,6 +74,11 @@ final class ImapTestMail {
                 """.formatted(from, messageId, subject, body));
     }
 
+    /** The mail's own Message-ID (a mention's id adds a fingerprint of the mail to it). */
+    static String messageId(IncomingMention m) {
+        return m.replyContext().get(MailMention.MESSAGE_ID);
+    }
+
     /** The mention as the core would have stored it after a poll. */
     static Mention stored(IncomingMention m) {
         return new Mention(1, "support-mail", "acme", m.platform(), m.externalId(), m.author(), m.text(), m.subject(),

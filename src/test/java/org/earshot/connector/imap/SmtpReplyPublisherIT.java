@@ -151,7 +151,7 @@ class SmtpReplyPublisherIT {
         support.deliver(receivedByCustomer().get(0));
 
         assertThat(new ImapMentionSource(settings(server), brand()).poll("0:0").mentions())
-                .extracting(m -> m.externalId()).containsExactly("<second@example.net>");
+                .extracting(ImapTestMail::messageId).containsExactly("<second@example.net>");
     }
 
     @Test
