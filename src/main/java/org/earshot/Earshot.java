@@ -5,6 +5,7 @@ import org.earshot.cli.BenchCommand;
 import org.earshot.cli.CorrectionsCommand;
 import org.earshot.cli.DraftCommand;
 import org.earshot.cli.RejectCommand;
+import org.earshot.cli.RequeueCommand;
 import org.earshot.cli.RunCommand;
 import org.earshot.cli.ScoreCommand;
 import org.earshot.cli.ShowCommand;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Command;
         description = "Listens where your brand is talked about, ranks what needs you first, drafts replies you approve.",
         subcommands = {RunCommand.class, TasksCommand.class, ShowCommand.class, ApproveCommand.class,
                 RejectCommand.class, ScoreCommand.class, DraftCommand.class, CorrectionsCommand.class, BenchCommand.class,
-                DemoCommand.class})
+                DemoCommand.class, RequeueCommand.class})
 public final class Earshot {
     /** Exit codes a script can rely on. */
     static final int BAD_CONFIG = 2;

@@ -42,6 +42,7 @@ import org.earshot.http.RateLimitHeaders;
 import org.earshot.http.ResilienceSettings;
 import org.earshot.intake.ConnectorHealthCheck;
 import org.earshot.intake.MentionIntake;
+import org.earshot.intake.Requeue;
 import org.earshot.matching.BrandMatcher;
 import org.earshot.reply.ReplyDrafter;
 import org.earshot.schedule.EarshotScheduler;
@@ -96,6 +97,7 @@ public final class Wiring implements AutoCloseable {
     public final Map<String, Connector> connectors;
     public final ReplyDrafter drafter;
     public final MentionIntake intake;
+    public final Requeue requeue;
     public final ConnectorHealthCheck healthCheck;
     public final TaskQueries queries;
     public final Approvals approvals;
@@ -175,6 +177,7 @@ public final class Wiring implements AutoCloseable {
             Map<String, BrandMatcher> matchers = config.brands().stream()
                     .collect(Collectors.toMap(b -> b.id(), BrandMatcher::new));
             this.intake = new MentionIntake(database, mentions, tasks, cursors, health, triage, matchers, clock);
+            this.requeue = new Requeue(database, intake, connectors, clock);
             this.healthCheck = new ConnectorHealthCheck(database, health, mentions, config.connectors().values().stream()
                     .filter(ConnectorConfig::enabled).toList(), clock);
             this.queries = new TaskQueries(database, tasks, audit);
@@ -251,7 +254,7 @@ public final class Wiring implements AutoCloseable {
             generatedToken = token;
         }
         web = new WebServer(config.web().host(), config.web().port(), token, queries, approvals, corrections, followUps,
-                this::connectorHealth, this::alertRouteHealth, serviceLevelClock);
+                this::connectorHealth, this::alertRouteHealth, serviceLevelClock).withQuarantine(requeue);
         web.start();
     }
 

@@ -17,22 +17,24 @@ public record ConnectorHealth(
         boolean lastErrorPermanent,
         long mentionsLastHour,
         Instant lastMentionAt,
-        String problem) {
+        String problem,
+        long quarantined) {
 
     /** The health as the polls left it, before anyone judged it. */
     public ConnectorHealth(String connectorId, Instant lastSuccess, Instant lastFailure, String lastError,
                            int consecutiveFailures, long mentionsLastPoll, long quotaLeft) {
         this(connectorId, lastSuccess, lastFailure, lastError, consecutiveFailures, mentionsLastPoll, quotaLeft,
                 false, 0, null, consecutiveFailures > 0 ? "failing: " + lastError
-                        : lastSuccess == null ? "no successful poll yet" : null);
+                        : lastSuccess == null ? "no successful poll yet" : null, 0);
     }
 
     public boolean healthy() {
         return problem == null;
     }
 
-    public ConnectorHealth judged(long mentionsLastHour, Instant lastMentionAt, String problem) {
+    /** @param quarantined what its polls could not read or store and is kept, waiting for a look */
+    public ConnectorHealth judged(long mentionsLastHour, Instant lastMentionAt, String problem, long quarantined) {
         return new ConnectorHealth(connectorId, lastSuccess, lastFailure, lastError, consecutiveFailures,
-                mentionsLastPoll, quotaLeft, lastErrorPermanent, mentionsLastHour, lastMentionAt, problem);
+                mentionsLastPoll, quotaLeft, lastErrorPermanent, mentionsLastHour, lastMentionAt, problem, quarantined);
     }
 }

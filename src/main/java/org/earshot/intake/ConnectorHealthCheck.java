@@ -14,6 +14,7 @@ import org.earshot.connector.ConnectorHealth;
 import org.earshot.store.Database;
 import org.earshot.store.HealthStore;
 import org.earshot.store.MentionStore;
+import org.earshot.store.QuarantineStore;
 
 /**
  * Judges each configured connector's health from its recent polls and mentions: failing, refused
@@ -27,6 +28,7 @@ public final class ConnectorHealthCheck {
     private final List<ConnectorConfig> connectors;
     private final Clock clock;
     private final Instant startedAt;
+    private final QuarantineStore quarantine = new QuarantineStore();
 
     public ConnectorHealthCheck(Database db, HealthStore health, MentionStore mentions, List<ConnectorConfig> connectors,
                                 Clock clock) {
@@ -43,13 +45,15 @@ public final class ConnectorHealthCheck {
         return db.inTransaction(c -> {
             Map<String, ConnectorHealth> recorded = health.all(c).stream()
                     .collect(Collectors.toMap(ConnectorHealth::connectorId, Function.identity()));
+            Map<String, Long> quarantined = quarantine.openByConnector(c);
             List<ConnectorHealth> out = new ArrayList<>();
             for (ConnectorConfig config : connectors) {
                 ConnectorHealth polls = recorded.getOrDefault(config.id(),
-                        new ConnectorHealth(config.id(), null, null, null, 0, 0, -1, false, 0, null, null));
+                        new ConnectorHealth(config.id(), null, null, null, 0, 0, -1, false, 0, null, null, 0));
                 long lastHour = mentions.countSince(c, config.id(), now.minus(Duration.ofHours(1)));
                 Instant lastMention = mentions.lastReceived(c, config.id()).orElse(null);
-                out.add(polls.judged(lastHour, lastMention, problem(config, polls, lastMention, now)));
+                out.add(polls.judged(lastHour, lastMention, problem(config, polls, lastMention, now),
+                        quarantined.getOrDefault(config.id(), 0L)));
             }
             return out;
         });

@@ -11,7 +11,7 @@ public final class HealthStore {
     private static final RowMapper<ConnectorHealth> HEALTH = (rs, ctx) -> new ConnectorHealth(
             rs.getString("connector_id"), Timestamps.read(rs, "last_success"), Timestamps.read(rs, "last_failure"),
             rs.getString("last_error"), rs.getInt("consecutive_failures"), rs.getLong("mentions_last_poll"),
-            rs.getLong("quota_left"), rs.getBoolean("last_error_permanent"), 0, null, null);
+            rs.getLong("quota_left"), rs.getBoolean("last_error_permanent"), 0, null, null, 0);
 
     public void recordSuccess(Handle h, String connectorId, Instant now, long mentions, long quotaLeft) {
         ensureRow(h, connectorId);

@@ -20,6 +20,9 @@ public final class MentionStore {
     /** Longer texts (a huge e-mail) are cut here; the mention is still kept. */
     public static final int MAX_TEXT = 200_000;
 
+    /** The longest platform id the mention table holds; a longer one cannot be stored and is quarantined. */
+    public static final int MAX_EXTERNAL_ID = 1000;
+
     /** What an insert writes: the mention's own columns (the id is generated) and how it joins its conversation. */
     private static final String INSERT = InsertStatement.into("mention", Stream.concat(
             MentionMapper.COLUMNS.stream().filter(c -> !c.equals("id")),
@@ -38,25 +41,23 @@ public final class MentionStore {
      */
     public OptionalLong insertIfNew(Handle h, String connectorId, String brand, IncomingMention m, Instant now,
                                     Long foldedIntoTask) {
-        boolean known = h.createQuery("select id from mention where platform = :platform and external_id = :id")
-                .bind("platform", m.platform()).bind("id", m.externalId())
-                .mapTo(Long.class).findFirst().isPresent();
-        if (known) {
+        if (known(h, m.platform(), m.externalId())) {
             return OptionalLong.empty();
         }
         String personKey = m.author().personKey();
+        Mention row = asStored(connectorId, brand, m, now);
         long id = h.createUpdate(INSERT)
                 .bind("connector_id", connectorId)
                 .bind("brand", brand)
                 .bind("platform", m.platform())
                 .bind("external_id", m.externalId())
-                .bind("author_handle", clip(m.author().handle(), 500))
-                .bind("author_name", clip(m.author().name(), 500))
-                .bind("author_followers", m.author().followers())
-                .bind("text", clip(m.text(), MAX_TEXT))
-                .bind("subject", clip(m.subject(), 2000))
-                .bind("created_at", m.createdAt() == null ? now : m.createdAt())
-                .bind("url", clip(m.url(), 2000))
+                .bind("author_handle", row.author().handle())
+                .bind("author_name", row.author().name())
+                .bind("author_followers", row.author().followers())
+                .bind("text", row.text())
+                .bind("subject", row.subject())
+                .bind("created_at", row.createdAt())
+                .bind("url", row.url())
                 .bind("reply_context", Json.write(m.replyContext()))
                 .bind("received_at", now)
                 .bind("thread_key", clip(m.threadKey(), 1000))
@@ -66,6 +67,24 @@ public final class MentionStore {
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
         authors.heard(h, m.platform(), m.author(), now);
         return OptionalLong.of(id);
+    }
+
+    /** Whether a mention with this platform id is stored already. */
+    public boolean known(Handle h, Platform platform, String externalId) {
+        return h.createQuery("select id from mention where platform = :platform and external_id = :id")
+                .bind("platform", platform).bind("id", externalId)
+                .mapTo(Long.class).findFirst().isPresent();
+    }
+
+    /**
+     * The mention as {@link #insertIfNew} stores it (long fields cut, a missing time taken as now), before it
+     * has an id (0): what triage reads before the short transaction that writes it.
+     */
+    public static Mention asStored(String connectorId, String brand, IncomingMention m, Instant now) {
+        return new Mention(0, connectorId, brand, m.platform(), m.externalId(),
+                new Author(clip(m.author().handle(), 500), clip(m.author().name(), 500), m.author().followers()),
+                clip(m.text(), MAX_TEXT), clip(m.subject(), 2000), m.createdAt() == null ? now : m.createdAt(),
+                clip(m.url(), 2000), m.replyContext(), now);
     }
 
     public Optional<Mention> find(Handle h, long id) {

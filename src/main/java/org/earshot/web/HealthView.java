@@ -7,14 +7,15 @@ import org.earshot.connector.ConnectorHealth;
 
 /**
  * The connectors' and the alert routes' health as the API shows it; {@code quotaLeft} is -1 when the
- * platform does not say. {@code healthy} is false when a connector has a problem or a route's webhook
+ * platform does not say; {@code quarantined} counts what the connector's polls could not read or store
+ * (kept, listed at {@code /api/quarantine}). {@code healthy} is false when a connector has a problem or a route's webhook
  * has one (a stopped route sends nothing until its webhook is fixed).
  */
 record HealthView(boolean healthy, List<ConnectorView> connectors, List<AlertRouteView> alertRoutes) {
 
     record ConnectorView(String connectorId, boolean healthy, String problem, Instant lastSuccess,
                          Instant lastFailure, String lastError, int consecutiveFailures, long mentionsLastPoll,
-                         long mentionsLastHour, Instant lastMentionAt, long quotaLeft) {
+                         long mentionsLastHour, Instant lastMentionAt, long quotaLeft, long quarantined) {
     }
 
     /**
@@ -29,7 +30,7 @@ record HealthView(boolean healthy, List<ConnectorView> connectors, List<AlertRou
         List<ConnectorView> views = health.stream()
                 .map(h -> new ConnectorView(h.connectorId(), h.healthy(), h.problem(), h.lastSuccess(),
                         h.lastFailure(), h.lastError(), h.consecutiveFailures(), h.mentionsLastPoll(),
-                        h.mentionsLastHour(), h.lastMentionAt(), h.quotaLeft()))
+                        h.mentionsLastHour(), h.lastMentionAt(), h.quotaLeft(), h.quarantined()))
                 .toList();
         List<AlertRouteView> routeViews = routes.stream()
                 .map(r -> new AlertRouteView(r.route(), r.ok(), r.ok() ? null : r.problem(), r.stopped(),

@@ -27,6 +27,7 @@ public final class WebServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor;
+    private final BearerToken token;
 
     /**
      * Binds the port at once (0 picks a free one, see {@link #port()}); serves after {@link #start()}.
@@ -64,6 +65,13 @@ public final class WebServer implements AutoCloseable {
         server.createContext("/api/", new TaskApi(token, queries, approvals, corrections, followUps, health,
                 alertRoutes, serviceLevels));
         server.createContext("/", page);
+        this.token = token;
+    }
+
+    /** Serves {@code /api/quarantine} (see {@link QuarantineApi}); call before {@link #start()}. */
+    public WebServer withQuarantine(org.earshot.intake.Requeue requeue) {
+        server.createContext("/api/quarantine", new QuarantineApi(token, requeue));
+        return this;
     }
 
     public void start() {
