@@ -23,6 +23,10 @@ public final class InMemoryPlatform implements MentionSource, ReplyPublisher {
     public final Map<String, ReplyBlock> repliesByKey = new LinkedHashMap<>();
     public final List<ReplyBlock> publishCalls = new ArrayList<>();
     public final AtomicInteger polls = new AtomicInteger();
+    /** What the next poll hands over as items it could not read. */
+    public final List<org.earshot.connector.UnreadableItem> unreadable = new ArrayList<>();
+    /** Whether {@link #reread} can read kept raw items (as after an upgrade). */
+    public boolean canReread;
     /** When set, the next poll fails with it. */
     public ConnectorException nextPollFailure;
     /** When set, the next publish call stores the reply and then fails, as if the acknowledgement was lost. */
@@ -67,7 +71,20 @@ public final class InMemoryPlatform implements MentionSource, ReplyPublisher {
             throw e;
         }
         int from = cursor == null ? 0 : Integer.parseInt(cursor);
-        return new PollResult(posts.subList(from, posts.size()), String.valueOf(posts.size()));
+        List<org.earshot.connector.UnreadableItem> broken = List.copyOf(unreadable);
+        unreadable.clear();
+        return new PollResult(posts.subList(from, posts.size()), String.valueOf(posts.size()), -1, broken);
+    }
+
+    /** Reads a kept raw item again: its bytes are a mention's text, as this platform's "payload". */
+    @Override
+    public List<IncomingMention> reread(org.earshot.connector.UnreadableItem item) throws ConnectorException {
+        if (!canReread) {
+            throw new ConnectorException("still cannot read " + item.externalId(), true, null);
+        }
+        return List.of(new IncomingMention(org.earshot.domain.Platform.MASTODON, item.externalId(),
+                new org.earshot.domain.Author("reread@mastodon.example", "Robin", 1),
+                new String(item.raw(), java.nio.charset.StandardCharsets.UTF_8), "", null, "", Map.of()));
     }
 
     @Override
