@@ -4,31 +4,12 @@ import java.util.Set;
 
 /** A task was asked to move between two states its life does not connect (see {@link TaskState}). */
 public class DisallowedTransitionException extends IllegalStateException {
-    private final long taskId;
-    private final TaskState from;
-    private final TaskState to;
-
     public DisallowedTransitionException(long taskId, TaskState from, TaskState to) {
         super("task " + taskId + " cannot move from " + from + " to " + to + "; from " + from + " it can move "
                 + targets(from.allowedTargets()));
-        this.taskId = taskId;
-        this.from = from;
-        this.to = to;
     }
 
     private static String targets(Set<TaskState> allowed) {
         return allowed.isEmpty() ? "nowhere (it is closed)" : "to " + allowed;
-    }
-
-    public long taskId() {
-        return taskId;
-    }
-
-    public TaskState from() {
-        return from;
-    }
-
-    public TaskState to() {
-        return to;
     }
 }
