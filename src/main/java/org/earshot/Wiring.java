@@ -71,11 +71,20 @@ import org.earshot.web.WebServer;
  */
 public final class Wiring implements AutoCloseable {
 
-    /** Timings the daemon runs with; tests shorten them. */
+    /**
+     * Timings the daemon runs with; tests shorten them. {@code maxPostAttempts} failed attempts block a
+     * reply until a person retries it: 10, with the backoff from 30 seconds doubling to 30 minutes, is
+     * about two hours of trying.
+     */
     public record Timings(Duration outboxInterval, Duration outboxLease, Duration firstRetryBackoff,
-                          Duration alertInterval) {
+                          Duration alertInterval, int maxPostAttempts) {
         public static final Timings DEFAULT = new Timings(Duration.ofSeconds(2), Duration.ofMinutes(2),
-                Duration.ofSeconds(30), Duration.ofSeconds(30));
+                Duration.ofSeconds(30), Duration.ofSeconds(30), 10);
+
+        public Timings(Duration outboxInterval, Duration outboxLease, Duration firstRetryBackoff,
+                       Duration alertInterval) {
+            this(outboxInterval, outboxLease, firstRetryBackoff, alertInterval, DEFAULT.maxPostAttempts());
+        }
 
         public Timings(Duration outboxInterval, Duration outboxLease, Duration firstRetryBackoff) {
             this(outboxInterval, outboxLease, firstRetryBackoff, DEFAULT.alertInterval());
@@ -183,7 +192,7 @@ public final class Wiring implements AutoCloseable {
             this.queries = new TaskQueries(database, tasks, audit);
             this.approvals = new Approvals(database, tasks, mentions, outbox, audit, drafter, clock);
             this.dispatcher = new OutboxDispatcher(database, outbox, tasks, audit, connectors, clock,
-                    timings.outboxLease(), timings.firstRetryBackoff());
+                    timings.outboxLease(), timings.firstRetryBackoff(), timings.maxPostAttempts());
             this.outboxInterval = timings.outboxInterval();
             AlertRouter router = new AlertRouter(config.alerts());
             this.alerts = new StoredAlertSink(database, alertStore, router, clock);
