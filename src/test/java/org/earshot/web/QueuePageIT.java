@@ -115,6 +115,33 @@ class QueuePageIT {
     }
 
     @Test
+    void anItemThePollCouldNotReadShowsWhyAndItsRawSourceAsTextAndStaysWhenReadingItAgainFails() {
+        long item = queue.quarantine("uid:7:42@INBOX", "ADDRESS parse error <b onmouseover=alert(1)>x</b>",
+                "From: <script>alert(1)</script>\r\nSubject: hi\r\n\r\nmy bag <img src=x onerror=alert(2)>");
+        queue.add("Olga Open", "Is the lounge open?", 0.4);
+
+        openQueueWithToken();
+        waitForTasks(1);
+        WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#quarantine li[data-item-id='" + item + "']")));
+        assertThat(driver.findElement(By.id("quarantine-count")).getText()).isEqualTo("1");
+        assertThat(card.findElement(By.cssSelector(".quarantine-reason")).getText())
+                .isEqualTo("ADDRESS parse error <b onmouseover=alert(1)>x</b>");
+        assertThat(card.findElement(By.cssSelector(".external-id")).getText()).isEqualTo("uid:7:42@INBOX");
+
+        card.findElement(By.cssSelector("summary")).click();
+        wait.until(d -> card.findElement(By.cssSelector(".quarantine-source")).getText().contains("my bag"));
+        assertThat(card.findElement(By.cssSelector(".quarantine-source")).getText())
+                .contains("From: <script>alert(1)</script>").contains("<img src=x onerror=alert(2)>");
+        assertThat(card.findElements(By.cssSelector("img, script, b"))).isEmpty();
+
+        card.findElement(By.cssSelector(".requeue")).click();
+        wait.until(d -> card.findElement(By.cssSelector(".task-error")).getText().startsWith("still held"));
+        assertThat(card.findElement(By.cssSelector(".task-error")).getText()).contains("connector social");
+        assertThatThrownBy(() -> driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+    }
+
+    @Test
     void aBlockedReplyShowsWhyAboveTheQueueAndRetryApprovesItAgain() {
         long blocked = queue.add("Bo Blocked", "Where is my refund?", 0.5);
         queue.blockReply(blocked, "Mastodon said <img src=x onerror=alert(1)> 503", 10);

@@ -80,7 +80,22 @@ final class RunningQueue implements AutoCloseable {
                 new BusinessClock(BusinessHours.ALWAYS), BREACH_WARNING, "http://127.0.0.1", alert -> true, clock);
         server = new WebServer("127.0.0.1", 0, TOKEN, queries, approvals, corrections, followUps, () -> health,
                 () -> alertRoutes, serviceLevels);
+        // No connector is configured here: reading an item again says so and keeps it.
+        org.earshot.intake.MentionIntake intake = new org.earshot.intake.MentionIntake(db, mentions, tasks,
+                new org.earshot.store.CursorStore(), new org.earshot.store.HealthStore(),
+                new org.earshot.task.Triage(new org.earshot.scoring.MentionScorer(), new ReplyDrafter(policy),
+                        new ServiceLevels(Map.of())), Map.of(), clock);
+        server.withQuarantine(new org.earshot.intake.Requeue(db, intake, Map.of(), clock));
         server.start();
+    }
+
+    /** An item a poll of connector "social" could not read, kept as the intake keeps it. */
+    long quarantine(String externalId, String reason, String raw) {
+        org.earshot.store.QuarantineStore store = new org.earshot.store.QuarantineStore();
+        db.useTransaction(h -> store.hold(h, "social", org.earshot.domain.Platform.MASTODON, externalId,
+                org.earshot.domain.QuarantinedItem.PayloadKind.RAW,
+                raw.getBytes(java.nio.charset.StandardCharsets.UTF_8), false, reason, clock.instant()));
+        return db.inTransaction(h -> store.open(h, 1).get(0).id());
     }
 
     String baseUrl() {
@@ -127,7 +142,8 @@ final class RunningQueue implements AutoCloseable {
     /** Approved, then as if the outbox had tried it {@code attempts} times and stopped with {@code error}. */
     void blockReply(long id, String error, int attempts) {
         approvals.approve(id, null, "sam", false);
-        Instant now = Instant.now();
+        // Whole milliseconds: the database keeps microseconds and may round a nanosecond time up past "now".
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         db.useTransaction(h -> {
             for (int i = 0; i < attempts; i++) {
                 outbox.claim(h, id, now, now);
