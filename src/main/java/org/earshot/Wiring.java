@@ -58,6 +58,7 @@ import org.earshot.store.MentionStore;
 import org.earshot.store.OutboxStore;
 import org.earshot.store.TaskStore;
 import org.earshot.task.Approvals;
+import org.earshot.task.LlmDrafts;
 import org.earshot.task.Corrections;
 import org.earshot.task.OutboxDispatcher;
 import org.earshot.task.TaskQueries;
@@ -107,6 +108,7 @@ public final class Wiring implements AutoCloseable {
     public final ReplyDrafter drafter;
     public final MentionIntake intake;
     public final Requeue requeue;
+    public final LlmDrafts llmDrafts;
     public final ConnectorHealthCheck healthCheck;
     public final TaskQueries queries;
     public final Approvals approvals;
@@ -187,6 +189,7 @@ public final class Wiring implements AutoCloseable {
                     .collect(Collectors.toMap(b -> b.id(), BrandMatcher::new));
             this.intake = new MentionIntake(database, mentions, tasks, cursors, health, triage, matchers, clock);
             this.requeue = new Requeue(database, intake, connectors, clock);
+            this.llmDrafts = new LlmDrafts(database, tasks, drafter, clock);
             this.healthCheck = new ConnectorHealthCheck(database, health, mentions, config.connectors().values().stream()
                     .filter(ConnectorConfig::enabled).toList(), clock);
             this.queries = new TaskQueries(database, tasks, audit);
@@ -249,7 +252,8 @@ public final class Wiring implements AutoCloseable {
     public void startScheduler() {
         scheduler = new EarshotScheduler(connectors.values(), intake, mentionAlerts, dispatcher, outboxInterval,
                 alertDispatcher, config.alerts().enabled() ? alertTriggers : null, alertInterval,
-                database.shared() ? database.dataSource() : null);
+                database.shared() ? database.dataSource() : null,
+                drafter.usesLlm() ? llmDrafts::runOnce : null);
         scheduler.start();
     }
 

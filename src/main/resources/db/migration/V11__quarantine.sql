@@ -18,3 +18,7 @@ create table quarantined_item (
     constraint quarantined_item_once unique (connector_id, external_id)
 );
 create index quarantined_item_open on quarantined_item (requeued_at, connector_id);
+
+-- A task opened with the template's draft while the LLM writes its own: the LLM runs as its own job,
+-- outside the poll, so a slow or dead LLM never delays intake.
+alter table response_task add column llm_pending boolean default false not null;

@@ -176,7 +176,11 @@ public final class MentionIntake {
             // Rare: the same person wrote twice in this batch, or the conversation's task closed meanwhile.
             a = triage.assess(stored, history, now);
         }
-        return Optional.of(tasks.insert(h, stored.id(), a.score(), a.draft(), now, a.dueAt(), history));
+        long taskId = tasks.insert(h, stored.id(), a.score(), a.draft(), now, a.dueAt(), history);
+        if (a.llmPending()) {
+            tasks.markLlmPending(h, taskId);
+        }
+        return Optional.of(taskId);
     }
 
     /** The poll's own bookkeeping: what it could not read, its next cursor and its health. */

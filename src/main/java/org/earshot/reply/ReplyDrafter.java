@@ -72,7 +72,29 @@ public final class ReplyDrafter {
         return HearBack.promised(approvedText).orElseGet(() -> policy.hearBackFor(intent, level));
     }
 
+    /** The draft, the LLM's when it is enabled (waiting for it): for the filters and tools. */
     public Draft draft(DraftInput input) {
+        return draft(input, true);
+    }
+
+    /** The templates' draft, never waiting for the LLM: what intake opens a task with. */
+    public Draft templateDraft(DraftInput input) {
+        return draft(input, false);
+    }
+
+    /** Whether drafts are written by an LLM (the policy's {@code reply.llm} is enabled). */
+    public boolean usesLlm() {
+        return llm != null;
+    }
+
+    /** Whether the LLM would write this mention's draft (it is enabled, and the draft is not the team's own). */
+    public boolean llmWrites(DraftInput input, Draft templateDraft) {
+        Intent intent = templateDraft.intent();
+        return llm != null && intent != Intent.CRISIS && intent != Intent.SPAM && !templateDraft.text().isEmpty()
+                && !(input.press() && intent != Intent.PRAISE);
+    }
+
+    private Draft draft(DraftInput input, boolean withLlm) {
         MentionReading reading = reader.read(input);
         Intent intent = reading.intent();
         if (intent == Intent.SPAM) {
@@ -87,7 +109,7 @@ public final class ReplyDrafter {
         String body = bodies.body(reading, input);
         Draft template = finish(intent, body, input, reading, List.of());
         // A crisis keeps the team's own holding reply: too much rides on its exact words.
-        return llm == null || intent == Intent.CRISIS ? template : fromLlm(input, reading, body, template);
+        return !withLlm || llm == null || intent == Intent.CRISIS ? template : fromLlm(input, reading, body, template);
     }
 
     /**

@@ -35,10 +35,21 @@ import org.quartz.spi.JobFactory;
  */
 public final class EarshotScheduler implements AutoCloseable {
     private final Scheduler scheduler;
+    /** How often the LLM's drafts job looks for tasks waiting for it. */
+    static final Duration LLM_DRAFTS_EVERY = Duration.ofSeconds(2);
 
     public EarshotScheduler(Collection<Connector> connectors, MentionIntake intake, MentionAlerts mentionAlerts,
                             OutboxDispatcher dispatcher, Duration outboxInterval, AlertDispatcher alertDelivery,
                             AlertTriggers alertTriggers, Duration alertInterval, DataSource sharedStore) {
+        this(connectors, intake, mentionAlerts, dispatcher, outboxInterval, alertDelivery, alertTriggers, alertInterval,
+                sharedStore, null);
+    }
+
+    /** @param llmDrafts the LLM's drafts as their own routine (see {@code task.LlmDrafts}), or null when it is off */
+    public EarshotScheduler(Collection<Connector> connectors, MentionIntake intake, MentionAlerts mentionAlerts,
+                            OutboxDispatcher dispatcher, Duration outboxInterval, AlertDispatcher alertDelivery,
+                            AlertTriggers alertTriggers, Duration alertInterval, DataSource sharedStore,
+                            Runnable llmDrafts) {
         Map<String, Runnable> routines = new java.util.LinkedHashMap<>();
         for (Connector c : connectors) {
             // After the poll's transaction: a crash in between is caught up by the alert job's sweep.
@@ -49,13 +60,19 @@ public final class EarshotScheduler implements AutoCloseable {
         if (alertTriggers != null) {
             routines.put("alert-triggers", alertTriggers::runOnce);
         }
+        if (llmDrafts != null) {
+            routines.put("llm-drafts", llmDrafts);
+        }
         Map<String, Supplier<Job>> jobs = new java.util.HashMap<>();
         routines.forEach((name, routine) -> jobs.put(name, () -> new RoutineJob(name, routine)));
         Map<String, Supplier<Job>> byName = Map.copyOf(jobs);
         try {
             String node = "earshot-" + System.identityHashCode(this);
-            Properties props = sharedStore == null ? QuartzProperties.singleNode(node)
-                    : QuartzProperties.clusterNode(sharedStore, node, nodeId(node));
+            // One thread per routine: a routine never runs twice at once, so none ever waits for a thread
+            // that another routine holds (a slow poll or LLM call no longer delays the outbox).
+            int threads = routines.size();
+            Properties props = sharedStore == null ? QuartzProperties.singleNode(node, threads)
+                    : QuartzProperties.clusterNode(sharedStore, node, nodeId(node), threads);
             StdSchedulerFactory factory = new StdSchedulerFactory(props);
             scheduler = factory.getScheduler();
             // Quartz registers schedulers JVM-wide by name and would hand a second node in the same
@@ -77,6 +94,9 @@ public final class EarshotScheduler implements AutoCloseable {
             schedule("alert-delivery", outboxInterval);
             if (alertTriggers != null) {
                 schedule("alert-triggers", alertInterval);
+            }
+            if (llmDrafts != null) {
+                schedule("llm-drafts", LLM_DRAFTS_EVERY);
             }
         } catch (SchedulerException e) {
             throw new IllegalStateException("scheduler: " + e.getMessage(), e);

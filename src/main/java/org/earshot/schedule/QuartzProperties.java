@@ -19,8 +19,8 @@ final class QuartzProperties {
     private QuartzProperties() {
     }
 
-    static Properties singleNode(String name) {
-        Properties props = common(name);
+    static Properties singleNode(String name, int threads) {
+        Properties props = common(name, threads);
         props.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
         return props;
     }
@@ -29,9 +29,9 @@ final class QuartzProperties {
      * {@code connectionsName} is how this node's pool is registered with Quartz; it must be unique in
      * the JVM, since Quartz's connection registry is global.
      */
-    static Properties clusterNode(DataSource shared, String connectionsName, String instanceId) {
+    static Properties clusterNode(DataSource shared, String connectionsName, String instanceId, int threads) {
         DBConnectionManager.getInstance().addConnectionProvider(connectionsName, new PooledConnections(shared));
-        Properties props = common(CLUSTER_NAME);
+        Properties props = common(CLUSTER_NAME, threads);
         props.setProperty("org.quartz.scheduler.instanceId", instanceId);
         props.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
         props.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
@@ -43,10 +43,10 @@ final class QuartzProperties {
         return props;
     }
 
-    private static Properties common(String name) {
+    private static Properties common(String name, int threads) {
         Properties props = new Properties();
         props.setProperty("org.quartz.scheduler.instanceName", name);
-        props.setProperty("org.quartz.threadPool.threadCount", "4");
+        props.setProperty("org.quartz.threadPool.threadCount", String.valueOf(Math.max(1, threads)));
         props.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
         return props;
     }

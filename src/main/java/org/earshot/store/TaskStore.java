@@ -56,6 +56,32 @@ public final class TaskStore {
         return h.createQuery(SELECT + " where t.id = :id").bind("id", id).map(TaskMapper.TASK).findFirst();
     }
 
+    /** Marks a new task as waiting for the LLM's draft, which replaces the template's. */
+    public void markLlmPending(Handle h, long id) {
+        h.createUpdate("update response_task set llm_pending = true where id = :id").bind("id", id).execute();
+    }
+
+    /** Open tasks waiting for the LLM's draft, highest priority first. */
+    public List<ResponseTask> llmPending(Handle h, int limit) {
+        return h.createQuery(SELECT + " where t.llm_pending = true and t.state = 'NEW'"
+                        + " order by t.priority desc, t.id limit :limit")
+                .bind("limit", limit).map(TaskMapper.TASK).list();
+    }
+
+    /**
+     * Puts the LLM's draft (or the template's, with why the LLM failed) in place of the template's, if the
+     * task is still open and waiting for it; false when a person decided it meanwhile.
+     */
+    public boolean replacePendingDraft(Handle h, long id, Draft draft, Instant now) {
+        return h.createUpdate("update response_task set draft_text = :draft_text, draft_blocks = :draft_blocks,"
+                        + " draft_warnings = :draft_warnings, follow_up = :follow_up, llm_pending = false,"
+                        + " updated_at = :now where id = :id and state = 'NEW' and llm_pending = true")
+                .bind("draft_text", draft.text()).bind("draft_blocks", Json.write(draft.blocks()))
+                .bind("draft_warnings", Json.write(draft.warnings())).bind("follow_up", draft.followUp())
+                .bind("now", now).bind("id", id)
+                .execute() == 1;
+    }
+
     /** Tasks in the given states, highest priority first, oldest first among equals. */
     public List<ResponseTask> list(Handle h, Set<TaskState> states, int limit) {
         return h.createQuery(SELECT + " where t.state in (<states>) order by t.priority desc, t.created_at, t.id"

@@ -48,18 +48,20 @@ public final class Triage {
         this(scorer, new CurrentTeamCorrections(), drafter, serviceLevels);
     }
 
-    public record Assessment(Score score, Draft draft, Instant dueAt) {
+    /** @param llmPending the draft is the templates' while the LLM writes its own, as its own job ({@link LlmDrafts}) */
+    public record Assessment(Score score, Draft draft, Instant dueAt, boolean llmPending) {
     }
 
     public Assessment assess(Mention m, CustomerHistory history, Instant now) {
         Score scored = scorer.score(new ScoringInput(m.platform(), m.text(), m.subject(), m.author(), history,
                 m.createdAt(), now, Engagement.from(m.replyContext())));
         Score score = teamCorrections.get().adjust(TeamCorrections.textOf(m.subject(), m.text()), scored);
-        Draft draft = drafter.draft(draftInput(m, score, history));
+        DraftInput input = draftInput(m, score, history);
+        Draft draft = drafter.templateDraft(input);
         // The same deadline the service-level clock alerts on.
         Instant due = businessClock.addWorkingTime(m.receivedAt(),
                 serviceLevels.forPlatform(m.platform()).firstResponse());
-        return new Assessment(score, draft, due);
+        return new Assessment(score, draft, due, drafter.llmWrites(input, draft));
     }
 
     static DraftInput draftInput(Mention m, Score score, CustomerHistory history) {
