@@ -16,7 +16,6 @@ import org.earshot.alert.SlackMessage;
 import org.earshot.alert.SlackWebhook;
 import org.earshot.alert.StoredAlertSink;
 import org.earshot.alert.AlertTriggers;
-import org.earshot.alert.BusinessClock;
 import org.earshot.alert.ConnectorAlerts;
 import org.earshot.alert.DailyDigest;
 import org.earshot.alert.FollowUps;
@@ -57,7 +56,10 @@ import org.earshot.store.MentionStore;
 import org.earshot.store.OutboxStore;
 import org.earshot.store.TaskStore;
 import org.earshot.task.Approvals;
+import org.earshot.task.Backoff;
+import org.earshot.task.BusinessClock;
 import org.earshot.task.Corrections;
+import org.earshot.task.Incidents;
 import org.earshot.task.OutboxDispatcher;
 import org.earshot.task.TaskQueries;
 import org.earshot.task.Triage;
@@ -70,14 +72,23 @@ import org.earshot.web.WebServer;
  */
 public final class Wiring implements AutoCloseable {
 
-    /** Timings the daemon runs with; tests shorten them. */
-    public record Timings(Duration outboxInterval, Duration outboxLease, Duration firstRetryBackoff,
-                          Duration alertInterval) {
+    /**
+     * Timings the daemon runs with; tests shorten them. The outbox (replies to platforms) and the alert
+     * delivery (alerts to Slack) each have their own: how often they look for due work, how long a
+     * claimed row is theirs before another node may take it, and how long a failure waits.
+     *
+     * @param alertTriggersInterval how often the alert triggers (service levels, spikes, digests) look
+     */
+    public record Timings(Duration outboxInterval, Duration outboxLease, Backoff outboxBackoff,
+                          Duration alertDeliveryInterval, Duration alertDeliveryLease, Backoff alertDeliveryBackoff,
+                          Duration alertTriggersInterval) {
         public static final Timings DEFAULT = new Timings(Duration.ofSeconds(2), Duration.ofMinutes(2),
-                Duration.ofSeconds(30), Duration.ofSeconds(30));
+                Backoff.DELIVERY, Duration.ofSeconds(2), Duration.ofMinutes(2), Backoff.DELIVERY, Duration.ofSeconds(30));
 
-        public Timings(Duration outboxInterval, Duration outboxLease, Duration firstRetryBackoff) {
-            this(outboxInterval, outboxLease, firstRetryBackoff, DEFAULT.alertInterval());
+        /** These timings with the outbox and the alert delivery looking for due work every {@code interval}. */
+        public Timings deliveringEvery(Duration interval) {
+            return new Timings(interval, outboxLease, outboxBackoff, interval, alertDeliveryLease, alertDeliveryBackoff,
+                    alertTriggersInterval);
         }
     }
 
@@ -112,8 +123,7 @@ public final class Wiring implements AutoCloseable {
     public final ConnectorAlerts connectorAlerts;
     public final DailyDigest digest;
     public final AlertTriggers alertTriggers;
-    private final Duration alertInterval;
-    private final Duration outboxInterval;
+    private final Timings timings;
     private EarshotScheduler scheduler;
     private WebServer web;
     private String generatedToken;
@@ -180,8 +190,7 @@ public final class Wiring implements AutoCloseable {
             this.queries = new TaskQueries(database, tasks, audit);
             this.approvals = new Approvals(database, tasks, mentions, outbox, audit, drafter, clock);
             this.dispatcher = new OutboxDispatcher(database, outbox, tasks, audit, connectors, clock,
-                    timings.outboxLease(), timings.firstRetryBackoff());
-            this.outboxInterval = timings.outboxInterval();
+                    timings.outboxLease(), timings.outboxBackoff());
             AlertRouter router = new AlertRouter(config.alerts());
             this.alerts = new StoredAlertSink(database, alertStore, router, clock);
             this.slackClient = HttpClientFactory.withDefaults().create();
@@ -191,7 +200,7 @@ public final class Wiring implements AutoCloseable {
             this.alertDispatcher = new AlertDispatcher(database, alertStore, router,
                     new SlackWebhook(slackClient, slackResilience, clock),
                     new SlackMessage(config.alerts().queueUrl(), config.alerts().businessHours().zone()), clock,
-                    timings.outboxLease(), timings.firstRetryBackoff());
+                    timings.alertDeliveryLease(), timings.alertDeliveryBackoff());
             AlertsConfig alerting = config.alerts();
             String queueUrl = alerting.queueUrl();
             List<String> brandIds = config.brands().stream().map(b -> b.id()).toList();
@@ -199,8 +208,8 @@ public final class Wiring implements AutoCloseable {
             this.serviceLevelClock = new ServiceLevelClock(database, tasks, config.serviceLevels(),
                     new BusinessClock(alerting.businessHours()), alerting.breachWarning(), queueUrl, alerts, clock);
             this.followUps = new FollowUps(database, tasks, audit, alerting.breachWarning(), queueUrl, alerts, clock);
-            this.spikes = new SpikeDetector(database, mentions, tasks, alerting.spike(), brandIds, drafter, queueUrl,
-                    alerts, clock);
+            this.spikes = new SpikeDetector(database, mentions, new Incidents(database, mentions, tasks, drafter),
+                    alerting.spike(), brandIds, queueUrl, alerts, clock);
             this.connectorAlerts = new ConnectorAlerts(healthCheck, config.connectors().values().stream()
                     .collect(Collectors.toMap(ConnectorConfig::id, ConnectorConfig::brand)), Duration.ofHours(1), 3,
                     queueUrl, alerts, clock);
@@ -208,7 +217,7 @@ public final class Wiring implements AutoCloseable {
                     alerting.businessHours().zone(), alerting.digestAt(), queueUrl, alerts, clock);
             this.alertTriggers = new AlertTriggers(mentionAlerts, serviceLevelClock, followUps, spikes, connectorAlerts,
                     digest);
-            this.alertInterval = timings.alertInterval();
+            this.timings = timings;
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -235,8 +244,9 @@ public final class Wiring implements AutoCloseable {
 
     /** Starts polling, posting, sending alerts, and the alert triggers when alerts have routes. */
     public void startScheduler() {
-        scheduler = new EarshotScheduler(connectors.values(), intake, mentionAlerts, dispatcher, outboxInterval,
-                alertDispatcher, config.alerts().enabled() ? alertTriggers : null, alertInterval,
+        scheduler = new EarshotScheduler(connectors.values(), intake, mentionAlerts, dispatcher, timings.outboxInterval(),
+                alertDispatcher, timings.alertDeliveryInterval(), config.alerts().enabled() ? alertTriggers : null,
+                timings.alertTriggersInterval(),
                 database.shared() ? database.dataSource() : null);
         scheduler.start();
     }

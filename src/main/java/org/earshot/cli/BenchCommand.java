@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.earshot.alert.AlertSink;
 import org.earshot.alert.AlertTriggers;
-import org.earshot.alert.BusinessClock;
 import org.earshot.alert.ConnectorAlerts;
 import org.earshot.alert.DailyDigest;
 import org.earshot.alert.FollowUps;
@@ -46,6 +45,9 @@ import org.earshot.store.MentionStore;
 import org.earshot.store.OutboxStore;
 import org.earshot.store.TaskStore;
 import org.earshot.task.Approvals;
+import org.earshot.task.Backoff;
+import org.earshot.task.BusinessClock;
+import org.earshot.task.Incidents;
 import org.earshot.task.OutboxDispatcher;
 import org.earshot.task.TaskQueries;
 import picocli.CommandLine.Command;
@@ -195,7 +197,7 @@ public final class BenchCommand implements Callable<Integer> {
             OutboxStore outbox = new OutboxStore();
             Approvals approvals = new Approvals(db, tasks, mentions, outbox, audit, drafter, Clock.systemUTC());
             OutboxDispatcher dispatcher = new OutboxDispatcher(db, outbox, tasks, audit, Map.of("bench", connector),
-                    Clock.systemUTC(), Duration.ofMinutes(2), Duration.ofSeconds(30));
+                    Clock.systemUTC(), Duration.ofMinutes(2), Backoff.DELIVERY);
             List<ResponseTask> open = new TaskQueries(db, tasks, audit).list(java.util.EnumSet.of(TaskState.NEW), 500);
             long[] postSamples = new long[open.size()];
             start = System.nanoTime();
@@ -248,7 +250,8 @@ public final class BenchCommand implements Callable<Integer> {
             AlertTriggers triggers = new AlertTriggers(mentionAlerts, sla,
                     new FollowUps(db, tasks, new AuditLog(), alerting.breachWarning(), alerting.queueUrl(), sink,
                             Clock.systemUTC()),
-                    new SpikeDetector(db, mentions, tasks, alerting.spike(), brands, drafter, alerting.queueUrl(), sink,
+                    new SpikeDetector(db, mentions, new Incidents(db, mentions, tasks, drafter), alerting.spike(), brands,
+                            alerting.queueUrl(), sink,
                             Clock.systemUTC()),
                     new ConnectorAlerts(new ConnectorHealthCheck(db, new HealthStore(), mentions, List.of(),
                             Clock.systemUTC()), Map.of(), Duration.ofHours(1), 3, alerting.queueUrl(), sink,

@@ -38,7 +38,8 @@ public final class EarshotScheduler implements AutoCloseable {
 
     public EarshotScheduler(Collection<Connector> connectors, MentionIntake intake, MentionAlerts mentionAlerts,
                             OutboxDispatcher dispatcher, Duration outboxInterval, AlertDispatcher alertDelivery,
-                            AlertTriggers alertTriggers, Duration alertInterval, DataSource sharedStore) {
+                            Duration alertDeliveryInterval, AlertTriggers alertTriggers, Duration alertTriggersInterval,
+                            DataSource sharedStore) {
         Map<String, Runnable> routines = new java.util.LinkedHashMap<>();
         for (Connector c : connectors) {
             // After the poll's transaction: a crash in between is caught up by the alert job's sweep.
@@ -74,9 +75,9 @@ public final class EarshotScheduler implements AutoCloseable {
                 schedule("poll-" + c.id(), c.schedule());
             }
             schedule("outbox", outboxInterval);
-            schedule("alert-delivery", outboxInterval);
+            schedule("alert-delivery", alertDeliveryInterval);
             if (alertTriggers != null) {
-                schedule("alert-triggers", alertInterval);
+                schedule("alert-triggers", alertTriggersInterval);
             }
         } catch (SchedulerException e) {
             throw new IllegalStateException("scheduler: " + e.getMessage(), e);

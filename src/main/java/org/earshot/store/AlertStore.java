@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.earshot.alert.Alert;
-import org.earshot.alert.AlertKind;
-import org.earshot.alert.DeliveryState;
+import org.earshot.domain.Alert;
+import org.earshot.domain.AlertKind;
+import org.earshot.domain.DeliveryState;
 import org.earshot.domain.Platform;
 import org.earshot.domain.UrgencyLevel;
 

@@ -29,7 +29,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class OutboxDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
-    private static final Duration MAX_BACKOFF = Duration.ofMinutes(30);
 
     private final Database db;
     private final OutboxStore outbox;
@@ -38,10 +37,10 @@ public final class OutboxDispatcher {
     private final Map<String, Connector> connectors;
     private final Clock clock;
     private final Duration lease;
-    private final Duration firstBackoff;
+    private final Backoff backoff;
 
     public OutboxDispatcher(Database db, OutboxStore outbox, TaskStore tasks, AuditLog audit,
-                            Map<String, Connector> connectors, Clock clock, Duration lease, Duration firstBackoff) {
+                            Map<String, Connector> connectors, Clock clock, Duration lease, Backoff backoff) {
         this.db = db;
         this.outbox = outbox;
         this.tasks = tasks;
@@ -49,7 +48,7 @@ public final class OutboxDispatcher {
         this.connectors = Map.copyOf(connectors);
         this.clock = clock;
         this.lease = lease;
-        this.firstBackoff = firstBackoff;
+        this.backoff = backoff;
     }
 
     /** Posts every due reply; returns how many were completed in this run. */
@@ -110,7 +109,7 @@ public final class OutboxDispatcher {
 
     private void fail(PendingReply reply, String error, boolean permanent) {
         Instant now = clock.instant();
-        Instant retryAt = now.plus(backoff(reply.attempts()));
+        Instant retryAt = now.plus(backoff.after(reply.attempts()));
         db.inTransaction(c -> {
             outbox.failed(c, reply.taskId(), error, permanent, retryAt);
             tasks.markDelivery(c, reply.taskId(), TaskState.FAILED, now);
@@ -119,10 +118,5 @@ public final class OutboxDispatcher {
             return null;
         });
         LOG.warn("task {}: posting failed ({}): {}", reply.taskId(), permanent ? "permanent" : "will retry", error);
-    }
-
-    private Duration backoff(int attempts) {
-        Duration d = firstBackoff.multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 16));
-        return d.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : d;
     }
 }

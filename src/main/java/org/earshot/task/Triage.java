@@ -1,7 +1,6 @@
 package org.earshot.task;
 
 import java.time.Instant;
-import org.earshot.alert.BusinessClock;
 import org.earshot.config.BusinessHours;
 import org.earshot.config.ServiceLevels;
 import org.earshot.domain.CustomerHistory;

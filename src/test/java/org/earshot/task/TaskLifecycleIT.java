@@ -46,7 +46,7 @@ class TaskLifecycleIT {
 
     private Wiring open() {
         return new Wiring(platform.configWithDatabaseIn(dir), List.of(platform.factory()), clock,
-                new Wiring.Timings(Duration.ofSeconds(1), Duration.ofMinutes(2), Duration.ofSeconds(30)));
+                Wiring.Timings.DEFAULT.deliveringEvery(Duration.ofSeconds(1)));
     }
 
     private void restart() {
