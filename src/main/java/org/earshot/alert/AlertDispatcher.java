@@ -149,10 +149,7 @@ public final class AlertDispatcher {
                 Instant at = retryAt(route, alerts.get(i), outcome);
                 List<Long> rest = java.util.stream.Stream.concat(alerts.subList(i + 1, alerts.size()).stream(),
                         after.stream()).map(StoredAlert::id).toList();
-                db.inTransaction(c -> {
-                    store.retryAt(c, rest, null, at);
-                    return null;
-                });
+                db.useTransaction(c -> store.retryAt(c, rest, null, at));
                 return new Progress(sent, true);
             }
         }
@@ -165,18 +162,12 @@ public final class AlertDispatcher {
         SlackWebhook.Outcome outcome = slack.post(route.webhookUrl(), json);
         Instant now = clock.instant();
         if (outcome instanceof SlackWebhook.Sent) {
-            db.inTransaction(c -> {
-                store.sent(c, ids, now);
-                return null;
-            });
+            db.useTransaction(c -> store.sent(c, ids, now));
             problems.computeIfPresent(route.name(), (name, h) -> h.stopped() ? h : null);
             LOG.info("alerts: {} alert(s) sent to route {}", ids.size(), route.name());
         } else if (outcome instanceof SlackWebhook.TryLater later) {
             Instant at = alerts.stream().map(a -> retryAt(route, a, later)).min(Instant::compareTo).orElseThrow();
-            db.inTransaction(c -> {
-                store.retryAt(c, ids, later.reason(), at);
-                return null;
-            });
+            db.useTransaction(c -> store.retryAt(c, ids, later.reason(), at));
             problems.compute(route.name(), (name, h) -> h != null && h.stopped() ? h
                     : new RouteHealth(name, later.reason(), false));
             lastErrors.put(route.name(), new LastError(later.reason(), now));
@@ -204,10 +195,7 @@ public final class AlertDispatcher {
     }
 
     private void drop(List<Long> ids, String reason) {
-        db.inTransaction(c -> {
-            store.drop(c, ids, reason);
-            return null;
-        });
+        db.useTransaction(c -> store.drop(c, ids, reason));
         LOG.warn("alerts: dropped {} alert(s): {}", ids.size(), reason);
     }
 }

@@ -1,7 +1,5 @@
 package org.earshot.demo;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -17,6 +15,7 @@ import org.earshot.domain.TaskState;
 import org.earshot.scoring.MentionScorer;
 import org.earshot.task.BusinessClock;
 import org.earshot.task.Triage;
+import org.jdbi.v3.core.Handle;
 
 /**
  * What the demo's team heard before the demo started, written to its fresh database before the first
@@ -87,7 +86,7 @@ public final class DemoHistory {
      * A few complaints a day over the spike rule's baseline, each answered the same day: the usual
      * volume the first poll's burst is measured against. The hours are spread and never in the last day.
      */
-    private int quietWeeks(Connection c) throws SQLException {
+    private int quietWeeks(Handle c) {
         int n = 0;
         for (int day = 1; day <= BASELINE_DAYS; day++) {
             for (int k = 0; k < COMPLAINTS_PER_DAY; k++) {
@@ -114,7 +113,7 @@ public final class DemoHistory {
      * A customer e-mail answered yesterday with a promise to come back within the policy's time; the
      * follow-up that promise opened comes due in a quarter of an hour.
      */
-    private long answeredWithAPromise(Connection c) throws SQLException {
+    private long answeredWithAPromise(Handle c) {
         Duration hearBack = wiring.drafter.policy().hearBackWithin();
         Instant approved = now.minus(hearBack).plus(Duration.ofMinutes(15));
         Instant heard = approved.minus(Duration.ofMinutes(50));
@@ -132,12 +131,12 @@ public final class DemoHistory {
         return id;
     }
 
-    private long open(Connection c, String connector, IncomingMention m, Instant heard) throws SQLException {
+    private long open(Handle c, String connector, IncomingMention m, Instant heard) {
         return task(c, connector, m, heard).orElseThrow();
     }
 
     /** Stores the mention as heard at {@code heard} and opens its task the way intake does; empty if known. */
-    private OptionalLong task(Connection c, String connector, IncomingMention m, Instant heard) throws SQLException {
+    private OptionalLong task(Handle c, String connector, IncomingMention m, Instant heard) {
         OptionalLong mentionId = wiring.mentions.insertIfNew(c, connector, "acme", m, heard);
         if (mentionId.isEmpty()) {
             return OptionalLong.empty();
@@ -149,7 +148,7 @@ public final class DemoHistory {
     }
 
     /** Approved and posted at {@code at}, as the queue and the outbox would have left it. */
-    private void answer(Connection c, long taskId, String text, Instant at) throws SQLException {
+    private void answer(Handle c, long taskId, String text, Instant at) {
         wiring.tasks.markApproved(c, taskId, ACTOR, text, at);
         wiring.audit.record(c, at, taskId, ACTOR, "approved", text);
         wiring.tasks.markDelivery(c, taskId, TaskState.POSTED, at.plusSeconds(2));

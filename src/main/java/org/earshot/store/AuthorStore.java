@@ -1,13 +1,11 @@
 package org.earshot.store;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import org.earshot.domain.Author;
 import org.earshot.domain.Platform;
+import org.jdbi.v3.core.Handle;
 
 /** The people behind mentions: one row per platform account, with their latest name and audience. */
 public final class AuthorStore {
@@ -17,43 +15,29 @@ public final class AuthorStore {
     }
 
     /** Records one more mention from this person, keeping their latest name and follower count. */
-    public void heard(Connection c, Platform platform, Author author, Instant now) throws SQLException {
-        String handle = author.handle().toLowerCase(java.util.Locale.ROOT);
-        try (PreparedStatement update = c.prepareStatement("update author set name = ?, followers = ?, last_seen = ?,"
-                + " mentions = mentions + 1 where platform = ? and handle = ?")) {
-            update.setString(1, author.name());
-            update.setLong(2, author.followers());
-            update.setObject(3, Timestamps.of(now));
-            update.setString(4, platform.name());
-            update.setString(5, handle);
-            if (update.executeUpdate() == 1) {
-                return;
-            }
+    public void heard(Handle h, Platform platform, Author author, Instant now) {
+        int updated = h.createUpdate("update author set name = :name, followers = :followers, last_seen = :now,"
+                        + " mentions = mentions + 1 where platform = :platform and handle = :handle")
+                .bind("name", author.name()).bind("followers", author.followers()).bind("now", now)
+                .bind("platform", platform).bind("handle", author.handle().toLowerCase(Locale.ROOT))
+                .execute();
+        if (updated == 1) {
+            return;
         }
-        try (PreparedStatement insert = c.prepareStatement("insert into author (platform, handle, name, followers,"
-                + " first_seen, last_seen, mentions) values (?, ?, ?, ?, ?, ?, 1)")) {
-            insert.setString(1, platform.name());
-            insert.setString(2, handle);
-            insert.setString(3, author.name());
-            insert.setLong(4, author.followers());
-            insert.setObject(5, Timestamps.of(now));
-            insert.setObject(6, Timestamps.of(now));
-            insert.executeUpdate();
-        }
+        h.createUpdate(InsertStatement.into("author", "platform", "handle", "name", "followers", "first_seen",
+                        "last_seen", "mentions"))
+                .bind("platform", platform).bind("handle", author.handle().toLowerCase(Locale.ROOT))
+                .bind("name", author.name()).bind("followers", author.followers())
+                .bind("first_seen", now).bind("last_seen", now).bind("mentions", 1)
+                .execute();
     }
 
-    public Optional<KnownAuthor> find(Connection c, Platform platform, String handle) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select * from author where platform = ? and handle = ?")) {
-            ps.setString(1, platform.name());
-            ps.setString(2, handle.toLowerCase(java.util.Locale.ROOT));
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new KnownAuthor(platform, new Author(rs.getString("handle"), rs.getString("name"),
+    public Optional<KnownAuthor> find(Handle h, Platform platform, String handle) {
+        return h.createQuery("select * from author where platform = :platform and handle = :handle")
+                .bind("platform", platform).bind("handle", handle.toLowerCase(Locale.ROOT))
+                .map((rs, ctx) -> new KnownAuthor(platform, new Author(rs.getString("handle"), rs.getString("name"),
                         rs.getLong("followers")), Timestamps.read(rs, "first_seen"), Timestamps.read(rs, "last_seen"),
-                        rs.getInt("mentions")));
-            }
-        }
+                        rs.getInt("mentions")))
+                .findFirst();
     }
 }

@@ -2,19 +2,28 @@ package org.earshot.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.earshot.config.StorageConfig;
 import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.HandleConsumer;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 
-/** The database: a pool, the schema brought up to date by numbered migrations, and transactions. */
+/**
+ * The database: a pool, the schema brought up to date by numbered migrations, and transactions. The
+ * stores take the transaction's {@link org.jdbi.v3.core.Handle}, so that what one piece of work writes
+ * commits or rolls back together.
+ */
 public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
     private final boolean shared;
 
     private Database(HikariDataSource dataSource, boolean shared) {
         this.dataSource = dataSource;
+        this.jdbi = Jdbi.create(dataSource);
+        Timestamps.register(jdbi);
         this.shared = shared;
     }
 
@@ -57,24 +66,20 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
-    /** Work that runs inside one transaction; it commits when the work returns, else rolls back. */
-    @FunctionalInterface
-    public interface TransactionWork<T> {
-        T run(Connection connection) throws SQLException;
+    /** Work with a result, in one transaction: it commits when the work returns, else rolls back. */
+    public <T> T inTransaction(HandleCallback<T, RuntimeException> work) {
+        try {
+            return jdbi.inTransaction(work);
+        } catch (JdbiException e) {
+            throw new StoreException(e);
+        }
     }
 
-    public <T> T inTransaction(TransactionWork<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
+    /** Work without a result, in one transaction: it commits when the work returns, else rolls back. */
+    public void useTransaction(HandleConsumer<RuntimeException> work) {
+        try {
+            jdbi.useTransaction(work);
+        } catch (JdbiException e) {
             throw new StoreException(e);
         }
     }

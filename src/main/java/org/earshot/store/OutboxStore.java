@@ -1,12 +1,10 @@
 package org.earshot.store;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
  * Approved replies waiting to be posted. A row is claimed by pushing its next attempt past a lease,
@@ -19,79 +17,52 @@ public final class OutboxStore {
                                String threadTipId, int attempts) {
     }
 
-    public void add(Connection c, long taskId, String idempotencyKey, List<String> blocks, Instant now)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "insert into reply_outbox (task_id, idempotency_key, blocks, next_attempt_at) values (?, ?, ?, ?)")) {
-            ps.setLong(1, taskId);
-            ps.setString(2, idempotencyKey);
-            ps.setString(3, Json.write(blocks));
-            ps.setObject(4, Timestamps.of(now));
-            ps.executeUpdate();
-        }
+    private static final RowMapper<PendingReply> PENDING = (rs, ctx) -> new PendingReply(rs.getLong("task_id"),
+            rs.getString("idempotency_key"), Json.readList(rs.getString("blocks")), rs.getInt("blocks_posted"),
+            rs.getString("thread_tip_id"), rs.getInt("attempts"));
+
+    public void add(Handle h, long taskId, String idempotencyKey, List<String> blocks, Instant now) {
+        h.createUpdate(InsertStatement.into("reply_outbox", "task_id", "idempotency_key", "blocks", "next_attempt_at"))
+                .bind("task_id", taskId).bind("idempotency_key", idempotencyKey).bind("blocks", Json.write(blocks))
+                .bind("next_attempt_at", now)
+                .execute();
     }
 
-    public List<Long> due(Connection c, Instant now, int limit) throws SQLException {
-        List<Long> ids = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("select task_id from reply_outbox where posted_at is null"
-                + " and permanent_error = false and next_attempt_at <= ? order by next_attempt_at, task_id limit ?")) {
-            ps.setObject(1, Timestamps.of(now));
-            ps.setInt(2, limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getLong(1));
-                }
-            }
-        }
-        return ids;
+    public List<Long> due(Handle h, Instant now, int limit) {
+        return h.createQuery("select task_id from reply_outbox where posted_at is null and permanent_error = false"
+                        + " and next_attempt_at <= :now order by next_attempt_at, task_id limit :limit")
+                .bind("now", now).bind("limit", limit)
+                .mapTo(Long.class).list();
     }
 
     /** Claims a due row until {@code leaseUntil}; empty when another worker has it or it is done. */
-    public java.util.Optional<PendingReply> claim(Connection c, long taskId, Instant now, Instant leaseUntil)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("update reply_outbox set attempts = attempts + 1,"
-                + " next_attempt_at = ? where task_id = ? and posted_at is null and permanent_error = false"
-                + " and next_attempt_at <= ?")) {
-            ps.setObject(1, Timestamps.of(leaseUntil));
-            ps.setLong(2, taskId);
-            ps.setObject(3, Timestamps.of(now));
-            if (ps.executeUpdate() != 1) {
-                return java.util.Optional.empty();
-            }
+    public Optional<PendingReply> claim(Handle h, long taskId, Instant now, Instant leaseUntil) {
+        int claimed = h.createUpdate("update reply_outbox set attempts = attempts + 1, next_attempt_at = :lease"
+                        + " where task_id = :task and posted_at is null and permanent_error = false"
+                        + " and next_attempt_at <= :now")
+                .bind("lease", leaseUntil).bind("task", taskId).bind("now", now)
+                .execute();
+        if (claimed != 1) {
+            return Optional.empty();
         }
-        try (PreparedStatement ps = c.prepareStatement("select * from reply_outbox where task_id = ?")) {
-            ps.setLong(1, taskId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return java.util.Optional.of(new PendingReply(taskId, rs.getString("idempotency_key"),
-                        Json.readList(rs.getString("blocks")), rs.getInt("blocks_posted"),
-                        rs.getString("thread_tip_id"), rs.getInt("attempts")));
-            }
-        }
+        return Optional.of(h.createQuery("select * from reply_outbox where task_id = :task").bind("task", taskId)
+                .map(PENDING).one());
     }
 
     /** Records one acknowledged block; the reply is done when it was the last. */
-    public void blockPosted(Connection c, long taskId, int blocksPosted, String postedId, boolean last, Instant now)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("update reply_outbox set blocks_posted = ?, thread_tip_id = ?,"
-                + " first_reply_id = coalesce(first_reply_id, ?), last_error = null, posted_at = ? where task_id = ?")) {
-            ps.setInt(1, blocksPosted);
-            ps.setString(2, postedId);
-            ps.setString(3, postedId);
-            ps.setObject(4, last ? Timestamps.of(now) : null);
-            ps.setLong(5, taskId);
-            ps.executeUpdate();
-        }
+    public void blockPosted(Handle h, long taskId, int blocksPosted, String postedId, boolean last, Instant now) {
+        h.createUpdate("update reply_outbox set blocks_posted = :posted, thread_tip_id = :reply,"
+                        + " first_reply_id = coalesce(first_reply_id, :reply), last_error = null, posted_at = :at"
+                        + " where task_id = :task")
+                .bind("posted", blocksPosted).bind("reply", postedId).bind("at", last ? now : null)
+                .bind("task", taskId)
+                .execute();
     }
 
-    public void failed(Connection c, long taskId, String error, boolean permanent, Instant retryAt) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("update reply_outbox set last_error = ?, permanent_error = ?,"
-                + " next_attempt_at = ? where task_id = ?")) {
-            ps.setString(1, error);
-            ps.setBoolean(2, permanent);
-            ps.setObject(3, Timestamps.of(retryAt));
-            ps.setLong(4, taskId);
-            ps.executeUpdate();
-        }
+    public void failed(Handle h, long taskId, String error, boolean permanent, Instant retryAt) {
+        h.createUpdate("update reply_outbox set last_error = :error, permanent_error = :permanent,"
+                        + " next_attempt_at = :retry where task_id = :task")
+                .bind("error", error).bind("permanent", permanent).bind("retry", retryAt).bind("task", taskId)
+                .execute();
     }
 }

@@ -2,12 +2,34 @@ package org.earshot.store;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.argument.AbstractArgumentFactory;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.config.ConfigRegistry;
 
+/**
+ * Instants as "timestamp with time zone", written and read as UTC offsets: Jdbi's own mapping goes
+ * through {@link java.sql.Timestamp} and the JVM's time zone, which H2 and PostgreSQL read differently.
+ */
 final class Timestamps {
     private Timestamps() {
+    }
+
+    static void register(Jdbi jdbi) {
+        jdbi.registerArgument(new AbstractArgumentFactory<Instant>(Types.TIMESTAMP_WITH_TIMEZONE) {
+            @Override
+            protected Argument build(Instant value, ConfigRegistry config) {
+                return (position, statement, context) -> statement.setObject(position, of(value));
+            }
+        });
+        jdbi.registerColumnMapper(Instant.class, (rs, column, context) -> {
+            OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+            return t == null ? null : t.toInstant();
+        });
     }
 
     static OffsetDateTime of(Instant instant) {

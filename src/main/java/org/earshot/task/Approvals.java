@@ -54,7 +54,7 @@ public final class Approvals {
      */
     public ResponseTask approve(long id, String editedText, String actor, boolean override) {
         Instant now = clock.instant();
-        db.inTransaction(c -> {
+        db.useTransaction(c -> {
             TaskState state = tasks.lockState(c, id).orElseThrow(() -> new TaskNotFoundException(id));
             if (state != TaskState.NEW) {
                 throw new TaskConflictException(id, state, "approved");
@@ -93,7 +93,6 @@ public final class Approvals {
             if (!hard.isEmpty()) {
                 audit.record(c, now, id, actor, "override", String.join("; ", hard));
             }
-            return null;
         });
         return find(id);
     }
@@ -119,14 +118,13 @@ public final class Approvals {
             throw new IllegalArgumentException("a rejection needs a reason");
         }
         Instant now = clock.instant();
-        db.inTransaction(c -> {
+        db.useTransaction(c -> {
             TaskState state = tasks.lockState(c, id).orElseThrow(() -> new TaskNotFoundException(id));
             if (state != TaskState.NEW) {
                 throw new TaskConflictException(id, state, "rejected");
             }
             tasks.markRejected(c, id, actor, reason.strip(), now);
             audit.record(c, now, id, actor, "rejected", reason.strip());
-            return null;
         });
         return find(id);
     }

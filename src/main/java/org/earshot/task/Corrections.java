@@ -62,7 +62,7 @@ public final class Corrections {
             throw new IllegalArgumentException("a correction needs a sentiment, an urgency level or both");
         }
         Instant now = clock.instant();
-        db.inTransaction(c -> {
+        db.useTransaction(c -> {
             tasks.lockState(c, id).orElseThrow(() -> new TaskNotFoundException(id));
             ResponseTask task = tasks.find(c, id).orElseThrow();
             ResponseTask.Correction before = task.correction();
@@ -77,7 +77,6 @@ public final class Corrections {
                     scorerSentiment, scorerLevel, actor, now);
             tasks.relabel(c, id, ScoreBands.relabel(task.score(), sentiment, urgencyLevel), after, now);
             audit.record(c, now, id, actor, "corrected", detail(task.score(), sentiment, urgencyLevel));
-            return null;
         });
         reloadModel();
         return db.inTransaction(c -> tasks.find(c, id)).orElseThrow(() -> new TaskNotFoundException(id));

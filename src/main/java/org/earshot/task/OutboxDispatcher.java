@@ -93,14 +93,13 @@ public final class OutboxDispatcher {
             boolean last = i == reply.blocks().size() - 1;
             int blocksPosted = i + 1;
             String postedId = posted.externalId();
-            db.inTransaction(c -> {
+            db.useTransaction(c -> {
                 Instant at = clock.instant();
                 outbox.blockPosted(c, taskId, blocksPosted, postedId, last, at);
                 if (last) {
                     tasks.markDelivery(c, taskId, TaskState.POSTED, at);
                     audit.record(c, at, taskId, "earshot", "posted", "reply " + postedId + " on " + mention.connectorId());
                 }
-                return null;
             });
         }
         LOG.info("task {}: reply posted on {}", taskId, mention.connectorId());
@@ -110,12 +109,11 @@ public final class OutboxDispatcher {
     private void fail(PendingReply reply, String error, boolean permanent) {
         Instant now = clock.instant();
         Instant retryAt = now.plus(backoff.after(reply.attempts()));
-        db.inTransaction(c -> {
+        db.useTransaction(c -> {
             outbox.failed(c, reply.taskId(), error, permanent, retryAt);
             tasks.markDelivery(c, reply.taskId(), TaskState.FAILED, now);
             audit.record(c, now, reply.taskId(), "earshot", permanent ? "post-failed" : "post-retry",
                     permanent ? error : error + " (next try " + retryAt + ")");
-            return null;
         });
         LOG.warn("task {}: posting failed ({}): {}", reply.taskId(), permanent ? "permanent" : "will retry", error);
     }

@@ -53,10 +53,7 @@ class ConnectorAlertsIT {
     }
 
     private void pollSucceeds() {
-        db.inTransaction(c -> {
-            health.recordSuccess(c, "social", clock.instant(), 0, -1);
-            return null;
-        });
+        db.useTransaction(c -> health.recordSuccess(c, "social", clock.instant(), 0, -1));
     }
 
     @Test

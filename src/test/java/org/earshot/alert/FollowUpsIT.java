@@ -116,10 +116,7 @@ class FollowUpsIT {
         long done = promisingTask();
         for (long id : List.of(open, done)) {
             approvals.approve(id, null, "sam", false);
-            db.inTransaction(c -> {
-                taskStore.markDelivery(c, id, TaskState.POSTED, clock.instant());
-                return null;
-            });
+            db.useTransaction(c -> taskStore.markDelivery(c, id, TaskState.POSTED, clock.instant()));
         }
         followUps.markDone(done, "sam");
 

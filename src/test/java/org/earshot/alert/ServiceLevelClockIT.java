@@ -97,11 +97,10 @@ class ServiceLevelClockIT {
         ServiceLevelClock sla = slaClock(BusinessHours.ALWAYS);
         long answered = stored.task(Platform.MASTODON, UrgencyLevel.HIGH, clock.instant());
         long rejected = stored.task(Platform.MASTODON, UrgencyLevel.HIGH, clock.instant());
-        db.inTransaction(c -> {
+        db.useTransaction(c -> {
             taskStore.markApproved(c, answered, "sam", "Sorry!", clock.instant());
             taskStore.markDelivery(c, answered, TaskState.POSTED, clock.instant());
             taskStore.markRejected(c, rejected, "sam", "spam", clock.instant());
-            return null;
         });
 
         clock.advance(Duration.ofDays(3));
@@ -175,10 +174,7 @@ class ServiceLevelClockIT {
         assertThat(standing.get().state()).isEqualTo(ServiceLevelClock.Standing.State.BREACHED);
         assertThat(standing.get().minutesLeft()).isEqualTo(-95);
 
-        db.inTransaction(c -> {
-            taskStore.markRejected(c, id, "sam", "spam", clock.instant());
-            return null;
-        });
+        db.useTransaction(c -> taskStore.markRejected(c, id, "sam", "spam", clock.instant()));
         assertThat(sla.standing(db.inTransaction(c -> taskStore.find(c, id)).orElseThrow())).isEmpty();
     }
 }

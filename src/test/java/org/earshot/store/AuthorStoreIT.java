@@ -23,11 +23,10 @@ class AuthorStoreIT {
         Instant later = first.plus(Duration.ofDays(2));
         try (Database db = Database.open(TestConfigs.h2In(dir))) {
             MentionStore mentions = new MentionStore();
-            db.inTransaction(c -> {
+            db.useTransaction(c -> {
                 mentions.insertIfNew(c, "m", "acme", mention("1", new Author("Dana@Mastodon.example", "Dana", 10)), first);
                 mentions.insertIfNew(c, "m", "acme", mention("2", new Author("dana@mastodon.example", "Dana R.", 12)), later);
                 mentions.insertIfNew(c, "m", "acme", mention("2", new Author("dana@mastodon.example", "Dana R.", 12)), later);
-                return null;
             });
 
             AuthorStore.KnownAuthor dana = db.inTransaction(c -> new AuthorStore()

@@ -63,7 +63,7 @@ class CustomerHistoryIT {
         assertThat(new Author("tired_in_terminal3", "", 0).personKey()).isEmpty();
     }
 
-    private long store(java.sql.Connection c, Platform platform, String id, Author author) throws java.sql.SQLException {
+    private long store(org.jdbi.v3.core.Handle c, Platform platform, String id, Author author) {
         return mentions.insertIfNew(c, "c", "acme", new IncomingMention(platform, id, author, "hello", "", NOW, "",
                 Map.of()), NOW).orElseThrow();
     }

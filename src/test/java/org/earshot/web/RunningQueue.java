@@ -1,10 +1,6 @@
 package org.earshot.web;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -124,10 +120,7 @@ final class RunningQueue implements AutoCloseable {
 
     /** As if the task's approved reply promised to come back within a day. */
     void promiseFollowUp(long id) {
-        db.inTransaction(c -> {
-            tasks.startFollowUp(c, id, Instant.now().plus(Duration.ofDays(1)));
-            return null;
-        });
+        db.useTransaction(c -> tasks.startFollowUp(c, id, Instant.now().plus(Duration.ofDays(1))));
     }
 
     ResponseTask task(long id) {
@@ -135,17 +128,8 @@ final class RunningQueue implements AutoCloseable {
     }
 
     int outboxRows(long taskId) {
-        return db.inTransaction(c -> count(c, taskId));
-    }
-
-    private static int count(Connection c, long taskId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select count(*) from reply_outbox where task_id = ?")) {
-            ps.setLong(1, taskId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
+        return db.inTransaction(h -> h.createQuery("select count(*) from reply_outbox where task_id = :task")
+                .bind("task", taskId).mapTo(Integer.class).one());
     }
 
     @Override

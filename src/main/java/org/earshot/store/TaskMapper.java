@@ -1,0 +1,73 @@
+package org.earshot.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import org.earshot.domain.CustomerHistory;
+import org.earshot.domain.Draft;
+import org.earshot.domain.Intent;
+import org.earshot.domain.Platform;
+import org.earshot.domain.ResponseTask;
+import org.earshot.domain.Score;
+import org.earshot.domain.Sentiment;
+import org.earshot.domain.TaskState;
+import org.earshot.domain.UrgencyLevel;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** A {@link ResponseTask} read from {@link #SELECT}'s row: the task, its mention, and its reply's delivery. */
+final class TaskMapper implements RowMapper<ResponseTask> {
+    private static final MentionMapper MENTION = new MentionMapper("m_");
+
+    /** The task's columns, its mention's prefixed "m_", its outbox row's prefixed "o_". */
+    static final String SELECT = "select t.*, " + MENTION.selectFrom("m") + ","
+            + " o.attempts as o_attempts, o.last_error as o_last_error, o.first_reply_id as o_first_reply_id,"
+            + " o.posted_at as o_posted_at"
+            + " from response_task t join mention m on m.id = t.mention_id"
+            + " left join reply_outbox o on o.task_id = t.id";
+
+    static final TaskMapper TASK = new TaskMapper();
+
+    @Override
+    public ResponseTask map(ResultSet rs, StatementContext ctx) throws SQLException {
+        Score score = new Score(rs.getDouble("negativity"), Sentiment.valueOf(rs.getString("sentiment")),
+                rs.getDouble("urgency"), UrgencyLevel.valueOf(rs.getString("urgency_level")), rs.getDouble("priority"),
+                Json.readList(rs.getString("reasons")));
+        Draft draft = new Draft(Intent.valueOf(rs.getString("intent")), rs.getString("draft_text"),
+                Json.readList(rs.getString("draft_blocks")), Json.readList(rs.getString("draft_warnings")),
+                rs.getBoolean("follow_up"));
+        ResponseTask.Decision decision = new ResponseTask.Decision(rs.getString("decided_by"),
+                Timestamps.read(rs, "decided_at"), rs.getString("approved_text"), rs.getString("reject_reason"));
+        ResponseTask.Delivery delivery = new ResponseTask.Delivery(rs.getInt("o_attempts"),
+                rs.getString("o_last_error"), rs.getString("o_first_reply_id"), Timestamps.read(rs, "o_posted_at"));
+        return new ResponseTask(rs.getLong("id"), MENTION.map(rs, ctx), TaskState.valueOf(rs.getString("state")),
+                score, draft, decision, delivery, Timestamps.read(rs, "created_at"), Timestamps.read(rs, "due_at"),
+                correction(rs), customer(rs));
+    }
+
+    private static CustomerHistory customer(ResultSet rs) throws SQLException {
+        String channels = rs.getString("customer_channels");
+        return new CustomerHistory(rs.getInt("customer_mentions"), rs.getInt("customer_complaints"),
+                rs.getInt("customer_replies"), channels == null || channels.isBlank() ? List.of()
+                        : Arrays.stream(channels.split(",")).map(Platform::valueOf).toList());
+    }
+
+    private static ResponseTask.Correction correction(ResultSet rs) throws SQLException {
+        String actor = rs.getString("corrected_by");
+        if (actor == null) {
+            return ResponseTask.Correction.NONE;
+        }
+        return new ResponseTask.Correction(sentiment(rs.getString("corrected_sentiment")),
+                urgencyLevel(rs.getString("corrected_urgency_level")), sentiment(rs.getString("scorer_sentiment")),
+                urgencyLevel(rs.getString("scorer_urgency_level")), actor, Timestamps.read(rs, "corrected_at"));
+    }
+
+    static Sentiment sentiment(String name) {
+        return name == null ? null : Sentiment.valueOf(name);
+    }
+
+    static UrgencyLevel urgencyLevel(String name) {
+        return name == null ? null : UrgencyLevel.valueOf(name);
+    }
+}
