@@ -5,12 +5,14 @@ import org.earshot.cli.BenchCommand;
 import org.earshot.cli.CorrectionsCommand;
 import org.earshot.cli.DraftCommand;
 import org.earshot.cli.RejectCommand;
+import org.earshot.cli.RetryCommand;
 import org.earshot.cli.RunCommand;
 import org.earshot.cli.ScoreCommand;
 import org.earshot.cli.ShowCommand;
 import org.earshot.cli.TasksCommand;
 import org.earshot.config.ConfigException;
 import org.earshot.demo.DemoCommand;
+import org.earshot.domain.DisallowedTransitionException;
 import org.earshot.task.ReplyRulesViolatedException;
 import org.earshot.task.TaskConflictException;
 import org.earshot.task.TaskNotFoundException;
@@ -20,8 +22,8 @@ import picocli.CommandLine.Command;
 @Command(name = "earshot", mixinStandardHelpOptions = true, version = "earshot 0.1.0",
         description = "Listens where your brand is talked about, ranks what needs you first, drafts replies you approve.",
         subcommands = {RunCommand.class, TasksCommand.class, ShowCommand.class, ApproveCommand.class,
-                RejectCommand.class, ScoreCommand.class, DraftCommand.class, CorrectionsCommand.class, BenchCommand.class,
-                DemoCommand.class})
+                RejectCommand.class, RetryCommand.class, ScoreCommand.class, DraftCommand.class, CorrectionsCommand.class,
+                BenchCommand.class, DemoCommand.class})
 public final class Earshot {
     /** Exit codes a script can rely on. */
     static final int BAD_CONFIG = 2;
@@ -41,7 +43,7 @@ public final class Earshot {
             cmd.getErr().println("earshot " + cmd.getCommandName() + ": " + e.getMessage());
             if (e instanceof ConfigException) return BAD_CONFIG;
             if (e instanceof TaskNotFoundException) return NOT_FOUND;
-            if (e instanceof TaskConflictException) return CONFLICT;
+            if (e instanceof TaskConflictException || e instanceof DisallowedTransitionException) return CONFLICT;
             if (e instanceof ReplyRulesViolatedException || e instanceof IllegalArgumentException) return REFUSED;
             e.printStackTrace(cmd.getErr());
             return 1;

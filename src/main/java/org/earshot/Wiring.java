@@ -76,19 +76,28 @@ public final class Wiring implements AutoCloseable {
      * Timings the daemon runs with; tests shorten them. The outbox (replies to platforms) and the alert
      * delivery (alerts to Slack) each have their own: how often they look for due work, how long a
      * claimed row is theirs before another node may take it, and how long a failure waits.
+     * {@code maxPostAttempts} failed attempts block a reply until a person retries it: 10, with the
+     * outbox backoff from 30 seconds doubling to 30 minutes, is about two hours of trying.
      *
      * @param alertTriggersInterval how often the alert triggers (service levels, spikes, digests) look
      */
-    public record Timings(Duration outboxInterval, Duration outboxLease, Backoff outboxBackoff,
+    public record Timings(Duration outboxInterval, Duration outboxLease, Backoff outboxBackoff, int maxPostAttempts,
                           Duration alertDeliveryInterval, Duration alertDeliveryLease, Backoff alertDeliveryBackoff,
                           Duration alertTriggersInterval) {
         public static final Timings DEFAULT = new Timings(Duration.ofSeconds(2), Duration.ofMinutes(2),
-                Backoff.DELIVERY, Duration.ofSeconds(2), Duration.ofMinutes(2), Backoff.DELIVERY, Duration.ofSeconds(30));
+                Backoff.DELIVERY, 10, Duration.ofSeconds(2), Duration.ofMinutes(2), Backoff.DELIVERY,
+                Duration.ofSeconds(30));
 
         /** These timings with the outbox and the alert delivery looking for due work every {@code interval}. */
         public Timings deliveringEvery(Duration interval) {
-            return new Timings(interval, outboxLease, outboxBackoff, interval, alertDeliveryLease, alertDeliveryBackoff,
-                    alertTriggersInterval);
+            return new Timings(interval, outboxLease, outboxBackoff, maxPostAttempts, interval, alertDeliveryLease,
+                    alertDeliveryBackoff, alertTriggersInterval);
+        }
+
+        /** These timings with a reply blocked after {@code attempts} failed posts. */
+        public Timings withMaxPostAttempts(int attempts) {
+            return new Timings(outboxInterval, outboxLease, outboxBackoff, attempts, alertDeliveryInterval,
+                    alertDeliveryLease, alertDeliveryBackoff, alertTriggersInterval);
         }
     }
 
@@ -190,7 +199,7 @@ public final class Wiring implements AutoCloseable {
             this.queries = new TaskQueries(database, tasks, audit);
             this.approvals = new Approvals(database, tasks, mentions, outbox, audit, drafter, clock);
             this.dispatcher = new OutboxDispatcher(database, outbox, tasks, audit, connectors, clock,
-                    timings.outboxLease(), timings.outboxBackoff());
+                    timings.outboxLease(), timings.outboxBackoff(), timings.maxPostAttempts());
             AlertRouter router = new AlertRouter(config.alerts());
             this.alerts = new StoredAlertSink(database, alertStore, router, clock);
             this.slackClient = HttpClientFactory.withDefaults().create();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.earshot.Wiring;
 import org.earshot.alert.AlertSink;
 import org.earshot.alert.AlertTriggers;
 import org.earshot.alert.ConnectorAlerts;
@@ -197,7 +198,7 @@ public final class BenchCommand implements Callable<Integer> {
             OutboxStore outbox = new OutboxStore();
             Approvals approvals = new Approvals(db, tasks, mentions, outbox, audit, drafter, Clock.systemUTC());
             OutboxDispatcher dispatcher = new OutboxDispatcher(db, outbox, tasks, audit, Map.of("bench", connector),
-                    Clock.systemUTC(), Duration.ofMinutes(2), Backoff.DELIVERY);
+                    Clock.systemUTC(), Duration.ofMinutes(2), Backoff.DELIVERY, Wiring.Timings.DEFAULT.maxPostAttempts());
             List<ResponseTask> open = new TaskQueries(db, tasks, audit).list(java.util.EnumSet.of(TaskState.NEW), 500);
             long[] postSamples = new long[open.size()];
             start = System.nanoTime();

@@ -58,6 +58,10 @@ final class TaskText {
         if (t.delivery().lastError() != null) {
             b.append("error    ").append(t.delivery().lastError()).append('\n');
         }
+        if (t.delivery().blocked()) {
+            b.append("blocked  after ").append(t.delivery().attempts()).append(" attempt(s); `earshot retry ")
+                    .append(t.id()).append("` posts it again\n");
+        }
         if (t.delivery().postedAt() != null) {
             b.append("posted   ").append(t.delivery().postedReplyId()).append(" at ").append(t.delivery().postedAt())
                     .append('\n');

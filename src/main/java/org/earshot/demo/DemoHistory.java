@@ -151,6 +151,6 @@ public final class DemoHistory {
     private void answer(Handle c, long taskId, String text, Instant at) {
         wiring.tasks.markApproved(c, taskId, ACTOR, text, at);
         wiring.audit.record(c, at, taskId, ACTOR, "approved", text);
-        wiring.tasks.markDelivery(c, taskId, TaskState.POSTED, at.plusSeconds(2));
+        wiring.tasks.move(c, taskId, TaskState.APPROVED, TaskState.POSTED, at.plusSeconds(2));
     }
 }

@@ -24,9 +24,13 @@ public record ResponseTask(
         public static final Decision NONE = new Decision(null, null, null, null);
     }
 
-    /** How posting went: attempts, the last error, and the platform's id for the posted reply. */
-    public record Delivery(int attempts, String lastError, String postedReplyId, Instant postedAt) {
-        public static final Delivery NONE = new Delivery(0, null, null, null);
+    /**
+     * How posting went: attempts, the last error, and the platform's id for the posted reply.
+     * {@code blocked} means the outbox stopped trying (the platform refused it for good, or the
+     * attempts ran out) until a person retries it.
+     */
+    public record Delivery(int attempts, String lastError, String postedReplyId, Instant postedAt, boolean blocked) {
+        public static final Delivery NONE = new Delivery(0, null, null, null, false);
     }
 
     /**

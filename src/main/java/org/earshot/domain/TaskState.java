@@ -5,23 +5,27 @@ import java.util.Set;
 
 /**
  * A response task's life: NEW until a person decides; APPROVED waits in the outbox; POSTED once the
- * platform acknowledged it; FAILED keeps the error and is tried again. A task from a read-only source
- * (a feed) cannot be posted: approving it closes it as ANSWERED_BY_HAND, its text being what the
- * person answered (or will answer) by hand where the mention appeared.
+ * platform acknowledged it; FAILED keeps the error and is tried again, until the platform refuses it
+ * for good or the outbox's attempts run out: then the reply is blocked until a person retries it,
+ * which approves it again (FAILED → APPROVED). A task from a read-only source (a feed) cannot be
+ * posted: approving it closes it as ANSWERED_BY_HAND, its text being what the person answered (or
+ * will answer) by hand where the mention appeared.
  */
 public enum TaskState {
     NEW, APPROVED, REJECTED, POSTED, FAILED, ANSWERED_BY_HAND;
 
-    private Set<TaskState> next() {
+    /** The states this one may move to; none for a closed task. */
+    public Set<TaskState> allowedTargets() {
         return switch (this) {
             case NEW -> EnumSet.of(APPROVED, REJECTED, ANSWERED_BY_HAND);
-            case APPROVED, FAILED -> EnumSet.of(POSTED, FAILED);
+            case APPROVED -> EnumSet.of(POSTED, FAILED);
+            case FAILED -> EnumSet.of(POSTED, FAILED, APPROVED);
             case REJECTED, POSTED, ANSWERED_BY_HAND -> EnumSet.noneOf(TaskState.class);
         };
     }
 
     public boolean canMoveTo(TaskState target) {
-        return next().contains(target);
+        return allowedTargets().contains(target);
     }
 
     public boolean isOpen() {

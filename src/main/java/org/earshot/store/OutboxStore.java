@@ -8,7 +8,8 @@ import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
  * Approved replies waiting to be posted. A row is claimed by pushing its next attempt past a lease,
- * in one conditional update, so two nodes never post the same reply at once.
+ * in one conditional update, so two nodes never post the same reply at once. A blocked row (refused
+ * for good, or out of attempts) is never claimed until a person releases it.
  */
 public final class OutboxStore {
 
@@ -29,7 +30,7 @@ public final class OutboxStore {
     }
 
     public List<Long> due(Handle h, Instant now, int limit) {
-        return h.createQuery("select task_id from reply_outbox where posted_at is null and permanent_error = false"
+        return h.createQuery("select task_id from reply_outbox where posted_at is null and blocked_at is null"
                         + " and next_attempt_at <= :now order by next_attempt_at, task_id limit :limit")
                 .bind("now", now).bind("limit", limit)
                 .mapTo(Long.class).list();
@@ -38,7 +39,7 @@ public final class OutboxStore {
     /** Claims a due row until {@code leaseUntil}; empty when another worker has it or it is done. */
     public Optional<PendingReply> claim(Handle h, long taskId, Instant now, Instant leaseUntil) {
         int claimed = h.createUpdate("update reply_outbox set attempts = attempts + 1, next_attempt_at = :lease"
-                        + " where task_id = :task and posted_at is null and permanent_error = false"
+                        + " where task_id = :task and posted_at is null and blocked_at is null"
                         + " and next_attempt_at <= :now")
                 .bind("lease", leaseUntil).bind("task", taskId).bind("now", now)
                 .execute();
@@ -59,10 +60,41 @@ public final class OutboxStore {
                 .execute();
     }
 
-    public void failed(Handle h, long taskId, String error, boolean permanent, Instant retryAt) {
-        h.createUpdate("update reply_outbox set last_error = :error, permanent_error = :permanent,"
-                        + " next_attempt_at = :retry where task_id = :task")
-                .bind("error", error).bind("permanent", permanent).bind("retry", retryAt).bind("task", taskId)
+    /** A failed attempt that is tried again at {@code retryAt}. */
+    public void failed(Handle h, long taskId, String error, Instant retryAt) {
+        h.createUpdate("update reply_outbox set last_error = :error, next_attempt_at = :retry where task_id = :task")
+                .bind("error", error).bind("retry", retryAt).bind("task", taskId)
                 .execute();
+    }
+
+    /**
+     * A failed attempt after which the reply is not tried again until a person releases it.
+     *
+     * @param permanent the platform said it will never take this reply (else the attempts ran out)
+     */
+    public void block(Handle h, long taskId, String error, boolean permanent, Instant now) {
+        h.createUpdate("update reply_outbox set last_error = :error, permanent_error = :permanent, blocked_at = :now"
+                        + " where task_id = :task")
+                .bind("error", error).bind("permanent", permanent).bind("now", now).bind("task", taskId)
+                .execute();
+    }
+
+    /**
+     * Lets a blocked reply be tried again now, as if it were new: no attempts, no permanent error.
+     *
+     * @return false when the reply is not blocked (posted, still being tried, or not in the outbox)
+     */
+    public boolean release(Handle h, long taskId, Instant now) {
+        return h.createUpdate("update reply_outbox set attempts = 0, permanent_error = false, blocked_at = null,"
+                        + " next_attempt_at = :now where task_id = :task and blocked_at is not null and posted_at is null")
+                .bind("now", now).bind("task", taskId)
+                .execute() == 1;
+    }
+
+    /** The tasks whose replies are blocked, oldest task first. */
+    public List<Long> blocked(Handle h) {
+        return h.createQuery("select task_id from reply_outbox where blocked_at is not null and posted_at is null"
+                        + " order by task_id")
+                .mapTo(Long.class).list();
     }
 }

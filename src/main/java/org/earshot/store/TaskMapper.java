@@ -23,7 +23,7 @@ final class TaskMapper implements RowMapper<ResponseTask> {
     /** The task's columns, its mention's prefixed "m_", its outbox row's prefixed "o_". */
     static final String SELECT = "select t.*, " + MENTION.selectFrom("m") + ","
             + " o.attempts as o_attempts, o.last_error as o_last_error, o.first_reply_id as o_first_reply_id,"
-            + " o.posted_at as o_posted_at"
+            + " o.posted_at as o_posted_at, o.blocked_at as o_blocked_at"
             + " from response_task t join mention m on m.id = t.mention_id"
             + " left join reply_outbox o on o.task_id = t.id";
 
@@ -40,7 +40,8 @@ final class TaskMapper implements RowMapper<ResponseTask> {
         ResponseTask.Decision decision = new ResponseTask.Decision(rs.getString("decided_by"),
                 Timestamps.read(rs, "decided_at"), rs.getString("approved_text"), rs.getString("reject_reason"));
         ResponseTask.Delivery delivery = new ResponseTask.Delivery(rs.getInt("o_attempts"),
-                rs.getString("o_last_error"), rs.getString("o_first_reply_id"), Timestamps.read(rs, "o_posted_at"));
+                rs.getString("o_last_error"), rs.getString("o_first_reply_id"), Timestamps.read(rs, "o_posted_at"),
+                Timestamps.read(rs, "o_blocked_at") != null);
         return new ResponseTask(rs.getLong("id"), MENTION.map(rs, ctx), TaskState.valueOf(rs.getString("state")),
                 score, draft, decision, delivery, Timestamps.read(rs, "created_at"), Timestamps.read(rs, "due_at"),
                 correction(rs), customer(rs));

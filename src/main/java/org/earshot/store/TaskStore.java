@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.earshot.domain.CustomerHistory;
+import org.earshot.domain.DisallowedTransitionException;
 import org.earshot.domain.Draft;
 import org.earshot.domain.Platform;
 import org.earshot.domain.ResponseTask;
 import org.earshot.domain.Score;
 import org.earshot.domain.TaskState;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Update;
 
 /** Response tasks with their mention and delivery; state changes are compare-and-set on the current state. */
 public final class TaskStore {
@@ -127,35 +129,47 @@ public final class TaskStore {
     }
 
     public void markApproved(Handle h, long id, String actor, String text, Instant now) {
-        moveFromNew(h, id, TaskState.APPROVED, actor, "approved_text", text, now);
+        move(h, id, TaskState.NEW, TaskState.APPROVED, now, new ResponseTask.Decision(actor, now, text, null));
     }
 
     /** A read-only source's task closed with the text the person answered by hand. */
     public void markAnsweredByHand(Handle h, long id, String actor, String text, Instant now) {
-        moveFromNew(h, id, TaskState.ANSWERED_BY_HAND, actor, "approved_text", text, now);
+        move(h, id, TaskState.NEW, TaskState.ANSWERED_BY_HAND, now, new ResponseTask.Decision(actor, now, text, null));
     }
 
     public void markRejected(Handle h, long id, String actor, String reason, Instant now) {
-        moveFromNew(h, id, TaskState.REJECTED, actor, "reject_reason", reason, now);
+        move(h, id, TaskState.NEW, TaskState.REJECTED, now, new ResponseTask.Decision(actor, now, null, reason));
     }
 
-    private void moveFromNew(Handle h, long id, TaskState target, String actor, String column, String value,
-                             Instant now) {
-        int moved = h.createUpdate("update response_task set state = :target, decided_by = :actor, decided_at = :now, "
-                        + column + " = :value, updated_at = :now where id = :id and state = 'NEW'")
-                .bind("target", target).bind("actor", actor).bind("now", now).bind("value", value).bind("id", id)
-                .execute();
-        if (moved != 1) {
-            throw new IllegalStateException("task " + id + " left NEW while it was locked");
+    /**
+     * Moves a task from one state to another, the only way a task's state changes: the move must be one
+     * the task's life allows ({@link TaskState#canMoveTo}), and the update is a compare-and-set on
+     * {@code from}, so a task that left that state meanwhile is not moved.
+     *
+     * @throws DisallowedTransitionException when {@code from} cannot move to {@code to}
+     * @throws IllegalStateException         when the task is not in {@code from} (any more)
+     */
+    public void move(Handle h, long id, TaskState from, TaskState to, Instant now) {
+        move(h, id, from, to, now, null);
+    }
+
+    /** @param decision who decided and what, recorded with the move; null leaves the task's decision as it is */
+    private void move(Handle h, long id, TaskState from, TaskState to, Instant now, ResponseTask.Decision decision) {
+        if (!from.canMoveTo(to)) {
+            throw new DisallowedTransitionException(id, from, to);
         }
-    }
-
-    /** Moves a task between delivery states (APPROVED/FAILED → POSTED/FAILED). */
-    public void markDelivery(Handle h, long id, TaskState target, Instant now) {
-        h.createUpdate("update response_task set state = :target, updated_at = :now where id = :id"
-                        + " and state in ('APPROVED', 'FAILED')")
-                .bind("target", target).bind("now", now).bind("id", id)
-                .execute();
+        String decided = decision == null ? "" : ", decided_by = :actor, decided_at = :decided_at,"
+                + " approved_text = :text, reject_reason = :reason";
+        Update update = h.createUpdate("update response_task set state = :to, updated_at = :now" + decided
+                        + " where id = :id and state = :from")
+                .bind("to", to).bind("now", now).bind("id", id).bind("from", from);
+        if (decision != null) {
+            update.bind("actor", decision.actor()).bind("decided_at", decision.at())
+                    .bind("text", decision.approvedText()).bind("reason", decision.rejectReason());
+        }
+        if (update.execute() != 1) {
+            throw new IllegalStateException("task " + id + " is not " + from + " (any more), so it cannot move to " + to);
+        }
     }
 
     /**

@@ -129,6 +129,32 @@ public final class Approvals {
         return find(id);
     }
 
+    /**
+     * Releases a blocked reply (the platform refused it for good, or the outbox ran out of attempts):
+     * its attempts start again from none and the task is approved again, with the same text, so the
+     * outbox posts it at its next run. Only a FAILED task whose reply is blocked can be retried; one
+     * that is still being tried again needs no help.
+     */
+    public ResponseTask retry(long id, String actor) {
+        Instant now = clock.instant();
+        db.useTransaction(c -> {
+            TaskState state = tasks.lockState(c, id).orElseThrow(() -> new TaskNotFoundException(id));
+            if (state != TaskState.FAILED) {
+                throw new TaskConflictException(id, state, "retried: only a FAILED post can be retried");
+            }
+            ResponseTask.Delivery before = tasks.find(c, id).orElseThrow().delivery();
+            if (!outbox.release(c, id, now)) {
+                throw new TaskConflictException("task " + id + " is FAILED but its reply is not blocked: the outbox"
+                        + " tries it again by itself (attempt " + before.attempts() + ", last error: "
+                        + before.lastError() + ")");
+            }
+            tasks.move(c, id, TaskState.FAILED, TaskState.APPROVED, now);
+            audit.record(c, now, id, actor, "retried", "blocked after " + before.attempts() + " attempt(s): "
+                    + before.lastError());
+        });
+        return find(id);
+    }
+
     private ResponseTask find(long id) {
         return db.inTransaction(c -> tasks.find(c, id)).orElseThrow(() -> new TaskNotFoundException(id));
     }

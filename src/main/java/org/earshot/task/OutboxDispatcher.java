@@ -25,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * Posts approved replies from the outbox, block by block, each block acknowledged in the database
  * before the next is sent. A claim is a lease: if this process dies mid-post, the row comes due again
  * when the lease ends and the same idempotency keys are sent again, which the platform (or the
- * publisher's own check) turns into a no-op for blocks it already has.
+ * publisher's own check) turns into a no-op for blocks it already has. A failed attempt is tried
+ * again with backoff, up to {@code maxAttempts}; after that, or when the platform refuses the reply
+ * for good, the reply is blocked with its last error until a person retries it.
  */
 public final class OutboxDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
@@ -38,9 +40,15 @@ public final class OutboxDispatcher {
     private final Clock clock;
     private final Duration lease;
     private final Backoff backoff;
+    private final int maxAttempts;
 
+    /** @param maxAttempts how many failed attempts block a reply (at least 1) */
     public OutboxDispatcher(Database db, OutboxStore outbox, TaskStore tasks, AuditLog audit,
-                            Map<String, Connector> connectors, Clock clock, Duration lease, Backoff backoff) {
+                            Map<String, Connector> connectors, Clock clock, Duration lease, Backoff backoff,
+                            int maxAttempts) {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1, but was " + maxAttempts);
+        }
         this.db = db;
         this.outbox = outbox;
         this.tasks = tasks;
@@ -49,6 +57,7 @@ public final class OutboxDispatcher {
         this.clock = clock;
         this.lease = lease;
         this.backoff = backoff;
+        this.maxAttempts = maxAttempts;
     }
 
     /** Posts every due reply; returns how many were completed in this run. */
@@ -95,9 +104,11 @@ public final class OutboxDispatcher {
             String postedId = posted.externalId();
             db.useTransaction(c -> {
                 Instant at = clock.instant();
+                // The task's row is locked before the outbox's, in the order approving and retrying take them.
+                TaskState from = last ? tasks.lockState(c, taskId).orElseThrow() : null;
                 outbox.blockPosted(c, taskId, blocksPosted, postedId, last, at);
                 if (last) {
-                    tasks.markDelivery(c, taskId, TaskState.POSTED, at);
+                    tasks.move(c, taskId, from, TaskState.POSTED, at);
                     audit.record(c, at, taskId, "earshot", "posted", "reply " + postedId + " on " + mention.connectorId());
                 }
             });
@@ -106,15 +117,26 @@ public final class OutboxDispatcher {
         return true;
     }
 
+    /** Records a failed attempt: tried again with backoff, or blocked when refused for good or out of attempts. */
     private void fail(PendingReply reply, String error, boolean permanent) {
         Instant now = clock.instant();
+        boolean blocked = permanent || reply.attempts() >= maxAttempts;
         Instant retryAt = now.plus(backoff.after(reply.attempts()));
+        String action = permanent ? "post-failed" : blocked ? "post-blocked" : "post-retry";
+        String detail = permanent ? error
+                : blocked ? error + " (blocked after " + reply.attempts() + " attempts until someone retries it)"
+                : error + " (next try " + retryAt + ")";
         db.useTransaction(c -> {
-            outbox.failed(c, reply.taskId(), error, permanent, retryAt);
-            tasks.markDelivery(c, reply.taskId(), TaskState.FAILED, now);
-            audit.record(c, now, reply.taskId(), "earshot", permanent ? "post-failed" : "post-retry",
-                    permanent ? error : error + " (next try " + retryAt + ")");
+            TaskState from = tasks.lockState(c, reply.taskId()).orElseThrow();
+            if (blocked) {
+                outbox.block(c, reply.taskId(), error, permanent, now);
+            } else {
+                outbox.failed(c, reply.taskId(), error, retryAt);
+            }
+            tasks.move(c, reply.taskId(), from, TaskState.FAILED, now);
+            audit.record(c, now, reply.taskId(), "earshot", action, detail);
         });
-        LOG.warn("task {}: posting failed ({}): {}", reply.taskId(), permanent ? "permanent" : "will retry", error);
+        LOG.warn("task {}: posting failed ({}): {}", reply.taskId(), permanent ? "refused for good; blocked"
+                : blocked ? "blocked after " + reply.attempts() + " attempts" : "will retry", error);
     }
 }

@@ -8,6 +8,7 @@ import org.earshot.domain.TaskState;
 import org.earshot.store.AuditLog;
 import org.earshot.store.Database;
 import org.earshot.store.MentionStore;
+import org.earshot.store.OutboxStore;
 import org.earshot.store.TaskStore;
 
 /** Reads tasks for the queue, the API and the CLI. */
@@ -16,6 +17,7 @@ public final class TaskQueries {
     private final TaskStore tasks;
     private final AuditLog audit;
     private final MentionStore mentions = new MentionStore();
+    private final OutboxStore outbox = new OutboxStore();
 
     public TaskQueries(Database db, TaskStore tasks, AuditLog audit) {
         this.db = db;
@@ -40,5 +42,10 @@ public final class TaskQueries {
 
     public List<AuditLog.Entry> history(long id) {
         return db.inTransaction(c -> audit.forTask(c, id));
+    }
+
+    /** The tasks whose replies the outbox stopped trying until someone retries them, oldest first. */
+    public List<Long> blockedReplies() {
+        return db.inTransaction(outbox::blocked);
     }
 }

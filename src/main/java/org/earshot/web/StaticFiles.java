@@ -29,6 +29,7 @@ final class StaticFiles implements HttpHandler {
                 "/", index,
                 "/index.html", index,
                 "/queue.js", load("queue.js", "text/javascript; charset=utf-8"),
+                "/blocked.js", load("blocked.js", "text/javascript; charset=utf-8"),
                 "/queue.css", load("queue.css", "text/css; charset=utf-8"));
     }
 

@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import org.earshot.alert.RouteHealth;
 import org.earshot.alert.ServiceLevelClock;
 import org.earshot.connector.ConnectorHealth;
+import org.earshot.domain.DisallowedTransitionException;
 import org.earshot.domain.ResponseTask;
 import org.earshot.domain.Sentiment;
 import org.earshot.domain.TaskState;
@@ -88,7 +89,7 @@ final class TaskApi implements HttpHandler {
                 JsonExchange.sendError(exchange, e.status(), e.getMessage());
             } catch (TaskNotFoundException e) {
                 JsonExchange.sendError(exchange, 404, e.getMessage());
-            } catch (TaskConflictException e) {
+            } catch (TaskConflictException | DisallowedTransitionException e) {
                 JsonExchange.sendError(exchange, 409, e.getMessage());
             } catch (ReplyRulesViolatedException e) {
                 Map<String, Object> body = new LinkedHashMap<>();
@@ -112,7 +113,7 @@ final class TaskApi implements HttpHandler {
                 .filter(p -> !p.isEmpty()).skip(1).toList();
         if (parts.equals(List.of("health"))) {
             allow(method, "GET");
-            JsonExchange.send(exchange, 200, HealthView.of(health.get(), alertRoutes.get()));
+            JsonExchange.send(exchange, 200, HealthView.of(health.get(), alertRoutes.get(), queries.blockedReplies()));
         } else if (parts.equals(List.of("tasks"))) {
             allow(method, "GET");
             listTasks(exchange);
@@ -131,6 +132,9 @@ final class TaskApi implements HttpHandler {
         } else if (parts.size() == 3 && parts.get(0).equals("tasks") && parts.get(2).equals("correct")) {
             allow(method, "POST");
             correct(exchange, taskId(parts.get(1)));
+        } else if (parts.size() == 3 && parts.get(0).equals("tasks") && parts.get(2).equals("retry")) {
+            allow(method, "POST");
+            retry(exchange, taskId(parts.get(1)));
         } else if (parts.size() == 3 && parts.get(0).equals("tasks") && parts.get(2).equals("follow-up-done")) {
             allow(method, "POST");
             followUpDone(exchange, taskId(parts.get(1)));
@@ -179,6 +183,13 @@ final class TaskApi implements HttpHandler {
             throw new HttpError(400, "a rejection needs a reason: send {\"reason\": \"...\"}");
         }
         ResponseTask task = approvals.reject(id, body.reason(), actor(body.actor()));
+        JsonExchange.send(exchange, 200, detail(task));
+    }
+
+    /** Releases a blocked reply: the outbox posts it again from its first attempt. */
+    private void retry(HttpExchange exchange, long id) throws IOException {
+        ActorRequest body = JsonExchange.readBody(exchange, ActorRequest.class);
+        ResponseTask task = approvals.retry(id, actor(body == null ? null : body.actor()));
         JsonExchange.send(exchange, 200, detail(task));
     }
 

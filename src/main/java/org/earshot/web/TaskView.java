@@ -84,7 +84,8 @@ record TaskView(
     record DecisionView(String actor, Instant at, String approvedText, String rejectReason) {
     }
 
-    record DeliveryView(int attempts, String lastError, String postedReplyId, Instant postedAt) {
+    /** {@code blocked}: the outbox stopped trying (refused for good, or out of attempts) until someone retries it. */
+    record DeliveryView(int attempts, String lastError, String postedReplyId, Instant postedAt, boolean blocked) {
     }
 
     record HistoryEntry(Instant at, String actor, String action, String detail) {
@@ -116,7 +117,7 @@ record TaskView(
                 new DecisionView(t.decision().actor(), t.decision().at(), t.decision().approvedText(),
                         t.decision().rejectReason()),
                 new DeliveryView(t.delivery().attempts(), t.delivery().lastError(), t.delivery().postedReplyId(),
-                        t.delivery().postedAt()),
+                        t.delivery().postedAt(), t.delivery().blocked()),
                 t.createdAt(),
                 t.dueAt(),
                 history == null ? null

@@ -116,7 +116,7 @@ class FollowUpsIT {
         long done = promisingTask();
         for (long id : List.of(open, done)) {
             approvals.approve(id, null, "sam", false);
-            db.useTransaction(c -> taskStore.markDelivery(c, id, TaskState.POSTED, clock.instant()));
+            db.useTransaction(c -> taskStore.move(c, id, TaskState.APPROVED, TaskState.POSTED, clock.instant()));
         }
         followUps.markDone(done, "sam");
 

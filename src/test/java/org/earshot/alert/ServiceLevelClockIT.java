@@ -99,7 +99,7 @@ class ServiceLevelClockIT {
         long rejected = stored.task(Platform.MASTODON, UrgencyLevel.HIGH, clock.instant());
         db.useTransaction(c -> {
             taskStore.markApproved(c, answered, "sam", "Sorry!", clock.instant());
-            taskStore.markDelivery(c, answered, TaskState.POSTED, clock.instant());
+            taskStore.move(c, answered, TaskState.APPROVED, TaskState.POSTED, clock.instant());
             taskStore.markRejected(c, rejected, "sam", "spam", clock.instant());
         });
 

@@ -18,6 +18,7 @@ import org.earshot.domain.IncomingMention;
 import org.earshot.domain.Platform;
 import org.earshot.domain.ResponseTask;
 import org.earshot.domain.TaskState;
+import org.earshot.store.AuditLog;
 import org.earshot.testing.InMemoryPlatform;
 import org.earshot.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
@@ -275,6 +276,65 @@ class TaskLifecycleIT {
 
         assertThat(platform.publishCalls).hasSize(1);
         assertThat(earshot.queries.get(id).delivery().lastError()).contains("422");
+        assertThat(earshot.queries.get(id).delivery().blocked()).isTrue();
+        assertThat(earshot.queries.blockedReplies()).containsExactly(id);
+    }
+
+    @Test
+    void aReplyThatKeepsFailingIsBlockedAfterTheAttemptCapAndNotTriedAgainUntilRetried() {
+        earshot.close();
+        earshot = new Wiring(platform.configWithDatabaseIn(dir), List.of(platform.factory()), clock,
+                Wiring.Timings.DEFAULT.deliveringEvery(Duration.ofSeconds(1)).withMaxPostAttempts(3));
+        hear("1", "dana@mastodon.example", "hello");
+        earshot.intake.pollOnce(connector());
+        long id = open(EnumSet.of(TaskState.NEW)).get(0).id();
+        earshot.approvals.approve(id, null, "sam", false);
+        platform.publishFailure = ConnectorException.transientFailure("Mastodon answered HTTP 503", null);
+
+        for (int i = 0; i < 6; i++) {
+            earshot.dispatcher.dispatchDue();
+            clock.advance(Duration.ofMinutes(31));
+        }
+
+        assertThat(platform.publishCalls).hasSize(3);
+        ResponseTask blocked = earshot.queries.get(id);
+        assertThat(blocked.state()).isEqualTo(TaskState.FAILED);
+        assertThat(blocked.delivery().blocked()).isTrue();
+        assertThat(blocked.delivery().attempts()).isEqualTo(3);
+        assertThat(blocked.delivery().lastError()).contains("503");
+        assertThat(earshot.queries.history(id)).extracting(AuditLog.Entry::action)
+                .containsSubsequence("post-retry", "post-retry", "post-blocked");
+
+        platform.publishFailure = null;
+        ResponseTask retried = earshot.approvals.retry(id, "sam");
+        assertThat(retried.state()).isEqualTo(TaskState.APPROVED);
+        assertThat(retried.delivery().attempts()).isZero();
+        assertThat(retried.delivery().blocked()).isFalse();
+        earshot.dispatcher.dispatchDue();
+        earshot.dispatcher.dispatchDue();
+
+        assertThat(platform.publishCalls).hasSize(4);
+        assertThat(platform.repliesByKey).hasSize(1);
+        assertThat(earshot.queries.get(id).state()).isEqualTo(TaskState.POSTED);
+        assertThat(earshot.queries.blockedReplies()).isEmpty();
+    }
+
+    @Test
+    void onlyABlockedFailedReplyCanBeRetried() {
+        hear("1", "dana@mastodon.example", "hello");
+        earshot.intake.pollOnce(connector());
+        long id = open(EnumSet.of(TaskState.NEW)).get(0).id();
+
+        assertThatThrownBy(() -> earshot.approvals.retry(id, "sam")).isInstanceOf(TaskConflictException.class)
+                .hasMessage("task " + id + " is NEW and cannot be retried: only a FAILED post can be retried");
+
+        earshot.approvals.approve(id, null, "sam", false);
+        platform.nextPublishFailure = ConnectorException.transientFailure("connection reset", null);
+        earshot.dispatcher.dispatchDue();
+        assertThat(earshot.queries.get(id).state()).isEqualTo(TaskState.FAILED);
+        assertThatThrownBy(() -> earshot.approvals.retry(id, "sam")).isInstanceOf(TaskConflictException.class)
+                .hasMessageContaining("is FAILED but its reply is not blocked: the outbox tries it again by itself");
+        assertThatThrownBy(() -> earshot.approvals.retry(9999, "sam")).isInstanceOf(TaskNotFoundException.class);
     }
 
     @Test

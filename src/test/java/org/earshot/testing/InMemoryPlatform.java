@@ -29,6 +29,8 @@ public final class InMemoryPlatform implements MentionSource, ReplyPublisher {
     public boolean loseNextAcknowledgement;
     /** When set, the next publish call fails before anything is stored. */
     public ConnectorException nextPublishFailure;
+    /** When set, every publish call fails with it before anything is stored, until it is cleared. */
+    public ConnectorException publishFailure;
 
     /** The example config with its database in {@code dir} and this platform as connector "social". */
     public org.earshot.config.EarshotConfig configWithDatabaseIn(java.nio.file.Path dir) {
@@ -77,6 +79,9 @@ public final class InMemoryPlatform implements MentionSource, ReplyPublisher {
             ConnectorException e = nextPublishFailure;
             nextPublishFailure = null;
             throw e;
+        }
+        if (publishFailure != null) {
+            throw publishFailure;
         }
         repliesByKey.putIfAbsent(block.idempotencyKey(), block);
         if (loseNextAcknowledgement) {

@@ -115,6 +115,31 @@ class QueuePageIT {
     }
 
     @Test
+    void aBlockedReplyShowsWhyAboveTheQueueAndRetryApprovesItAgain() {
+        long blocked = queue.add("Bo Blocked", "Where is my refund?", 0.5);
+        queue.blockReply(blocked, "Mastodon said <img src=x onerror=alert(1)> 503", 10);
+        queue.add("Olga Open", "Is the lounge open?", 0.4);
+
+        openQueueWithToken();
+        waitForTasks(1);
+        WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#blocked li.blocked-task[data-task-id='" + blocked + "']")));
+        assertThat(card.findElement(By.cssSelector(".blocked-line")).getText())
+                .isEqualTo("blocked after 10 attempts: Mastodon said <img src=x onerror=alert(1)> 503");
+        assertThat(card.findElement(By.cssSelector(".author")).getText()).contains("Bo Blocked");
+        assertThat(card.findElements(By.cssSelector("img"))).isEmpty();
+
+        card.findElement(By.cssSelector(".retry")).click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#blocked li"), 0));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("blocked-section")));
+
+        assertThat(queue.task(blocked).state()).isEqualTo(TaskState.APPROVED);
+        assertThat(queue.task(blocked).delivery().blocked()).isFalse();
+        assertThat(queue.queries.history(blocked)).anySatisfy(e -> assertThat(e.action()).isEqualTo("retried"));
+        assertThatThrownBy(() -> driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+    }
+
+    @Test
     void markupInAMentionShowsAsLiteralTextAndRunsNothing() {
         String hostile = "<script>alert(1)</script><img src=x onerror=alert(2)> is this safe?";
         long id = queue.add(new RunningQueue.NewTask("<b>Eve</b>", hostile, 0.5, UrgencyLevel.NORMAL,

@@ -23,6 +23,7 @@ import org.earshot.domain.Platform;
 import org.earshot.domain.ResponseTask;
 import org.earshot.domain.Score;
 import org.earshot.domain.Sentiment;
+import org.earshot.domain.TaskState;
 import org.earshot.domain.UrgencyLevel;
 import org.earshot.reply.ReplyDrafter;
 import org.earshot.scoring.CurrentTeamCorrections;
@@ -50,6 +51,7 @@ final class RunningQueue implements AutoCloseable {
     final WebServer server;
     private final MentionStore mentions = new MentionStore();
     private final TaskStore tasks = new TaskStore();
+    private final OutboxStore outbox = new OutboxStore();
     private int nextExternalId = 1;
 
     /** Mastodon's first response is due an hour after the mention is heard (the social default). */
@@ -69,8 +71,7 @@ final class RunningQueue implements AutoCloseable {
         queries = new TaskQueries(db, tasks, audit);
         ReplyPolicy policy = new ReplyPolicy("calm", "Sam from Acme Support", Duration.ofHours(4),
                 List.of(), List.of("refund"), Map.of());
-        approvals = new Approvals(db, tasks, mentions, new OutboxStore(), audit, new ReplyDrafter(policy),
-                Clock.systemUTC());
+        approvals = new Approvals(db, tasks, mentions, outbox, audit, new ReplyDrafter(policy), Clock.systemUTC());
         corrections = new Corrections(db, tasks, mentions, new CorrectionStore(), audit, teamCorrections,
                 Clock.systemUTC());
         FollowUps followUps = new FollowUps(db, tasks, audit, Duration.ofMinutes(30), "http://127.0.0.1",
@@ -121,6 +122,19 @@ final class RunningQueue implements AutoCloseable {
     /** As if the task's approved reply promised to come back within a day. */
     void promiseFollowUp(long id) {
         db.useTransaction(c -> tasks.startFollowUp(c, id, Instant.now().plus(Duration.ofDays(1))));
+    }
+
+    /** Approved, then as if the outbox had tried it {@code attempts} times and stopped with {@code error}. */
+    void blockReply(long id, String error, int attempts) {
+        approvals.approve(id, null, "sam", false);
+        Instant now = Instant.now();
+        db.useTransaction(h -> {
+            for (int i = 0; i < attempts; i++) {
+                outbox.claim(h, id, now, now);
+            }
+            outbox.block(h, id, error, false, now);
+            tasks.move(h, id, TaskState.APPROVED, TaskState.FAILED, now);
+        });
     }
 
     ResponseTask task(long id) {

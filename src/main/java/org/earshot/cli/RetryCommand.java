@@ -1,0 +1,32 @@
+package org.earshot.cli;
+
+import java.util.concurrent.Callable;
+import org.earshot.domain.ResponseTask;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "retry", description = "Retries a FAILED task's blocked reply (refused for good, or out of attempts);"
+        + " the running daemon posts it once.")
+public final class RetryCommand implements Callable<Integer> {
+    @Mixin
+    ConfigOption config;
+
+    @Parameters(paramLabel = "ID", description = "The task's id.")
+    long id;
+
+    @Option(names = "--as", defaultValue = "${sys:user.name}", description = "Who retries (default: your user name).")
+    String actor;
+
+    @Override
+    public Integer call() {
+        try (Backoffice office = Backoffice.open(config.load())) {
+            ResponseTask task = office.approvals().retry(id, actor);
+            System.out.println("task " + task.id() + " retried by " + actor + "; it will be posted on "
+                    + task.mention().platform().id() + " as:");
+            System.out.println(task.decision().approvedText());
+        }
+        return 0;
+    }
+}
