@@ -11,6 +11,10 @@ import org.earshot.domain.Score;
  * Scores a mention: negativity, urgency, priority and the reasons behind them. Pure and thread-safe:
  * the word lists are loaded once per process and nothing is read or written while scoring.
  *
+ * <p>Built with a {@link NegativityModel}, negativity and sentiment are the model's blended with the
+ * lexicon's ({@link NegativityBlend}), and urgency and priority read the blended sentiment; without one
+ * (or when it cannot read a text) the lexicon alone scores, as it always did.
+ *
  * <p>Priority is {@link QueuePriority}'s; reach combines the author's followers (full at a million)
  * with the post's spread (full at ten thousand shares), and time waited is full at 12 hours.
  */
@@ -22,15 +26,51 @@ public final class MentionScorer {
 
     private final MentionAnalyzer analyzer = MentionAnalyzer.standard();
     private final UrgencyAssessor urgency = new UrgencyAssessor();
+    private final NegativityModel model;
+
+    /** The lexicon alone: fast, and what tests and bulk tools use. */
+    public MentionScorer() {
+        this(null);
+    }
+
+    /** @param model the learned negativity to blend in, or null for the lexicon alone */
+    public MentionScorer(NegativityModel model) {
+        this.model = model;
+    }
+
+    /** The model this scorer blends in, or null. */
+    public NegativityModel model() {
+        return model;
+    }
 
     public Score score(ScoringInput input) {
-        String text = input.subject() == null || input.subject().isBlank()
-                ? nullToEmpty(input.text()) : input.subject() + "\n" + nullToEmpty(input.text());
+        String text = textOf(input);
         return score(analyzer.analyze(text), input);
+    }
+
+    /**
+     * Scores with the model's negativity already worked out (NaN: the lexicon alone), so a caller
+     * that reads the model itself, in a batch or to show its figure, does not run it twice.
+     */
+    public Score score(ScoringInput input, double modelNegativity) {
+        return scoreBlended(analyzer.analyze(textOf(input)), input, modelNegativity);
+    }
+
+    /** The text the scorer reads: the subject, if any, on the line before the text. */
+    public static String textOf(ScoringInput input) {
+        return input.subject() == null || input.subject().isBlank()
+                ? nullToEmpty(input.text()) : input.subject() + "\n" + nullToEmpty(input.text());
     }
 
     /** Scores an analysis already made, so a caller that also drafts analyses the text once. */
     public Score score(MentionAnalysis analysis, ScoringInput input) {
+        double learned = model == null ? Double.NaN : model.negativity(analysis.tokens().text());
+        return scoreBlended(analysis, input, learned);
+    }
+
+    private Score scoreBlended(MentionAnalysis lexical, ScoringInput input, double modelNegativity) {
+        MentionAnalysis analysis = Double.isNaN(modelNegativity) ? lexical
+                : lexical.withSentiment(NegativityBlend.blend(lexical.sentiment(), modelNegativity));
         Author author = input.author() == null ? NOBODY : input.author();
         CustomerHistory history = input.history() == null ? CustomerHistory.NONE : input.history();
         double hours = hoursWaited(input);
