@@ -11,4 +11,13 @@ public interface NegativityModel {
 
     /** The probability that the text is negative, 0..1, or NaN when the model cannot read it now. */
     double negativity(String text);
+
+    /** Several texts, in order; a model that reads a batch faster than its texts one by one says so here. */
+    default double[] negativity(java.util.List<String> texts) {
+        double[] out = new double[texts.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = negativity(texts.get(i));
+        }
+        return out;
+    }
 }

@@ -80,4 +80,38 @@ class NegativityBlendTest {
         assertThat(blended.urgency()).isGreaterThan(alone.urgency());
         assertThat(blended.reasons()).contains("reads as negative (model 0.95)");
     }
+
+    @Test
+    void textsReadAheadInABatchAreScoredWithoutReadingThemAgain() {
+        java.util.List<String> single = new java.util.ArrayList<>();
+        java.util.List<java.util.List<String>> batches = new java.util.ArrayList<>();
+        NegativityModel counting = new NegativityModel() {
+            @Override
+            public String name() {
+                return "counting";
+            }
+
+            @Override
+            public double negativity(String text) {
+                single.add(text);
+                return 0.9;
+            }
+
+            @Override
+            public double[] negativity(List<String> texts) {
+                batches.add(texts);
+                return texts.stream().mapToDouble(t -> 0.9).toArray();
+            }
+        };
+        MentionScorer scorer = new MentionScorer(counting);
+        ScoringInput mail = new ScoringInput(Platform.EMAIL, "it never arrived", "Order 1234", null, null, null, null);
+        ScoringInput post = new ScoringInput(Platform.X, "still broken", "", null, null, null, null);
+        scorer.readAhead(List.of(MentionScorer.textOf(mail), MentionScorer.textOf(post), MentionScorer.textOf(post)));
+        assertThat(scorer.score(mail).sentiment()).isEqualTo(Sentiment.NEGATIVE);
+        scorer.score(post);
+        assertThat(batches).containsExactly(List.of("Order 1234\nit never arrived", "still broken"));
+        assertThat(single).isEmpty();
+        scorer.score(post);
+        assertThat(single).containsExactly("still broken");
+    }
 }

@@ -86,6 +86,7 @@ public final class LearnedNegativity implements NegativityModel {
     }
 
     /** A batch, in order. */
+    @Override
     public double[] negativity(List<String> texts) {
         List<float[]> vectors = embedder.embed(new ArrayList<>(texts));
         double[] out = new double[vectors.size()];
@@ -126,6 +127,22 @@ public final class LearnedNegativity implements NegativityModel {
                 LOG.warn("the learned model could not read a mention ({}); the lexicon scored it", e.toString());
                 return Double.NaN;
             }
+        }
+
+        @Override
+        public double[] negativity(List<String> texts) {
+            LearnedNegativity m = get();
+            if (m != null) {
+                try {
+                    return m.negativity(texts);
+                } catch (RuntimeException e) {
+                    LOG.warn("the learned model could not read {} mentions ({}); the lexicon scores them",
+                            texts.size(), e.toString());
+                }
+            }
+            double[] none = new double[texts.size()];
+            java.util.Arrays.fill(none, Double.NaN);
+            return none;
         }
 
         private LearnedNegativity get() {
