@@ -8,8 +8,9 @@ import org.earshot.domain.CustomerHistory;
 import org.earshot.domain.Score;
 
 /**
- * Scores a mention: negativity, urgency, priority and the reasons behind them. Pure and thread-safe:
- * the word lists are loaded once per process and nothing is read or written while scoring.
+ * Scores a mention: negativity, urgency, priority and the reasons behind them. Thread-safe: the word
+ * lists are loaded once per process, and the only state is the model's readings kept by
+ * {@link #readAhead} until their texts are scored.
  *
  * <p>Built with a {@link NegativityModel}, negativity and sentiment are the model's blended with the
  * lexicon's ({@link NegativityBlend}), and urgency and priority read the blended sentiment; without one
@@ -53,9 +54,9 @@ public final class MentionScorer {
     }
 
     /**
-     * Runs the model over texts about to be scored, as one batch (about twice as fast per text as one
-     * by one), so that {@link #score(ScoringInput)} finds them read. A poll calls it before its
-     * transaction, so the transaction does not wait on the model. Nothing happens without a model.
+     * Runs the model over texts about to be scored, so that {@link #score(ScoringInput)} finds them
+     * read. A poll calls it before its transaction, so the transaction does not wait on the model (and
+     * a model that spreads a list over threads uses them). Nothing happens without a model.
      *
      * @param texts as {@link #textOf(ScoringInput)} makes them
      */

@@ -51,7 +51,7 @@ public final class Triage {
     public record Assessment(Score score, Draft draft, Instant dueAt) {
     }
 
-    /** Lets the scorer's learned model read a poll's mentions in one batch before they are assessed. */
+    /** Lets the scorer's learned model read a poll's mentions before they are assessed (and their transaction opens). */
     public void readAhead(java.util.List<org.earshot.domain.IncomingMention> polled) {
         if (scorer.model() != null && !polled.isEmpty()) {
             scorer.readAhead(polled.stream().map(m -> MentionScorer.textOf(m.subject(), m.text())).toList());

@@ -35,9 +35,19 @@ public final class LearnedNegativity implements NegativityModel {
         this.name = name;
     }
 
-    /** The e5 embedder, one thread per text, with the head shipped in the jar. */
+    /**
+     * The e5 embedder with the head shipped in the jar: one thread per text, and a list (a poll's
+     * mentions) spread over as many daemon threads as there are cores.
+     */
     public static LearnedNegativity load() {
-        return new LearnedNegativity(SentenceEmbedder.load(1, Runnable::run), shippedHead(), "e5-small-v2-q+vader");
+        java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Runtime.getRuntime().availableProcessors(), r -> {
+                    Thread t = new Thread(r, "learned-negativity-" + made.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        return new LearnedNegativity(SentenceEmbedder.load(1, pool), shippedHead(), "e5-small-v2-q+vader");
     }
 
     public static LinearHead shippedHead() {
