@@ -46,6 +46,7 @@ import org.earshot.reply.ReplyDrafter;
 import org.earshot.schedule.EarshotScheduler;
 import org.earshot.scoring.CurrentTeamCorrections;
 import org.earshot.scoring.MentionScorer;
+import org.earshot.scoring.model.LearnedNegativity;
 import org.earshot.store.AlertStore;
 import org.earshot.store.AuditLog;
 import org.earshot.store.CorrectionStore;
@@ -189,7 +190,8 @@ public final class Wiring implements AutoCloseable {
             this.corrections = new Corrections(database, tasks, mentions, correctionStore, audit, teamCorrections,
                     clock);
             corrections.reloadModel();
-            Triage triage = new Triage(new MentionScorer(), teamCorrections, drafter, config.serviceLevels(),
+            // The learned model loads on the first mention scored (EARSHOT_MODEL=lexicon: never).
+            Triage triage = new Triage(new MentionScorer(LearnedNegativity.preferred()), teamCorrections, drafter, config.serviceLevels(),
                     new BusinessClock(config.alerts().businessHours()));
             Map<String, BrandMatcher> matchers = config.brands().stream()
                     .collect(Collectors.toMap(b -> b.id(), BrandMatcher::new));

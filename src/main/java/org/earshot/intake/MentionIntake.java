@@ -67,6 +67,8 @@ public final class MentionIntake {
         }
         Instant now = clock.instant();
         BrandMatcher matcher = matchers.get(connector.brand());
+        // The learned model reads the batch here, outside the transaction.
+        triage.readAhead(result.mentions().stream().filter(matcher::accepts).toList());
         List<Long> opened = db.inTransaction(c -> {
             List<Long> ids = new ArrayList<>();
             for (IncomingMention incoming : result.mentions()) {

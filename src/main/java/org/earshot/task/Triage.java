@@ -50,6 +50,13 @@ public final class Triage {
     public record Assessment(Score score, Draft draft, Instant dueAt) {
     }
 
+    /** Lets the scorer's learned model read a poll's mentions before they are assessed (and their transaction opens). */
+    public void readAhead(java.util.List<org.earshot.domain.IncomingMention> polled) {
+        if (scorer.model() != null && !polled.isEmpty()) {
+            scorer.readAhead(polled.stream().map(m -> MentionScorer.textOf(m.subject(), m.text())).toList());
+        }
+    }
+
     public Assessment assess(Mention m, CustomerHistory history, Instant now) {
         Score scored = scorer.score(new ScoringInput(m.platform(), m.text(), m.subject(), m.author(), history,
                 m.createdAt(), now, Engagement.from(m.replyContext())));
