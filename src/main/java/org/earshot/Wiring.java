@@ -16,7 +16,6 @@ import org.earshot.alert.SlackMessage;
 import org.earshot.alert.SlackWebhook;
 import org.earshot.alert.StoredAlertSink;
 import org.earshot.alert.AlertTriggers;
-import org.earshot.alert.BusinessClock;
 import org.earshot.alert.ConnectorAlerts;
 import org.earshot.alert.DailyDigest;
 import org.earshot.alert.FollowUps;
@@ -48,6 +47,7 @@ import org.earshot.reply.ReplyDrafter;
 import org.earshot.schedule.EarshotScheduler;
 import org.earshot.scoring.CurrentTeamCorrections;
 import org.earshot.scoring.MentionScorer;
+import org.earshot.scoring.model.LearnedNegativity;
 import org.earshot.store.AlertStore;
 import org.earshot.store.AuditLog;
 import org.earshot.store.CorrectionStore;
@@ -59,7 +59,10 @@ import org.earshot.store.OutboxStore;
 import org.earshot.store.TaskStore;
 import org.earshot.task.Approvals;
 import org.earshot.task.LlmDrafts;
+import org.earshot.task.Backoff;
+import org.earshot.task.BusinessClock;
 import org.earshot.task.Corrections;
+import org.earshot.task.Incidents;
 import org.earshot.task.OutboxDispatcher;
 import org.earshot.task.TaskQueries;
 import org.earshot.task.Triage;
@@ -73,22 +76,31 @@ import org.earshot.web.WebServer;
 public final class Wiring implements AutoCloseable {
 
     /**
-     * Timings the daemon runs with; tests shorten them. {@code maxPostAttempts} failed attempts block a
-     * reply until a person retries it: 10, with the backoff from 30 seconds doubling to 30 minutes, is
-     * about two hours of trying.
+     * Timings the daemon runs with; tests shorten them. The outbox (replies to platforms) and the alert
+     * delivery (alerts to Slack) each have their own: how often they look for due work, how long a
+     * claimed row is theirs before another node may take it, and how long a failure waits.
+     * {@code maxPostAttempts} failed attempts block a reply until a person retries it: 10, with the
+     * outbox backoff from 30 seconds doubling to 30 minutes, is about two hours of trying.
+     *
+     * @param alertTriggersInterval how often the alert triggers (service levels, spikes, digests) look
      */
-    public record Timings(Duration outboxInterval, Duration outboxLease, Duration firstRetryBackoff,
-                          Duration alertInterval, int maxPostAttempts) {
+    public record Timings(Duration outboxInterval, Duration outboxLease, Backoff outboxBackoff, int maxPostAttempts,
+                          Duration alertDeliveryInterval, Duration alertDeliveryLease, Backoff alertDeliveryBackoff,
+                          Duration alertTriggersInterval) {
         public static final Timings DEFAULT = new Timings(Duration.ofSeconds(2), Duration.ofMinutes(2),
-                Duration.ofSeconds(30), Duration.ofSeconds(30), 10);
+                Backoff.DELIVERY, 10, Duration.ofSeconds(2), Duration.ofMinutes(2), Backoff.DELIVERY,
+                Duration.ofSeconds(30));
 
-        public Timings(Duration outboxInterval, Duration outboxLease, Duration firstRetryBackoff,
-                       Duration alertInterval) {
-            this(outboxInterval, outboxLease, firstRetryBackoff, alertInterval, DEFAULT.maxPostAttempts());
+        /** These timings with the outbox and the alert delivery looking for due work every {@code interval}. */
+        public Timings deliveringEvery(Duration interval) {
+            return new Timings(interval, outboxLease, outboxBackoff, maxPostAttempts, interval, alertDeliveryLease,
+                    alertDeliveryBackoff, alertTriggersInterval);
         }
 
-        public Timings(Duration outboxInterval, Duration outboxLease, Duration firstRetryBackoff) {
-            this(outboxInterval, outboxLease, firstRetryBackoff, DEFAULT.alertInterval());
+        /** These timings with a reply blocked after {@code attempts} failed posts. */
+        public Timings withMaxPostAttempts(int attempts) {
+            return new Timings(outboxInterval, outboxLease, outboxBackoff, attempts, alertDeliveryInterval,
+                    alertDeliveryLease, alertDeliveryBackoff, alertTriggersInterval);
         }
     }
 
@@ -125,8 +137,7 @@ public final class Wiring implements AutoCloseable {
     public final ConnectorAlerts connectorAlerts;
     public final DailyDigest digest;
     public final AlertTriggers alertTriggers;
-    private final Duration alertInterval;
-    private final Duration outboxInterval;
+    private final Timings timings;
     private EarshotScheduler scheduler;
     private WebServer web;
     private String generatedToken;
@@ -183,7 +194,8 @@ public final class Wiring implements AutoCloseable {
             this.corrections = new Corrections(database, tasks, mentions, correctionStore, audit, teamCorrections,
                     clock);
             corrections.reloadModel();
-            Triage triage = new Triage(new MentionScorer(), teamCorrections, drafter, config.serviceLevels(),
+            // The learned model loads on the first mention scored (EARSHOT_MODEL=lexicon: never).
+            Triage triage = new Triage(new MentionScorer(LearnedNegativity.preferred()), teamCorrections, drafter, config.serviceLevels(),
                     new BusinessClock(config.alerts().businessHours()));
             Map<String, BrandMatcher> matchers = config.brands().stream()
                     .collect(Collectors.toMap(b -> b.id(), BrandMatcher::new));
@@ -195,8 +207,7 @@ public final class Wiring implements AutoCloseable {
             this.queries = new TaskQueries(database, tasks, audit);
             this.approvals = new Approvals(database, tasks, mentions, outbox, audit, drafter, clock);
             this.dispatcher = new OutboxDispatcher(database, outbox, tasks, audit, connectors, clock,
-                    timings.outboxLease(), timings.firstRetryBackoff(), timings.maxPostAttempts());
-            this.outboxInterval = timings.outboxInterval();
+                    timings.outboxLease(), timings.outboxBackoff(), timings.maxPostAttempts());
             AlertRouter router = new AlertRouter(config.alerts());
             this.alerts = new StoredAlertSink(database, alertStore, router, clock);
             this.slackClient = HttpClientFactory.withDefaults().create();
@@ -206,7 +217,7 @@ public final class Wiring implements AutoCloseable {
             this.alertDispatcher = new AlertDispatcher(database, alertStore, router,
                     new SlackWebhook(slackClient, slackResilience, clock),
                     new SlackMessage(config.alerts().queueUrl(), config.alerts().businessHours().zone()), clock,
-                    timings.outboxLease(), timings.firstRetryBackoff());
+                    timings.alertDeliveryLease(), timings.alertDeliveryBackoff());
             AlertsConfig alerting = config.alerts();
             String queueUrl = alerting.queueUrl();
             List<String> brandIds = config.brands().stream().map(b -> b.id()).toList();
@@ -214,8 +225,8 @@ public final class Wiring implements AutoCloseable {
             this.serviceLevelClock = new ServiceLevelClock(database, tasks, config.serviceLevels(),
                     new BusinessClock(alerting.businessHours()), alerting.breachWarning(), queueUrl, alerts, clock);
             this.followUps = new FollowUps(database, tasks, audit, alerting.breachWarning(), queueUrl, alerts, clock);
-            this.spikes = new SpikeDetector(database, mentions, tasks, alerting.spike(), brandIds, drafter, queueUrl,
-                    alerts, clock);
+            this.spikes = new SpikeDetector(database, mentions, new Incidents(database, mentions, tasks, drafter),
+                    alerting.spike(), brandIds, queueUrl, alerts, clock);
             this.connectorAlerts = new ConnectorAlerts(healthCheck, config.connectors().values().stream()
                     .collect(Collectors.toMap(ConnectorConfig::id, ConnectorConfig::brand)), Duration.ofHours(1), 3,
                     queueUrl, alerts, clock);
@@ -223,7 +234,7 @@ public final class Wiring implements AutoCloseable {
                     alerting.businessHours().zone(), alerting.digestAt(), queueUrl, alerts, clock);
             this.alertTriggers = new AlertTriggers(mentionAlerts, serviceLevelClock, followUps, spikes, connectorAlerts,
                     digest);
-            this.alertInterval = timings.alertInterval();
+            this.timings = timings;
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -250,8 +261,9 @@ public final class Wiring implements AutoCloseable {
 
     /** Starts polling, posting, sending alerts, and the alert triggers when alerts have routes. */
     public void startScheduler() {
-        scheduler = new EarshotScheduler(connectors.values(), intake, mentionAlerts, dispatcher, outboxInterval,
-                alertDispatcher, config.alerts().enabled() ? alertTriggers : null, alertInterval,
+        scheduler = new EarshotScheduler(connectors.values(), intake, mentionAlerts, dispatcher, timings.outboxInterval(),
+                alertDispatcher, timings.alertDeliveryInterval(), config.alerts().enabled() ? alertTriggers : null,
+                timings.alertTriggersInterval(),
                 database.shared() ? database.dataSource() : null,
                 drafter.usesLlm() ? llmDrafts::runOnce : null);
         scheduler.start();

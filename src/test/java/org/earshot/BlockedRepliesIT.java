@@ -55,8 +55,8 @@ class BlockedRepliesIT {
     @BeforeEach
     void start() {
         demo = DemoEnvironment.start(Path.of("config/demo.yaml"), Path.of("wiremock"), dir.resolve("data"), false, 0);
-        earshot = new Wiring(demo.config(), Wiring.CONNECTOR_FACTORIES, clock, new Wiring.Timings(Duration.ofSeconds(1),
-                Duration.ofMinutes(2), Duration.ofSeconds(30), Duration.ofSeconds(30), MAX_ATTEMPTS));
+        earshot = new Wiring(demo.config(), Wiring.CONNECTOR_FACTORIES, clock, 
+                Wiring.Timings.DEFAULT.deliveringEvery(Duration.ofSeconds(1)).withMaxPostAttempts(MAX_ATTEMPTS));
         earshot.startWeb();
     }
 

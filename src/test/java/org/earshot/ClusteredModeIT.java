@@ -63,7 +63,7 @@ class ClusteredModeIT {
 
     private Wiring node(EarshotConfig config, List<ConnectorFactory> factories) {
         Wiring node = new Wiring(config, factories, Clock.systemUTC(),
-                new Wiring.Timings(Duration.ofSeconds(1), Duration.ofMinutes(2), Duration.ofSeconds(30)));
+                Wiring.Timings.DEFAULT.deliveringEvery(Duration.ofSeconds(1)));
         running.add(node);
         return node;
     }

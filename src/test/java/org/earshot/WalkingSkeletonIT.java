@@ -54,7 +54,7 @@ class WalkingSkeletonIT {
 
     private Wiring open() {
         Wiring w = new Wiring(demo.config(), Wiring.CONNECTOR_FACTORIES, clock,
-                new Wiring.Timings(Duration.ofSeconds(1), Duration.ofMinutes(2), Duration.ofSeconds(30)));
+                Wiring.Timings.DEFAULT.deliveringEvery(Duration.ofSeconds(1)));
         w.startWeb();
         return w;
     }
@@ -221,7 +221,7 @@ class WalkingSkeletonIT {
     void theScheduleOpensTasksWithoutAnyoneAsking() throws Exception {
         earshot.close();
         earshot = new Wiring(demo.config(), Wiring.CONNECTOR_FACTORIES, java.time.Clock.systemUTC(),
-                new Wiring.Timings(Duration.ofSeconds(1), Duration.ofMinutes(2), Duration.ofSeconds(30)));
+                Wiring.Timings.DEFAULT.deliveringEvery(Duration.ofSeconds(1)));
         earshot.startScheduler();
 
         // A wait for the first scheduled polls, not a timing assertion: the demo polls at once on start.

@@ -10,10 +10,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.earshot.config.AlertRoute;
+import org.earshot.domain.Alert;
+import org.earshot.domain.AlertKind;
 import org.earshot.domain.UrgencyLevel;
 import org.earshot.store.AlertStore;
 import org.earshot.store.AlertStore.StoredAlert;
 import org.earshot.store.Database;
+import org.earshot.task.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +32,6 @@ public final class AlertDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(AlertDispatcher.class);
     static final int FOLD_ABOVE = 5;
     private static final int BATCH = 200;
-    private static final Duration MAX_BACKOFF = Duration.ofMinutes(30);
 
     private final Database db;
     private final AlertStore store;
@@ -38,12 +40,12 @@ public final class AlertDispatcher {
     private final SlackMessage messages;
     private final Clock clock;
     private final Duration lease;
-    private final Duration firstBackoff;
+    private final Backoff backoff;
     private final Map<String, RouteHealth> problems = new ConcurrentHashMap<>();
     private final Map<String, LastError> lastErrors = new ConcurrentHashMap<>();
 
     public AlertDispatcher(Database db, AlertStore store, AlertRouter router, SlackWebhook slack,
-                           SlackMessage messages, Clock clock, Duration lease, Duration firstBackoff) {
+                           SlackMessage messages, Clock clock, Duration lease, Backoff backoff) {
         this.db = db;
         this.store = store;
         this.router = router;
@@ -51,7 +53,7 @@ public final class AlertDispatcher {
         this.messages = messages;
         this.clock = clock;
         this.lease = lease;
-        this.firstBackoff = firstBackoff;
+        this.backoff = backoff;
     }
 
     /** Sends every due alert; returns how many alerts Slack took in this run. */
@@ -188,17 +190,12 @@ public final class AlertDispatcher {
     private Instant retryAt(AlertRoute route, StoredAlert alert, SlackWebhook.Outcome outcome) {
         Instant now = clock.instant();
         Optional<Instant> asked = outcome instanceof SlackWebhook.TryLater later ? later.notBefore() : Optional.empty();
-        Instant at = asked.orElse(now.plus(backoff(alert.attempts() + 1)));
+        Instant at = asked.orElse(now.plus(backoff.after(alert.attempts() + 1)));
         return router.deliverableFrom(route, alert.alert().level(), at);
     }
 
     private void drop(List<Long> ids, String reason) {
         db.useTransaction(c -> store.drop(c, ids, reason));
         LOG.warn("alerts: dropped {} alert(s): {}", ids.size(), reason);
-    }
-
-    private Duration backoff(int attempts) {
-        Duration d = firstBackoff.multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 16));
-        return d.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : d;
     }
 }

@@ -9,6 +9,8 @@ import org.earshot.config.AlertRoute;
 import org.earshot.config.AlertsConfig;
 import org.earshot.config.BusinessHours;
 import org.earshot.config.TimeWindow;
+import org.earshot.domain.Alert;
+import org.earshot.domain.AlertKind;
 import org.earshot.domain.UrgencyLevel;
 
 /**

@@ -1,5 +1,7 @@
 package org.earshot.alert;
 
+import org.earshot.domain.Alert;
+
 /**
  * Where raised alerts go: stored once by their dedup key, routed, and delivered later by the alert
  * dispatcher (so a Slack outage delays alerts but loses none).

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.earshot.connector.ConnectorHealth;
+import org.earshot.domain.Alert;
+import org.earshot.domain.AlertKind;
 import org.earshot.intake.ConnectorHealthCheck;
 
 /**

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import org.earshot.domain.Alert;
+import org.earshot.domain.AlertKind;
 import org.earshot.domain.Mention;
 import org.earshot.domain.ResponseTask;
 import org.earshot.store.AuditLog;

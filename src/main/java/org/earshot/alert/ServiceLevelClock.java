@@ -10,11 +10,14 @@ import java.util.Locale;
 import org.earshot.config.Durations;
 import org.earshot.config.ServiceLevel;
 import org.earshot.config.ServiceLevels;
+import org.earshot.domain.Alert;
+import org.earshot.domain.AlertKind;
 import org.earshot.domain.Mention;
 import org.earshot.domain.ResponseTask;
 import org.earshot.domain.TaskState;
 import org.earshot.store.Database;
 import org.earshot.store.TaskStore;
+import org.earshot.task.BusinessClock;
 
 /**
  * Each unresolved task's two deadlines, counted in business hours from when its mention was heard:

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.earshot.domain.Alert;
 
 /**
  * An alert as a Slack Block Kit message: a header, a section saying where it happened with the text

@@ -11,17 +11,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.earshot.config.SpikeRule;
-import org.earshot.domain.Author;
-import org.earshot.domain.Draft;
-import org.earshot.domain.IncomingMention;
+import org.earshot.domain.Alert;
+import org.earshot.domain.AlertKind;
 import org.earshot.domain.Platform;
-import org.earshot.domain.Score;
-import org.earshot.domain.Sentiment;
 import org.earshot.domain.UrgencyLevel;
-import org.earshot.reply.ReplyDrafter;
 import org.earshot.store.Database;
 import org.earshot.store.MentionStore;
-import org.earshot.store.TaskStore;
+import org.earshot.task.Incidents;
 
 /**
  * Per brand, the negative mentions of the last {@code window} against the same-size windows of the
@@ -31,9 +27,6 @@ import org.earshot.store.TaskStore;
  * the window size, so one spike alerts once.
  */
 public final class SpikeDetector {
-    /** The platform id of an incident's own mention: {@code earshot-spike:<brand>:<window start>}. */
-    public static final String INCIDENT_PREFIX = MentionStore.OWN_PREFIX + "spike:";
-
     /** What one brand's last window looked like against its baseline. */
     public record Reading(String brand, Instant windowStart, long count, double mean, double deviation,
                           double threshold, boolean spike) {
@@ -41,22 +34,20 @@ public final class SpikeDetector {
 
     private final Database db;
     private final MentionStore mentions;
-    private final TaskStore tasks;
+    private final Incidents incidents;
     private final SpikeRule rule;
     private final List<String> brands;
-    private final ReplyDrafter drafter;
     private final String queueUrl;
     private final AlertSink sink;
     private final Clock clock;
 
-    public SpikeDetector(Database db, MentionStore mentions, TaskStore tasks, SpikeRule rule, List<String> brands,
-                         ReplyDrafter drafter, String queueUrl, AlertSink sink, Clock clock) {
+    public SpikeDetector(Database db, MentionStore mentions, Incidents incidents, SpikeRule rule, List<String> brands,
+                         String queueUrl, AlertSink sink, Clock clock) {
         this.db = db;
         this.mentions = mentions;
-        this.tasks = tasks;
+        this.incidents = incidents;
         this.rule = rule;
         this.brands = List.copyOf(brands);
-        this.drafter = drafter;
         this.queueUrl = queueUrl.endsWith("/") ? queueUrl.substring(0, queueUrl.length() - 1) : queueUrl;
         this.sink = sink;
         this.clock = clock;
@@ -119,7 +110,7 @@ public final class SpikeDetector {
         if (!r.spike()) {
             return Optional.empty();
         }
-        if (!db.inTransaction(c -> tasks.openOwn(c, INCIDENT_PREFIX + brand + ":")).isEmpty()) {
+        if (incidents.isOpen(brand)) {
             return Optional.empty();
         }
         Instant bucket = Instant.ofEpochSecond(Math.floorDiv(r.windowStart().getEpochSecond(),
@@ -133,7 +124,7 @@ public final class SpikeDetector {
                 .orElseThrow().platform();
         String summary = String.format(Locale.ROOT, "%d negative mentions of %s in the last %s (usual: %.1f ± %.1f)",
                 r.count(), brand, org.earshot.config.Durations.format(rule.window()), r.mean(), r.deviation());
-        Optional<Long> incident = openIncident(brand, platform, busiest.getKey(), bucket, summary, now);
+        Optional<Long> incident = incidents.open(brand, platform, busiest.getKey(), bucket, summary, now);
         Map<Platform, Long> byPlatform = heard.stream().filter(h -> !h.receivedAt().isBefore(r.windowStart()))
                 .collect(Collectors.groupingBy(MentionStore.Heard::platform, Collectors.counting()));
         List<String> facts = new ArrayList<>();
@@ -147,20 +138,5 @@ public final class SpikeDetector {
                 incident.map(id -> MentionAlerts.taskLink(queueUrl, id)).orElse(queueUrl + "/"),
                 incident.orElse(null), now));
         return incident;
-    }
-
-    private Optional<Long> openIncident(String brand, Platform platform, String connectorId, Instant bucket,
-                                        String summary, Instant now) {
-        IncomingMention own = new IncomingMention(platform, INCIDENT_PREFIX + brand + ":" + bucket,
-                new Author("earshot", "Earshot", 0), summary, "Incident: " + brand, now, "", Map.of());
-        Draft holding = drafter.holdingStatement("our service", platform);
-        Score score = new Score(1.0, Sentiment.NEGATIVE, 1.0, UrgencyLevel.CRITICAL, 1.0, List.of("spike: " + summary));
-        return db.inTransaction(c -> {
-            var mentionId = mentions.insertIfNew(c, connectorId, brand, own, now);
-            if (mentionId.isEmpty()) {
-                return Optional.<Long>empty();
-            }
-            return Optional.of(tasks.insert(c, mentionId.getAsLong(), score, holding, now, now));
-        });
     }
 }

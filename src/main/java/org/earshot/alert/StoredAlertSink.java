@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import org.earshot.config.AlertRoute;
+import org.earshot.domain.Alert;
+import org.earshot.domain.DeliveryState;
 import org.earshot.store.AlertStore;
 import org.earshot.store.Database;
 import org.earshot.store.StoreException;

@@ -13,7 +13,6 @@ import java.util.concurrent.Callable;
 import org.earshot.Wiring;
 import org.earshot.alert.AlertSink;
 import org.earshot.alert.AlertTriggers;
-import org.earshot.alert.BusinessClock;
 import org.earshot.alert.ConnectorAlerts;
 import org.earshot.alert.DailyDigest;
 import org.earshot.alert.FollowUps;
@@ -47,6 +46,9 @@ import org.earshot.store.MentionStore;
 import org.earshot.store.OutboxStore;
 import org.earshot.store.TaskStore;
 import org.earshot.task.Approvals;
+import org.earshot.task.Backoff;
+import org.earshot.task.BusinessClock;
+import org.earshot.task.Incidents;
 import org.earshot.task.OutboxDispatcher;
 import org.earshot.task.TaskQueries;
 import picocli.CommandLine.Command;
@@ -73,6 +75,14 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = {"-c", "--config"}, defaultValue = "config/earshot.yaml", description = "For the reply policy.")
     Path configFile;
 
+    @Option(names = "--model", defaultValue = "lexicon", paramLabel = "lexicon|learned",
+            description = "learned: also measures the learned negativity model on one thread "
+                    + "(default: ${DEFAULT-VALUE}).")
+    ScoreCommand.Model model;
+
+    @Option(names = "--model-texts", defaultValue = "2000", description = "Texts the learned model reads (default: ${DEFAULT-VALUE}).")
+    int modelTexts;
+
     private static final String[] SAMPLES = {
         "@acmeair my bag never arrived in Denver and nobody answers the phone",
         "Great, another delay. Love that for me #acmeair",
@@ -92,6 +102,9 @@ public final class BenchCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "earshot bench on %d core(s), Java %s%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         benchScoring();
+        if (model == ScoreCommand.Model.learned) {
+            benchLearnedModel();
+        }
         benchDrafting(config);
         benchIntakeAndOutbox(config);
         benchAlerts(config);
@@ -138,6 +151,38 @@ public final class BenchCommand implements Callable<Integer> {
         if (sink == 42) {
             System.out.print("");
         }
+    }
+
+    /**
+     * The learned model on one thread (its own session, one ONNX thread), texts one at a time as the
+     * poll scores them. Texts differ (a number is added) so nothing is read twice.
+     */
+    private void benchLearnedModel() {
+        long loading = System.nanoTime();
+        org.earshot.scoring.model.LearnedNegativity learned = org.earshot.scoring.model.LearnedNegativity.load();
+        System.out.printf(Locale.ROOT, "%-30s %17s in %7.2f s%n", "learned model: load", "",
+                (System.nanoTime() - loading) / 1e9);
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < modelTexts; i++) {
+            texts.add(SAMPLES[i % SAMPLES.length] + " #" + i);
+        }
+        for (int i = 0; i < Math.min(64, texts.size()); i++) {
+            learned.negativity(texts.get(i));
+        }
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long[] samples = new long[texts.size()];
+        long cpuStart = threads.getCurrentThreadCpuTime();
+        long start = System.nanoTime();
+        for (int i = 0; i < texts.size(); i++) {
+            long t0 = System.nanoTime();
+            learned.negativity(texts.get(i));
+            samples[i] = System.nanoTime() - t0;
+        }
+        long elapsed = System.nanoTime() - start;
+        long cpu = threads.getCurrentThreadCpuTime() - cpuStart;
+        report("learned model: one by one", texts.size(), elapsed, samples);
+        System.out.printf(Locale.ROOT, "%-30s %,10d in %7.2f s  %,12.0f /s of the thread's CPU time%n",
+                "learned model (one core)", texts.size(), cpu / 1e9, texts.size() / (cpu / 1e9));
     }
 
     private void benchDrafting(EarshotConfig config) {
@@ -196,8 +241,7 @@ public final class BenchCommand implements Callable<Integer> {
             OutboxStore outbox = new OutboxStore();
             Approvals approvals = new Approvals(db, tasks, mentions, outbox, audit, drafter, Clock.systemUTC());
             OutboxDispatcher dispatcher = new OutboxDispatcher(db, outbox, tasks, audit, Map.of("bench", connector),
-                    Clock.systemUTC(), Duration.ofMinutes(2), Duration.ofSeconds(30),
-                    Wiring.Timings.DEFAULT.maxPostAttempts());
+                    Clock.systemUTC(), Duration.ofMinutes(2), Backoff.DELIVERY, Wiring.Timings.DEFAULT.maxPostAttempts());
             List<ResponseTask> open = new TaskQueries(db, tasks, audit).list(java.util.EnumSet.of(TaskState.NEW), 500);
             long[] postSamples = new long[open.size()];
             start = System.nanoTime();
@@ -250,7 +294,8 @@ public final class BenchCommand implements Callable<Integer> {
             AlertTriggers triggers = new AlertTriggers(mentionAlerts, sla,
                     new FollowUps(db, tasks, new AuditLog(), alerting.breachWarning(), alerting.queueUrl(), sink,
                             Clock.systemUTC()),
-                    new SpikeDetector(db, mentions, tasks, alerting.spike(), brands, drafter, alerting.queueUrl(), sink,
+                    new SpikeDetector(db, mentions, new Incidents(db, mentions, tasks, drafter), alerting.spike(), brands,
+                            alerting.queueUrl(), sink,
                             Clock.systemUTC()),
                     new ConnectorAlerts(new ConnectorHealthCheck(db, new HealthStore(), mentions, List.of(),
                             Clock.systemUTC()), Map.of(), Duration.ofHours(1), 3, alerting.queueUrl(), sink,

@@ -36,6 +36,7 @@ import org.earshot.intake.MentionIntake;
 import org.earshot.store.AlertStore;
 import org.earshot.store.Database;
 import org.earshot.store.TaskStore;
+import org.earshot.task.Backoff;
 
 /**
  * The bench's line for a pressing mention's way from the start of the poll that hears it to the moment
@@ -91,8 +92,7 @@ final class SlackDeliveryBench {
             ConnectorResilience resilience = new ConnectorResilience("slack", client,
                     ResilienceSettings.defaults(1_000_000, Duration.ofSeconds(1)), Wiring.SLACK_RATE_LIMIT, clock);
             AlertDispatcher dispatcher = new AlertDispatcher(db, store, router, new SlackWebhook(client, resilience,
-                    clock), new SlackMessage(queueUrl, ZoneOffset.UTC), clock, Duration.ofMinutes(2),
-                    Duration.ofSeconds(30));
+                    clock), new SlackMessage(queueUrl, ZoneOffset.UTC), clock, Duration.ofMinutes(2), Backoff.DELIVERY);
             Connector connector = PressingMentions.connector("slack", pressing);
             Runnable oneMention = () -> {
                 mentionAlerts.raiseFor(intake.pollOnce(connector).newTaskIds());
@@ -115,7 +115,7 @@ final class SlackDeliveryBench {
             }
             long elapsed = System.nanoTime() - start;
             BenchCommand.report("poll→Slack (H2, WireMock)", count - missed, elapsed, latencies);
-            Duration period = Wiring.Timings.DEFAULT.outboxInterval();
+            Duration period = Wiring.Timings.DEFAULT.alertDeliveryInterval();
             System.out.printf(Locale.ROOT, "  + the daemon's delivery job runs every %.1f s: it adds 0 to %.1f s "
                     + "(%.1f s on average)%s%n", period.toMillis() / 1e3, period.toMillis() / 1e3,
                     period.toMillis() / 2e3, missed == 0 ? "" : "; " + missed + " mention(s) reached no Slack message");

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.earshot.Wiring;
-import org.earshot.alert.BusinessClock;
 import org.earshot.config.Durations;
 import org.earshot.domain.Author;
 import org.earshot.domain.CustomerHistory;
@@ -14,6 +13,7 @@ import org.earshot.domain.Mention;
 import org.earshot.domain.Platform;
 import org.earshot.domain.TaskState;
 import org.earshot.scoring.MentionScorer;
+import org.earshot.task.BusinessClock;
 import org.earshot.task.Triage;
 import org.jdbi.v3.core.Handle;
 

@@ -140,6 +140,8 @@ public final class MentionIntake {
             }
             return out;
         });
+        // The learned model reads the mentions that will be scored in one go.
+        triage.readAhead(lookedUp.stream().filter(p -> p.history() != null).map(PreparedMention::incoming).toList());
         return lookedUp.stream().map(p -> assessed(p, now)).toList();
     }
 

@@ -40,16 +40,17 @@ public final class EarshotScheduler implements AutoCloseable {
 
     public EarshotScheduler(Collection<Connector> connectors, MentionIntake intake, MentionAlerts mentionAlerts,
                             OutboxDispatcher dispatcher, Duration outboxInterval, AlertDispatcher alertDelivery,
-                            AlertTriggers alertTriggers, Duration alertInterval, DataSource sharedStore) {
-        this(connectors, intake, mentionAlerts, dispatcher, outboxInterval, alertDelivery, alertTriggers, alertInterval,
-                sharedStore, null);
+                            Duration alertDeliveryInterval, AlertTriggers alertTriggers, Duration alertTriggersInterval,
+                            DataSource sharedStore) {
+        this(connectors, intake, mentionAlerts, dispatcher, outboxInterval, alertDelivery, alertDeliveryInterval,
+                alertTriggers, alertTriggersInterval, sharedStore, null);
     }
 
     /** @param llmDrafts the LLM's drafts as their own routine (see {@code task.LlmDrafts}), or null when it is off */
     public EarshotScheduler(Collection<Connector> connectors, MentionIntake intake, MentionAlerts mentionAlerts,
                             OutboxDispatcher dispatcher, Duration outboxInterval, AlertDispatcher alertDelivery,
-                            AlertTriggers alertTriggers, Duration alertInterval, DataSource sharedStore,
-                            Runnable llmDrafts) {
+                            Duration alertDeliveryInterval, AlertTriggers alertTriggers, Duration alertTriggersInterval,
+                            DataSource sharedStore, Runnable llmDrafts) {
         Map<String, Runnable> routines = new java.util.LinkedHashMap<>();
         for (Connector c : connectors) {
             // After the poll's transaction: a crash in between is caught up by the alert job's sweep.
@@ -91,9 +92,9 @@ public final class EarshotScheduler implements AutoCloseable {
                 schedule("poll-" + c.id(), c.schedule());
             }
             schedule("outbox", outboxInterval);
-            schedule("alert-delivery", outboxInterval);
+            schedule("alert-delivery", alertDeliveryInterval);
             if (alertTriggers != null) {
-                schedule("alert-triggers", alertInterval);
+                schedule("alert-triggers", alertTriggersInterval);
             }
             if (llmDrafts != null) {
                 schedule("llm-drafts", LLM_DRAFTS_EVERY);

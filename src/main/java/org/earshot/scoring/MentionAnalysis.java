@@ -39,6 +39,11 @@ public final class MentionAnalysis {
         this.kinds = mask;
     }
 
+    /** The same reading with another sentiment: the learned model's blended with the lexicon's. */
+    public MentionAnalysis withSentiment(SentimentResult other) {
+        return new MentionAnalysis(tokens, cues, other, asks, requests);
+    }
+
     public Tokens tokens() {
         return tokens;
     }

@@ -8,8 +8,13 @@ import org.earshot.domain.CustomerHistory;
 import org.earshot.domain.Score;
 
 /**
- * Scores a mention: negativity, urgency, priority and the reasons behind them. Pure and thread-safe:
- * the word lists are loaded once per process and nothing is read or written while scoring.
+ * Scores a mention: negativity, urgency, priority and the reasons behind them. Thread-safe: the word
+ * lists are loaded once per process, and the only state is the model's readings kept by
+ * {@link #readAhead} until their texts are scored.
+ *
+ * <p>Built with a {@link NegativityModel}, negativity and sentiment are the model's blended with the
+ * lexicon's ({@link NegativityBlend}), and urgency and priority read the blended sentiment; without one
+ * (or when it cannot read a text) the lexicon alone scores, as it always did.
  *
  * <p>Priority is {@link QueuePriority}'s; reach combines the author's followers (full at a million)
  * with the post's spread (full at ten thousand shares), and time waited is full at 12 hours.
@@ -22,15 +27,89 @@ public final class MentionScorer {
 
     private final MentionAnalyzer analyzer = MentionAnalyzer.standard();
     private final UrgencyAssessor urgency = new UrgencyAssessor();
+    private final NegativityModel model;
+    /** Read ahead in a batch by {@link #readAhead}, taken out as each text is scored. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Double> readAhead =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int READ_AHEAD_LIMIT = 20_000;
+
+    /** The lexicon alone: fast, and what tests and bulk tools use. */
+    public MentionScorer() {
+        this(null);
+    }
+
+    /** @param model the learned negativity to blend in, or null for the lexicon alone */
+    public MentionScorer(NegativityModel model) {
+        this.model = model;
+    }
+
+    /** The model this scorer blends in, or null. */
+    public NegativityModel model() {
+        return model;
+    }
 
     public Score score(ScoringInput input) {
-        String text = input.subject() == null || input.subject().isBlank()
-                ? nullToEmpty(input.text()) : input.subject() + "\n" + nullToEmpty(input.text());
-        return score(analyzer.analyze(text), input);
+        String text = textOf(input);
+        return scoreBlended(analyzer.analyze(text), input, learned(text));
+    }
+
+    /**
+     * Runs the model over texts about to be scored, so that {@link #score(ScoringInput)} finds them
+     * read. A poll calls it before its transaction, so the transaction does not wait on the model (and
+     * a model that spreads a list over threads uses them). Nothing happens without a model.
+     *
+     * @param texts as {@link #textOf(ScoringInput)} makes them
+     */
+    public void readAhead(List<String> texts) {
+        if (model == null || texts.isEmpty()) {
+            return;
+        }
+        if (readAhead.size() > READ_AHEAD_LIMIT) {
+            // Texts read but never scored (duplicates, other brands' mentions) must not pile up.
+            readAhead.clear();
+        }
+        List<String> distinct = texts.stream().distinct().toList();
+        double[] read = model.negativity(distinct);
+        for (int i = 0; i < read.length; i++) {
+            if (!Double.isNaN(read[i])) {
+                readAhead.put(distinct.get(i), read[i]);
+            }
+        }
+    }
+
+    private double learned(String text) {
+        if (model == null) {
+            return Double.NaN;
+        }
+        Double read = readAhead.remove(text);
+        return read != null ? read : model.negativity(text);
+    }
+
+    /**
+     * Scores with the model's negativity already worked out (NaN: the lexicon alone), so a caller
+     * that reads the model itself, in a batch or to show its figure, does not run it twice.
+     */
+    public Score score(ScoringInput input, double modelNegativity) {
+        return scoreBlended(analyzer.analyze(textOf(input)), input, modelNegativity);
+    }
+
+    /** The text the scorer reads: the subject, if any, on the line before the text. */
+    public static String textOf(ScoringInput input) {
+        return textOf(input.subject(), input.text());
+    }
+
+    public static String textOf(String subject, String text) {
+        return subject == null || subject.isBlank() ? nullToEmpty(text) : subject + "\n" + nullToEmpty(text);
     }
 
     /** Scores an analysis already made, so a caller that also drafts analyses the text once. */
     public Score score(MentionAnalysis analysis, ScoringInput input) {
+        return scoreBlended(analysis, input, learned(analysis.tokens().text()));
+    }
+
+    private Score scoreBlended(MentionAnalysis lexical, ScoringInput input, double modelNegativity) {
+        MentionAnalysis analysis = Double.isNaN(modelNegativity) ? lexical
+                : lexical.withSentiment(NegativityBlend.blend(lexical.sentiment(), modelNegativity));
         Author author = input.author() == null ? NOBODY : input.author();
         CustomerHistory history = input.history() == null ? CustomerHistory.NONE : input.history();
         double hours = hoursWaited(input);

@@ -31,7 +31,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class OutboxDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
-    private static final Duration MAX_BACKOFF = Duration.ofMinutes(30);
 
     private final Database db;
     private final OutboxStore outbox;
@@ -40,12 +39,12 @@ public final class OutboxDispatcher {
     private final Map<String, Connector> connectors;
     private final Clock clock;
     private final Duration lease;
-    private final Duration firstBackoff;
+    private final Backoff backoff;
     private final int maxAttempts;
 
     /** @param maxAttempts how many failed attempts block a reply (at least 1) */
     public OutboxDispatcher(Database db, OutboxStore outbox, TaskStore tasks, AuditLog audit,
-                            Map<String, Connector> connectors, Clock clock, Duration lease, Duration firstBackoff,
+                            Map<String, Connector> connectors, Clock clock, Duration lease, Backoff backoff,
                             int maxAttempts) {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1, but was " + maxAttempts);
@@ -57,7 +56,7 @@ public final class OutboxDispatcher {
         this.connectors = Map.copyOf(connectors);
         this.clock = clock;
         this.lease = lease;
-        this.firstBackoff = firstBackoff;
+        this.backoff = backoff;
         this.maxAttempts = maxAttempts;
     }
 
@@ -122,7 +121,7 @@ public final class OutboxDispatcher {
     private void fail(PendingReply reply, String error, boolean permanent) {
         Instant now = clock.instant();
         boolean blocked = permanent || reply.attempts() >= maxAttempts;
-        Instant retryAt = now.plus(backoff(reply.attempts()));
+        Instant retryAt = now.plus(backoff.after(reply.attempts()));
         String action = permanent ? "post-failed" : blocked ? "post-blocked" : "post-retry";
         String detail = permanent ? error
                 : blocked ? error + " (blocked after " + reply.attempts() + " attempts until someone retries it)"
@@ -139,10 +138,5 @@ public final class OutboxDispatcher {
         });
         LOG.warn("task {}: posting failed ({}): {}", reply.taskId(), permanent ? "refused for good; blocked"
                 : blocked ? "blocked after " + reply.attempts() + " attempts" : "will retry", error);
-    }
-
-    private Duration backoff(int attempts) {
-        Duration d = firstBackoff.multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 16));
-        return d.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : d;
     }
 }

@@ -1,7 +1,6 @@
 package org.earshot.task;
 
 import java.time.Instant;
-import org.earshot.alert.BusinessClock;
 import org.earshot.config.BusinessHours;
 import org.earshot.config.ServiceLevels;
 import org.earshot.domain.CustomerHistory;
@@ -50,6 +49,13 @@ public final class Triage {
 
     /** @param llmPending the draft is the templates' while the LLM writes its own, as its own job ({@link LlmDrafts}) */
     public record Assessment(Score score, Draft draft, Instant dueAt, boolean llmPending) {
+    }
+
+    /** Lets the scorer's learned model read a poll's mentions before they are assessed (and their transaction opens). */
+    public void readAhead(java.util.List<org.earshot.domain.IncomingMention> polled) {
+        if (scorer.model() != null && !polled.isEmpty()) {
+            scorer.readAhead(polled.stream().map(m -> MentionScorer.textOf(m.subject(), m.text())).toList());
+        }
     }
 
     public Assessment assess(Mention m, CustomerHistory history, Instant now) {

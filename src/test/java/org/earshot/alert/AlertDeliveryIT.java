@@ -22,6 +22,9 @@ import java.time.Duration;
 import java.time.Instant;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.earshot.config.AlertsConfig;
+import org.earshot.domain.Alert;
+import org.earshot.domain.AlertKind;
+import org.earshot.domain.DeliveryState;
 import org.earshot.domain.UrgencyLevel;
 import org.earshot.http.ConnectorResilience;
 import org.earshot.http.HttpClientFactory;
@@ -30,6 +33,7 @@ import org.earshot.http.ResilienceSettings;
 import org.earshot.store.AlertStore;
 import org.earshot.store.AlertStore.StoredAlert;
 import org.earshot.store.Database;
+import org.earshot.task.Backoff;
 import org.earshot.testing.MutableClock;
 import org.earshot.testing.TestConfigs;
 import org.junit.jupiter.api.AfterEach;
@@ -86,7 +90,7 @@ class AlertDeliveryIT {
                 new RateLimitHeaders.Scheme("X-RateLimit-Remaining", "X-RateLimit-Reset",
                         RateLimitHeaders.ResetFormat.SECONDS_UNTIL), clock);
         return new AlertDispatcher(db, store, router, new SlackWebhook(client, resilience, clock),
-                new SlackMessage(AlertFixtures.QUEUE, AlertFixtures.LONDON), clock, LEASE, FIRST_BACKOFF);
+                new SlackMessage(AlertFixtures.QUEUE, AlertFixtures.LONDON), clock, LEASE, Backoff.DELIVERY.startingAt(FIRST_BACKOFF));
     }
 
     private StoredAlert stored(String key) {

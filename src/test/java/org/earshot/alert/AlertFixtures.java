@@ -12,6 +12,8 @@ import org.earshot.config.AlertsConfig;
 import org.earshot.config.BusinessHours;
 import org.earshot.config.SpikeRule;
 import org.earshot.config.TimeWindow;
+import org.earshot.domain.Alert;
+import org.earshot.domain.AlertKind;
 import org.earshot.domain.Platform;
 import org.earshot.domain.UrgencyLevel;
 

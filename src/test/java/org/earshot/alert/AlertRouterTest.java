@@ -7,6 +7,8 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;
 import org.earshot.config.AlertRoute;
+import org.earshot.domain.Alert;
+import org.earshot.domain.AlertKind;
 import org.earshot.domain.Platform;
 import org.earshot.domain.UrgencyLevel;
 import org.junit.jupiter.api.Test;

@@ -15,6 +15,8 @@ import org.earshot.config.ConnectorConfig;
 import org.earshot.config.ServiceLevel;
 import org.earshot.config.ServiceLevels;
 import org.earshot.config.SpikeRule;
+import org.earshot.domain.Alert;
+import org.earshot.domain.AlertKind;
 import org.earshot.domain.Platform;
 import org.earshot.domain.UrgencyLevel;
 import org.earshot.intake.ConnectorHealthCheck;
@@ -24,6 +26,8 @@ import org.earshot.store.Database;
 import org.earshot.store.HealthStore;
 import org.earshot.store.MentionStore;
 import org.earshot.store.TaskStore;
+import org.earshot.task.BusinessClock;
+import org.earshot.task.Incidents;
 import org.earshot.testing.MutableClock;
 import org.earshot.testing.RecordingAlertSink;
 import org.earshot.testing.StoredTasks;
@@ -60,8 +64,8 @@ class AlertTriggersIT {
         ConnectorHealthCheck check = new ConnectorHealthCheck(db, health, mentions, List.of(config), clock);
         triggers = new AlertTriggers(new MentionAlerts(db, tasks, sink, url, clock), sla,
                 new FollowUps(db, tasks, new AuditLog(), Duration.ofMinutes(30), url, sink, clock),
-                new SpikeDetector(db, mentions, tasks, SpikeRule.DEFAULT, List.of("acme"),
-                        new ReplyDrafter(TestConfigs.policy()), url, sink, clock),
+                new SpikeDetector(db, mentions, new Incidents(db, mentions, tasks, new ReplyDrafter(TestConfigs.policy())),
+                        SpikeRule.DEFAULT, List.of("acme"), url, sink, clock),
                 new ConnectorAlerts(check, Map.of("social", "acme"), Duration.ofHours(1), 3, url, sink, clock),
                 new DailyDigest(db, mentions, tasks, sla, List.of("acme"), ZoneOffset.UTC, LocalTime.of(8, 0), url,
                         sink, clock));

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.earshot.config.ConfigNode;
 import org.earshot.config.ConnectorConfig;
+import org.earshot.domain.Alert;
+import org.earshot.domain.AlertKind;
 import org.earshot.intake.ConnectorHealthCheck;
 import org.earshot.store.Database;
 import org.earshot.store.HealthStore;

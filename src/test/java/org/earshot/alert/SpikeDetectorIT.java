@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.earshot.config.SpikeRule;
+import org.earshot.domain.Alert;
+import org.earshot.domain.AlertKind;
 import org.earshot.domain.Intent;
 import org.earshot.domain.ResponseTask;
 import org.earshot.domain.Sentiment;
@@ -15,6 +17,7 @@ import org.earshot.reply.ReplyDrafter;
 import org.earshot.store.Database;
 import org.earshot.store.MentionStore;
 import org.earshot.store.TaskStore;
+import org.earshot.task.Incidents;
 import org.earshot.testing.MutableClock;
 import org.earshot.testing.RecordingAlertSink;
 import org.earshot.testing.StoredTasks;
@@ -41,8 +44,8 @@ class SpikeDetectorIT {
     void open() {
         db = Database.open(TestConfigs.h2In(dir));
         stored = new StoredTasks(db);
-        detector = new SpikeDetector(db, new MentionStore(), taskStore, RULE, List.of("acme", "globex"),
-                new ReplyDrafter(TestConfigs.policy()), "https://queue.example", sink, clock);
+        detector = new SpikeDetector(db, new MentionStore(), new Incidents(db, new MentionStore(), taskStore,
+                new ReplyDrafter(TestConfigs.policy())), RULE, List.of("acme", "globex"), "https://queue.example", sink, clock);
     }
 
     @AfterEach
@@ -68,7 +71,7 @@ class SpikeDetectorIT {
     }
 
     private List<ResponseTask> incidents() {
-        return db.inTransaction(c -> taskStore.openOwn(c, SpikeDetector.INCIDENT_PREFIX));
+        return db.inTransaction(c -> taskStore.openOwn(c, Incidents.PREFIX));
     }
 
     @Test

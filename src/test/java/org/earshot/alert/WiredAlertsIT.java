@@ -36,7 +36,7 @@ class WiredAlertsIT {
                 base.connectors(), base.serviceLevels(), base.slack(), base.policy(),
                 AlertFixtures.exampleConfig(slack.baseUrl()));
         return new Wiring(config, List.of(), clock,
-                new Wiring.Timings(Duration.ofSeconds(1), Duration.ofMinutes(2), Duration.ofSeconds(30)));
+                Wiring.Timings.DEFAULT.deliveringEvery(Duration.ofSeconds(1)));
     }
 
     @Test

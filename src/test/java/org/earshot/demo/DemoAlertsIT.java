@@ -16,10 +16,11 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import org.earshot.Wiring;
-import org.earshot.alert.AlertKind;
 import org.earshot.alert.SpikeDetector;
+import org.earshot.domain.AlertKind;
 import org.earshot.domain.ResponseTask;
 import org.earshot.domain.TaskState;
+import org.earshot.task.Incidents;
 import org.earshot.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,7 +44,7 @@ class DemoAlertsIT {
     void start() {
         demo = DemoEnvironment.start(Path.of("config/demo.yaml"), Path.of("wiremock"), dir.resolve("data"), false, 0);
         earshot = new Wiring(demo.config(), Wiring.CONNECTOR_FACTORIES, clock,
-                new Wiring.Timings(Duration.ofSeconds(1), Duration.ofMinutes(2), Duration.ofSeconds(30)));
+                Wiring.Timings.DEFAULT.deliveringEvery(Duration.ofSeconds(1)));
     }
 
     @AfterEach
@@ -90,7 +91,7 @@ class DemoAlertsIT {
         assertThat(reading.mean()).isGreaterThan(0);
         assertThat(reading.count()).isGreaterThan((long) reading.threshold()).isGreaterThanOrEqualTo(10);
         List<ResponseTask> incidents = earshot.queries.list(EnumSet.of(TaskState.NEW), 500).stream()
-                .filter(t -> t.mention().externalId().startsWith(SpikeDetector.INCIDENT_PREFIX)).toList();
+                .filter(t -> t.mention().externalId().startsWith(Incidents.PREFIX)).toList();
         assertThat(incidents).hasSize(1);
     }
 

@@ -26,7 +26,7 @@ class DemoDraftsIT {
         try (DemoEnvironment demo = DemoEnvironment.start(Path.of("config/demo.yaml"), Path.of("wiremock"),
                 dir.resolve("data"), false, 0);
              Wiring earshot = new Wiring(demo.config(), Wiring.CONNECTOR_FACTORIES, clock,
-                     new Wiring.Timings(Duration.ofSeconds(1), Duration.ofMinutes(2), Duration.ofSeconds(30)))) {
+                     Wiring.Timings.DEFAULT.deliveringEvery(Duration.ofSeconds(1)))) {
             DemoHistory.seed(earshot);
             earshot.connectors.values().forEach(earshot.intake::pollOnce);
 

@@ -38,7 +38,7 @@ class QuarantineIT {
     @BeforeEach
     void start() {
         earshot = new Wiring(platform.configWithDatabaseIn(dir), List.of(platform.factory()), clock,
-                new Wiring.Timings(Duration.ofSeconds(1), Duration.ofMinutes(2), Duration.ofSeconds(30)));
+                Wiring.Timings.DEFAULT.deliveringEvery(Duration.ofSeconds(1)));
     }
 
     @AfterEach

@@ -47,7 +47,7 @@ class TaskLifecycleIT {
 
     private Wiring open() {
         return new Wiring(platform.configWithDatabaseIn(dir), List.of(platform.factory()), clock,
-                new Wiring.Timings(Duration.ofSeconds(1), Duration.ofMinutes(2), Duration.ofSeconds(30)));
+                Wiring.Timings.DEFAULT.deliveringEvery(Duration.ofSeconds(1)));
     }
 
     private void restart() {
@@ -284,8 +284,7 @@ class TaskLifecycleIT {
     void aReplyThatKeepsFailingIsBlockedAfterTheAttemptCapAndNotTriedAgainUntilRetried() {
         earshot.close();
         earshot = new Wiring(platform.configWithDatabaseIn(dir), List.of(platform.factory()), clock,
-                new Wiring.Timings(Duration.ofSeconds(1), Duration.ofMinutes(2), Duration.ofSeconds(30),
-                        Duration.ofSeconds(30), 3));
+                Wiring.Timings.DEFAULT.deliveringEvery(Duration.ofSeconds(1)).withMaxPostAttempts(3));
         hear("1", "dana@mastodon.example", "hello");
         earshot.intake.pollOnce(connector());
         long id = open(EnumSet.of(TaskState.NEW)).get(0).id();

@@ -10,7 +10,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.Map;
-import org.earshot.alert.BusinessClock;
 import org.earshot.config.BusinessHours;
 import org.earshot.config.ServiceLevel;
 import org.earshot.config.ServiceLevels;

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.earshot.alert.Alert;
-import org.earshot.alert.AlertKind;
 import org.earshot.alert.AlertSink;
+import org.earshot.domain.Alert;
+import org.earshot.domain.AlertKind;
 
 /** An alert sink that lives in the test: keeps raised alerts in order and ignores a dedup key raised before. */
 public final class RecordingAlertSink implements AlertSink {

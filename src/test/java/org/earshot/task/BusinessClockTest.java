@@ -1,4 +1,4 @@
-package org.earshot.alert;
+package org.earshot.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

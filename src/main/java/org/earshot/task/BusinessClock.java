@@ -1,4 +1,4 @@
-package org.earshot.alert;
+package org.earshot.task;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package org.earshot.alert;
+package org.earshot.domain;
 
 /** Where a stored alert is on its way to Slack. An alert leaves PENDING once, to SENT or DROPPED. */
 public enum DeliveryState {

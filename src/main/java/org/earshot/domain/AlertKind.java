@@ -1,4 +1,4 @@
-package org.earshot.alert;
+package org.earshot.domain;
 
 import java.util.Locale;
 

@@ -1,9 +1,7 @@
-package org.earshot.alert;
+package org.earshot.domain;
 
 import java.time.Instant;
 import java.util.List;
-import org.earshot.domain.Platform;
-import org.earshot.domain.UrgencyLevel;
 
 /**
  * Something a person should hear about. Raising the same {@code dedupKey} twice sends one message,
