@@ -91,12 +91,14 @@ public final class ConfigLoader {
             Path dataDir = baseDir.resolve(dir).normalize();
             // AUTO_SERVER lets the CLI open the same file while the daemon runs.
             url = "jdbc:h2:file:" + dataDir.resolve("earshot") + ";AUTO_SERVER=TRUE";
+            H2ServerBinding.toLoopbackIfAutoServer(url);
             return new StorageConfig(url, node.string("user", "sa"), node.string("password", ""));
         }
         if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
             throw node.get("jdbcUrl").error("must be a PostgreSQL URL like jdbc:postgresql://db.internal:5432/earshot"
                     + " (or an H2 one starting with jdbc:h2:), but was '" + url + "'");
         }
+        H2ServerBinding.toLoopbackIfAutoServer(url);
         return new StorageConfig(url, node.string("user", ""), node.string("password", ""));
     }
 

@@ -77,7 +77,8 @@ final class EncodedWords {
     private static byte[] payload(String encoding, String text) {
         if (encoding.equalsIgnoreCase("B")) {
             try {
-                return Base64.getMimeDecoder().decode(text.replaceAll("=+$", ""));
+                byte[] bytes = Base64.getMimeDecoder().decode(text.replaceAll("=+$", ""));
+                return bytes.length == 0 && !text.isEmpty() ? null : bytes;
             } catch (IllegalArgumentException e) {
                 return null;
             }

@@ -35,12 +35,30 @@ record MailAddress(String address, String name) {
         } catch (AddressException e) {
             return angleAddress(text);
         }
+        Optional<MailAddress> found = firstOf(parsed, hint);
+        return found.isPresent() ? found : angleAddress(text);
+    }
+
+    private static Optional<MailAddress> firstOf(Address[] parsed, String hint) {
         for (Address a : parsed) {
-            if (a instanceof InternetAddress ia && ia.getAddress() != null && !ia.getAddress().isBlank()) {
+            if (!(a instanceof InternetAddress ia) || ia.getAddress() == null || ia.getAddress().isBlank()) {
+                continue;
+            }
+            if (!ia.isGroup()) {
                 return Optional.of(new MailAddress(ia.getAddress().strip(), name(ia, hint)));
             }
+            try {
+                // "undisclosed-recipients:;" names no one; "team: a@x, b@y;" names its members.
+                InternetAddress[] members = ia.getGroup(false);
+                Optional<MailAddress> member = members == null ? Optional.empty() : firstOf(members, hint);
+                if (member.isPresent()) {
+                    return member;
+                }
+            } catch (AddressException e) {
+                // a group whose members cannot be read names no one either
+            }
         }
-        return angleAddress(text);
+        return Optional.empty();
     }
 
     /** When even the lenient parser gives up, whatever stands in angle brackets is the address. */

@@ -41,7 +41,7 @@ final class MailReader {
     ReadMail read(MimeMessage message, long uid, String position) throws MessagingException {
         byte[] raw = new byte[0];
         try {
-            Optional<String> skip = skipReason(message, uid);
+            Optional<String> skip = skipReasonFromServerHeaders(message, uid);
             if (skip.isPresent()) {
                 return ReadMail.skipped(uid, skip.get());
             }
@@ -83,6 +83,18 @@ final class MailReader {
         }
         return new IncomingMention(m.platform(), m.externalId(), m.author(), text, m.subject(), m.createdAt(), m.url(),
                 m.replyContext(), m.threadKey(), m.language());
+    }
+
+    /** Saves fetching automatic and own mail; headers the server cannot give are read from the bytes instead. */
+    private Optional<String> skipReasonFromServerHeaders(MimeMessage message, long uid) throws MessagingException {
+        try {
+            return skipReason(message, uid);
+        } catch (MessageRemovedException e) {
+            throw e;
+        } catch (MessagingException | RuntimeException e) {
+            MailMention.rethrowIfConnectionLost(e);
+            return Optional.empty();
+        }
     }
 
     private Optional<String> skipReason(MimeMessage message, long uid) throws MessagingException {

@@ -15,13 +15,17 @@ import org.earshot.matching.Accounts;
 
 /**
  * Turns posts into mentions, leaving out what the brand's own accounts wrote (so replies cannot
- * loop) and what excluded authors wrote. The search already asks X to leave them out; this is the
- * second lock, for posts X returns anyway.
+ * loop), what excluded authors wrote and, unless {@code excludeRetweets} is off, plain reposts
+ * (they repeat someone else's words; a quote has its own and stays). The search already asks X to
+ * leave them all out; this is the second lock, for posts X returns anyway (it does return
+ * retweets despite {@code -is:retweet}).
  */
 final class XMentions {
     private final Set<String> skipped = new HashSet<>();
+    private final boolean dropRetweets;
 
     XMentions(BrandConfig brand, XSettings settings) {
+        this.dropRetweets = settings.excludeRetweets();
         for (String account : XQuery.notFrom(brand, settings)) {
             skipped.add(account.toLowerCase(Locale.ROOT));
         }
@@ -34,6 +38,9 @@ final class XMentions {
     Optional<IncomingMention> mention(XTweet tweet) {
         String handle = tweet.username().orElse("id:" + tweet.authorId());
         if (tweet.username().map(u -> skipped.contains(u.toLowerCase(Locale.ROOT))).orElse(false)) {
+            return Optional.empty();
+        }
+        if (dropRetweets && tweet.retweetedId().isPresent()) {
             return Optional.empty();
         }
         String url = tweet.username().map(u -> "https://x.com/" + u + "/status/" + tweet.id())

@@ -217,6 +217,106 @@ class ImapMentionSourceIT {
     }
 
     @Test
+    void anOrdinaryMailWhoseToIsABareLocalNameIsRead() throws Exception {
+        support.deliver(parse("""
+                From: Maria Lopez <maria@example.net>
+                To: support
+                Cc: undisclosed-recipients:;
+                Message-ID: <bare-to@example.net>
+                Subject: Lost bag
+
+                My bag did not arrive.
+                """));
+
+        IncomingMention m = source.poll(null).mentions().get(0);
+
+        assertThat(m.author().handle()).isEqualTo("maria@example.net");
+        assertThat(m.text()).isEqualTo("My bag did not arrive.");
+    }
+
+    @Test
+    void aMailWithoutAnySenderIsStillTakenAndTheOnesAfterItToo() throws Exception {
+        support.deliver(parse("""
+                To: support@acme.example
+                Message-ID: <nobody@example.net>
+                Subject: who am I
+
+                No From at all.
+                """));
+        customerWrites(2);
+
+        PollResult result = source.poll(null);
+
+        assertThat(result.mentions()).extracting(ImapTestMail::messageId)
+                .containsExactly("<nobody@example.net>", "<mail-2@example.net>");
+        assertThat(result.mentions().get(0).author().handle()).isEmpty();
+        assertThat(result.nextCursor()).endsWith(":2");
+    }
+
+    @Test
+    void twoDifferentMailsSharingAMessageIdBothArrive() throws Exception {
+        support.deliver(mail("a@example.net", "<reused@example.net>", "Refund", "Where is my refund?"));
+        support.deliver(mail("b@example.net", "<reused@example.net>", "Seat", "I lost my seat."));
+
+        PollResult result = source.poll(null);
+
+        assertThat(result.mentions()).hasSize(2);
+        assertThat(result.mentions()).extracting(IncomingMention::externalId).doesNotHaveDuplicates()
+                .allSatisfy(id -> assertThat(id).startsWith("<reused@example.net>#"));
+    }
+
+    @Test
+    void theSameMailDeliveredTwiceOrReadAgainKeepsOneIdSoItFolds() throws Exception {
+        support.deliver(mail("a@example.net", "<once@example.net>", "Refund", "Where is my refund?"));
+        support.deliver(mail("a@example.net", "<once@example.net>", "Refund", "Where is my refund?"));
+
+        PollResult first = source.poll(null);
+        PollResult fromTheStart = source.poll("0:0");
+
+        assertThat(first.mentions()).hasSize(2);
+        assertThat(first.mentions().get(0).externalId()).isEqualTo(first.mentions().get(1).externalId());
+        assertThat(fromTheStart.mentions().get(0).externalId()).isEqualTo(first.mentions().get(0).externalId());
+    }
+
+    @Test
+    void bouncesAndAutoRepliesAreSkippedWithTheirReasonAndTheCursorMovesPastThem() throws Exception {
+        support.deliver(parse("""
+                From: Mail Delivery System <MAILER-DAEMON@mx.example.net>
+                To: support@acme.example
+                Subject: Undelivered Mail Returned to Sender
+                MIME-Version: 1.0
+                Content-Type: multipart/report; report-type=delivery-status; boundary="b"
+
+                --b
+                Content-Type: text/plain
+
+                Your message could not be delivered.
+                --b
+                Content-Type: message/delivery-status
+
+                Final-Recipient: rfc822; gone@example.org
+                Action: failed
+                Status: 5.1.1
+                --b--
+                """));
+        support.deliver(parse("""
+                From: traveller@example.net
+                X-Autoreply: yes
+                Subject: Away
+
+                I am away.
+                """));
+        customerWrites(3);
+
+        ImapPoll poll = source.pollInDetail(null);
+
+        assertThat(poll.mails()).extracting(ReadMail::skipReason)
+                .containsExactly(AutomaticMail.BOUNCE, AutomaticMail.AUTO_REPLY, null);
+        assertThat(poll.result().mentions()).extracting(ImapTestMail::messageId).containsExactly("<mail-3@example.net>");
+        assertThat(poll.result().nextCursor()).endsWith(":3");
+    }
+
+    @Test
     void wrongPasswordIsAPermanentFailureThatNamesTheKeysToFix() {
         ImapMentionSource wrong = new ImapMentionSource(settings(server, "not-the-password", 200), brand());
 

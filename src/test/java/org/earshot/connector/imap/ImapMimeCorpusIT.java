@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 import org.earshot.connector.ConnectorException;
 import org.earshot.domain.IncomingMention;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -36,18 +36,20 @@ class ImapMimeCorpusIT {
     private static final Path CORPUS = Path.of("../shared/data/mime");
     private static final int BATCH = 40;
 
+    /** One server for the class: loading and reading the corpus once takes seconds, and the tests only look. */
     @RegisterExtension
-    static final GreenMailExtension server = ImapTestMail.server();
+    static final GreenMailExtension server = ImapTestMail.server().withPerMethodLifecycle(false);
 
-    private GreenMailUser support;
     /** The corpus file behind each UID, in delivery order (GreenMail numbers from 1). */
-    private final Map<Long, String> files = new LinkedHashMap<>();
+    private static final Map<Long, String> files = new LinkedHashMap<>();
+    private static Polled all;
+    private static ImapPoll again;
 
-    @BeforeEach
-    void mailboxHoldingTheCorpus() throws Exception {
+    @BeforeAll
+    static void mailboxHoldingTheCorpusReadOnce() throws Exception {
         Assumptions.assumeTrue(Files.isDirectory(CORPUS),
                 "skipped: " + CORPUS.toAbsolutePath().normalize() + " is absent (the shared real-data corpus)");
-        support = server.setUser(SUPPORT, SUPPORT, PASSWORD);
+        GreenMailUser support = server.setUser(SUPPORT, SUPPORT, PASSWORD);
         Session session = Session.getInstance(new Properties());
         List<Path> emls;
         try (Stream<Path> list = Files.list(CORPUS)) {
@@ -58,6 +60,9 @@ class ImapMimeCorpusIT {
             support.deliver(new MimeMessage(session, new ByteArrayInputStream(Files.readAllBytes(eml))));
             files.put(++uid, eml.getFileName().toString());
         }
+        ImapMentionSource source = new ImapMentionSource(settings(server, PASSWORD, BATCH), brand());
+        all = pollAll(source);
+        again = source.pollInDetail(all.cursor());
     }
 
     /** Every mail of the folder, polled in batches from the start until a poll reads nothing. */
@@ -74,7 +79,7 @@ class ImapMimeCorpusIT {
         }
     }
 
-    private Polled pollAll(ImapMentionSource source) {
+    private static Polled pollAll(ImapMentionSource source) {
         Map<Long, ReadMail> outcomes = new TreeMap<>();
         int polls = 0;
         int failed = 0;
@@ -100,11 +105,6 @@ class ImapMimeCorpusIT {
 
     @Test
     void everyMessageIsTakenSkippedWithAReasonOrHandedOverUnreadableAndNoPollFails() throws Exception {
-        ImapMentionSource source = new ImapMentionSource(settings(server, PASSWORD, BATCH), brand());
-
-        Polled all = pollAll(source);
-        ImapPoll again = source.pollInDetail(all.cursor());
-
         report(all.outcomes(), all.polls(), all.failed());
         assertThat(all.failed()).isZero();
         assertThat(all.outcomes().keySet()).containsExactlyElementsOf(files.keySet());
@@ -119,8 +119,6 @@ class ImapMimeCorpusIT {
 
     @Test
     void mislabelledBodiesEightBitHeadersAndForeignScriptsReadAsWritten() throws Exception {
-        Polled all = pollAll(new ImapMentionSource(settings(server, PASSWORD, BATCH), brand()));
-
         // Labelled us-ascii, written in UTF-8.
         assertThat(all.mention(files, "enmime__low-quality_incorrect-charset").text())
                 .contains("∮ E⋅da = Q,  n → ∞, ∑ f(i) = ∏ g(i)").doesNotContain("â");
@@ -153,8 +151,6 @@ class ImapMimeCorpusIT {
 
     @Test
     void bouncesReadReceiptsAbuseReportsAndBulkMailAreSkippedWithTheirReason() throws Exception {
-        Polled all = pollAll(new ImapMentionSource(settings(server, PASSWORD, BATCH), brand()));
-
         assertThat(all.of(files, "enmime__dsn_testdata_simple_dsn").skipReason()).isEqualTo(AutomaticMail.BOUNCE);
         assertThat(all.of(files, "flanker__bounce_gmail-no-dns").skipReason()).isEqualTo(AutomaticMail.BOUNCE);
         assertThat(all.of(files, "mimekit__messages_disposition-notification").skipReason())
@@ -165,7 +161,7 @@ class ImapMimeCorpusIT {
         assertThat(all.of(files, "flanker__from-encoding").skipReason()).isEqualTo(AutomaticMail.BULK);
     }
 
-    private void report(Map<Long, ReadMail> outcomes, int polls, int failed) {
+    private static void report(Map<Long, ReadMail> outcomes, int polls, int failed) {
         Map<String, Integer> skipped = new TreeMap<>();
         List<String> unreadable = new ArrayList<>();
         int taken = 0;
