@@ -21,6 +21,8 @@ import org.earshot.config.BrandConfig;
 import org.earshot.connector.ConnectorException;
 import org.earshot.connector.MentionSource;
 import org.earshot.connector.PollResult;
+import org.earshot.connector.UnreadableItem;
+import org.earshot.domain.IncomingMention;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -190,5 +192,10 @@ public final class ImapMentionSource implements MentionSource {
         } catch (MessagingException e) {
             throw new IllegalStateException("a message listed by UID has no UID", e);
         }
+    }
+
+    @Override
+    public List<IncomingMention> reread(UnreadableItem item) throws ConnectorException {
+        return reader.reread(item);
     }
 }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.earshot.connector.ConnectorException;
 import org.earshot.connector.UnreadableItem;
 import org.earshot.domain.IncomingMention;
 import org.slf4j.Logger;
@@ -66,6 +67,26 @@ final class MailReader {
             LOG.debug("{}: UID {} cannot be read", connectorId, uid, e);
             return ReadMail.unreadable(uid, new UnreadableItem(position, describe(e), raw,
                     raw.length >= RawMail.MAX_BYTES));
+        }
+    }
+
+    /**
+     * A kept mail read again from its bytes alone (for {@code earshot requeue}): its mention, or none
+     * when it is automatic or the brand's own.
+     */
+    java.util.List<IncomingMention> reread(UnreadableItem item) throws ConnectorException {
+        byte[] raw = item.raw();
+        if (raw.length == 0) {
+            throw new ConnectorException("no bytes were kept for " + item.externalId(), true, null);
+        }
+        try {
+            MimeMessage local = RawMail.parse(session, raw);
+            if (skipReason(local, 0).isPresent()) {
+                return java.util.List.of();
+            }
+            return java.util.List.of(MailMention.from(local, raw));
+        } catch (MessagingException | RuntimeException e) {
+            throw new ConnectorException("still cannot be read: " + describe(e), true, null);
         }
     }
 

@@ -63,4 +63,22 @@ class MailReaderTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> reader.read(lost, 9, "uid:42:9@INBOX"))
                 .isInstanceOf(MessagingException.class).hasMessage("read failed");
     }
+
+    @Test
+    void aKeptMailIsReadAgainFromItsBytesAloneAndAnAutomaticOneGivesNoMention() throws Exception {
+        byte[] mail = ("From: Maria Lopez <maria@example.net>\r\nTo: support@acme.example\r\n"
+                + "Subject: Lost bag\r\nMessage-ID: <lost-bag@example.net>\r\n\r\nMy bag never arrived in Madrid.\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bounce = ("From: MAILER-DAEMON@example.net\r\nAuto-Submitted: auto-replied\r\nSubject: Undeliverable\r\n"
+                + "\r\nThe mail could not be delivered.\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        var read = reader.reread(new org.earshot.connector.UnreadableItem("uid:42:9@INBOX", "was odd", mail, false));
+        var none = reader.reread(new org.earshot.connector.UnreadableItem("uid:42:10@INBOX", "was odd", bounce, false));
+
+        assertThat(read).singleElement().satisfies(m -> {
+            assertThat(m.author().handle()).isEqualTo("maria@example.net");
+            assertThat(m.text()).contains("My bag never arrived in Madrid.");
+        });
+        assertThat(none).isEmpty();
+    }
 }
