@@ -9,7 +9,9 @@ import org.earshot.domain.Author;
 import org.earshot.domain.Draft;
 import org.earshot.domain.Intent;
 import org.earshot.domain.Platform;
+import org.earshot.domain.ReplyRule;
 import org.earshot.domain.UrgencyLevel;
+import org.earshot.domain.Warning;
 
 /**
  * Writes the first draft of a reply following the team's policy, and checks it against the reply
@@ -20,13 +22,6 @@ import org.earshot.domain.UrgencyLevel;
 public final class ReplyDrafter {
     /** Said in every reply to a safety matter, before the team's own closing line. */
     static final String SAFETY_FIRST = "If anyone is hurt or in danger, please contact the local emergency services first.";
-    /** Notices start with these: they inform the person approving and are not broken rules. */
-    static final String SPAM = "spam: ";
-    static final String ABUSE = "abuse: ";
-    static final String ESCALATE = "escalate: ";
-    static final String BY_HAND = "answer by hand: ";
-
-
     private final ReplyPolicy policy;
     private final ReplyTemplates templates;
     private final ReplyGuardrails guardrails;
@@ -49,16 +44,10 @@ public final class ReplyDrafter {
         return policy;
     }
 
-    /** Whether a warning informs (spam, abuse, escalation, answer by hand, drafter) rather than reports a broken rule. */
-    public static boolean isNotice(String warning) {
-        return warning.startsWith(SPAM) || warning.startsWith(ABUSE) || warning.startsWith(ESCALATE) || warning.startsWith(BY_HAND)
-                || warning.startsWith(LlmNotice.PREFIX);
-    }
-
     /** Who a crisis was escalated to, as its draft's notice says ("the legal team"); empty for other drafts. */
     public static Optional<String> escalatedTo(Draft d) {
-        return d.warnings().stream().filter(w -> w.startsWith(ESCALATE) && w.contains(" → ")).findFirst()
-                .map(w -> w.substring(w.lastIndexOf(" → ") + 3));
+        return d.warnings().stream().filter(w -> w.rule().equals(ReplyRule.ESCALATE.id()) && w.text().contains(" → "))
+                .findFirst().map(w -> w.text().substring(w.text().lastIndexOf(" → ") + 3));
     }
 
     /** A holding statement for an incident: it promises an update, so it opens a follow-up. */
@@ -77,8 +66,9 @@ public final class ReplyDrafter {
         Intent intent = reading.intent();
         if (intent == Intent.SPAM) {
             String why = reading.detection().why();
-            String notice = why.startsWith("abuse") ? ABUSE + "no reply drafted " + why.substring("abuse ".length())
-                    : SPAM + "no reply drafted (" + why + ")";
+            Warning notice = why.startsWith("abuse")
+                    ? ReplyRule.ABUSE.warning("no reply drafted " + why.substring("abuse ".length()))
+                    : ReplyRule.SPAM.warning("no reply drafted (" + why + ")");
             return new Draft(intent, "", List.of(), List.of(notice), false);
         }
         if (input.press() && intent != Intent.PRAISE) {
@@ -102,27 +92,27 @@ public final class ReplyDrafter {
             text = llm.complete(LlmPrompt.system(policy, platform, hearBack, templateBody),
                     LlmPrompt.user(platform, author(input), MentionReader.mentionText(input)));
         } catch (LlmDrafter.LlmException e) {
-            return withNotice(template, LlmNotice.PREFIX + e.getMessage() + "; this is the template's draft");
+            return withNotice(template, ReplyRule.DRAFTER.warning(e.getMessage() + "; this is the template's draft"));
         }
         Draft written = finish(reading.intent(), text, input, reading,
-                List.of(LlmNotice.PREFIX + "written by the LLM (" + policy.llm().model() + ")"));
-        List<String> hard = written.warnings().stream().filter(w -> w.startsWith(ReplyGuardrails.HARD)).toList();
+                List.of(ReplyRule.DRAFTER.warning("written by the LLM (" + policy.llm().model() + ")")));
+        List<Warning> hard = written.hardWarnings();
         if (!hard.isEmpty()) {
-            return withNotice(template, LlmNotice.PREFIX + "the LLM's draft broke a hard rule (" + String.join("; ", hard)
-                    + "); this is the template's draft");
+            return withNotice(template, ReplyRule.DRAFTER.warning("the LLM's draft broke a hard rule ("
+                    + String.join("; ", hard.stream().map(Warning::line).toList()) + "); this is the template's draft"));
         }
         return written;
     }
 
-    private static Draft withNotice(Draft d, String notice) {
-        List<String> warnings = new ArrayList<>();
+    private static Draft withNotice(Draft d, Warning notice) {
+        List<Warning> warnings = new ArrayList<>();
         warnings.add(notice);
         warnings.addAll(d.warnings());
         return new Draft(d.intent(), d.text(), d.blocks(), warnings, d.followUp());
     }
 
     /** Lays the body out for the platform, adds the notices and checks it against every rule. */
-    Draft finish(Intent intent, String body, DraftInput input, MentionReading reading, List<String> extraNotices) {
+    Draft finish(Intent intent, String body, DraftInput input, MentionReading reading, List<Warning> extraNotices) {
         Platform platform = platform(input);
         String text;
         List<String> blocks;
@@ -136,13 +126,13 @@ public final class ReplyDrafter {
             text = body;
             blocks = List.of(text);
         }
-        List<String> warnings = new ArrayList<>(extraNotices);
+        List<Warning> warnings = new ArrayList<>(extraNotices);
         if (intent == Intent.CRISIS) {
-            warnings.add(ESCALATE + reading.detection().why() + " → " + escalateTo(reading));
+            warnings.add(ReplyRule.ESCALATE.warning(reading.detection().why() + " → " + escalateTo(reading)));
         }
         if (platform == Platform.RSS) {
-            warnings.add(BY_HAND + "feeds are read-only; post this yourself where the mention appeared, then approve"
-                    + " to close the task as answered by hand");
+            warnings.add(ReplyRule.ANSWER_BY_HAND.warning("feeds are read-only; post this yourself where the mention"
+                    + " appeared, then approve to close the task as answered by hand"));
         }
         warnings.addAll(guardrails.check(text, facts(input, reading), platform));
         return new Draft(intent, text, blocks, warnings, ReplyGuardrails.opensFollowUp(text));
@@ -163,7 +153,7 @@ public final class ReplyDrafter {
         String body = bodies.press(reading, input, problem);
         String pressOffice = policy.escalateTo().getOrDefault("press", "the press office");
         return finish(reading.intent(), body, input, reading,
-                List.of(ESCALATE + "press: a news report → " + pressOffice));
+                List.of(ReplyRule.ESCALATE.warning("press: a news report → " + pressOffice)));
     }
 
     private String escalateTo(MentionReading r) {
@@ -184,7 +174,7 @@ public final class ReplyDrafter {
     }
 
     /** The rules a person's edit breaks, as warnings; the same rules as for drafts. */
-    public List<String> check(String text, DraftInput input) {
+    public List<Warning> check(String text, DraftInput input) {
         return guardrails.check(text == null ? "" : text, facts(input, reader.read(input)), platform(input));
     }
 

@@ -57,7 +57,7 @@ public final class TaskStore {
             ps.setString(9, draft.intent().name());
             ps.setString(10, draft.text());
             ps.setString(11, Json.write(draft.blocks()));
-            ps.setString(12, Json.write(draft.warnings()));
+            ps.setString(12, WarningsColumn.write(draft.warnings()));
             ps.setBoolean(13, draft.followUp());
             ps.setObject(14, Timestamps.of(now));
             ps.setObject(15, Timestamps.of(dueAt));
@@ -266,7 +266,7 @@ public final class TaskStore {
                 rs.getDouble("urgency"), UrgencyLevel.valueOf(rs.getString("urgency_level")), rs.getDouble("priority"),
                 Json.readList(rs.getString("reasons")));
         Draft draft = new Draft(Intent.valueOf(rs.getString("intent")), rs.getString("draft_text"),
-                Json.readList(rs.getString("draft_blocks")), Json.readList(rs.getString("draft_warnings")),
+                Json.readList(rs.getString("draft_blocks")), WarningsColumn.read(rs.getString("draft_warnings")),
                 rs.getBoolean("follow_up"));
         ResponseTask.Decision decision = new ResponseTask.Decision(rs.getString("decided_by"),
                 Timestamps.read(rs, "decided_at"), rs.getString("approved_text"), rs.getString("reject_reason"));

@@ -10,6 +10,7 @@ import java.util.List;
 import org.earshot.domain.Platform;
 import org.earshot.domain.ResponseTask;
 import org.earshot.domain.TaskState;
+import org.earshot.domain.Warning;
 import org.earshot.reply.ReplyDrafter;
 import org.earshot.reply.ReplyGuardrails;
 import org.earshot.store.AuditLog;
@@ -26,9 +27,6 @@ import org.earshot.store.TaskStore;
  * by hand instead: feeds cannot be posted to.
  */
 public final class Approvals {
-    /** Warnings that start with this mark break a hard rule: approving needs an explicit override. */
-    public static final String HARD_RULE = "hard: ";
-
     private final Database db;
     private final TaskStore tasks;
     private final MentionStore mentions;
@@ -65,12 +63,13 @@ public final class Approvals {
             if (text.isBlank()) {
                 throw new IllegalArgumentException("task " + id + " has no reply text to approve; write one or reject it");
             }
-            List<String> warnings = edited
+            List<Warning> warnings = edited
                     ? drafter.check(text, Triage.draftInput(task.mention(), task.score(),
                             mentions.historyBefore(c, task.mention().platform(), task.mention().author(),
                                     task.mention().id())))
                     : task.draft().warnings();
-            List<String> hard = warnings.stream().filter(w -> w.startsWith(HARD_RULE)).toList();
+            // Hard warnings break a rule approving enforces: only an explicit override lets them through.
+            List<Warning> hard = warnings.stream().filter(Warning::isHard).toList();
             if (!hard.isEmpty() && !override) {
                 throw new ReplyRulesViolatedException(id, hard);
             }
@@ -91,7 +90,7 @@ public final class Approvals {
                 tasks.startFollowUp(c, id, followUpDue);
             }
             if (!hard.isEmpty()) {
-                audit.record(c, now, id, actor, "override", String.join("; ", hard));
+                audit.record(c, now, id, actor, "override", String.join("; ", hard.stream().map(Warning::line).toList()));
             }
             return null;
         });
@@ -102,7 +101,7 @@ public final class Approvals {
      * The rules a person's text for this task breaks, as the queue shows them while they edit: the same
      * rules as the draft's, for this mention. The draft's own text gets the draft's warnings.
      */
-    public List<String> check(long id, String text) {
+    public List<Warning> check(long id, String text) {
         return db.inTransaction(c -> {
             ResponseTask task = tasks.find(c, id).orElseThrow(() -> new TaskNotFoundException(id));
             if (text == null || text.strip().equals(task.draft().text().strip())) {

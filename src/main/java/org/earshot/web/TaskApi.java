@@ -19,6 +19,7 @@ import org.earshot.domain.ResponseTask;
 import org.earshot.domain.Sentiment;
 import org.earshot.domain.TaskState;
 import org.earshot.domain.UrgencyLevel;
+import org.earshot.domain.Warning;
 import org.earshot.alert.FollowUps;
 import org.earshot.task.Approvals;
 import org.earshot.task.Corrections;
@@ -93,7 +94,8 @@ final class TaskApi implements HttpHandler {
             } catch (ReplyRulesViolatedException e) {
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("error", e.getMessage());
-                body.put("violations", e.violations());
+                body.put("violations", e.violations().stream().map(Warning::line).toList());
+                body.put("warnings", TaskView.WarningView.of(e.violations()));
                 JsonExchange.send(exchange, 422, body);
             } catch (IllegalArgumentException e) {
                 JsonExchange.sendError(exchange, 400, e.getMessage());
@@ -170,7 +172,12 @@ final class TaskApi implements HttpHandler {
         if (body == null || body.text() == null) {
             throw new HttpError(400, "send the text to check: {\"text\": \"...\"}");
         }
-        JsonExchange.send(exchange, 200, Map.of("warnings", approvals.check(id, body.text())));
+        List<Warning> warnings = approvals.check(id, body.text());
+        Map<String, Object> answer = new LinkedHashMap<>();
+        // "warnings" stays the one-line strings it always was; "details" has each one's kind and rule.
+        answer.put("warnings", warnings.stream().map(Warning::line).toList());
+        answer.put("details", TaskView.WarningView.of(warnings));
+        JsonExchange.send(exchange, 200, answer);
     }
 
     private void reject(HttpExchange exchange, long id) throws IOException {

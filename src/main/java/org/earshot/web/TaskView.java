@@ -6,6 +6,7 @@ import org.earshot.domain.ResponseTask;
 import org.earshot.domain.ScoreCorrection;
 import org.earshot.domain.Sentiment;
 import org.earshot.domain.UrgencyLevel;
+import org.earshot.domain.Warning;
 import org.earshot.reply.ReplyDrafter;
 import org.earshot.store.AuditLog;
 
@@ -14,7 +15,9 @@ import org.earshot.store.AuditLog;
  * which stays upper-case because {@code ?state=NEW} filters on it. {@code history} and {@code thread}
  * (replies, reposts and quotes folded into this task) are null in lists, and so is {@code corrections}
  * (every relabelling of the task); {@code scores.correction} (people's labels, by whom) is null until
- * someone relabels the task.
+ * someone relabels the task. {@code warnings} are the draft's, each with its kind (hard, soft, notice),
+ * its rule's id and its text; {@code draft.warnings} keeps them as the one-line strings ("hard: ...")
+ * scripts read before warnings had kinds.
  */
 record TaskView(
         long id,
@@ -22,6 +25,7 @@ record TaskView(
         MentionView mention,
         ScoresView scores,
         DraftView draft,
+        List<WarningView> warnings,
         DecisionView decision,
         DeliveryView delivery,
         Instant createdAt,
@@ -81,6 +85,13 @@ record TaskView(
                      String escalatedTo) {
     }
 
+    /** One warning: {@code kind} hard (approving needs an override), soft or notice; {@code rule} a stable id. */
+    record WarningView(String kind, String rule, String text) {
+        static List<WarningView> of(List<Warning> warnings) {
+            return warnings.stream().map(w -> new WarningView(w.kind().id(), w.rule(), w.text())).toList();
+        }
+    }
+
     record DecisionView(String actor, Instant at, String approvedText, String rejectReason) {
     }
 
@@ -111,8 +122,9 @@ record TaskView(
                 mention(m),
                 new ScoresView(s.negativity(), s.sentiment().id(), s.urgency(), s.urgencyLevel().id(), s.priority(),
                         s.reasons(), correction(t.correction())),
-                new DraftView(d.intent().id(), d.text(), d.blocks(), d.warnings(), d.followUp(),
+                new DraftView(d.intent().id(), d.text(), d.blocks(), d.warningLines(), d.followUp(),
                         ReplyDrafter.escalatedTo(d).orElse(null)),
+                WarningView.of(d.warnings()),
                 new DecisionView(t.decision().actor(), t.decision().at(), t.decision().approvedText(),
                         t.decision().rejectReason()),
                 new DeliveryView(t.delivery().attempts(), t.delivery().lastError(), t.delivery().postedReplyId(),

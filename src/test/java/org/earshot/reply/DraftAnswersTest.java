@@ -16,6 +16,7 @@ import org.earshot.domain.Platform;
 import org.earshot.domain.Score;
 import org.earshot.domain.Sentiment;
 import org.earshot.domain.UrgencyLevel;
+import org.earshot.domain.Warning;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -106,7 +107,7 @@ class DraftAnswersTest {
         Draft d = drafter.draft(on(Platform.EMAIL, "Jo",
                 "My lawyer will be in touch about the way your crew removed me from flight AC455."));
         assertThat(d.intent()).isEqualTo(Intent.CRISIS);
-        assertThat(d.warnings()).containsExactly("escalate: legal ('my lawyer') → the legal team");
+        assertThat(d.warningLines()).containsExactly("escalate: legal ('my lawyer') → the legal team");
         assertThat(ReplyDrafter.escalatedTo(d)).contains("the legal team");
         assertThat(d.text()).contains("what happened on flight AC455").contains("within 1 hour")
                 .doesNotContain("sorry").doesNotContain("fault");
@@ -118,8 +119,8 @@ class DraftAnswersTest {
         Draft d = drafter.draft(on(Platform.RSS, "", "Acme Air lost my bag and nobody answers the phone"));
         assertThat(d.text()).doesNotContain("Kind regards");
         assertThat(d.blocks()).containsExactly(d.text());
-        assertThat(d.warnings()).first().asString().startsWith("answer by hand: feeds are read-only");
-        assertThat(d.warnings()).allMatch(ReplyDrafter::isNotice);
+        assertThat(d.warningLines()).first().asString().startsWith("answer by hand: feeds are read-only");
+        assertThat(d.warnings()).allMatch(Warning::isNotice);
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.earshot.domain.Engagement;
 import org.earshot.domain.Intent;
 import org.earshot.domain.Platform;
 import org.earshot.domain.Score;
+import org.earshot.domain.Warning;
 import org.earshot.scoring.MentionScorer;
 import org.earshot.scoring.ScoringInput;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,7 @@ class DraftCorpusTest {
         for (Case c : cases) {
             Draft d = drafter.draft(c.input());
             byIntent.merge(d.intent(), 1, Integer::sum);
-            List<String> broken = d.warnings().stream().filter(w -> !ReplyDrafter.isNotice(w)).toList();
+            List<String> broken = d.warnings().stream().filter(w -> !w.isNotice()).map(Warning::line).toList();
             boolean ok = broken.isEmpty() && d.intent() == c.expected()
                     && (d.intent() == Intent.SPAM ? d.text().isEmpty() : !d.text().isBlank());
             if (ok) {

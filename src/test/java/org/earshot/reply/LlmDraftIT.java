@@ -15,6 +15,7 @@ import org.earshot.domain.Author;
 import org.earshot.domain.CustomerHistory;
 import org.earshot.domain.Draft;
 import org.earshot.domain.Platform;
+import org.earshot.domain.Warning;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -45,7 +46,7 @@ class LlmDraftIT {
         Draft d = drafter("gpt-4o-mini").draft(MARIA);
 
         assertThat(d.text()).isEqualTo(STUB_REPLY);
-        assertThat(d.warnings()).containsExactly("drafter: written by the LLM (gpt-4o-mini)");
+        assertThat(d.warningLines()).containsExactly("drafter: written by the LLM (gpt-4o-mini)");
         assertThat(d.followUp()).isTrue();
         llm.verify(postRequestedFor(urlEqualTo("/v1/chat/completions"))
                 .withHeader("Authorization", equalTo("Bearer sk-test"))
@@ -60,9 +61,9 @@ class LlmDraftIT {
         Draft d = drafter("earshot-promiser").draft(MARIA);
 
         assertThat(d.text()).startsWith("Hi Maria, I'm sorry about your lost bag").doesNotContain("voucher");
-        assertThat(d.warnings()).first().asString().startsWith("drafter: the LLM's draft broke a hard rule (hard: promises")
+        assertThat(d.warningLines()).first().asString().startsWith("drafter: the LLM's draft broke a hard rule (hard: promises")
                 .endsWith("this is the template's draft");
-        assertThat(d.warnings()).allMatch(ReplyDrafter::isNotice);
+        assertThat(d.warnings()).allMatch(Warning::isNotice);
     }
 
     @Test
@@ -79,7 +80,7 @@ class LlmDraftIT {
 
         assertThat(calls()).isEqualTo(3);
         assertThat(d.text()).startsWith("Hi Maria, I'm sorry about your lost bag");
-        assertThat(d.warnings()).first().asString().contains("answered HTTP 429").contains("rate_limit_exceeded")
+        assertThat(d.warningLines()).first().asString().contains("answered HTTP 429").contains("rate_limit_exceeded")
                 .endsWith("this is the template's draft");
     }
 
@@ -88,8 +89,8 @@ class LlmDraftIT {
         Draft d = drafter("earshot-broken").draft(MARIA);
 
         assertThat(calls()).isEqualTo(3);
-        assertThat(d.warnings()).first().asString().startsWith("drafter: the LLM at").contains("answered HTTP 500");
-        assertThat(d.warnings()).filteredOn(w -> !ReplyDrafter.isNotice(w)).isEmpty();
+        assertThat(d.warningLines()).first().asString().startsWith("drafter: the LLM at").contains("answered HTTP 500");
+        assertThat(d.warnings()).filteredOn(w -> !w.isNotice()).isEmpty();
     }
 
     @Test
@@ -98,7 +99,7 @@ class LlmDraftIT {
                 URI.create("http://127.0.0.1:9"), "gpt-4o-mini", "", Duration.ofSeconds(2))));
         Draft d = offline.draft(MARIA);
         assertThat(d.text()).startsWith("Hi Maria, I'm sorry about your lost bag");
-        assertThat(d.warnings()).first().asString().contains("could not be reached");
+        assertThat(d.warningLines()).first().asString().contains("could not be reached");
     }
 
     @Test
@@ -112,6 +113,6 @@ class LlmDraftIT {
     @Test
     void theLlmIsOffUnlessEnabled() {
         assertThat(Policies.ACME.llm().enabled()).isFalse();
-        assertThat(new ReplyDrafter(Policies.ACME).draft(MARIA).warnings()).noneMatch(w -> w.startsWith("drafter:"));
+        assertThat(new ReplyDrafter(Policies.ACME).draft(MARIA).warnings()).noneMatch(w -> w.rule().equals("drafter"));
     }
 }

@@ -7,6 +7,7 @@ import org.earshot.domain.CustomerHistory;
 import org.earshot.domain.Draft;
 import org.earshot.domain.Intent;
 import org.earshot.domain.Platform;
+import org.earshot.domain.Warning;
 import org.junit.jupiter.api.Test;
 
 class ReplyDrafterTest {
@@ -25,8 +26,8 @@ class ReplyDrafterTest {
         assertThat(d.text()).startsWith("Hi Hannah, thank you for your article, “Acme Air cancels 40 Lisbon flights")
                 .contains("press office")
                 .doesNotContain("sorry");
-        assertThat(d.warnings()).as(d.toString()).allMatch(ReplyDrafter::isNotice)
-                .anyMatch(w -> w.equals("escalate: press: a news report → the press office"));
+        assertThat(d.warnings()).as(d.toString()).allMatch(Warning::isNotice)
+                .anyMatch(w -> w.line().equals("escalate: press: a news report → the press office"));
         assertThat(d.followUp()).isTrue();
     }
 
@@ -82,7 +83,7 @@ class ReplyDrafterTest {
         assertThat(d.intent()).isEqualTo(Intent.SPAM);
         assertThat(d.text()).isEmpty();
         assertThat(d.blocks()).isEmpty();
-        assertThat(d.warnings()).containsExactly("spam: no reply drafted ('free followers')");
+        assertThat(d.warningLines()).containsExactly("spam: no reply drafted ('free followers')");
         assertThat(d.followUp()).isFalse();
     }
 
@@ -91,7 +92,7 @@ class ReplyDrafterTest {
         Draft abuse = drafter.draft(on(Platform.X, "", "fuck you, I hope your planes crash"));
         assertThat(abuse.intent()).isEqualTo(Intent.SPAM);
         assertThat(abuse.text()).isEmpty();
-        assertThat(abuse.warnings()).containsExactly("abuse: no reply drafted ('fuck you')");
+        assertThat(abuse.warningLines()).containsExactly("abuse: no reply drafted ('fuck you')");
         Draft angry = drafter.draft(on(Platform.X, "Rob", "fuck you, you lost my bag again"));
         assertThat(angry.intent()).isEqualTo(Intent.COMPLAINT);
         assertThat(angry.text()).contains("Rob").contains("your lost bag");
@@ -101,7 +102,7 @@ class ReplyDrafterTest {
     void crisisGetsAHoldingReplyAndAnEscalationWarning() {
         Draft d = drafter.draft(on(Platform.MASTODON, "Bob", "The power bank of the man next to me caught fire"));
         assertThat(d.intent()).isEqualTo(Intent.CRISIS);
-        assertThat(d.warnings()).first().isEqualTo("escalate: safety ('caught fire') → the safety team");
+        assertThat(d.warningLines()).first().isEqualTo("escalate: safety ('caught fire') → the safety team");
         assertThat(d.text()).contains("Bob").contains("the fire").contains("hear back")
                 .contains(ReplyDrafter.SAFETY_FIRST);
         assertThat(d.followUp()).isTrue();
@@ -111,7 +112,7 @@ class ReplyDrafterTest {
     void securityCrisisGetsNoEmergencyServicesLine() {
         Draft d = drafter.draft(on(Platform.X, "Bob", "My account was hacked and my miles are gone"));
         assertThat(d.intent()).isEqualTo(Intent.CRISIS);
-        assertThat(d.warnings()).first().isEqualTo("escalate: security ('hacked') → the security team");
+        assertThat(d.warningLines()).first().isEqualTo("escalate: security ('hacked') → the security team");
         assertThat(d.text()).contains("the security of your account").doesNotContain("emergency");
     }
 

@@ -110,7 +110,8 @@ final class RunningQueue implements AutoCloseable {
                 "https://social.example/@someone/1", Map.of("statusId", "1"));
         Score score = new Score(0.8, Sentiment.NEGATIVE, 0.7, t.urgencyLevel(), t.priority(),
                 List.of("complaint: 'broken'", "audience 12k"));
-        Draft draft = new Draft(Intent.COMPLAINT, t.draft(), List.of(t.draft()), t.warnings(), false);
+        Draft draft = new Draft(Intent.COMPLAINT, t.draft(), List.of(t.draft()),
+                t.warnings().stream().map(org.earshot.domain.Warning::fromLine).toList(), false);
         return db.inTransaction(c -> {
             long mentionId = mentions.insertIfNew(c, "mastodon-main", "Acme", m, heard).orElseThrow();
             return tasks.insert(c, mentionId, score, draft, now, now.plus(t.dueIn()),
