@@ -542,9 +542,9 @@ start();
 // the same rules.
 function showDraftNotes(li, task) {
   showWarnings(li, task.warnings);
-  if (task.mention.platform === 'rss') {
+  if (task.channel.readOnly) {
     li.querySelector('.approve').textContent = 'Answered by hand';
-    li.querySelector('.approve').title = 'Feeds are read-only: post the reply yourself where the mention appeared, then close the task';
+    li.querySelector('.approve').title = `${task.channel.id} is read-only: post the reply yourself where the mention appeared, then close the task`;
   }
   const editor = li.querySelector('.draft-editor');
   editor.addEventListener('input', () => {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.Callable;
+import org.earshot.Wiring;
 import org.earshot.config.ConfigException;
 import org.earshot.config.ConfigLoader;
 import org.earshot.config.Durations;
@@ -61,12 +62,12 @@ public final class DraftCommand implements Callable<Integer> {
     public Integer call() {
         ReplyPolicy policy;
         try {
-            policy = ConfigLoader.fromEnvironment().load(config).policy();
+            policy = ConfigLoader.fromEnvironment(Wiring.CHANNELS).load(config).policy();
         } catch (ConfigException e) {
             err.println(e.getMessage());
             return 2;
         }
-        ReplyDrafter drafter = new ReplyDrafter(policy);
+        ReplyDrafter drafter = new ReplyDrafter(policy, Wiring.CHANNELS);
         MentionScorer scorer = new MentionScorer();
         Instant now = clock.instant();
         return new JsonLinesFilter(in, out, err).run(now, m -> {

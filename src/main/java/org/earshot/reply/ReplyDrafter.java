@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import org.earshot.config.ReplyPolicy;
 import org.earshot.domain.Author;
+import org.earshot.domain.Channel;
+import org.earshot.domain.Channels;
 import org.earshot.domain.Draft;
 import org.earshot.domain.Intent;
 import org.earshot.domain.Platform;
@@ -28,10 +30,15 @@ public final class ReplyDrafter {
     private final MentionReader reader;
     private final ReplyBodies bodies;
     private final LlmDrafter llm;
+    private final Channels channels;
 
-    /** Drafts from the policy's templates, or through its LLM when {@code reply.llm} is enabled. */
-    public ReplyDrafter(ReplyPolicy policy) {
+    /**
+     * Drafts from the policy's templates, or through its LLM when {@code reply.llm} is enabled, each reply
+     * laid out as its platform's channel declares (blocks or one letter, its length limit).
+     */
+    public ReplyDrafter(ReplyPolicy policy, Channels channels) {
         this.policy = policy;
+        this.channels = channels;
         this.llm = policy.llm().enabled() ? new LlmDrafter(policy.llm()) : null;
         this.templates = new ReplyTemplates(policy);
         this.guardrails = new ReplyGuardrails(policy);
@@ -42,6 +49,11 @@ public final class ReplyDrafter {
     /** The policy drafts follow; approvals read when a promised follow-up is due from it. */
     public ReplyPolicy policy() {
         return policy;
+    }
+
+    /** What each platform can do, as its connector declares; approvals read whether a reply can be posted. */
+    public Channels channels() {
+        return channels;
     }
 
     /** Who a crisis was escalated to, as its draft's notice says ("the legal team"); empty for other drafts. */
@@ -85,12 +97,12 @@ public final class ReplyDrafter {
      * LLM fails or its draft breaks a hard rule.
      */
     private Draft fromLlm(DraftInput input, MentionReading reading, String templateBody, Draft template) {
-        Platform platform = platform(input);
+        Channel channel = channel(input);
         String hearBack = HearBack.spoken(policy.hearBackFor(reading.intent(), ReplyBodies.level(input, reading)));
         String text;
         try {
-            text = llm.complete(LlmPrompt.system(policy, platform, hearBack, templateBody),
-                    LlmPrompt.user(platform, author(input), MentionReader.mentionText(input)));
+            text = llm.complete(LlmPrompt.system(policy, channel, hearBack, templateBody),
+                    LlmPrompt.user(channel.platform(), author(input), MentionReader.mentionText(input)));
         } catch (LlmDrafter.LlmException e) {
             return withNotice(template, ReplyRule.DRAFTER.warning(e.getMessage() + "; this is the template's draft"));
         }
@@ -113,13 +125,13 @@ public final class ReplyDrafter {
 
     /** Lays the body out for the platform, adds the notices and checks it against every rule. */
     Draft finish(Intent intent, String body, DraftInput input, MentionReading reading, List<Warning> extraNotices) {
-        Platform platform = platform(input);
+        Channel channel = channel(input);
         String text;
         List<String> blocks;
-        if (platform.isSocial()) {
-            blocks = ReplyBlocks.split(body, platform);
+        if (channel.threadsBlocks()) {
+            blocks = ReplyBlocks.split(body, channel);
             text = String.join("\n\n", blocks);
-        } else if (platform == Platform.EMAIL) {
+        } else if (channel.mail()) {
             text = asMail(body, PersonName.of(author(input)));
             blocks = List.of(text);
         } else {
@@ -130,11 +142,11 @@ public final class ReplyDrafter {
         if (intent == Intent.CRISIS) {
             warnings.add(ReplyRule.ESCALATE.warning(reading.detection().why() + " → " + escalateTo(reading)));
         }
-        if (platform == Platform.RSS) {
-            warnings.add(ReplyRule.ANSWER_BY_HAND.warning("feeds are read-only; post this yourself where the mention"
-                    + " appeared, then approve to close the task as answered by hand"));
+        if (channel.readOnly()) {
+            warnings.add(ReplyRule.ANSWER_BY_HAND.warning(channel.platform().id() + " is read-only; post this yourself"
+                    + " where the mention appeared, then approve to close the task as answered by hand"));
         }
-        warnings.addAll(guardrails.check(text, facts(input, reading), platform));
+        warnings.addAll(guardrails.check(text, facts(input, reading), channel));
         return new Draft(intent, text, blocks, warnings, ReplyGuardrails.opensFollowUp(text));
     }
 
@@ -166,16 +178,17 @@ public final class ReplyDrafter {
      * each split further only where it would not fit one post.
      */
     public List<String> blocks(String text, Platform platform) {
+        Channel channel = channels.of(platform);
         List<String> blocks = new ArrayList<>();
-        for (String paragraph : ReplyBlocks.paragraphs(text, platform)) {
-            blocks.addAll(ReplyBlocks.split(paragraph, platform));
+        for (String paragraph : ReplyBlocks.paragraphs(text, channel)) {
+            blocks.addAll(ReplyBlocks.split(paragraph, channel));
         }
         return blocks;
     }
 
     /** The rules a person's edit breaks, as warnings; the same rules as for drafts. */
     public List<Warning> check(String text, DraftInput input) {
-        return guardrails.check(text == null ? "" : text, facts(input, reader.read(input)), platform(input));
+        return guardrails.check(text == null ? "" : text, facts(input, reader.read(input)), channel(input));
     }
 
     private static ReplyGuardrails.Facts facts(DraftInput input, MentionReading reading) {
@@ -202,8 +215,11 @@ public final class ReplyDrafter {
     }
 
 
-    private static Platform platform(DraftInput input) {
-        return input.platform() == null ? Platform.X : input.platform();
+    private Channel channel(DraftInput input) {
+        if (input.platform() == null) {
+            throw new IllegalArgumentException("a draft needs the platform the mention was heard on");
+        }
+        return channels.of(input.platform());
     }
 
     private static Author author(DraftInput input) {

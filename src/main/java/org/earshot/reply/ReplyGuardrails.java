@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.earshot.config.ReplyPolicy;
 import org.earshot.domain.Author;
-import org.earshot.domain.Platform;
+import org.earshot.domain.Channel;
 import org.earshot.domain.ReplyRule;
 import org.earshot.domain.Warning;
 
@@ -101,10 +101,10 @@ public final class ReplyGuardrails {
         return FOLLOW_UP.matcher(text).find();
     }
 
-    public List<Warning> check(String text, Facts facts, Platform platform) {
+    public List<Warning> check(String text, Facts facts, Channel channel) {
         Set<Warning> warnings = new LinkedHashSet<>();
         String lower = text.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
-        String body = body(text, platform);
+        String body = body(text, channel);
         String bodyLower = body.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
         if (text.isBlank()) {
             return List.of(ReplyRule.EMPTY.warning("the reply is empty"));
@@ -161,7 +161,7 @@ public final class ReplyGuardrails {
         if (!sentences.isEmpty() && !FORWARD.matcher(sentences.get(sentences.size() - 1).toLowerCase(Locale.ROOT)).find()) {
             warnings.add(ReplyRule.POSITIVE_ENDING.warning("does not end on a positive or forward-looking note"));
         }
-        if (platform == Platform.EMAIL) {
+        if (channel.mail()) {
             if (!GREETING.matcher(text.strip()).lookingAt()) {
                 warnings.add(ReplyRule.MAIL_GREETING.warning("the e-mail has no greeting"));
             }
@@ -169,7 +169,7 @@ public final class ReplyGuardrails {
                 warnings.add(ReplyRule.MAIL_SIGN_OFF.warning("the e-mail has no sign-off"));
             }
         }
-        blocks(text, platform, warnings);
+        blocks(text, channel, warnings);
         List<String> unknown = typos.unknownWords(text, facts.mention());
         if (unknown.size() > TYPOS_ALLOWED) {
             warnings.add(ReplyRule.TYPOS.warning("looks mistyped: " + unknown.size() + " unknown words ('"
@@ -241,19 +241,19 @@ public final class ReplyGuardrails {
         return out;
     }
 
-    private void blocks(String text, Platform platform, Set<Warning> warnings) {
-        List<String> blocks = ReplyBlocks.paragraphs(text, platform);
-        int limit = ReplyBlocks.limit(platform);
+    private void blocks(String text, Channel channel, Set<Warning> warnings) {
+        List<String> blocks = ReplyBlocks.paragraphs(text, channel);
+        int limit = ReplyBlocks.limit(channel);
         for (int i = 0; i < blocks.size(); i++) {
             String block = blocks.get(i);
             String which = blocks.size() == 1 ? "the reply" : "block " + (i + 1);
             int length = ReplyBlocks.length(block);
             if (length > limit) {
                 warnings.add(ReplyRule.LENGTH.warning(which + " has " + length + " characters, over the " + limit
-                        + " that fit on " + platform.id() + (limit < platform.maxPostLength() ? " with the @handle" : "")));
+                        + " that fit on " + channel.platform().id() + (channel.handleFirst() ? " with the @handle" : "")));
             }
             int words = ReplyBlocks.words(block);
-            if (platform.isSocial() && words > ReplyBlocks.MAX_WORDS) {
+            if (channel.threadsBlocks() && words > ReplyBlocks.MAX_WORDS) {
                 warnings.add(ReplyRule.BLOCK_WORDS.warning(which + " has " + words + " words; keep blocks to about "
                         + ReplyBlocks.TARGET_WORDS));
             }
@@ -261,13 +261,13 @@ public final class ReplyGuardrails {
     }
 
     /** The text without its greeting and, for mail, without the sign-off lines. */
-    private String body(String text, Platform platform) {
+    private String body(String text, Channel channel) {
         String body = text.strip();
         Matcher g = GREETING.matcher(body);
         if (g.lookingAt()) {
             body = body.substring(g.end());
         }
-        if (platform == Platform.EMAIL) {
+        if (channel.mail()) {
             String[] paragraphs = body.split("\\n\\s*\\n");
             String last = paragraphs[paragraphs.length - 1].strip();
             boolean signOff = paragraphs.length > 1 && last.lines().count() <= 3 && ReplyBlocks.words(last) <= 12

@@ -7,7 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import org.earshot.domain.Platform;
+import org.earshot.domain.Channel;
 import org.earshot.domain.ResponseTask;
 import org.earshot.domain.TaskState;
 import org.earshot.domain.Warning;
@@ -23,8 +23,8 @@ import org.earshot.store.TaskStore;
  * A person's decision on a task. Approving stores the exact text, who approved it, and puts the
  * reply in the outbox, all in one transaction: from then on only that text can be posted. A reply that
  * promises to come back starts its follow-up clock in the same transaction, due when the text says
- * ("within 1 hour"), else when the policy says for the mention. A feed's task is closed as answered
- * by hand instead: feeds cannot be posted to.
+ * ("within 1 hour"), else when the policy says for the mention. The task of a platform whose connector
+ * declares it read-only (a feed) is closed as answered by hand instead: nothing can be posted there.
  */
 public final class Approvals {
     private final Database db;
@@ -76,8 +76,8 @@ public final class Approvals {
             // The follow-up runs from what the approved text promises, edits included, not from the draft.
             boolean followUp = edited ? ReplyGuardrails.opensFollowUp(text) : task.draft().followUp();
             Instant followUpDue = now.plus(drafter.followUpWithin(text, task.draft().intent(), task.score().urgencyLevel()));
-            if (task.mention().platform() == Platform.RSS) {
-                // Feeds are read-only: nothing can be posted, so the task closes as answered by hand.
+            if (channel(task).readOnly()) {
+                // Nothing can be posted on a read-only platform, so the task closes as answered by hand.
                 tasks.markAnsweredByHand(c, id, actor, text, now);
                 audit.record(c, now, id, actor, "answered-by-hand", text);
             } else {
@@ -111,6 +111,11 @@ public final class Approvals {
                     mentions.historyBefore(c, task.mention().platform(), task.mention().author(),
                             task.mention().id())));
         });
+    }
+
+    /** What the task's platform can do: whether approving posts the reply or closes it as answered by hand. */
+    public Channel channel(ResponseTask task) {
+        return drafter.channels().of(task.mention().platform());
     }
 
     public ResponseTask reject(long id, String reason, String actor) {

@@ -150,7 +150,7 @@ final class TaskApi implements HttpHandler {
             }
         }
         int limit = limit(params.get("limit"));
-        List<TaskView> tasks = queries.list(states, limit).stream().map(t -> TaskView.of(t, serviceLevel(t))).toList();
+        List<TaskView> tasks = queries.list(states, limit).stream().map(t -> TaskView.of(t, approvals.channel(t), serviceLevel(t))).toList();
         JsonExchange.send(exchange, 200, Map.of("tasks", tasks));
     }
 
@@ -213,7 +213,8 @@ final class TaskApi implements HttpHandler {
 
     private TaskView detail(ResponseTask task) {
         long id = task.id();
-        return TaskView.of(task, queries.history(id), queries.thread(id), corrections.forTask(id), serviceLevel(task));
+        return TaskView.of(task, approvals.channel(task), queries.history(id), queries.thread(id),
+                corrections.forTask(id), serviceLevel(task));
     }
 
     /** Null when the server has no service-level clock (a queue without alerts) or the task has no deadline left. */

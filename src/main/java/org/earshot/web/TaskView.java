@@ -2,6 +2,7 @@ package org.earshot.web;
 
 import java.time.Instant;
 import java.util.List;
+import org.earshot.domain.Channel;
 import org.earshot.domain.ResponseTask;
 import org.earshot.domain.ScoreCorrection;
 import org.earshot.domain.Sentiment;
@@ -17,12 +18,14 @@ import org.earshot.store.AuditLog;
  * (every relabelling of the task); {@code scores.correction} (people's labels, by whom) is null until
  * someone relabels the task. {@code warnings} are the draft's, each with its kind (hard, soft, notice),
  * its rule's id and its text; {@code draft.warnings} keeps them as the one-line strings ("hard: ...")
- * scripts read before warnings had kinds.
+ * scripts read before warnings had kinds. {@code channel} is what the mention's platform can do, as its
+ * connector declares: the queue reads it instead of knowing platforms.
  */
 record TaskView(
         long id,
         String state,
         MentionView mention,
+        ChannelView channel,
         ScoresView scores,
         DraftView draft,
         List<WarningView> warnings,
@@ -63,6 +66,19 @@ record TaskView(
                        Instant receivedAt) {
     }
 
+    /**
+     * {@code canReply} false (and {@code readOnly} true) where approving closes the task as answered by hand;
+     * {@code maxLength} the characters one post may have (with the @handle where the platform adds it), null
+     * for none; {@code threadsBlocks} whether the
+     * reply goes out as several blocks or one message.
+     */
+    record ChannelView(String id, boolean canReply, boolean readOnly, Integer maxLength, boolean threadsBlocks) {
+        static ChannelView of(Channel c) {
+            return new ChannelView(c.platform().id(), c.canReply(), c.readOnly(),
+                    c.hasLimit() ? c.maxPostLength() : null, c.threadsBlocks());
+        }
+    }
+
     record AuthorView(String handle, String name, long followers) {
     }
 
@@ -101,8 +117,8 @@ record TaskView(
     record HistoryEntry(Instant at, String actor, String action, String detail) {
     }
 
-    static TaskView of(ResponseTask t, ServiceLevelView serviceLevel) {
-        return of(t, null, null, null, serviceLevel);
+    static TaskView of(ResponseTask t, Channel channel, ServiceLevelView serviceLevel) {
+        return of(t, channel, null, null, null, serviceLevel);
     }
 
     private static MentionView mention(org.earshot.domain.Mention m) {
@@ -111,7 +127,7 @@ record TaskView(
                 m.text(), m.subject(), m.url(), m.createdAt(), m.receivedAt());
     }
 
-    static TaskView of(ResponseTask t, List<AuditLog.Entry> history, List<org.earshot.domain.Mention> thread,
+    static TaskView of(ResponseTask t, Channel channel, List<AuditLog.Entry> history, List<org.earshot.domain.Mention> thread,
                        List<ScoreCorrection> corrections, ServiceLevelView serviceLevel) {
         var m = t.mention();
         var s = t.score();
@@ -120,6 +136,7 @@ record TaskView(
                 t.id(),
                 t.state().name(),
                 mention(m),
+                ChannelView.of(channel),
                 new ScoresView(s.negativity(), s.sentiment().id(), s.urgency(), s.urgencyLevel().id(), s.priority(),
                         s.reasons(), correction(t.correction())),
                 new DraftView(d.intent().id(), d.text(), d.blocks(), d.warningLines(), d.followUp(),

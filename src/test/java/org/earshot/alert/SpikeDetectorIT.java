@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.earshot.Wiring;
 import org.earshot.config.SpikeRule;
 import org.earshot.domain.Intent;
 import org.earshot.domain.ResponseTask;
@@ -42,7 +43,7 @@ class SpikeDetectorIT {
         db = Database.open(TestConfigs.h2In(dir));
         stored = new StoredTasks(db);
         detector = new SpikeDetector(db, new MentionStore(), taskStore, RULE, List.of("acme", "globex"),
-                new ReplyDrafter(TestConfigs.policy()), "https://queue.example", sink, clock);
+                new ReplyDrafter(TestConfigs.policy(), Wiring.CHANNELS), "https://queue.example", sink, clock);
     }
 
     @AfterEach

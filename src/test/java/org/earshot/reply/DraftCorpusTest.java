@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.earshot.Wiring;
 import org.earshot.domain.Author;
 import org.earshot.domain.CustomerHistory;
 import org.earshot.domain.Draft;
@@ -38,7 +39,7 @@ class DraftCorpusTest {
 
     @Test
     void everyDraftOfTheCorpusPassesEveryRuleAndSpamGetsNone() throws IOException {
-        ReplyDrafter drafter = new ReplyDrafter(Policies.ACME);
+        ReplyDrafter drafter = new ReplyDrafter(Policies.ACME, Wiring.CHANNELS);
         MentionScorer scorer = new MentionScorer();
         List<String> failures = new ArrayList<>();
         Map<Intent, Integer> byIntent = new EnumMap<>(Intent.class);
@@ -71,7 +72,7 @@ class DraftCorpusTest {
                     continue;
                 }
                 JsonNode n = JSON.readTree(line);
-                Platform platform = Platform.fromId(n.get("platform").asText());
+                Platform platform = Wiring.CHANNELS.platform(n.get("platform").asText());
                 Author author = new Author(n.at("/author/handle").asText(), n.at("/author/name").asText(), 100);
                 String subject = n.path("subject").asText("");
                 String text = n.get("text").asText();

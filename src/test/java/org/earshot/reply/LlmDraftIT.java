@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.net.URI;
 import java.time.Duration;
+import org.earshot.Wiring;
 import org.earshot.config.LlmSettings;
 import org.earshot.domain.Author;
 import org.earshot.domain.CustomerHistory;
@@ -34,7 +35,7 @@ class LlmDraftIT {
 
     private static ReplyDrafter drafter(String model) {
         return new ReplyDrafter(Policies.ACME.withLlm(new LlmSettings(true, URI.create(llm.baseUrl()), model,
-                "sk-test", Duration.ofSeconds(5))));
+                "sk-test", Duration.ofSeconds(5))), Wiring.CHANNELS);
     }
 
     private static int calls() {
@@ -96,7 +97,7 @@ class LlmDraftIT {
     @Test
     void anUnreachableLlmFallsBackToTheTemplatesDraft() {
         ReplyDrafter offline = new ReplyDrafter(Policies.ACME.withLlm(new LlmSettings(true,
-                URI.create("http://127.0.0.1:9"), "gpt-4o-mini", "", Duration.ofSeconds(2))));
+                URI.create("http://127.0.0.1:9"), "gpt-4o-mini", "", Duration.ofSeconds(2))), Wiring.CHANNELS);
         Draft d = offline.draft(MARIA);
         assertThat(d.text()).startsWith("Hi Maria, I'm sorry about your lost bag");
         assertThat(d.warningLines()).first().asString().contains("could not be reached");
@@ -113,6 +114,6 @@ class LlmDraftIT {
     @Test
     void theLlmIsOffUnlessEnabled() {
         assertThat(Policies.ACME.llm().enabled()).isFalse();
-        assertThat(new ReplyDrafter(Policies.ACME).draft(MARIA).warnings()).noneMatch(w -> w.rule().equals("drafter"));
+        assertThat(new ReplyDrafter(Policies.ACME, Wiring.CHANNELS).draft(MARIA).warnings()).noneMatch(w -> w.rule().equals("drafter"));
     }
 }

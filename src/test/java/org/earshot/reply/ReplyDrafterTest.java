@@ -2,6 +2,7 @@ package org.earshot.reply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.earshot.Wiring;
 import org.earshot.domain.Author;
 import org.earshot.domain.CustomerHistory;
 import org.earshot.domain.Draft;
@@ -11,7 +12,7 @@ import org.earshot.domain.Warning;
 import org.junit.jupiter.api.Test;
 
 class ReplyDrafterTest {
-    private final ReplyDrafter drafter = new ReplyDrafter(Policies.ACME);
+    private final ReplyDrafter drafter = new ReplyDrafter(Policies.ACME, Wiring.CHANNELS);
 
     private static DraftInput on(Platform platform, String name, String text) {
         return new DraftInput(platform, new Author("handle", name, 120), text, "", null, CustomerHistory.NONE);
@@ -69,7 +70,7 @@ class ReplyDrafterTest {
 
     @Test
     void questionPurchaseAndFeatureRequestUseTheirTemplates() {
-        Draft builtIn = new ReplyDrafter(Policies.BUILT_IN).draft(on(Platform.X, "Ana", "How do I change my seat?"));
+        Draft builtIn = new ReplyDrafter(Policies.BUILT_IN, Wiring.CHANNELS).draft(on(Platform.X, "Ana", "How do I change my seat?"));
         assertThat(builtIn.text()).contains("thanks for asking about your seat").contains("within 24 hours");
         assertThat(drafter.draft(on(Platform.X, "Ana", "How much is a ticket to Lisbon in May?")).text())
                 .contains("your interest in Economy").contains("acmeair.example/book");
@@ -132,7 +133,7 @@ class ReplyDrafterTest {
         for (Platform p : new Platform[] {Platform.X, Platform.BLUESKY, Platform.MASTODON}) {
             Draft d = drafter.draft(on(p, "Maria", "This is terrible"));
             assertThat(d.blocks()).isNotEmpty().allSatisfy(b -> {
-                assertThat(b.length()).isLessThanOrEqualTo(p.maxPostLength() - ReplyBlocks.HANDLE_ROOM);
+                assertThat(b.length()).isLessThanOrEqualTo(Wiring.CHANNELS.of(p).maxPostLength() - ReplyBlocks.HANDLE_ROOM);
                 assertThat(ReplyBlocks.words(b)).isLessThanOrEqualTo(ReplyBlocks.MAX_WORDS);
             });
             assertThat(d.text()).isEqualTo(String.join("\n\n", d.blocks()));

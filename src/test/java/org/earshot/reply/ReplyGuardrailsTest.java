@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.earshot.Wiring;
 import org.earshot.config.LegalPolicy;
 import org.earshot.config.ReplyPolicy;
 import org.earshot.domain.Author;
@@ -14,7 +15,7 @@ import org.earshot.domain.Warning;
 import org.junit.jupiter.api.Test;
 
 class ReplyGuardrailsTest {
-    private final ReplyDrafter drafter = new ReplyDrafter(Policies.ACME);
+    private final ReplyDrafter drafter = new ReplyDrafter(Policies.ACME, Wiring.CHANNELS);
     private final DraftInput maria = new DraftInput(Platform.MASTODON, new Author("maria", "Maria Lopez", 40),
             "You lost my bag", "", null, CustomerHistory.NONE);
 
@@ -133,10 +134,10 @@ class ReplyGuardrailsTest {
 
     @Test
     void mentioningARefundWithoutPromisingItIsNotAPromise() {
-        assertThat(check(new ReplyDrafter(Policies.NO_PROMISES),
+        assertThat(check(new ReplyDrafter(Policies.NO_PROMISES, Wiring.CHANNELS),
                 "Hi Maria, I'm sorry your refund is late. I'm looking into it and you'll hear back within 24 hours.", maria))
                 .noneMatch(w -> w.startsWith("hard: "));
-        assertThat(check(new ReplyDrafter(Policies.NO_PROMISES), "Hi Maria, we'll refund you today.", maria))
+        assertThat(check(new ReplyDrafter(Policies.NO_PROMISES, Wiring.CHANNELS), "Hi Maria, we'll refund you today.", maria))
                 .anyMatch(w -> w.startsWith("hard: promises 'refund'"));
     }
 
@@ -244,7 +245,7 @@ class ReplyGuardrailsTest {
     void admittingFaultIsFineWhereThePolicyAllowsIt() {
         ReplyPolicy open = new ReplyPolicy("friendly", "Sam", Duration.ofHours(24), List.of(), List.of(), Map.of(),
                 null, null, null, null, null, new LegalPolicy(true, List.of()), null, null);
-        assertThat(check(new ReplyDrafter(open), "Hi Maria, your lost bag was our fault. You'll hear back within 24 hours.",
+        assertThat(check(new ReplyDrafter(open, Wiring.CHANNELS), "Hi Maria, your lost bag was our fault. You'll hear back within 24 hours.",
                 maria)).noneMatch(w -> w.contains("admits fault"));
     }
 

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Map;
+import org.earshot.Wiring;
 import org.earshot.config.ConfigLoader;
 import org.earshot.domain.Author;
 import org.earshot.domain.CustomerHistory;
@@ -53,7 +54,7 @@ class StoredWarningsIT {
     @BeforeEach
     void open() {
         db = Database.open(TestConfigs.h2In(dir));
-        drafter = new ReplyDrafter(new ConfigLoader(n -> null).load(Path.of("config/earshot.yaml")).policy());
+        drafter = new ReplyDrafter(new ConfigLoader(n -> null, Wiring.CHANNELS).load(Path.of("config/earshot.yaml")).policy(), Wiring.CHANNELS);
         approvals = new Approvals(db, tasks, mentions, new OutboxStore(), new AuditLog(), drafter, clock);
     }
 
@@ -94,7 +95,7 @@ class StoredWarningsIT {
         });
 
         assertThat(storedWarnings(id)).startsWith("[{\"kind\":\"notice\",\"rule\":\"answer-by-hand\","
-                + "\"text\":\"feeds are read-only; post this yourself");
+                + "\"text\":\"rss is read-only; post this yourself");
         assertThat(db.inTransaction(c -> tasks.find(c, id)).orElseThrow().draft().warnings())
                 .first().returns("answer-by-hand", Warning::rule);
     }

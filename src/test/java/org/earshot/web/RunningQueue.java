@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import org.earshot.Wiring;
 import org.earshot.alert.BusinessClock;
 import org.earshot.alert.FollowUps;
 import org.earshot.alert.RouteHealth;
@@ -73,13 +74,13 @@ final class RunningQueue implements AutoCloseable {
         queries = new TaskQueries(db, tasks, audit);
         ReplyPolicy policy = new ReplyPolicy("calm", "Sam from Acme Support", Duration.ofHours(4),
                 List.of(), List.of("refund"), Map.of());
-        approvals = new Approvals(db, tasks, mentions, new OutboxStore(), audit, new ReplyDrafter(policy),
+        approvals = new Approvals(db, tasks, mentions, new OutboxStore(), audit, new ReplyDrafter(policy, Wiring.CHANNELS),
                 Clock.systemUTC());
         corrections = new Corrections(db, tasks, mentions, new CorrectionStore(), audit, teamCorrections,
                 Clock.systemUTC());
         FollowUps followUps = new FollowUps(db, tasks, audit, Duration.ofMinutes(30), "http://127.0.0.1",
                 alert -> true, Clock.systemUTC());
-        ServiceLevelClock serviceLevels = new ServiceLevelClock(db, tasks, new ServiceLevels(Map.of()),
+        ServiceLevelClock serviceLevels = new ServiceLevelClock(db, tasks, new ServiceLevels(Map.of()), Wiring.CHANNELS,
                 new BusinessClock(BusinessHours.ALWAYS), BREACH_WARNING, "http://127.0.0.1", alert -> true, clock);
         server = new WebServer("127.0.0.1", 0, TOKEN, queries, approvals, corrections, followUps, () -> health,
                 () -> alertRoutes, serviceLevels);

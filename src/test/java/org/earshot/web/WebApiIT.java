@@ -152,6 +152,11 @@ class WebApiIT {
 
         assertThat(t.get("state").asText()).isEqualTo("APPROVED");
         assertThat(t.at("/mention/platform").asText()).isEqualTo("mastodon");
+        assertThat(t.at("/channel/id").asText()).isEqualTo("mastodon");
+        assertThat(t.at("/channel/canReply").asBoolean()).isTrue();
+        assertThat(t.at("/channel/readOnly").asBoolean()).isFalse();
+        assertThat(t.at("/channel/maxLength").asInt()).isEqualTo(500);
+        assertThat(t.at("/channel/threadsBlocks").asBoolean()).isTrue();
         assertThat(t.at("/mention/author/name").asText()).isEqualTo("Ana Lima");
         assertThat(t.at("/mention/author/handle").asText()).isEqualTo("@analima@social.example");
         assertThat(t.at("/mention/author/followers").asLong()).isEqualTo(12_400);
