@@ -537,13 +537,14 @@ function start() {
 
 start();
 
-// Reply rule warnings: hard ones (approval needs an override) stand out, notices (escalate, spam,
-// answer by hand) are not broken rules. While a person edits, the edit is checked against the same rules.
+// Reply rule warnings, each {kind, rule, text}: hard ones (approval needs an override) stand out, notices
+// (escalate, spam, answer by hand) are not broken rules. While a person edits, the edit is checked against
+// the same rules.
 function showDraftNotes(li, task) {
-  showWarnings(li, task.draft.warnings);
-  if (task.mention.platform === 'rss') {
+  showWarnings(li, task.warnings);
+  if (task.channel.readOnly) {
     li.querySelector('.approve').textContent = 'Answered by hand';
-    li.querySelector('.approve').title = 'Feeds are read-only: post the reply yourself where the mention appeared, then close the task';
+    li.querySelector('.approve').title = `${task.channel.id} is read-only: post the reply yourself where the mention appeared, then close the task`;
   }
   const editor = li.querySelector('.draft-editor');
   editor.addEventListener('input', () => {
@@ -552,15 +553,20 @@ function showDraftNotes(li, task) {
   });
 }
 
+// A hard warning reads "hard: ...", a notice its rule first ("answer by hand: ..."), a soft one its text.
 function showWarnings(li, warnings) {
   const list = li.querySelector('.warnings');
   list.replaceChildren(...warnings.map((warning) => {
     const item = document.createElement('li');
-    item.textContent = warning;
-    if (warning.startsWith('hard: ')) {
+    item.dataset.rule = warning.rule;
+    if (warning.kind === 'hard') {
       item.className = 'warning-hard';
-    } else if (/^(escalate|spam|abuse|answer by hand|drafter): /.test(warning)) {
+      item.textContent = `hard: ${warning.text}`;
+    } else if (warning.kind === 'notice') {
       item.className = 'warning-notice';
+      item.textContent = `${warning.rule.replaceAll('-', ' ')}: ${warning.text}`;
+    } else {
+      item.textContent = warning.text;
     }
     return item;
   }));
@@ -572,8 +578,8 @@ async function checkEdit(li, text) {
     return;
   }
   try {
-    const { warnings } = await api(`/api/tasks/${li.dataset.taskId}/check`, { method: 'POST', body: { text } });
-    showWarnings(li, warnings);
+    const { details } = await api(`/api/tasks/${li.dataset.taskId}/check`, { method: 'POST', body: { text } });
+    showWarnings(li, details);
   } catch (e) {
     // A failed check leaves the last warnings; approving checks the hard rules again anyway.
   }

@@ -35,6 +35,7 @@ import org.earshot.connector.imap.ImapConnectorFactory;
 import org.earshot.connector.mastodon.MastodonConnectorFactory;
 import org.earshot.connector.reddit.RedditConnectorFactory;
 import org.earshot.connector.x.XConnectorFactory;
+import org.earshot.domain.Channels;
 import org.earshot.http.ConnectorResilience;
 import org.earshot.http.HttpClientFactory;
 import org.earshot.http.RateLimitHeaders;
@@ -151,6 +152,9 @@ public final class Wiring implements AutoCloseable {
             new XConnectorFactory(), new RedditConnectorFactory(), new BlueskyConnectorFactory(), new FeedConnectorFactory(),
             new ImapConnectorFactory());
 
+    /** What each of those platforms can do, as its connector declares: the config and the core ask these. */
+    public static final Channels CHANNELS = ConnectorFactory.channels(CONNECTOR_FACTORIES);
+
     /** Builds everything from the config and starts polling, posting and the web queue. */
     public static Wiring start(EarshotConfig config, Clock clock) {
         Wiring wiring = new Wiring(config, CONNECTOR_FACTORIES, clock, Timings.DEFAULT);
@@ -190,7 +194,9 @@ public final class Wiring implements AutoCloseable {
         this.connectors = buildConnectors(config, factories);
         this.database = Database.open(config.storage());
         try {
-            this.drafter = new ReplyDrafter(config.policy());
+            // The shipped platforms stay known for tasks heard on them before, whatever this run connects to.
+            Channels channels = CHANNELS.and(factories.stream().map(ConnectorFactory::channel).toList());
+            this.drafter = new ReplyDrafter(config.policy(), channels);
             this.corrections = new Corrections(database, tasks, mentions, correctionStore, audit, teamCorrections,
                     clock);
             corrections.reloadModel();
@@ -222,7 +228,7 @@ public final class Wiring implements AutoCloseable {
             String queueUrl = alerting.queueUrl();
             List<String> brandIds = config.brands().stream().map(b -> b.id()).toList();
             this.mentionAlerts = new MentionAlerts(database, tasks, alerts, queueUrl, clock);
-            this.serviceLevelClock = new ServiceLevelClock(database, tasks, config.serviceLevels(),
+            this.serviceLevelClock = new ServiceLevelClock(database, tasks, config.serviceLevels(), channels,
                     new BusinessClock(alerting.businessHours()), alerting.breachWarning(), queueUrl, alerts, clock);
             this.followUps = new FollowUps(database, tasks, audit, alerting.breachWarning(), queueUrl, alerts, clock);
             this.spikes = new SpikeDetector(database, mentions, new Incidents(database, mentions, tasks, drafter),

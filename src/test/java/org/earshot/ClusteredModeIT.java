@@ -79,13 +79,13 @@ class ClusteredModeIT {
 
         node.connectors.values().forEach(node.intake::pollOnce);
         List<ResponseTask> tasks = node.queries.list(EnumSet.of(TaskState.NEW), 500);
-        ResponseTask mastodon = tasks.stream().filter(t -> t.mention().platform() == Platform.MASTODON)
+        ResponseTask mastodon = tasks.stream().filter(t -> t.mention().platform().equals(Platform.MASTODON))
                 .findFirst().orElseThrow();
         node.approvals.approve(mastodon.id(), null, "sam", true);
         node.dispatcher.dispatchDue();
         node.dispatcher.dispatchDue();
 
-        assertThat(tasks).extracting(t -> t.mention().platform()).contains(Platform.values());
+        assertThat(tasks).extracting(t -> t.mention().platform()).containsAll(Wiring.CHANNELS.platforms());
         assertThat(statusPosts(demo)).hasSize(1);
         assertThat(node.queries.get(mastodon.id()).state()).isEqualTo(TaskState.POSTED);
     }
@@ -194,6 +194,11 @@ class ClusteredModeIT {
                 @Override
                 public String type() {
                     return "slow";
+                }
+
+                @Override
+                public org.earshot.domain.Channel channel() {
+                    return Wiring.CHANNELS.of(Platform.MASTODON);
                 }
 
                 @Override

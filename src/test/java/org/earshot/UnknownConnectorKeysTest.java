@@ -33,7 +33,7 @@ class UnknownConnectorKeysTest {
                   %s:
                     type: %s
                 """.formatted(id, type) + settings.indent(4));
-        EarshotConfig config = new ConfigLoader(n -> null).load(file);
+        EarshotConfig config = new ConfigLoader(n -> null, org.earshot.Wiring.CHANNELS).load(file);
         assertThatThrownBy(() -> new Wiring(config, Wiring.CONNECTOR_FACTORIES, Clock.systemUTC(), Wiring.Timings.DEFAULT))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage(file + ": " + message);

@@ -12,6 +12,7 @@ import org.earshot.config.ServiceLevel;
 import org.earshot.config.ServiceLevels;
 import org.earshot.domain.Alert;
 import org.earshot.domain.AlertKind;
+import org.earshot.domain.Channels;
 import org.earshot.domain.Mention;
 import org.earshot.domain.ResponseTask;
 import org.earshot.domain.TaskState;
@@ -64,17 +65,21 @@ public final class ServiceLevelClock {
     private final Database db;
     private final TaskStore tasks;
     private final ServiceLevels levels;
+    private final Channels channels;
     private final BusinessClock businessClock;
     private final Duration breachWarning;
     private final String queueUrl;
     private final AlertSink sink;
     private final Clock clock;
 
-    public ServiceLevelClock(Database db, TaskStore tasks, ServiceLevels levels, BusinessClock businessClock,
-                             Duration breachWarning, String queueUrl, AlertSink sink, Clock clock) {
+    /** @param channels whether each platform is social, which decides its service level when it has none of its own */
+    public ServiceLevelClock(Database db, TaskStore tasks, ServiceLevels levels, Channels channels,
+                             BusinessClock businessClock, Duration breachWarning, String queueUrl, AlertSink sink,
+                             Clock clock) {
         this.db = db;
         this.tasks = tasks;
         this.levels = levels;
+        this.channels = channels;
         this.businessClock = businessClock;
         this.breachWarning = breachWarning;
         this.queueUrl = queueUrl.endsWith("/") ? queueUrl.substring(0, queueUrl.length() - 1) : queueUrl;
@@ -84,7 +89,7 @@ public final class ServiceLevelClock {
 
     /** The deadlines a task still has to meet, first response first. */
     public List<Deadline> deadlines(ResponseTask t) {
-        ServiceLevel level = levels.forPlatform(t.mention().platform());
+        ServiceLevel level = levels.forChannel(channels.of(t.mention().platform()));
         Instant heard = t.mention().receivedAt();
         List<Deadline> out = new ArrayList<>();
         if (awaitsFirstResponse(t.state())) {

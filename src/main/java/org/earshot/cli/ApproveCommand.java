@@ -30,7 +30,7 @@ public final class ApproveCommand implements Callable<Integer> {
         try (Backoffice office = Backoffice.open(config.load())) {
             if (text != null) {
                 // The edit's soft warnings are shown; hard ones stop the approval below unless overridden.
-                office.approvals().check(id, text).forEach(w -> System.err.println("warning  " + w));
+                office.approvals().check(id, text).forEach(w -> System.err.println("warning  " + w.line()));
             }
             ResponseTask task = office.approvals().approve(id, text, actor, override);
             if (task.state() == TaskState.ANSWERED_BY_HAND) {

@@ -1,6 +1,7 @@
 package org.earshot.cli;
 
 import java.time.Clock;
+import org.earshot.Wiring;
 import org.earshot.config.EarshotConfig;
 import org.earshot.reply.ReplyDrafter;
 import org.earshot.store.AuditLog;
@@ -23,7 +24,7 @@ record Backoffice(Database database, TaskQueries queries, Approvals approvals) i
         TaskStore tasks = new TaskStore();
         AuditLog audit = new AuditLog();
         return new Backoffice(db, new TaskQueries(db, tasks, audit), new Approvals(db, tasks, new MentionStore(),
-                new OutboxStore(), audit, new ReplyDrafter(config.policy()), Clock.systemUTC()));
+                new OutboxStore(), audit, new ReplyDrafter(config.policy(), Wiring.CHANNELS), Clock.systemUTC()));
     }
 
     @Override

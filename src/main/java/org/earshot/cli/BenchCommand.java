@@ -98,7 +98,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        EarshotConfig config = ConfigLoader.fromEnvironment().load(configFile);
+        EarshotConfig config = ConfigLoader.fromEnvironment(Wiring.CHANNELS).load(configFile);
         System.out.printf(Locale.ROOT, "earshot bench on %d core(s), Java %s%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         benchScoring();
@@ -187,7 +187,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     private void benchDrafting(EarshotConfig config) {
         MentionScorer scorer = new MentionScorer();
-        ReplyDrafter drafter = new ReplyDrafter(config.policy());
+        ReplyDrafter drafter = new ReplyDrafter(config.policy(), Wiring.CHANNELS);
         Instant now = Instant.now();
         List<DraftInput> inputs = new ArrayList<>();
         for (int i = 0; i < SAMPLES.length; i++) {
@@ -287,7 +287,7 @@ public final class BenchCommand implements Callable<Integer> {
                     latencies.stream().mapToLong(Long::longValue).toArray());
 
             AlertsConfig alerting = config.alerts();
-            ServiceLevelClock sla = new ServiceLevelClock(db, tasks, config.serviceLevels(),
+            ServiceLevelClock sla = new ServiceLevelClock(db, tasks, config.serviceLevels(), Wiring.CHANNELS,
                     new BusinessClock(alerting.businessHours()), alerting.breachWarning(), alerting.queueUrl(), sink,
                     Clock.systemUTC());
             List<String> brands = config.brands().stream().map(b -> b.id()).toList();

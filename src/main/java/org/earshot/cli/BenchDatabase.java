@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.Map;
+import org.earshot.Wiring;
 import org.earshot.config.EarshotConfig;
 import org.earshot.config.StorageConfig;
 import org.earshot.intake.MentionIntake;
@@ -36,7 +37,7 @@ final class BenchDatabase implements AutoCloseable {
         this.dir = dir;
         this.db = Database.open(new StorageConfig("jdbc:h2:file:" + dir.resolve("bench") + ";AUTO_SERVER=FALSE",
                 "sa", ""));
-        this.drafter = new ReplyDrafter(config.policy());
+        this.drafter = new ReplyDrafter(config.policy(), Wiring.CHANNELS);
         this.intake = new MentionIntake(db, mentions, tasks, new CursorStore(), new HealthStore(),
                 new Triage(new MentionScorer(), drafter, config.serviceLevels()),
                 Map.of("acme", new BrandMatcher(config.brands().get(0))), clock);

@@ -1,6 +1,7 @@
 package org.earshot.cli;
 
 import java.nio.file.Path;
+import org.earshot.Wiring;
 import org.earshot.config.ConfigLoader;
 import org.earshot.config.EarshotConfig;
 import picocli.CommandLine.Option;
@@ -12,6 +13,6 @@ public final class ConfigOption {
     Path file;
 
     public EarshotConfig load() {
-        return ConfigLoader.fromEnvironment().load(file);
+        return ConfigLoader.fromEnvironment(Wiring.CHANNELS).load(file);
     }
 }

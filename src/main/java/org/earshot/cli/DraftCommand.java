@@ -9,12 +9,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.Callable;
+import org.earshot.Wiring;
 import org.earshot.config.ConfigException;
 import org.earshot.config.ConfigLoader;
 import org.earshot.config.Durations;
 import org.earshot.config.ReplyPolicy;
 import org.earshot.domain.Draft;
 import org.earshot.domain.Score;
+import org.earshot.domain.Warning;
 import org.earshot.reply.DraftInput;
 import org.earshot.reply.ReplyDrafter;
 import org.earshot.scoring.MentionScorer;
@@ -27,8 +29,9 @@ import picocli.CommandLine.Option;
             "Drafts replies for JSON Lines mentions from stdin; writes one JSON line per mention.",
             "In:  the same lines as 'score'.",
             "Out: {\"id\", \"intent\", \"draft\": {\"text\", \"blocks\": [...], \"warnings\": [...], \"followUp\", "
-                    + "\"followUpWithin\"}}. Spam gets an empty draft and a warning with the reason; a warning starting "
-                    + "with 'hard:' breaks the policy; 'escalate:', 'abuse:', 'answer by hand:' and 'drafter:' are notices.",
+                    + "\"followUpWithin\"}, \"warnings\": [{\"kind\", \"rule\", \"text\"}]}. Spam gets an empty draft and a "
+                    + "warning with the reason. Each warning's kind is hard (it breaks the policy), soft or notice "
+                    + "(escalate, spam, abuse, answer-by-hand, drafter); draft.warnings has the same as lines ('hard: ...').",
             "A bad line is reported on stderr with its line number and skipped."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:every line was good", "1:at least one line was bad (see stderr)",
@@ -59,12 +62,12 @@ public final class DraftCommand implements Callable<Integer> {
     public Integer call() {
         ReplyPolicy policy;
         try {
-            policy = ConfigLoader.fromEnvironment().load(config).policy();
+            policy = ConfigLoader.fromEnvironment(Wiring.CHANNELS).load(config).policy();
         } catch (ConfigException e) {
             err.println(e.getMessage());
             return 2;
         }
-        ReplyDrafter drafter = new ReplyDrafter(policy);
+        ReplyDrafter drafter = new ReplyDrafter(policy, Wiring.CHANNELS);
         MentionScorer scorer = new MentionScorer();
         Instant now = clock.instant();
         return new JsonLinesFilter(in, out, err).run(now, m -> {
@@ -78,13 +81,17 @@ public final class DraftCommand implements Callable<Integer> {
             draft.put("text", d.text());
             ArrayNode blocks = draft.putArray("blocks");
             d.blocks().forEach(blocks::add);
-            ArrayNode warnings = draft.putArray("warnings");
-            d.warnings().forEach(warnings::add);
+            ArrayNode lines = draft.putArray("warnings");
+            d.warningLines().forEach(lines::add);
             draft.put("followUp", d.followUp());
             if (d.followUp()) {
                 // When the follow-up would be due after approval: what the text promises.
                 draft.put("followUpWithin", Durations.format(drafter.followUpWithin(d.text(), d.intent(),
                         score.urgencyLevel())));
+            }
+            ArrayNode warnings = o.putArray("warnings");
+            for (Warning w : d.warnings()) {
+                warnings.addObject().put("kind", w.kind().id()).put("rule", w.rule()).put("text", w.text());
             }
             return o;
         });

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import org.earshot.Wiring;
 import org.earshot.domain.Author;
 import org.earshot.domain.CustomerHistory;
 import org.earshot.domain.Engagement;
@@ -40,7 +41,7 @@ record MentionLine(JsonNode id, Platform platform, String text, String subject, 
         String platformId = optionalString(node, "platform");
         if (platformId != null) {
             try {
-                platform = Platform.fromId(platformId);
+                platform = Wiring.CHANNELS.platform(platformId);
             } catch (IllegalArgumentException e) {
                 throw new BadLine("\"platform\": " + e.getMessage());
             }

@@ -48,7 +48,8 @@ final class TaskText {
         b.append("intent   ").append(t.draft().intent().id()).append(t.draft().followUp() ? "  (follow-up)" : "")
                 .append('\n');
         b.append("draft    ").append(t.draft().text().replace("\n", "\n         ")).append('\n');
-        t.draft().warnings().forEach(w -> b.append("warning  ").append(w).append('\n'));
+        t.draft().warnings().forEach(w -> b.append("warning  ").append(w.line()).append("  [").append(w.rule())
+                .append("]\n"));
         if (t.decision().actor() != null) {
             b.append("decided  by ").append(t.decision().actor()).append(" at ").append(t.decision().at()).append('\n');
         }

@@ -10,7 +10,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.earshot.domain.Platform;
+import org.earshot.domain.Channels;
 import org.earshot.domain.UrgencyLevel;
 
 /** Reads and checks the {@code alerts:} section. */
@@ -22,10 +22,10 @@ final class AlertsConfigReader {
     }
 
     /** Without routes, a configured {@code slack.webhookUrl} gets every alert of level high and above. */
-    static AlertsConfig read(ConfigNode node, SlackConfig slack, WebConfig web, Set<String> brands) {
+    static AlertsConfig read(ConfigNode node, SlackConfig slack, WebConfig web, Set<String> brands, Channels channels) {
         List<AlertRoute> routes = new ArrayList<>();
         for (ConfigNode r : node.list("routes")) {
-            routes.add(route(r, brands));
+            routes.add(route(r, brands, channels));
         }
         if (routes.isEmpty() && slack.enabled()) {
             routes.add(new AlertRoute("slack", slack.webhookUrl(), List.of(), List.of(), List.of(), UrgencyLevel.HIGH,
@@ -41,7 +41,7 @@ final class AlertsConfigReader {
                 queueUrl.endsWith("/") ? queueUrl.substring(0, queueUrl.length() - 1) : queueUrl);
     }
 
-    private static AlertRoute route(ConfigNode r, Set<String> brands) {
+    private static AlertRoute route(ConfigNode r, Set<String> brands, Channels channels) {
         String name = r.string("name", r.key());
         String webhook = r.requiredString("webhookUrl");
         if (!webhook.startsWith("http://") && !webhook.startsWith("https://")) {
@@ -57,7 +57,7 @@ final class AlertsConfigReader {
         List<String> platforms = new ArrayList<>();
         for (String p : r.stringList("platforms")) {
             try {
-                platforms.add(Platform.fromId(p).id());
+                platforms.add(channels.platform(p).id());
             } catch (IllegalArgumentException e) {
                 throw r.get("platforms").error(e.getMessage());
             }

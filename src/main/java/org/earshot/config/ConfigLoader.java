@@ -16,21 +16,26 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.earshot.domain.Channels;
 
 /** Loads {@code earshot.yaml} (and the reply policy it names) and checks every key it reads. */
 public final class ConfigLoader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
-    private static final Set<String> CHANNELS = Set.of("email", "social", "mastodon", "x", "reddit", "bluesky", "rss");
+    /** Service levels for every social platform, and for every other one; a platform's own id is a channel too. */
+    private static final Set<String> CHANNEL_GROUPS = Set.of("social", "email");
 
     private final Function<String, String> variables;
+    private final Channels channels;
 
-    public ConfigLoader(Function<String, String> variables) {
+    /** @param channels the platforms the installed connectors declare: the names service levels and routes may use */
+    public ConfigLoader(Function<String, String> variables, Channels channels) {
         this.variables = variables;
+        this.channels = channels;
     }
 
-    public static ConfigLoader fromEnvironment() {
-        return new ConfigLoader(System::getenv);
+    public static ConfigLoader fromEnvironment(Channels channels) {
+        return new ConfigLoader(System::getenv, channels);
     }
 
     /**
@@ -60,7 +65,7 @@ public final class ConfigLoader {
                 serviceLevels(root.get("serviceLevels")),
                 slack,
                 policy(root.get("reply"), baseDir, reader),
-                AlertsConfigReader.read(root.get("alerts"), slack, web, brandIds));
+                AlertsConfigReader.read(root.get("alerts"), slack, web, brandIds, channels));
         files.forEach(ConfigNode::requireKnownKeys);
         return config;
     }
@@ -150,11 +155,13 @@ public final class ConfigLoader {
         return out;
     }
 
-    private static ServiceLevels serviceLevels(ConfigNode node) {
+    private ServiceLevels serviceLevels(ConfigNode node) {
         Map<String, ServiceLevel> levels = new LinkedHashMap<>();
         for (Map.Entry<String, ConfigNode> e : node.children().entrySet()) {
-            if (!CHANNELS.contains(e.getKey())) {
-                throw e.getValue().error("is not a channel; use one of " + CHANNELS);
+            if (!CHANNEL_GROUPS.contains(e.getKey()) && !channels.declares(e.getKey())) {
+                List<String> known = new ArrayList<>(List.of("email", "social"));
+                known.addAll(channels.ids());
+                throw e.getValue().error("is not a channel; use one of " + known);
             }
             ServiceLevel fallback = e.getKey().equals("email") ? ServiceLevels.EMAIL_DEFAULT : ServiceLevels.SOCIAL_DEFAULT;
             ConfigNode c = e.getValue();

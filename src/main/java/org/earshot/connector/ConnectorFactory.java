@@ -1,17 +1,25 @@
 package org.earshot.connector;
 
+import java.util.List;
 import org.earshot.config.BrandConfig;
 import org.earshot.config.ConnectorConfig;
+import org.earshot.domain.Channel;
+import org.earshot.domain.Channels;
 
 /**
  * Builds one platform's connector from its config entry. Each platform package has one; the wiring
  * lists them by hand. {@link #create} reads and checks the platform's own keys and throws
  * {@link org.earshot.config.ConfigException} naming the key ("connectors.mastodon.baseUrl is required").
+ * {@link #channel} declares what the platform can do (reply or not, its length limit, blocks or one
+ * message...): the core asks that, so a new platform needs no edit outside its package and the wiring.
  */
 public interface ConnectorFactory {
 
     /** The {@code type:} value this factory builds ("mastodon", "imap"). */
     String type();
+
+    /** The platform this factory's connectors listen on, and what it can do. */
+    Channel channel();
 
     Connector create(ConnectorConfig config, BrandConfig brand);
 
@@ -23,5 +31,10 @@ public interface ConnectorFactory {
         Connector connector = create(config, brand);
         config.settings().requireKnownKeys();
         return connector;
+    }
+
+    /** The channels these factories declare. */
+    static Channels channels(List<ConnectorFactory> factories) {
+        return new Channels(factories.stream().map(ConnectorFactory::channel).toList());
     }
 }

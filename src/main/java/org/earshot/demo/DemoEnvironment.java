@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.earshot.Wiring;
 import org.earshot.config.ConfigLoader;
 import org.earshot.config.EarshotConfig;
 
@@ -74,7 +75,7 @@ public final class DemoEnvironment implements AutoCloseable {
             demo.put("DEMO_DATA_DIR", dataDir.toAbsolutePath().toString());
             demo.put("DEMO_WEB_PORT", String.valueOf(webPort));
             demo.put("EARSHOT_API_TOKEN", token);
-            EarshotConfig config = new ConfigLoader(name -> demo.getOrDefault(name, System.getenv(name)))
+            EarshotConfig config = new ConfigLoader(name -> demo.getOrDefault(name, System.getenv(name)), Wiring.CHANNELS)
                     .load(configFile);
             return new DemoEnvironment(platforms, mail, config, token);
         } catch (RuntimeException e) {

@@ -93,8 +93,8 @@ public final class DemoHistory {
                 Instant heard = now.minus(Duration.ofDays(day)).minus(Duration.ofHours((day * 5L + k * 11L) % 24))
                         .minus(Duration.ofMinutes((day * 17L + k * 29L) % 60));
                 Platform platform = n % 2 == 0 ? Platform.X : Platform.MASTODON;
-                String connector = platform == Platform.X ? "x" : "mastodon";
-                String handle = platform == Platform.X ? "flyer" + n : "flyer" + n + "@mastodon.example";
+                String connector = Platform.X.equals(platform) ? "x" : "mastodon";
+                String handle = Platform.X.equals(platform) ? "flyer" + n : "flyer" + n + "@mastodon.example";
                 IncomingMention m = new IncomingMention(platform, ID_PREFIX + "quiet-" + n,
                         new Author(handle, "Flyer " + n, 100L + n * 37L), QUIET_COMPLAINTS[n % QUIET_COMPLAINTS.length],
                         "", heard, "", Map.of());

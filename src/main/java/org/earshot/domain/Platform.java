@@ -1,45 +1,52 @@
 package org.earshot.domain;
 
+import java.util.Locale;
+import java.util.regex.Pattern;
+
 /**
- * Where a mention was heard and where its reply goes. The length limit is the platform's own
- * (characters per post); e-mail and feeds have none.
+ * Where a mention was heard and where its reply goes, by the id its connector gives it ("mastodon").
+ * What a platform can do is not known here: its connector declares a {@link Channel} and the core asks
+ * that, so a new platform needs no edit here. The database keeps {@link #name()}, the id in capitals
+ * ("MASTODON"), as it always did.
  */
-public enum Platform {
-    MASTODON(500, true),
-    X(280, true),
-    REDDIT(10_000, true),
-    BLUESKY(300, true),
-    EMAIL(Integer.MAX_VALUE, false),
-    RSS(Integer.MAX_VALUE, false);
+public record Platform(String id) implements Comparable<Platform> {
+    private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
 
-    private final int maxPostLength;
-    private final boolean social;
+    /*
+     * The platforms Earshot ships, by name for their connectors, the demo and the tests. Nothing in the
+     * core compares a platform with these (ArchitectureTest checks); a new platform needs none of its own.
+     */
+    public static final Platform MASTODON = new Platform("mastodon");
+    public static final Platform X = new Platform("x");
+    public static final Platform REDDIT = new Platform("reddit");
+    public static final Platform BLUESKY = new Platform("bluesky");
+    public static final Platform EMAIL = new Platform("email");
+    public static final Platform RSS = new Platform("rss");
 
-    Platform(int maxPostLength, boolean social) {
-        this.maxPostLength = maxPostLength;
-        this.social = social;
-    }
-
-    public int maxPostLength() {
-        return maxPostLength;
-    }
-
-    /** Social platforms get faster service levels and short threaded blocks; mail gets one message. */
-    public boolean isSocial() {
-        return social;
-    }
-
-    public String id() {
-        return name().toLowerCase(java.util.Locale.ROOT);
-    }
-
-    public static Platform fromId(String id) {
-        for (Platform p : values()) {
-            if (p.id().equalsIgnoreCase(id.trim())) {
-                return p;
-            }
+    public Platform {
+        if (id == null || !ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("a platform id is lower-case letters, digits, '-' or '_', starting with a"
+                    + " letter, but was '" + id + "'");
         }
-        throw new IllegalArgumentException("unknown platform '" + id + "', expected one of "
-                + java.util.Arrays.stream(values()).map(Platform::id).toList());
+    }
+
+    /** The platform of this id in any case: "mastodon", "Mastodon", or "MASTODON" as the database keeps it. */
+    public static Platform valueOf(String id) {
+        return new Platform(id.strip().toLowerCase(Locale.ROOT));
+    }
+
+    /** The id in capitals, as the database keeps it and as idempotency keys were made from it. */
+    public String name() {
+        return id.toUpperCase(Locale.ROOT);
+    }
+
+    @Override
+    public int compareTo(Platform other) {
+        return id.compareTo(other.id);
+    }
+
+    @Override
+    public String toString() {
+        return name();
     }
 }

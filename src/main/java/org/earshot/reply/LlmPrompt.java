@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.earshot.config.ReplyPolicy;
 import org.earshot.domain.Author;
+import org.earshot.domain.Channel;
 import org.earshot.domain.Platform;
 
 /**
@@ -18,7 +19,7 @@ final class LlmPrompt {
      * @param templateDraft the template drafter's reply: the facts and tone the model may improve on
      * @param hearBack      the honest time to hear back in, for this mention
      */
-    static String system(ReplyPolicy policy, Platform platform, String hearBack, String templateDraft) {
+    static String system(ReplyPolicy policy, Channel channel, String hearBack, String templateDraft) {
         List<String> rules = new ArrayList<>();
         rules.add("You write the first draft of a reply from a customer care team; a person approves it before it is sent.");
         rules.add("You are " + policy.handledBy() + ". The brand voice is " + policy.brandVoice() + ".");
@@ -36,9 +37,15 @@ final class LlmPrompt {
         }
         rules.add("When the answer is not known yet, say so and say the person will hear back within " + hearBack + ".");
         rules.add("When the message is unclear, ask one specific question instead of guessing.");
-        rules.add(platform.isSocial() ? "This is a " + platform.id() + " reply: at most " + ReplyBlocks.limit(platform)
-                + " characters per post, sentences of plain words, no hashtags, no emoji."
-                : "This is an e-mail: start with 'Hi <name>,' and write no sign-off; it is added.");
+        if (channel.mail()) {
+            rules.add("This is an e-mail: start with 'Hi <name>,' and write no sign-off; it is added.");
+        } else if (channel.hasLimit()) {
+            rules.add("This is a " + channel.platform().id() + " reply: at most " + ReplyBlocks.limit(channel)
+                    + " characters per post, sentences of plain words, no hashtags, no emoji.");
+        } else {
+            rules.add("This is a " + channel.platform().id() + " reply of one message: sentences of plain words,"
+                    + " no hashtags, no emoji.");
+        }
         rules.add("Reply with the reply's text only.");
         rules.add("A draft from the team's templates, with facts you may use and nothing more: " + templateDraft);
         return String.join("\n", rules);

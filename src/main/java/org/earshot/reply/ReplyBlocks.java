@@ -3,13 +3,14 @@ package org.earshot.reply;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.earshot.domain.Platform;
+import org.earshot.domain.Channel;
 
 /**
- * Cuts a reply into the posts of a thread. On social platforms a block holds about 30 words, whole
- * sentences where possible, and fits the platform's limit with room for a leading "@handle " (up to 30
- * characters) where the platform puts one; an e-mail is one block. In a draft's text the blocks are
- * separated by blank lines, so that the person approving sees, and may edit, each post.
+ * Cuts a reply into the posts of a thread. Where the channel threads blocks, a block holds about 30
+ * words, whole sentences where possible, and fits the platform's limit with room for a leading
+ * "@handle " (up to 30 characters) where the platform puts one; elsewhere (an e-mail) a reply is one
+ * block. In a draft's text the blocks are separated by blank lines, so that the person approving sees,
+ * and may edit, each post.
  */
 public final class ReplyBlocks {
     public static final int TARGET_WORDS = 30;
@@ -20,10 +21,9 @@ public final class ReplyBlocks {
     private ReplyBlocks() {
     }
 
-    /** Characters one block may have on the platform. */
-    public static int limit(Platform platform) {
-        boolean handleFirst = platform == Platform.MASTODON || platform == Platform.X || platform == Platform.BLUESKY;
-        return handleFirst ? platform.maxPostLength() - HANDLE_ROOM : platform.maxPostLength();
+    /** Characters one block may have on the channel. */
+    public static int limit(Channel channel) {
+        return channel.handleFirst() ? channel.maxPostLength() - HANDLE_ROOM : channel.maxPostLength();
     }
 
     /**
@@ -31,12 +31,12 @@ public final class ReplyBlocks {
      * a reply of up to {@value #MAX_WORDS} words that fits one post stays one post, and a short block takes
      * the next sentence when that keeps it within {@value #MAX_WORDS} words.
      */
-    public static List<String> split(String text, Platform platform) {
+    public static List<String> split(String text, Channel channel) {
         String stripped = text.strip();
-        if (!platform.isSocial() || stripped.isEmpty()) {
+        if (!channel.threadsBlocks() || stripped.isEmpty()) {
             return stripped.isEmpty() ? List.of() : List.of(stripped);
         }
-        int limit = limit(platform);
+        int limit = limit(channel);
         String oneLine = stripped.replaceAll("\\s+", " ");
         if (words(oneLine) <= MAX_WORDS && length(oneLine) <= limit) {
             return List.of(oneLine);
@@ -64,13 +64,13 @@ public final class ReplyBlocks {
         return blocks;
     }
 
-    /** The blocks of a text as a person left it: its blank-line paragraphs on social platforms, the whole for mail. */
-    public static List<String> paragraphs(String text, Platform platform) {
+    /** The blocks of a text as a person left it: its blank-line paragraphs where blocks are threaded, else the whole. */
+    public static List<String> paragraphs(String text, Channel channel) {
         String stripped = text.strip();
         if (stripped.isEmpty()) {
             return List.of();
         }
-        if (!platform.isSocial()) {
+        if (!channel.threadsBlocks()) {
             return List.of(stripped);
         }
         List<String> out = new ArrayList<>();

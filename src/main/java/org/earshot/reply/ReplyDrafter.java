@@ -6,10 +6,14 @@ import java.util.List;
 import java.util.Optional;
 import org.earshot.config.ReplyPolicy;
 import org.earshot.domain.Author;
+import org.earshot.domain.Channel;
+import org.earshot.domain.Channels;
 import org.earshot.domain.Draft;
 import org.earshot.domain.Intent;
 import org.earshot.domain.Platform;
+import org.earshot.domain.ReplyRule;
 import org.earshot.domain.UrgencyLevel;
+import org.earshot.domain.Warning;
 
 /**
  * Writes the first draft of a reply following the team's policy, and checks it against the reply
@@ -20,23 +24,21 @@ import org.earshot.domain.UrgencyLevel;
 public final class ReplyDrafter {
     /** Said in every reply to a safety matter, before the team's own closing line. */
     static final String SAFETY_FIRST = "If anyone is hurt or in danger, please contact the local emergency services first.";
-    /** Notices start with these: they inform the person approving and are not broken rules. */
-    static final String SPAM = "spam: ";
-    static final String ABUSE = "abuse: ";
-    static final String ESCALATE = "escalate: ";
-    static final String BY_HAND = "answer by hand: ";
-
-
     private final ReplyPolicy policy;
     private final ReplyTemplates templates;
     private final ReplyGuardrails guardrails;
     private final MentionReader reader;
     private final ReplyBodies bodies;
     private final LlmDrafter llm;
+    private final Channels channels;
 
-    /** Drafts from the policy's templates, or through its LLM when {@code reply.llm} is enabled. */
-    public ReplyDrafter(ReplyPolicy policy) {
+    /**
+     * Drafts from the policy's templates, or through its LLM when {@code reply.llm} is enabled, each reply
+     * laid out as its platform's channel declares (blocks or one letter, its length limit).
+     */
+    public ReplyDrafter(ReplyPolicy policy, Channels channels) {
         this.policy = policy;
+        this.channels = channels;
         this.llm = policy.llm().enabled() ? new LlmDrafter(policy.llm()) : null;
         this.templates = new ReplyTemplates(policy);
         this.guardrails = new ReplyGuardrails(policy);
@@ -49,16 +51,15 @@ public final class ReplyDrafter {
         return policy;
     }
 
-    /** Whether a warning informs (spam, abuse, escalation, answer by hand, drafter) rather than reports a broken rule. */
-    public static boolean isNotice(String warning) {
-        return warning.startsWith(SPAM) || warning.startsWith(ABUSE) || warning.startsWith(ESCALATE) || warning.startsWith(BY_HAND)
-                || warning.startsWith(LlmNotice.PREFIX);
+    /** What each platform can do, as its connector declares; approvals read whether a reply can be posted. */
+    public Channels channels() {
+        return channels;
     }
 
     /** Who a crisis was escalated to, as its draft's notice says ("the legal team"); empty for other drafts. */
     public static Optional<String> escalatedTo(Draft d) {
-        return d.warnings().stream().filter(w -> w.startsWith(ESCALATE) && w.contains(" → ")).findFirst()
-                .map(w -> w.substring(w.lastIndexOf(" → ") + 3));
+        return d.warnings().stream().filter(w -> w.rule().equals(ReplyRule.ESCALATE.id()) && w.text().contains(" → "))
+                .findFirst().map(w -> w.text().substring(w.text().lastIndexOf(" → ") + 3));
     }
 
     /** A holding statement for an incident: it promises an update, so it opens a follow-up. */
@@ -99,8 +100,9 @@ public final class ReplyDrafter {
         Intent intent = reading.intent();
         if (intent == Intent.SPAM) {
             String why = reading.detection().why();
-            String notice = why.startsWith("abuse") ? ABUSE + "no reply drafted " + why.substring("abuse ".length())
-                    : SPAM + "no reply drafted (" + why + ")";
+            Warning notice = why.startsWith("abuse")
+                    ? ReplyRule.ABUSE.warning("no reply drafted " + why.substring("abuse ".length()))
+                    : ReplyRule.SPAM.warning("no reply drafted (" + why + ")");
             return new Draft(intent, "", List.of(), List.of(notice), false);
         }
         if (input.press() && intent != Intent.PRAISE) {
@@ -117,56 +119,56 @@ public final class ReplyDrafter {
      * LLM fails or its draft breaks a hard rule.
      */
     private Draft fromLlm(DraftInput input, MentionReading reading, String templateBody, Draft template) {
-        Platform platform = platform(input);
+        Channel channel = channel(input);
         String hearBack = HearBack.spoken(policy.hearBackFor(reading.intent(), ReplyBodies.level(input, reading)));
         String text;
         try {
-            text = llm.complete(LlmPrompt.system(policy, platform, hearBack, templateBody),
-                    LlmPrompt.user(platform, author(input), MentionReader.mentionText(input)));
+            text = llm.complete(LlmPrompt.system(policy, channel, hearBack, templateBody),
+                    LlmPrompt.user(channel.platform(), author(input), MentionReader.mentionText(input)));
         } catch (LlmDrafter.LlmException e) {
-            return withNotice(template, LlmNotice.PREFIX + e.getMessage() + "; this is the template's draft");
+            return withNotice(template, ReplyRule.DRAFTER.warning(e.getMessage() + "; this is the template's draft"));
         }
         Draft written = finish(reading.intent(), text, input, reading,
-                List.of(LlmNotice.PREFIX + "written by the LLM (" + policy.llm().model() + ")"));
-        List<String> hard = written.warnings().stream().filter(w -> w.startsWith(ReplyGuardrails.HARD)).toList();
+                List.of(ReplyRule.DRAFTER.warning("written by the LLM (" + policy.llm().model() + ")")));
+        List<Warning> hard = written.hardWarnings();
         if (!hard.isEmpty()) {
-            return withNotice(template, LlmNotice.PREFIX + "the LLM's draft broke a hard rule (" + String.join("; ", hard)
-                    + "); this is the template's draft");
+            return withNotice(template, ReplyRule.DRAFTER.warning("the LLM's draft broke a hard rule ("
+                    + String.join("; ", hard.stream().map(Warning::line).toList()) + "); this is the template's draft"));
         }
         return written;
     }
 
-    private static Draft withNotice(Draft d, String notice) {
-        List<String> warnings = new ArrayList<>();
+    private static Draft withNotice(Draft d, Warning notice) {
+        List<Warning> warnings = new ArrayList<>();
         warnings.add(notice);
         warnings.addAll(d.warnings());
         return new Draft(d.intent(), d.text(), d.blocks(), warnings, d.followUp());
     }
 
     /** Lays the body out for the platform, adds the notices and checks it against every rule. */
-    Draft finish(Intent intent, String body, DraftInput input, MentionReading reading, List<String> extraNotices) {
-        Platform platform = platform(input);
+    Draft finish(Intent intent, String body, DraftInput input, MentionReading reading, List<Warning> extraNotices) {
+        Channel channel = channel(input);
         String text;
         List<String> blocks;
-        if (platform.isSocial()) {
-            blocks = ReplyBlocks.split(body, platform);
+        if (channel.threadsBlocks()) {
+            blocks = ReplyBlocks.split(body, channel);
             text = String.join("\n\n", blocks);
-        } else if (platform == Platform.EMAIL) {
+        } else if (channel.mail()) {
             text = asMail(body, PersonName.of(author(input)));
             blocks = List.of(text);
         } else {
             text = body;
             blocks = List.of(text);
         }
-        List<String> warnings = new ArrayList<>(extraNotices);
+        List<Warning> warnings = new ArrayList<>(extraNotices);
         if (intent == Intent.CRISIS) {
-            warnings.add(ESCALATE + reading.detection().why() + " → " + escalateTo(reading));
+            warnings.add(ReplyRule.ESCALATE.warning(reading.detection().why() + " → " + escalateTo(reading)));
         }
-        if (platform == Platform.RSS) {
-            warnings.add(BY_HAND + "feeds are read-only; post this yourself where the mention appeared, then approve"
-                    + " to close the task as answered by hand");
+        if (channel.readOnly()) {
+            warnings.add(ReplyRule.ANSWER_BY_HAND.warning(channel.platform().id() + " is read-only; post this yourself"
+                    + " where the mention appeared, then approve to close the task as answered by hand"));
         }
-        warnings.addAll(guardrails.check(text, facts(input, reading), platform));
+        warnings.addAll(guardrails.check(text, facts(input, reading), channel));
         return new Draft(intent, text, blocks, warnings, ReplyGuardrails.opensFollowUp(text));
     }
 
@@ -185,7 +187,7 @@ public final class ReplyDrafter {
         String body = bodies.press(reading, input, problem);
         String pressOffice = policy.escalateTo().getOrDefault("press", "the press office");
         return finish(reading.intent(), body, input, reading,
-                List.of(ESCALATE + "press: a news report → " + pressOffice));
+                List.of(ReplyRule.ESCALATE.warning("press: a news report → " + pressOffice)));
     }
 
     private String escalateTo(MentionReading r) {
@@ -198,16 +200,17 @@ public final class ReplyDrafter {
      * each split further only where it would not fit one post.
      */
     public List<String> blocks(String text, Platform platform) {
+        Channel channel = channels.of(platform);
         List<String> blocks = new ArrayList<>();
-        for (String paragraph : ReplyBlocks.paragraphs(text, platform)) {
-            blocks.addAll(ReplyBlocks.split(paragraph, platform));
+        for (String paragraph : ReplyBlocks.paragraphs(text, channel)) {
+            blocks.addAll(ReplyBlocks.split(paragraph, channel));
         }
         return blocks;
     }
 
     /** The rules a person's edit breaks, as warnings; the same rules as for drafts. */
-    public List<String> check(String text, DraftInput input) {
-        return guardrails.check(text == null ? "" : text, facts(input, reader.read(input)), platform(input));
+    public List<Warning> check(String text, DraftInput input) {
+        return guardrails.check(text == null ? "" : text, facts(input, reader.read(input)), channel(input));
     }
 
     private static ReplyGuardrails.Facts facts(DraftInput input, MentionReading reading) {
@@ -234,8 +237,11 @@ public final class ReplyDrafter {
     }
 
 
-    private static Platform platform(DraftInput input) {
-        return input.platform() == null ? Platform.X : input.platform();
+    private Channel channel(DraftInput input) {
+        if (input.platform() == null) {
+            throw new IllegalArgumentException("a draft needs the platform the mention was heard on");
+        }
+        return channels.of(input.platform());
     }
 
     private static Author author(DraftInput input) {

@@ -10,15 +10,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.earshot.config.ReplyPolicy;
 import org.earshot.domain.Author;
-import org.earshot.domain.Platform;
+import org.earshot.domain.Channel;
+import org.earshot.domain.ReplyRule;
+import org.earshot.domain.Warning;
 
 /**
  * The rules every draft and every edit is checked against; each broken rule is one warning a person
- * reads. A warning that starts with {@value #HARD} marks a rule the approval step must enforce: a
- * promise the policy does not allow.
+ * reads, with its rule's id. A hard warning marks a rule the approval step must enforce: a promise the
+ * policy does not allow, an admission of fault its legal rules forbid.
  */
 public final class ReplyGuardrails {
-    public static final String HARD = "hard: ";
 
     private static final Pattern GREETING = Pattern.compile(
             "^(hi|hello|hey|dear|good (morning|afternoon|evening))\\b[^,\\n]{0,40}[,!]?\\s*", Pattern.CASE_INSENSITIVE);
@@ -100,75 +101,79 @@ public final class ReplyGuardrails {
         return FOLLOW_UP.matcher(text).find();
     }
 
-    public List<String> check(String text, Facts facts, Platform platform) {
-        Set<String> warnings = new LinkedHashSet<>();
+    public List<Warning> check(String text, Facts facts, Channel channel) {
+        Set<Warning> warnings = new LinkedHashSet<>();
         String lower = text.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
-        String body = body(text, platform);
+        String body = body(text, channel);
         String bodyLower = body.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
         if (text.isBlank()) {
-            return List.of("the reply is empty");
+            return List.of(ReplyRule.EMPTY.warning("the reply is empty"));
         }
         promises(bodyLower).forEach(warnings::add);
         admissions(bodyLower).forEach(warnings::add);
         String name = PersonName.of(facts.author());
         if (!name.isEmpty() && !PhraseText.of(lower).has(name.toLowerCase(Locale.ROOT))) {
-            warnings.add("does not use the person's name (" + name + ")");
+            warnings.add(ReplyRule.USES_NAME.warning("does not use the person's name (" + name + ")"));
         }
         if (!facts.subjectWords().isEmpty() && !namesSubject(lower, facts.subjectWords())) {
-            warnings.add("does not name the problem (" + (facts.problem().isEmpty() ? String.join(", ", facts.subjectWords())
-                    : facts.problem()) + ")");
+            warnings.add(ReplyRule.NAMES_PROBLEM.warning("does not name the problem (" + (facts.problem().isEmpty()
+                    ? String.join(", ", facts.subjectWords()) : facts.problem()) + ")"));
         }
         for (String stock : STOCK) {
             if (lower.contains(stock)) {
-                warnings.add("stock phrase '" + stock + "': say something specific to this person");
+                warnings.add(ReplyRule.STOCK_PHRASE.warning(
+                        "stock phrase '" + stock + "': say something specific to this person"));
             }
         }
         Matcher inconvenience = ANY_INCONVENIENCE.matcher(bodyLower);
         if (inconvenience.find() && !OTHER_APOLOGY.matcher(bodyLower.replace(inconvenience.group(), "")).find()) {
-            warnings.add("the only apology is 'sorry for any inconvenience': say what you are sorry about");
+            warnings.add(ReplyRule.ANY_INCONVENIENCE.warning(
+                    "the only apology is 'sorry for any inconvenience': say what you are sorry about"));
         }
         Matcher dm = DM.matcher(bodyLower);
         if (dm.find() && ReplyBlocks.words(withoutSentence(bodyLower, dm.start())) < 8) {
-            warnings.add("'please DM us' is the whole answer: answer here first, then offer private messages");
+            warnings.add(ReplyRule.DM_ONLY.warning(
+                    "'please DM us' is the whole answer: answer here first, then offer private messages"));
         }
         String[] words = bodyLower.replaceAll("[^\\p{L}\\p{N}' ]", " ").strip().split("\\s+");
         if (words.length <= 4 && BARE_ANSWERS.contains(words[0])) {
-            warnings.add("a bare yes/no: add what it means for them and what happens next");
+            warnings.add(ReplyRule.YES_NO.warning("a bare yes/no: add what it means for them and what happens next"));
         }
         Matcher caps = CAPS_RUN.matcher(text);
         if (caps.find()) {
-            warnings.add("shouts in capitals ('" + caps.group() + "')");
+            warnings.add(ReplyRule.CAPITALS.warning("shouts in capitals ('" + caps.group() + "')"));
         }
         Matcher rude = RUDE_WORDS.matcher(bodyLower);
         while (rude.find()) {
-            warnings.add("sounds rude ('" + rude.group() + "')");
+            warnings.add(ReplyRule.RUDE.warning("sounds rude ('" + rude.group() + "')"));
         }
         Matcher pushy = PUSHY.matcher(bodyLower);
         if (pushy.find()) {
-            warnings.add("pushy sales language ('" + pushy.group() + "'): inform and invite, never press");
+            warnings.add(ReplyRule.PUSHY.warning(
+                    "pushy sales language ('" + pushy.group() + "'): inform and invite, never press"));
         }
         for (String blame : BLAME) {
             if (lower.contains(blame)) {
-                warnings.add("blames the customer ('" + blame + "')");
+                warnings.add(ReplyRule.BLAME.warning("blames the customer ('" + blame + "')"));
             }
         }
         List<String> sentences = ReplyBlocks.sentences(body);
         if (!sentences.isEmpty() && !FORWARD.matcher(sentences.get(sentences.size() - 1).toLowerCase(Locale.ROOT)).find()) {
-            warnings.add("does not end on a positive or forward-looking note");
+            warnings.add(ReplyRule.POSITIVE_ENDING.warning("does not end on a positive or forward-looking note"));
         }
-        if (platform == Platform.EMAIL) {
+        if (channel.mail()) {
             if (!GREETING.matcher(text.strip()).lookingAt()) {
-                warnings.add("the e-mail has no greeting");
+                warnings.add(ReplyRule.MAIL_GREETING.warning("the e-mail has no greeting"));
             }
             if (body.strip().equals(text.strip())) {
-                warnings.add("the e-mail has no sign-off");
+                warnings.add(ReplyRule.MAIL_SIGN_OFF.warning("the e-mail has no sign-off"));
             }
         }
-        blocks(text, platform, warnings);
+        blocks(text, channel, warnings);
         List<String> unknown = typos.unknownWords(text, facts.mention());
         if (unknown.size() > TYPOS_ALLOWED) {
-            warnings.add("looks mistyped: " + unknown.size() + " unknown words ('" + String.join("', '", unknown)
-                    + "'); at most " + TYPOS_ALLOWED + " are tolerated");
+            warnings.add(ReplyRule.TYPOS.warning("looks mistyped: " + unknown.size() + " unknown words ('"
+                    + String.join("', '", unknown) + "'); at most " + TYPOS_ALLOWED + " are tolerated"));
         }
         return new ArrayList<>(warnings);
     }
@@ -186,23 +191,24 @@ public final class ReplyGuardrails {
     }
 
     /** Admissions of fault or liability, when legal does not allow them. */
-    private List<String> admissions(String body) {
+    private List<Warning> admissions(String body) {
         if (policy.legal().mayAdmitFault()) {
             return List.of();
         }
-        List<String> out = new ArrayList<>();
+        List<Warning> out = new ArrayList<>();
         PhraseText words = PhraseText.of(body);
         for (String phrase : policy.legal().admissions()) {
             if (words.has(phrase)) {
-                out.add(HARD + "admits fault ('" + phrase + "'), which the policy's legal rules do not allow");
+                out.add(ReplyRule.ADMITS_FAULT.warning(
+                        "admits fault ('" + phrase + "'), which the policy's legal rules do not allow"));
             }
         }
         return out;
     }
 
     /** Promises of refunds, compensation, vouchers or dates that no entry of mayPromise covers. */
-    private List<String> promises(String body) {
-        List<String> out = new ArrayList<>();
+    private List<Warning> promises(String body) {
+        List<Warning> out = new ArrayList<>();
         Set<String> hearBacks = new java.util.HashSet<>();
         hearBacks.add(HearBack.spoken(policy.hearBackWithin()));
         policy.hearBack().values().forEach(d -> hearBacks.add(HearBack.spoken(d)));
@@ -226,40 +232,42 @@ public final class ReplyGuardrails {
                 boolean allowed = hearBackTime || hearBacks.stream().anyMatch(term::endsWith) || policy.mayPromise().stream()
                         .anyMatch(p -> p.toLowerCase(Locale.ROOT).contains(term));
                 if (!allowed) {
-                    out.add(HARD + "promises '" + term + "', which the policy does not allow"
-                            + (policy.mayPromise().isEmpty() ? "" : " (it allows: " + String.join("; ", policy.mayPromise()) + ")"));
+                    out.add(ReplyRule.PROMISE_OUTSIDE_POLICY.warning("promises '" + term + "', which the policy does not allow"
+                            + (policy.mayPromise().isEmpty() ? "" : " (it allows: " + String.join("; ", policy.mayPromise())
+                            + ")")));
                 }
             }
         }
         return out;
     }
 
-    private void blocks(String text, Platform platform, Set<String> warnings) {
-        List<String> blocks = ReplyBlocks.paragraphs(text, platform);
-        int limit = ReplyBlocks.limit(platform);
+    private void blocks(String text, Channel channel, Set<Warning> warnings) {
+        List<String> blocks = ReplyBlocks.paragraphs(text, channel);
+        int limit = ReplyBlocks.limit(channel);
         for (int i = 0; i < blocks.size(); i++) {
             String block = blocks.get(i);
             String which = blocks.size() == 1 ? "the reply" : "block " + (i + 1);
             int length = ReplyBlocks.length(block);
             if (length > limit) {
-                warnings.add(which + " has " + length + " characters, over the " + limit + " that fit on "
-                        + platform.id() + (limit < platform.maxPostLength() ? " with the @handle" : ""));
+                warnings.add(ReplyRule.LENGTH.warning(which + " has " + length + " characters, over the " + limit
+                        + " that fit on " + channel.platform().id() + (channel.handleFirst() ? " with the @handle" : "")));
             }
             int words = ReplyBlocks.words(block);
-            if (platform.isSocial() && words > ReplyBlocks.MAX_WORDS) {
-                warnings.add(which + " has " + words + " words; keep blocks to about " + ReplyBlocks.TARGET_WORDS);
+            if (channel.threadsBlocks() && words > ReplyBlocks.MAX_WORDS) {
+                warnings.add(ReplyRule.BLOCK_WORDS.warning(which + " has " + words + " words; keep blocks to about "
+                        + ReplyBlocks.TARGET_WORDS));
             }
         }
     }
 
     /** The text without its greeting and, for mail, without the sign-off lines. */
-    private String body(String text, Platform platform) {
+    private String body(String text, Channel channel) {
         String body = text.strip();
         Matcher g = GREETING.matcher(body);
         if (g.lookingAt()) {
             body = body.substring(g.end());
         }
-        if (platform == Platform.EMAIL) {
+        if (channel.mail()) {
             String[] paragraphs = body.split("\\n\\s*\\n");
             String last = paragraphs[paragraphs.length - 1].strip();
             boolean signOff = paragraphs.length > 1 && last.lines().count() <= 3 && ReplyBlocks.words(last) <= 12

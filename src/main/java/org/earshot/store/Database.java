@@ -24,6 +24,7 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
         Timestamps.register(jdbi);
+        PlatformColumns.register(jdbi);
         this.shared = shared;
     }
 

@@ -35,7 +35,7 @@ final class TaskMapper implements RowMapper<ResponseTask> {
                 rs.getDouble("urgency"), UrgencyLevel.valueOf(rs.getString("urgency_level")), rs.getDouble("priority"),
                 Json.readList(rs.getString("reasons")));
         Draft draft = new Draft(Intent.valueOf(rs.getString("intent")), rs.getString("draft_text"),
-                Json.readList(rs.getString("draft_blocks")), Json.readList(rs.getString("draft_warnings")),
+                Json.readList(rs.getString("draft_blocks")), WarningsColumn.read(rs.getString("draft_warnings")),
                 rs.getBoolean("follow_up"));
         ResponseTask.Decision decision = new ResponseTask.Decision(rs.getString("decided_by"),
                 Timestamps.read(rs, "decided_at"), rs.getString("approved_text"), rs.getString("reject_reason"));

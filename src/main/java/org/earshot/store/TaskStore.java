@@ -40,7 +40,7 @@ public final class TaskStore {
                 .bind("intent", draft.intent())
                 .bind("draft_text", draft.text())
                 .bind("draft_blocks", Json.write(draft.blocks()))
-                .bind("draft_warnings", Json.write(draft.warnings()))
+                .bind("draft_warnings", WarningsColumn.write(draft.warnings()))
                 .bind("follow_up", draft.followUp())
                 .bind("created_at", now)
                 .bind("due_at", dueAt)
@@ -77,7 +77,7 @@ public final class TaskStore {
                         + " draft_warnings = :draft_warnings, follow_up = :follow_up, llm_pending = false,"
                         + " updated_at = :now where id = :id and state = 'NEW' and llm_pending = true")
                 .bind("draft_text", draft.text()).bind("draft_blocks", Json.write(draft.blocks()))
-                .bind("draft_warnings", Json.write(draft.warnings())).bind("follow_up", draft.followUp())
+                .bind("draft_warnings", WarningsColumn.write(draft.warnings())).bind("follow_up", draft.followUp())
                 .bind("now", now).bind("id", id)
                 .execute() == 1;
     }

@@ -7,9 +7,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import org.earshot.domain.Platform;
+import org.earshot.domain.Channel;
 import org.earshot.domain.ResponseTask;
 import org.earshot.domain.TaskState;
+import org.earshot.domain.Warning;
 import org.earshot.reply.ReplyDrafter;
 import org.earshot.reply.ReplyGuardrails;
 import org.earshot.store.AuditLog;
@@ -22,13 +23,10 @@ import org.earshot.store.TaskStore;
  * A person's decision on a task. Approving stores the exact text, who approved it, and puts the
  * reply in the outbox, all in one transaction: from then on only that text can be posted. A reply that
  * promises to come back starts its follow-up clock in the same transaction, due when the text says
- * ("within 1 hour"), else when the policy says for the mention. A feed's task is closed as answered
- * by hand instead: feeds cannot be posted to.
+ * ("within 1 hour"), else when the policy says for the mention. The task of a platform whose connector
+ * declares it read-only (a feed) is closed as answered by hand instead: nothing can be posted there.
  */
 public final class Approvals {
-    /** Warnings that start with this mark break a hard rule: approving needs an explicit override. */
-    public static final String HARD_RULE = "hard: ";
-
     private final Database db;
     private final TaskStore tasks;
     private final MentionStore mentions;
@@ -65,20 +63,21 @@ public final class Approvals {
             if (text.isBlank()) {
                 throw new IllegalArgumentException("task " + id + " has no reply text to approve; write one or reject it");
             }
-            List<String> warnings = edited
+            List<Warning> warnings = edited
                     ? drafter.check(text, Triage.draftInput(task.mention(), task.score(),
                             mentions.historyBefore(c, task.mention().platform(), task.mention().author(),
                                     task.mention().id())))
                     : task.draft().warnings();
-            List<String> hard = warnings.stream().filter(w -> w.startsWith(HARD_RULE)).toList();
+            // Hard warnings break a rule approving enforces: only an explicit override lets them through.
+            List<Warning> hard = warnings.stream().filter(Warning::isHard).toList();
             if (!hard.isEmpty() && !override) {
                 throw new ReplyRulesViolatedException(id, hard);
             }
             // The follow-up runs from what the approved text promises, edits included, not from the draft.
             boolean followUp = edited ? ReplyGuardrails.opensFollowUp(text) : task.draft().followUp();
             Instant followUpDue = now.plus(drafter.followUpWithin(text, task.draft().intent(), task.score().urgencyLevel()));
-            if (task.mention().platform() == Platform.RSS) {
-                // Feeds are read-only: nothing can be posted, so the task closes as answered by hand.
+            if (channel(task).readOnly()) {
+                // Nothing can be posted on a read-only platform, so the task closes as answered by hand.
                 tasks.markAnsweredByHand(c, id, actor, text, now);
                 audit.record(c, now, id, actor, "answered-by-hand", text);
             } else {
@@ -91,7 +90,7 @@ public final class Approvals {
                 tasks.startFollowUp(c, id, followUpDue);
             }
             if (!hard.isEmpty()) {
-                audit.record(c, now, id, actor, "override", String.join("; ", hard));
+                audit.record(c, now, id, actor, "override", String.join("; ", hard.stream().map(Warning::line).toList()));
             }
         });
         return find(id);
@@ -101,7 +100,7 @@ public final class Approvals {
      * The rules a person's text for this task breaks, as the queue shows them while they edit: the same
      * rules as the draft's, for this mention. The draft's own text gets the draft's warnings.
      */
-    public List<String> check(long id, String text) {
+    public List<Warning> check(long id, String text) {
         return db.inTransaction(c -> {
             ResponseTask task = tasks.find(c, id).orElseThrow(() -> new TaskNotFoundException(id));
             if (text == null || text.strip().equals(task.draft().text().strip())) {
@@ -111,6 +110,11 @@ public final class Approvals {
                     mentions.historyBefore(c, task.mention().platform(), task.mention().author(),
                             task.mention().id())));
         });
+    }
+
+    /** What the task's platform can do: whether approving posts the reply or closes it as answered by hand. */
+    public Channel channel(ResponseTask task) {
+        return drafter.channels().of(task.mention().platform());
     }
 
     public ResponseTask reject(long id, String reason, String actor) {

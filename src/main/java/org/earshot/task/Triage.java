@@ -66,7 +66,7 @@ public final class Triage {
         Draft draft = drafter.templateDraft(input);
         // The same deadline the service-level clock alerts on.
         Instant due = businessClock.addWorkingTime(m.receivedAt(),
-                serviceLevels.forPlatform(m.platform()).firstResponse());
+                serviceLevels.forChannel(drafter.channels().of(m.platform())).firstResponse());
         return new Assessment(score, draft, due, drafter.llmWrites(input, draft));
     }
 

@@ -20,6 +20,7 @@ import org.earshot.domain.ResponseTask;
 import org.earshot.domain.Sentiment;
 import org.earshot.domain.TaskState;
 import org.earshot.domain.UrgencyLevel;
+import org.earshot.domain.Warning;
 import org.earshot.alert.FollowUps;
 import org.earshot.task.Approvals;
 import org.earshot.task.Corrections;
@@ -94,7 +95,8 @@ final class TaskApi implements HttpHandler {
             } catch (ReplyRulesViolatedException e) {
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("error", e.getMessage());
-                body.put("violations", e.violations());
+                body.put("violations", e.violations().stream().map(Warning::line).toList());
+                body.put("warnings", TaskView.WarningView.of(e.violations()));
                 JsonExchange.send(exchange, 422, body);
             } catch (IllegalArgumentException e) {
                 JsonExchange.sendError(exchange, 400, e.getMessage());
@@ -152,7 +154,7 @@ final class TaskApi implements HttpHandler {
             }
         }
         int limit = limit(params.get("limit"));
-        List<TaskView> tasks = queries.list(states, limit).stream().map(t -> TaskView.of(t, serviceLevel(t))).toList();
+        List<TaskView> tasks = queries.list(states, limit).stream().map(t -> TaskView.of(t, approvals.channel(t), serviceLevel(t))).toList();
         JsonExchange.send(exchange, 200, Map.of("tasks", tasks));
     }
 
@@ -174,7 +176,12 @@ final class TaskApi implements HttpHandler {
         if (body == null || body.text() == null) {
             throw new HttpError(400, "send the text to check: {\"text\": \"...\"}");
         }
-        JsonExchange.send(exchange, 200, Map.of("warnings", approvals.check(id, body.text())));
+        List<Warning> warnings = approvals.check(id, body.text());
+        Map<String, Object> answer = new LinkedHashMap<>();
+        // "warnings" stays the one-line strings it always was; "details" has each one's kind and rule.
+        answer.put("warnings", warnings.stream().map(Warning::line).toList());
+        answer.put("details", TaskView.WarningView.of(warnings));
+        JsonExchange.send(exchange, 200, answer);
     }
 
     private void reject(HttpExchange exchange, long id) throws IOException {
@@ -217,7 +224,8 @@ final class TaskApi implements HttpHandler {
 
     private TaskView detail(ResponseTask task) {
         long id = task.id();
-        return TaskView.of(task, queries.history(id), queries.thread(id), corrections.forTask(id), serviceLevel(task));
+        return TaskView.of(task, approvals.channel(task), queries.history(id), queries.thread(id),
+                corrections.forTask(id), serviceLevel(task));
     }
 
     /** Null when the server has no service-level clock (a queue without alerts) or the task has no deadline left. */

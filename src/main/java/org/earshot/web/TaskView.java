@@ -2,10 +2,12 @@ package org.earshot.web;
 
 import java.time.Instant;
 import java.util.List;
+import org.earshot.domain.Channel;
 import org.earshot.domain.ResponseTask;
 import org.earshot.domain.ScoreCorrection;
 import org.earshot.domain.Sentiment;
 import org.earshot.domain.UrgencyLevel;
+import org.earshot.domain.Warning;
 import org.earshot.reply.ReplyDrafter;
 import org.earshot.store.AuditLog;
 
@@ -14,14 +16,19 @@ import org.earshot.store.AuditLog;
  * which stays upper-case because {@code ?state=NEW} filters on it. {@code history} and {@code thread}
  * (replies, reposts and quotes folded into this task) are null in lists, and so is {@code corrections}
  * (every relabelling of the task); {@code scores.correction} (people's labels, by whom) is null until
- * someone relabels the task.
+ * someone relabels the task. {@code warnings} are the draft's, each with its kind (hard, soft, notice),
+ * its rule's id and its text; {@code draft.warnings} keeps them as the one-line strings ("hard: ...")
+ * scripts read before warnings had kinds. {@code channel} is what the mention's platform can do, as its
+ * connector declares: the queue reads it instead of knowing platforms.
  */
 record TaskView(
         long id,
         String state,
         MentionView mention,
+        ChannelView channel,
         ScoresView scores,
         DraftView draft,
+        List<WarningView> warnings,
         DecisionView decision,
         DeliveryView delivery,
         Instant createdAt,
@@ -59,6 +66,19 @@ record TaskView(
                        Instant receivedAt) {
     }
 
+    /**
+     * {@code canReply} false (and {@code readOnly} true) where approving closes the task as answered by hand;
+     * {@code maxLength} the characters one post may have (with the @handle where the platform adds it), null
+     * for none; {@code threadsBlocks} whether the
+     * reply goes out as several blocks or one message.
+     */
+    record ChannelView(String id, boolean canReply, boolean readOnly, Integer maxLength, boolean threadsBlocks) {
+        static ChannelView of(Channel c) {
+            return new ChannelView(c.platform().id(), c.canReply(), c.readOnly(),
+                    c.hasLimit() ? c.maxPostLength() : null, c.threadsBlocks());
+        }
+    }
+
     record AuthorView(String handle, String name, long followers) {
     }
 
@@ -81,6 +101,13 @@ record TaskView(
                      String escalatedTo) {
     }
 
+    /** One warning: {@code kind} hard (approving needs an override), soft or notice; {@code rule} a stable id. */
+    record WarningView(String kind, String rule, String text) {
+        static List<WarningView> of(List<Warning> warnings) {
+            return warnings.stream().map(w -> new WarningView(w.kind().id(), w.rule(), w.text())).toList();
+        }
+    }
+
     record DecisionView(String actor, Instant at, String approvedText, String rejectReason) {
     }
 
@@ -91,8 +118,8 @@ record TaskView(
     record HistoryEntry(Instant at, String actor, String action, String detail) {
     }
 
-    static TaskView of(ResponseTask t, ServiceLevelView serviceLevel) {
-        return of(t, null, null, null, serviceLevel);
+    static TaskView of(ResponseTask t, Channel channel, ServiceLevelView serviceLevel) {
+        return of(t, channel, null, null, null, serviceLevel);
     }
 
     private static MentionView mention(org.earshot.domain.Mention m) {
@@ -101,7 +128,7 @@ record TaskView(
                 m.text(), m.subject(), m.url(), m.createdAt(), m.receivedAt());
     }
 
-    static TaskView of(ResponseTask t, List<AuditLog.Entry> history, List<org.earshot.domain.Mention> thread,
+    static TaskView of(ResponseTask t, Channel channel, List<AuditLog.Entry> history, List<org.earshot.domain.Mention> thread,
                        List<ScoreCorrection> corrections, ServiceLevelView serviceLevel) {
         var m = t.mention();
         var s = t.score();
@@ -110,10 +137,12 @@ record TaskView(
                 t.id(),
                 t.state().name(),
                 mention(m),
+                ChannelView.of(channel),
                 new ScoresView(s.negativity(), s.sentiment().id(), s.urgency(), s.urgencyLevel().id(), s.priority(),
                         s.reasons(), correction(t.correction())),
-                new DraftView(d.intent().id(), d.text(), d.blocks(), d.warnings(), d.followUp(),
+                new DraftView(d.intent().id(), d.text(), d.blocks(), d.warningLines(), d.followUp(),
                         ReplyDrafter.escalatedTo(d).orElse(null)),
+                WarningView.of(d.warnings()),
                 new DecisionView(t.decision().actor(), t.decision().at(), t.decision().approvedText(),
                         t.decision().rejectReason()),
                 new DeliveryView(t.delivery().attempts(), t.delivery().lastError(), t.delivery().postedReplyId(),

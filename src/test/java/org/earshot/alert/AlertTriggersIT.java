@@ -9,6 +9,7 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.earshot.Wiring;
 import org.earshot.config.BusinessHours;
 import org.earshot.config.ConfigNode;
 import org.earshot.config.ConnectorConfig;
@@ -57,14 +58,14 @@ class AlertTriggersIT {
         MentionStore mentions = new MentionStore();
         String url = "https://queue.example";
         ServiceLevelClock sla = new ServiceLevelClock(db, tasks,
-                new ServiceLevels(Map.of("social", new ServiceLevel(Duration.ofHours(1), Duration.ofHours(24)))),
+                new ServiceLevels(Map.of("social", new ServiceLevel(Duration.ofHours(1), Duration.ofHours(24)))), Wiring.CHANNELS,
                 new BusinessClock(BusinessHours.ALWAYS), Duration.ofMinutes(30), url, sink, clock);
         ConnectorConfig config = new ConnectorConfig("social", "memory", "acme", true, Duration.ofMinutes(1),
                 new ConfigNode(dir, "connectors.social", null), null);
         ConnectorHealthCheck check = new ConnectorHealthCheck(db, health, mentions, List.of(config), clock);
         triggers = new AlertTriggers(new MentionAlerts(db, tasks, sink, url, clock), sla,
                 new FollowUps(db, tasks, new AuditLog(), Duration.ofMinutes(30), url, sink, clock),
-                new SpikeDetector(db, mentions, new Incidents(db, mentions, tasks, new ReplyDrafter(TestConfigs.policy())),
+                new SpikeDetector(db, mentions, new Incidents(db, mentions, tasks, new ReplyDrafter(TestConfigs.policy(), Wiring.CHANNELS)),
                         SpikeRule.DEFAULT, List.of("acme"), url, sink, clock),
                 new ConnectorAlerts(check, Map.of("social", "acme"), Duration.ofHours(1), 3, url, sink, clock),
                 new DailyDigest(db, mentions, tasks, sla, List.of("acme"), ZoneOffset.UTC, LocalTime.of(8, 0), url,

@@ -20,6 +20,7 @@ import org.earshot.config.SpikeRule;
 import org.earshot.connector.Connector;
 import org.earshot.connector.ConnectorFactory;
 import org.earshot.domain.Author;
+import org.earshot.domain.Channel;
 import org.earshot.domain.IncomingMention;
 import org.earshot.domain.Platform;
 import org.earshot.testing.InMemoryPlatform;
@@ -49,6 +50,11 @@ class AlertWiringIT {
             @Override
             public String type() {
                 return "memory";
+            }
+
+            @Override
+            public Channel channel() {
+                return Wiring.CHANNELS.of(Platform.MASTODON);
             }
 
             @Override

@@ -9,6 +9,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import org.earshot.Wiring;
 import org.earshot.config.BusinessHours;
 import org.earshot.config.ServiceLevel;
 import org.earshot.config.ServiceLevels;
@@ -47,7 +48,7 @@ class DailyDigestIT {
         stored = new StoredTasks(db);
         TaskStore taskStore = new TaskStore();
         ServiceLevelClock sla = new ServiceLevelClock(db, taskStore,
-                new ServiceLevels(Map.of("social", new ServiceLevel(Duration.ofHours(1), Duration.ofHours(24)))),
+                new ServiceLevels(Map.of("social", new ServiceLevel(Duration.ofHours(1), Duration.ofHours(24)))), Wiring.CHANNELS,
                 new BusinessClock(BusinessHours.ALWAYS), Duration.ofMinutes(30), "https://queue.example",
                 new RecordingAlertSink(), clock);
         digest = new DailyDigest(db, new MentionStore(), taskStore, sla, List.of("acme", "globex"),

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.earshot.Wiring;
 import org.earshot.config.BusinessHours;
 import org.earshot.config.ServiceLevel;
 import org.earshot.config.ServiceLevels;
@@ -51,7 +52,7 @@ class FollowUpsIT {
         stored = new StoredTasks(db);
         // The test policy promises to hear back within 24h.
         approvals = new Approvals(db, taskStore, new MentionStore(), new OutboxStore(), new AuditLog(),
-                new ReplyDrafter(TestConfigs.policy()), clock);
+                new ReplyDrafter(TestConfigs.policy(), Wiring.CHANNELS), clock);
         followUps = new FollowUps(db, taskStore, new AuditLog(), Duration.ofMinutes(30), "https://queue.example", sink,
                 clock);
     }
@@ -110,7 +111,7 @@ class FollowUpsIT {
     @Test
     void aPostedReplyWithAnOpenFollowUpIsResolvedOnlyWhenTheFollowUpIsDone() {
         ServiceLevelClock sla = new ServiceLevelClock(db, taskStore,
-                new ServiceLevels(Map.of("social", new ServiceLevel(Duration.ofHours(1), Duration.ofHours(24)))),
+                new ServiceLevels(Map.of("social", new ServiceLevel(Duration.ofHours(1), Duration.ofHours(24)))), Wiring.CHANNELS,
                 new BusinessClock(BusinessHours.ALWAYS), Duration.ofMinutes(30), "https://queue.example", sink, clock);
         long open = promisingTask();
         long done = promisingTask();

@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import org.earshot.Wiring;
 import org.earshot.config.BusinessHours;
 import org.earshot.config.ServiceLevel;
 import org.earshot.config.ServiceLevels;
@@ -60,7 +61,7 @@ class ServiceLevelClockIT {
     private ServiceLevelClock slaClock(BusinessHours hours) {
         ServiceLevels levels = new ServiceLevels(Map.of("social", new ServiceLevel(Duration.ofHours(1), Duration.ofHours(24)),
                 "email", new ServiceLevel(Duration.ofHours(12), Duration.ofHours(48))));
-        return new ServiceLevelClock(db, taskStore, levels, new BusinessClock(hours), Duration.ofMinutes(30),
+        return new ServiceLevelClock(db, taskStore, levels, Wiring.CHANNELS, new BusinessClock(hours), Duration.ofMinutes(30),
                 "https://queue.example", sink, clock);
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.earshot.Wiring;
 import org.earshot.config.SpikeRule;
 import org.earshot.domain.Alert;
 import org.earshot.domain.AlertKind;
@@ -45,7 +46,7 @@ class SpikeDetectorIT {
         db = Database.open(TestConfigs.h2In(dir));
         stored = new StoredTasks(db);
         detector = new SpikeDetector(db, new MentionStore(), new Incidents(db, new MentionStore(), taskStore,
-                new ReplyDrafter(TestConfigs.policy())), RULE, List.of("acme", "globex"), "https://queue.example", sink, clock);
+                new ReplyDrafter(TestConfigs.policy(), Wiring.CHANNELS)), RULE, List.of("acme", "globex"), "https://queue.example", sink, clock);
     }
 
     @AfterEach

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
+import org.earshot.Wiring;
 import org.earshot.Earshot;
 import org.earshot.config.ConfigLoader;
 import org.earshot.config.EarshotConfig;
@@ -45,9 +46,9 @@ class CommandLineIT {
     }
 
     private long openTask(Path configFile, String text) {
-        EarshotConfig config = ConfigLoader.fromEnvironment().load(configFile);
+        EarshotConfig config = ConfigLoader.fromEnvironment(Wiring.CHANNELS).load(configFile);
         try (Database db = Database.open(config.storage())) {
-            Triage triage = new Triage(new MentionScorer(), new ReplyDrafter(config.policy()), config.serviceLevels());
+            Triage triage = new Triage(new MentionScorer(), new ReplyDrafter(config.policy(), Wiring.CHANNELS), config.serviceLevels());
             return db.inTransaction(c -> {
                 MentionStore mentions = new MentionStore();
                 long id = mentions.insertIfNew(c, "mastodon", "acme", new IncomingMention(Platform.MASTODON, "77",
@@ -109,7 +110,7 @@ class CommandLineIT {
     @Test
     void theTaskCommandsWorkWhileTheDaemonHasTheDatabaseOpen() throws Exception {
         Path configFile = config();
-        EarshotConfig config = ConfigLoader.fromEnvironment().load(configFile);
+        EarshotConfig config = ConfigLoader.fromEnvironment(Wiring.CHANNELS).load(configFile);
         try (org.earshot.Wiring daemon = new org.earshot.Wiring(config, org.earshot.Wiring.CONNECTOR_FACTORIES,
                 java.time.Clock.systemUTC(), org.earshot.Wiring.Timings.DEFAULT)) {
             long id = openTask(configFile, "@acmeair my bag never arrived");

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import org.earshot.Wiring;
 import org.earshot.Earshot;
 import org.earshot.config.ConfigLoader;
 import org.earshot.config.EarshotConfig;
@@ -61,7 +62,7 @@ class CorrectionsCommandIT {
 
         Seeder(EarshotConfig config) {
             db = Database.open(config.storage());
-            triage = new Triage(new MentionScorer(), new ReplyDrafter(config.policy()), config.serviceLevels());
+            triage = new Triage(new MentionScorer(), new ReplyDrafter(config.policy(), Wiring.CHANNELS), config.serviceLevels());
             corrections = new Corrections(db, new TaskStore(), new MentionStore(), new CorrectionStore(), new AuditLog(),
                     new CurrentTeamCorrections(), Clock.systemUTC());
         }
@@ -92,7 +93,7 @@ class CorrectionsCommandIT {
     @Test
     void itPrintsAccuracyWithoutAndWithTheTeamModelLeavingEachCorrectionOut() throws Exception {
         Path configFile = config();
-        try (Seeder seed = new Seeder(ConfigLoader.fromEnvironment().load(configFile))) {
+        try (Seeder seed = new Seeder(ConfigLoader.fromEnvironment(Wiring.CHANNELS).load(configFile))) {
             seed.corrected("@acmeair the gate agent told us to sit on the floor for three hours",
                     Sentiment.NEGATIVE, UrgencyLevel.NORMAL);
             seed.corrected("@acmeair gate agent made us sit on the floor again at JFK",

@@ -43,6 +43,7 @@ class DraftCommandTest {
         assertThat(spam.at("/draft/text").asText()).isEmpty();
         assertThat(spam.at("/draft/blocks").size()).isZero();
         assertThat(spam.at("/draft/warnings/0").asText()).startsWith("spam: no reply drafted");
+        assertThat(spam.at("/warnings/0/rule").asText()).isEqualTo("spam");
         assertThat(spam.at("/draft/followUp").asBoolean()).isFalse();
 
         JsonNode mail = JSON.readTree(run.out().get(2));
@@ -69,6 +70,9 @@ class DraftCommandTest {
         JsonNode fire = JSON.readTree(run.out().get(1));
         assertThat(fire.get("intent").asText()).isEqualTo("crisis");
         assertThat(fire.at("/draft/warnings/0").asText()).isEqualTo("escalate: safety ('caught fire') → the safety team");
+        assertThat(fire.at("/warnings/0/kind").asText()).isEqualTo("notice");
+        assertThat(fire.at("/warnings/0/rule").asText()).isEqualTo("escalate");
+        assertThat(fire.at("/warnings/0/text").asText()).isEqualTo("safety ('caught fire') → the safety team");
 
         JsonNode question = JSON.readTree(run.out().get(2));
         assertThat(question.at("/draft/blocks").size()).isGreaterThan(1);

@@ -60,7 +60,7 @@ class ScoreCommandTest {
         assertThat(run.err().subList(1, 7)).containsExactly(
                 "line 5: \"text\" is required",
                 "line 6: \"text\" must be a string, but was a number",
-                "line 7: \"platform\": unknown platform 'myspace', expected one of [mastodon, x, reddit, bluesky, email, rss]",
+                "line 7: \"platform\": unknown platform 'myspace', expected one of [mastodon, x, reddit, bluesky, rss, email]",
                 "line 8: \"author\" must be an object like {\"handle\": \"...\", \"name\": \"...\", \"followers\": 120}, but was a string",
                 "line 9: \"createdAt\" must be a time like 2026-03-01T12:00:00Z, but was \"yesterday\"",
                 "line 11: \"author.followers\" must be a whole number of at least 0, but was -3");

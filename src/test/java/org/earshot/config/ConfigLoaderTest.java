@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.earshot.Wiring;
 import org.earshot.domain.Platform;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,15 +31,15 @@ class ConfigLoaderTest {
     }
 
     private EarshotConfig load(String yaml, Map<String, String> env) throws IOException {
-        return new ConfigLoader(env::get).load(write(yaml));
+        return new ConfigLoader(env::get, Wiring.CHANNELS).load(write(yaml));
     }
 
     @Test
     void theExampleConfigLoads() {
-        EarshotConfig config = new ConfigLoader(name -> null).load(Path.of("config/earshot.yaml"));
+        EarshotConfig config = new ConfigLoader(name -> null, Wiring.CHANNELS).load(Path.of("config/earshot.yaml"));
         assertThat(config.brands()).extracting(BrandConfig::id).containsExactly("acme");
         assertThat(config.connectors()).containsKeys("mastodon", "support-mail");
-        assertThat(config.serviceLevels().forPlatform(Platform.EMAIL).firstResponse()).isEqualTo(Duration.ofHours(12));
+        assertThat(config.serviceLevels().forChannel(Wiring.CHANNELS.of(Platform.EMAIL)).firstResponse()).isEqualTo(Duration.ofHours(12));
         assertThat(config.policy().templates()).containsKey("complaint");
     }
 
@@ -135,7 +136,7 @@ class ConfigLoaderTest {
 
     @Test
     void aMissingFileIsNamed() {
-        assertThatThrownBy(() -> new ConfigLoader(n -> null).load(dir.resolve("nope.yaml")))
+        assertThatThrownBy(() -> new ConfigLoader(n -> null, Wiring.CHANNELS).load(dir.resolve("nope.yaml")))
                 .hasMessageContaining("nope.yaml: does not exist");
     }
 
@@ -152,7 +153,7 @@ class ConfigLoaderTest {
 
     @Test
     void theExampleAlertsLoadWithRoutesBusinessHoursAndSpikeRule() {
-        EarshotConfig config = new ConfigLoader(name -> null).load(Path.of("config/earshot.yaml"));
+        EarshotConfig config = new ConfigLoader(name -> null, Wiring.CHANNELS).load(Path.of("config/earshot.yaml"));
         assertThat(config.alerts().routes()).extracting(AlertRoute::name).containsExactly("urgent", "team");
         assertThat(config.alerts().routes().get(0).quietHours().contains(java.time.LocalTime.of(23, 0))).isTrue();
         assertThat(config.alerts().businessHours().isAlways()).isFalse();

@@ -7,12 +7,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.earshot.Wiring;
 
 class ReplyPolicyLoadingTest {
 
     @Test
     void theProjectsPolicyHasATemplateForEveryIntentThatGetsAReply() {
-        ReplyPolicy policy = ConfigLoader.fromEnvironment().load(Path.of("config/earshot.yaml")).policy();
+        ReplyPolicy policy = ConfigLoader.fromEnvironment(Wiring.CHANNELS).load(Path.of("config/earshot.yaml")).policy();
         assertThat(policy.templates()).containsKeys("complaint", "question", "praise", "purchase_intent",
                 "feature_request", "crisis", "other");
         assertThat(policy.signOff()).isEqualTo("Kind regards,");
@@ -29,7 +30,7 @@ class ReplyPolicyLoadingTest {
                 reply:
                   handledBy: Sam
                 """);
-        ReplyPolicy policy = new ConfigLoader(name -> null).load(config).policy();
+        ReplyPolicy policy = new ConfigLoader(name -> null, Wiring.CHANNELS).load(config).policy();
         assertThat(policy.signOff()).isEqualTo(ReplyPolicy.DEFAULT_SIGN_OFF);
         assertThat(policy.askWhenUnclear()).isEqualTo(ReplyPolicy.DEFAULT_ASK_WHEN_UNCLEAR);
     }
@@ -37,7 +38,7 @@ class ReplyPolicyLoadingTest {
     private static ReplyPolicy load(Path dir, String reply) throws Exception {
         Path config = dir.resolve("earshot.yaml");
         Files.writeString(config, "brands:\n  - id: acme\nreply:\n" + reply.indent(2));
-        return new ConfigLoader(name -> null).load(config).policy();
+        return new ConfigLoader(name -> null, Wiring.CHANNELS).load(config).policy();
     }
 
     private static String error(Path dir, String reply) {
@@ -53,7 +54,7 @@ class ReplyPolicyLoadingTest {
 
     @Test
     void theProjectsPolicyHasHearBackTimesAnswersACatalogueAndForbidsAdmittingFault() {
-        ReplyPolicy policy = ConfigLoader.fromEnvironment().load(Path.of("config/earshot.yaml")).policy();
+        ReplyPolicy policy = ConfigLoader.fromEnvironment(Wiring.CHANNELS).load(Path.of("config/earshot.yaml")).policy();
         assertThat(policy.hearBackFor(org.earshot.domain.Intent.COMPLAINT, org.earshot.domain.UrgencyLevel.CRITICAL))
                 .isEqualTo(Duration.ofHours(1));
         assertThat(policy.hearBackFor(org.earshot.domain.Intent.COMPLAINT, org.earshot.domain.UrgencyLevel.NORMAL))

@@ -27,7 +27,7 @@ class UnknownKeysTest {
 
     private void assertRefused(String yaml, String message) throws IOException {
         Path file = write("earshot.yaml", BRANDS + yaml);
-        assertThatThrownBy(() -> new ConfigLoader(n -> null).load(file))
+        assertThatThrownBy(() -> new ConfigLoader(n -> null, org.earshot.Wiring.CHANNELS).load(file))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage(message.startsWith("/") ? message : file + ": " + message);
     }
@@ -40,7 +40,7 @@ class UnknownKeysTest {
     @Test
     void aMistypedBrandKeyIsRefused() throws IOException {
         Path file = write("earshot.yaml", "brands:\n  - id: acme\n    keywrods: [acme]\n");
-        assertThatThrownBy(() -> new ConfigLoader(n -> null).load(file))
+        assertThatThrownBy(() -> new ConfigLoader(n -> null, org.earshot.Wiring.CHANNELS).load(file))
                 .hasMessage(file + ": brands[0].keywrods is not a setting; did you mean keywords?");
     }
 
@@ -101,7 +101,7 @@ class UnknownKeysTest {
                     formal:
                       compliant: "We apologise."
                 """);
-        assertThatThrownBy(() -> new ConfigLoader(n -> null).load(file))
+        assertThatThrownBy(() -> new ConfigLoader(n -> null, org.earshot.Wiring.CHANNELS).load(file))
                 .hasMessageStartingWith(file + ": reply.voices.formal.compliant is not a template name");
     }
 

@@ -10,7 +10,7 @@ import java.util.List;
 import org.earshot.Wiring;
 import org.earshot.domain.ResponseTask;
 import org.earshot.domain.TaskState;
-import org.earshot.reply.ReplyDrafter;
+import org.earshot.domain.Warning;
 import org.earshot.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +35,7 @@ class DemoDraftsIT {
             assertThat(open).hasSizeGreaterThan(40);
             assertThat(open).allSatisfy(t -> assertThat(t.draft().warnings())
                     .as("task %d: %s%n  draft: %s", t.id(), t.mention().text(), t.draft().text())
-                    .allMatch(ReplyDrafter::isNotice));
+                    .allMatch(Warning::isNotice));
         }
     }
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.earshot.Wiring;
 import org.earshot.config.ConfigNode;
 import org.earshot.config.ConnectorConfig;
 import org.earshot.config.ServiceLevels;
@@ -50,7 +51,7 @@ class ConnectorHealthCheckIT {
         db = Database.open(TestConfigs.h2In(dir));
         MentionStore mentions = new MentionStore();
         HealthStore health = new HealthStore();
-        Triage triage = new Triage(new MentionScorer(), new ReplyDrafter(TestConfigs.policy()),
+        Triage triage = new Triage(new MentionScorer(), new ReplyDrafter(TestConfigs.policy(), Wiring.CHANNELS),
                 new ServiceLevels(Map.of()));
         intake = new MentionIntake(db, mentions, new TaskStore(), new CursorStore(), health, triage,
                 Map.of("acme", new BrandMatcher(TestConfigs.acme())), clock);

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.earshot.Wiring;
 import org.earshot.config.ConfigLoader;
 import org.earshot.config.ReplyPolicy;
 import org.earshot.domain.Author;
@@ -16,12 +17,13 @@ import org.earshot.domain.Platform;
 import org.earshot.domain.Score;
 import org.earshot.domain.Sentiment;
 import org.earshot.domain.UrgencyLevel;
+import org.earshot.domain.Warning;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What the drafts with the project's policy say: answers, hear-back times, products, crises, voices. */
 class DraftAnswersTest {
-    private final ReplyDrafter drafter = new ReplyDrafter(Policies.ACME);
+    private final ReplyDrafter drafter = new ReplyDrafter(Policies.ACME, Wiring.CHANNELS);
 
     private static DraftInput on(Platform platform, String name, String text, UrgencyLevel level) {
         Score score = new Score(0.5, Sentiment.NEGATIVE, 0.5, level, 50, List.of());
@@ -106,7 +108,7 @@ class DraftAnswersTest {
         Draft d = drafter.draft(on(Platform.EMAIL, "Jo",
                 "My lawyer will be in touch about the way your crew removed me from flight AC455."));
         assertThat(d.intent()).isEqualTo(Intent.CRISIS);
-        assertThat(d.warnings()).containsExactly("escalate: legal ('my lawyer') → the legal team");
+        assertThat(d.warningLines()).containsExactly("escalate: legal ('my lawyer') → the legal team");
         assertThat(ReplyDrafter.escalatedTo(d)).contains("the legal team");
         assertThat(d.text()).contains("what happened on flight AC455").contains("within 1 hour")
                 .doesNotContain("sorry").doesNotContain("fault");
@@ -118,8 +120,8 @@ class DraftAnswersTest {
         Draft d = drafter.draft(on(Platform.RSS, "", "Acme Air lost my bag and nobody answers the phone"));
         assertThat(d.text()).doesNotContain("Kind regards");
         assertThat(d.blocks()).containsExactly(d.text());
-        assertThat(d.warnings()).first().asString().startsWith("answer by hand: feeds are read-only");
-        assertThat(d.warnings()).allMatch(ReplyDrafter::isNotice);
+        assertThat(d.warningLines()).first().asString().startsWith("answer by hand: rss is read-only; post this yourself");
+        assertThat(d.warnings()).allMatch(Warning::isNotice);
     }
 
     @Test
@@ -130,8 +132,8 @@ class DraftAnswersTest {
                 .replace("faqFile: replies/", "faqFile: " + policy.getParent() + "/replies/")
                 .replace("catalogueFile: replies/", "catalogueFile: " + policy.getParent() + "/replies/"));
         Files.writeString(dir.resolve("earshot.yaml"), Files.readString(Path.of("config/earshot.yaml")));
-        ReplyPolicy formal = new ConfigLoader(n -> null).load(dir.resolve("earshot.yaml")).policy();
-        Draft d = new ReplyDrafter(formal).draft(on(Platform.X, "Maria", "You lost my bag on the way to Madrid"));
+        ReplyPolicy formal = new ConfigLoader(n -> null, Wiring.CHANNELS).load(dir.resolve("earshot.yaml")).policy();
+        Draft d = new ReplyDrafter(formal, Wiring.CHANNELS).draft(on(Platform.X, "Maria", "You lost my bag on the way to Madrid"));
         assertThat(d.text()).startsWith("Hello Maria, we are sorry to hear about your lost bag");
         assertThat(d.warnings()).isEmpty();
     }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.earshot.Wiring;
 import org.earshot.domain.Author;
 import org.earshot.domain.CustomerHistory;
 import org.earshot.domain.Draft;
@@ -19,6 +20,7 @@ import org.earshot.domain.Engagement;
 import org.earshot.domain.Intent;
 import org.earshot.domain.Platform;
 import org.earshot.domain.Score;
+import org.earshot.domain.Warning;
 import org.earshot.scoring.MentionScorer;
 import org.earshot.scoring.ScoringInput;
 import org.junit.jupiter.api.Test;
@@ -37,7 +39,7 @@ class DraftCorpusTest {
 
     @Test
     void everyDraftOfTheCorpusPassesEveryRuleAndSpamGetsNone() throws IOException {
-        ReplyDrafter drafter = new ReplyDrafter(Policies.ACME);
+        ReplyDrafter drafter = new ReplyDrafter(Policies.ACME, Wiring.CHANNELS);
         MentionScorer scorer = new MentionScorer();
         List<String> failures = new ArrayList<>();
         Map<Intent, Integer> byIntent = new EnumMap<>(Intent.class);
@@ -46,7 +48,7 @@ class DraftCorpusTest {
         for (Case c : cases) {
             Draft d = drafter.draft(c.input());
             byIntent.merge(d.intent(), 1, Integer::sum);
-            List<String> broken = d.warnings().stream().filter(w -> !ReplyDrafter.isNotice(w)).toList();
+            List<String> broken = d.warnings().stream().filter(w -> !w.isNotice()).map(Warning::line).toList();
             boolean ok = broken.isEmpty() && d.intent() == c.expected()
                     && (d.intent() == Intent.SPAM ? d.text().isEmpty() : !d.text().isBlank());
             if (ok) {
@@ -70,7 +72,7 @@ class DraftCorpusTest {
                     continue;
                 }
                 JsonNode n = JSON.readTree(line);
-                Platform platform = Platform.fromId(n.get("platform").asText());
+                Platform platform = Wiring.CHANNELS.platform(n.get("platform").asText());
                 Author author = new Author(n.at("/author/handle").asText(), n.at("/author/name").asText(), 100);
                 String subject = n.path("subject").asText("");
                 String text = n.get("text").asText();

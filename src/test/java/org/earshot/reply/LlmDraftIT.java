@@ -10,11 +10,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.net.URI;
 import java.time.Duration;
+import org.earshot.Wiring;
 import org.earshot.config.LlmSettings;
 import org.earshot.domain.Author;
 import org.earshot.domain.CustomerHistory;
 import org.earshot.domain.Draft;
 import org.earshot.domain.Platform;
+import org.earshot.domain.Warning;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -33,7 +35,7 @@ class LlmDraftIT {
 
     private static ReplyDrafter drafter(String model) {
         return new ReplyDrafter(Policies.ACME.withLlm(new LlmSettings(true, URI.create(llm.baseUrl()), model,
-                "sk-test", Duration.ofSeconds(5))));
+                "sk-test", Duration.ofSeconds(5))), Wiring.CHANNELS);
     }
 
     private static int calls() {
@@ -45,7 +47,7 @@ class LlmDraftIT {
         Draft d = drafter("gpt-4o-mini").draft(MARIA);
 
         assertThat(d.text()).isEqualTo(STUB_REPLY);
-        assertThat(d.warnings()).containsExactly("drafter: written by the LLM (gpt-4o-mini)");
+        assertThat(d.warningLines()).containsExactly("drafter: written by the LLM (gpt-4o-mini)");
         assertThat(d.followUp()).isTrue();
         llm.verify(postRequestedFor(urlEqualTo("/v1/chat/completions"))
                 .withHeader("Authorization", equalTo("Bearer sk-test"))
@@ -60,9 +62,9 @@ class LlmDraftIT {
         Draft d = drafter("earshot-promiser").draft(MARIA);
 
         assertThat(d.text()).startsWith("Hi Maria, I'm sorry about your lost bag").doesNotContain("voucher");
-        assertThat(d.warnings()).first().asString().startsWith("drafter: the LLM's draft broke a hard rule (hard: promises")
+        assertThat(d.warningLines()).first().asString().startsWith("drafter: the LLM's draft broke a hard rule (hard: promises")
                 .endsWith("this is the template's draft");
-        assertThat(d.warnings()).allMatch(ReplyDrafter::isNotice);
+        assertThat(d.warnings()).allMatch(Warning::isNotice);
     }
 
     @Test
@@ -79,7 +81,7 @@ class LlmDraftIT {
 
         assertThat(calls()).isEqualTo(3);
         assertThat(d.text()).startsWith("Hi Maria, I'm sorry about your lost bag");
-        assertThat(d.warnings()).first().asString().contains("answered HTTP 429").contains("rate_limit_exceeded")
+        assertThat(d.warningLines()).first().asString().contains("answered HTTP 429").contains("rate_limit_exceeded")
                 .endsWith("this is the template's draft");
     }
 
@@ -88,17 +90,17 @@ class LlmDraftIT {
         Draft d = drafter("earshot-broken").draft(MARIA);
 
         assertThat(calls()).isEqualTo(3);
-        assertThat(d.warnings()).first().asString().startsWith("drafter: the LLM at").contains("answered HTTP 500");
-        assertThat(d.warnings()).filteredOn(w -> !ReplyDrafter.isNotice(w)).isEmpty();
+        assertThat(d.warningLines()).first().asString().startsWith("drafter: the LLM at").contains("answered HTTP 500");
+        assertThat(d.warnings()).filteredOn(w -> !w.isNotice()).isEmpty();
     }
 
     @Test
     void anUnreachableLlmFallsBackToTheTemplatesDraft() {
         ReplyDrafter offline = new ReplyDrafter(Policies.ACME.withLlm(new LlmSettings(true,
-                URI.create("http://127.0.0.1:9"), "gpt-4o-mini", "", Duration.ofSeconds(2))));
+                URI.create("http://127.0.0.1:9"), "gpt-4o-mini", "", Duration.ofSeconds(2))), Wiring.CHANNELS);
         Draft d = offline.draft(MARIA);
         assertThat(d.text()).startsWith("Hi Maria, I'm sorry about your lost bag");
-        assertThat(d.warnings()).first().asString().contains("could not be reached");
+        assertThat(d.warningLines()).first().asString().contains("could not be reached");
     }
 
     @Test
@@ -112,6 +114,6 @@ class LlmDraftIT {
     @Test
     void theLlmIsOffUnlessEnabled() {
         assertThat(Policies.ACME.llm().enabled()).isFalse();
-        assertThat(new ReplyDrafter(Policies.ACME).draft(MARIA).warnings()).noneMatch(w -> w.startsWith("drafter:"));
+        assertThat(new ReplyDrafter(Policies.ACME, Wiring.CHANNELS).draft(MARIA).warnings()).noneMatch(w -> w.rule().equals("drafter"));
     }
 }

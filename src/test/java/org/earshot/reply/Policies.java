@@ -4,13 +4,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.earshot.Wiring;
 import org.earshot.config.ConfigLoader;
 import org.earshot.config.ReplyPolicy;
 
 /** The policies the reply tests draft with. */
 final class Policies {
     /** The project's own policy (config/policy.yaml and its answers and catalogue): what the demo drafts with. */
-    static final ReplyPolicy ACME = new ConfigLoader(name -> null).load(Path.of("config/earshot.yaml")).policy();
+    static final ReplyPolicy ACME = new ConfigLoader(name -> null, Wiring.CHANNELS).load(Path.of("config/earshot.yaml")).policy();
 
     /** Earshot's built-in templates, and nothing else: only refunds within 30 days may be promised. */
     static final ReplyPolicy BUILT_IN = new ReplyPolicy("friendly", "Sam from the Acme Air care team",

@@ -3,6 +3,7 @@ package org.earshot.reply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.earshot.Wiring;
 import org.earshot.domain.Platform;
 import org.junit.jupiter.api.Test;
 
@@ -14,13 +15,13 @@ class ReplyBlocksTest {
 
     @Test
     void shortReplyStaysOneBlock() {
-        assertThat(ReplyBlocks.split("Hi Maria, thanks so much! Have a great day!", Platform.X))
+        assertThat(ReplyBlocks.split("Hi Maria, thanks so much! Have a great day!", Wiring.CHANNELS.of(Platform.X)))
                 .containsExactly("Hi Maria, thanks so much! Have a great day!");
     }
 
     @Test
     void longReplyIsSplitBetweenSentencesIntoBlocksOfAbout30Words() {
-        List<String> blocks = ReplyBlocks.split(LONG, Platform.MASTODON);
+        List<String> blocks = ReplyBlocks.split(LONG, Wiring.CHANNELS.of(Platform.MASTODON));
         assertThat(blocks).hasSizeGreaterThan(1).allSatisfy(b -> {
             assertThat(ReplyBlocks.words(b)).isLessThanOrEqualTo(ReplyBlocks.MAX_WORDS);
             assertThat(b).endsWith(".");
@@ -30,19 +31,20 @@ class ReplyBlocksTest {
 
     @Test
     void blocksLeaveRoomForTheHandleOnXBlueskyAndMastodon() {
-        assertThat(ReplyBlocks.limit(Platform.X)).isEqualTo(250);
-        assertThat(ReplyBlocks.limit(Platform.BLUESKY)).isEqualTo(270);
-        assertThat(ReplyBlocks.limit(Platform.MASTODON)).isEqualTo(470);
-        assertThat(ReplyBlocks.limit(Platform.REDDIT)).isEqualTo(10_000);
+        assertThat(ReplyBlocks.limit(Wiring.CHANNELS.of(Platform.X))).isEqualTo(250);
+        assertThat(ReplyBlocks.limit(Wiring.CHANNELS.of(Platform.BLUESKY))).isEqualTo(270);
+        assertThat(ReplyBlocks.limit(Wiring.CHANNELS.of(Platform.MASTODON))).isEqualTo(470);
+        assertThat(ReplyBlocks.limit(Wiring.CHANNELS.of(Platform.REDDIT))).isEqualTo(10_000);
         for (Platform p : new Platform[] {Platform.X, Platform.BLUESKY}) {
-            assertThat(ReplyBlocks.split(LONG, p)).allSatisfy(b -> assertThat(b.length()).isLessThanOrEqualTo(ReplyBlocks.limit(p)));
+            assertThat(ReplyBlocks.split(LONG, Wiring.CHANNELS.of(p)))
+                    .allSatisfy(b -> assertThat(b.length()).isLessThanOrEqualTo(ReplyBlocks.limit(Wiring.CHANNELS.of(p))));
         }
     }
 
     @Test
     void aSentenceLongerThanABlockIsCutBetweenWords() {
         String runOn = "we are looking into this " .repeat(20).strip() + ".";
-        List<String> blocks = ReplyBlocks.split(runOn, Platform.X);
+        List<String> blocks = ReplyBlocks.split(runOn, Wiring.CHANNELS.of(Platform.X));
         assertThat(blocks).hasSizeGreaterThan(2)
                 .allSatisfy(b -> assertThat(ReplyBlocks.words(b)).isLessThanOrEqualTo(ReplyBlocks.TARGET_WORDS));
         assertThat(String.join(" ", blocks)).isEqualTo(runOn);
@@ -50,7 +52,7 @@ class ReplyBlocksTest {
 
     @Test
     void mailIsOneBlock() {
-        assertThat(ReplyBlocks.split(LONG, Platform.EMAIL)).containsExactly(LONG);
+        assertThat(ReplyBlocks.split(LONG, Wiring.CHANNELS.of(Platform.EMAIL))).containsExactly(LONG);
     }
 
     @Test

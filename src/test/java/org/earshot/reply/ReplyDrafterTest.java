@@ -2,15 +2,17 @@ package org.earshot.reply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.earshot.Wiring;
 import org.earshot.domain.Author;
 import org.earshot.domain.CustomerHistory;
 import org.earshot.domain.Draft;
 import org.earshot.domain.Intent;
 import org.earshot.domain.Platform;
+import org.earshot.domain.Warning;
 import org.junit.jupiter.api.Test;
 
 class ReplyDrafterTest {
-    private final ReplyDrafter drafter = new ReplyDrafter(Policies.ACME);
+    private final ReplyDrafter drafter = new ReplyDrafter(Policies.ACME, Wiring.CHANNELS);
 
     private static DraftInput on(Platform platform, String name, String text) {
         return new DraftInput(platform, new Author("handle", name, 120), text, "", null, CustomerHistory.NONE);
@@ -25,8 +27,8 @@ class ReplyDrafterTest {
         assertThat(d.text()).startsWith("Hi Hannah, thank you for your article, “Acme Air cancels 40 Lisbon flights")
                 .contains("press office")
                 .doesNotContain("sorry");
-        assertThat(d.warnings()).as(d.toString()).allMatch(ReplyDrafter::isNotice)
-                .anyMatch(w -> w.equals("escalate: press: a news report → the press office"));
+        assertThat(d.warnings()).as(d.toString()).allMatch(Warning::isNotice)
+                .anyMatch(w -> w.line().equals("escalate: press: a news report → the press office"));
         assertThat(d.followUp()).isTrue();
     }
 
@@ -68,7 +70,7 @@ class ReplyDrafterTest {
 
     @Test
     void questionPurchaseAndFeatureRequestUseTheirTemplates() {
-        Draft builtIn = new ReplyDrafter(Policies.BUILT_IN).draft(on(Platform.X, "Ana", "How do I change my seat?"));
+        Draft builtIn = new ReplyDrafter(Policies.BUILT_IN, Wiring.CHANNELS).draft(on(Platform.X, "Ana", "How do I change my seat?"));
         assertThat(builtIn.text()).contains("thanks for asking about your seat").contains("within 24 hours");
         assertThat(drafter.draft(on(Platform.X, "Ana", "How much is a ticket to Lisbon in May?")).text())
                 .contains("your interest in Economy").contains("acmeair.example/book");
@@ -82,7 +84,7 @@ class ReplyDrafterTest {
         assertThat(d.intent()).isEqualTo(Intent.SPAM);
         assertThat(d.text()).isEmpty();
         assertThat(d.blocks()).isEmpty();
-        assertThat(d.warnings()).containsExactly("spam: no reply drafted ('free followers')");
+        assertThat(d.warningLines()).containsExactly("spam: no reply drafted ('free followers')");
         assertThat(d.followUp()).isFalse();
     }
 
@@ -91,7 +93,7 @@ class ReplyDrafterTest {
         Draft abuse = drafter.draft(on(Platform.X, "", "fuck you, I hope your planes crash"));
         assertThat(abuse.intent()).isEqualTo(Intent.SPAM);
         assertThat(abuse.text()).isEmpty();
-        assertThat(abuse.warnings()).containsExactly("abuse: no reply drafted ('fuck you')");
+        assertThat(abuse.warningLines()).containsExactly("abuse: no reply drafted ('fuck you')");
         Draft angry = drafter.draft(on(Platform.X, "Rob", "fuck you, you lost my bag again"));
         assertThat(angry.intent()).isEqualTo(Intent.COMPLAINT);
         assertThat(angry.text()).contains("Rob").contains("your lost bag");
@@ -101,7 +103,7 @@ class ReplyDrafterTest {
     void crisisGetsAHoldingReplyAndAnEscalationWarning() {
         Draft d = drafter.draft(on(Platform.MASTODON, "Bob", "The power bank of the man next to me caught fire"));
         assertThat(d.intent()).isEqualTo(Intent.CRISIS);
-        assertThat(d.warnings()).first().isEqualTo("escalate: safety ('caught fire') → the safety team");
+        assertThat(d.warningLines()).first().isEqualTo("escalate: safety ('caught fire') → the safety team");
         assertThat(d.text()).contains("Bob").contains("the fire").contains("hear back")
                 .contains(ReplyDrafter.SAFETY_FIRST);
         assertThat(d.followUp()).isTrue();
@@ -111,7 +113,7 @@ class ReplyDrafterTest {
     void securityCrisisGetsNoEmergencyServicesLine() {
         Draft d = drafter.draft(on(Platform.X, "Bob", "My account was hacked and my miles are gone"));
         assertThat(d.intent()).isEqualTo(Intent.CRISIS);
-        assertThat(d.warnings()).first().isEqualTo("escalate: security ('hacked') → the security team");
+        assertThat(d.warningLines()).first().isEqualTo("escalate: security ('hacked') → the security team");
         assertThat(d.text()).contains("the security of your account").doesNotContain("emergency");
     }
 
@@ -131,7 +133,7 @@ class ReplyDrafterTest {
         for (Platform p : new Platform[] {Platform.X, Platform.BLUESKY, Platform.MASTODON}) {
             Draft d = drafter.draft(on(p, "Maria", "This is terrible"));
             assertThat(d.blocks()).isNotEmpty().allSatisfy(b -> {
-                assertThat(b.length()).isLessThanOrEqualTo(p.maxPostLength() - ReplyBlocks.HANDLE_ROOM);
+                assertThat(b.length()).isLessThanOrEqualTo(Wiring.CHANNELS.of(p).maxPostLength() - ReplyBlocks.HANDLE_ROOM);
                 assertThat(ReplyBlocks.words(b)).isLessThanOrEqualTo(ReplyBlocks.MAX_WORDS);
             });
             assertThat(d.text()).isEqualTo(String.join("\n\n", d.blocks()));

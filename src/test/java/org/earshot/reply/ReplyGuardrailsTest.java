@@ -5,20 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.earshot.Wiring;
 import org.earshot.config.LegalPolicy;
 import org.earshot.config.ReplyPolicy;
 import org.earshot.domain.Author;
 import org.earshot.domain.CustomerHistory;
 import org.earshot.domain.Platform;
+import org.earshot.domain.Warning;
 import org.junit.jupiter.api.Test;
 
 class ReplyGuardrailsTest {
-    private final ReplyDrafter drafter = new ReplyDrafter(Policies.ACME);
+    private final ReplyDrafter drafter = new ReplyDrafter(Policies.ACME, Wiring.CHANNELS);
     private final DraftInput maria = new DraftInput(Platform.MASTODON, new Author("maria", "Maria Lopez", 40),
             "You lost my bag", "", null, CustomerHistory.NONE);
 
     private List<String> check(String text) {
-        return drafter.check(text, maria);
+        return check(drafter, text, maria);
+    }
+
+    /** The warnings as the lines a person reads ("hard: promises ..."). */
+    private static List<String> check(ReplyDrafter drafter, String text, DraftInput input) {
+        return drafter.check(text, input).stream().map(Warning::line).toList();
     }
 
     @Test
@@ -75,7 +82,7 @@ class ReplyGuardrailsTest {
     @Test
     void promiseOutsideThePolicyIsAHardWarning() {
         List<String> warnings = check("Hi Maria, we'll send you a voucher and your bag by tomorrow. Thanks for your patience!");
-        assertThat(warnings).filteredOn(w -> w.startsWith(ReplyGuardrails.HARD))
+        assertThat(warnings).filteredOn(w -> w.startsWith("hard: "))
                 .anyMatch(w -> w.contains("'voucher'"))
                 .anyMatch(w -> w.contains("'by tomorrow'"));
         assertThat(check("Hi Maria, we will compensate you for the trouble. Thanks!"))
@@ -83,17 +90,54 @@ class ReplyGuardrailsTest {
     }
 
     @Test
+    void eachWarningCarriesItsKindAndItsRulesStableId() {
+        List<Warning> warnings = drafter.check("Hi there, no. We'll send you a voucher.", maria);
+        assertThat(warnings).contains(new Warning(Warning.Kind.SOFT, "uses-name", "does not use the person's name (Maria)"))
+                .anySatisfy(w -> assertThat(w).returns(Warning.Kind.HARD, Warning::kind)
+                        .returns("promise-outside-policy", Warning::rule)
+                        .satisfies(h -> assertThat(h.text()).startsWith("promises 'voucher', which the policy")));
+        assertThat(warnings).extracting(Warning::rule).contains("uses-name", "names-problem");
+        assertThat(warnings).filteredOn(Warning::isHard).extracting(Warning::rule).containsOnly("promise-outside-policy");
+    }
+
+    @Test
+    void everyRulesWarningReadsBackFromTheLineOldRowsStoredIt() {
+        DraftInput onX = new DraftInput(Platform.X, new Author("maria", "Maria", 40), "You lost my bag", "", null,
+                CustomerHistory.NONE);
+        DraftInput mail = new DraftInput(Platform.EMAIL, new Author("m@example.com", "Maria", 0), "?", "", null,
+                CustomerHistory.NONE);
+        List<Warning> warnings = new java.util.ArrayList<>();
+        for (String bad : List.of("", "Hi there, no.", "Hi there, please DM us!", "Hi there, your call is important to us. We apologize for any "
+                + "inconvenience. CALM DOWN NOW PLEASE, you should have read the terms. Hurry, book now!",
+                "Hi there, your lost bag was our fault; we'll send a voucher. I'm sory, lookng, bakc. It is gone.",
+                "Hi there, " + "we are looking into this for you right now and ".repeat(8) + "will be back soon.")) {
+            warnings.addAll(drafter.check(bad, onX));
+        }
+        warnings.addAll(drafter.check("Sorry about your bag.", mail));
+        warnings.addAll(drafter.draft(new DraftInput(Platform.RSS, new Author("", "", 0), "Acme lost my bag", "", null,
+                CustomerHistory.NONE)).warnings());
+        warnings.addAll(drafter.draft(new DraftInput(Platform.X, new Author("b", "Bob", 1), "the engine caught fire", "",
+                null, CustomerHistory.NONE)).warnings());
+
+        assertThat(warnings).extracting(Warning::rule).doesNotContain("unknown").contains("empty", "yes-no",
+                "stock-phrase", "any-inconvenience", "dm-only", "capitals", "rude", "blame", "pushy", "admits-fault",
+                "promise-outside-policy", "typos", "positive-ending", "length", "block-words", "uses-name",
+                "names-problem", "mail-greeting", "mail-sign-off", "answer-by-hand", "escalate");
+        assertThat(warnings).allSatisfy(w -> assertThat(Warning.fromLine(w.line())).isEqualTo(w));
+    }
+
+    @Test
     void promiseCoveredByThePolicyIsAllowed() {
         assertThat(check("Hi Maria, you'll get a refund within 30 days of purchase, and you'll hear back from me "
-                + "within 24 hours.")).noneMatch(w -> w.startsWith(ReplyGuardrails.HARD));
+                + "within 24 hours.")).noneMatch(w -> w.startsWith("hard: "));
     }
 
     @Test
     void mentioningARefundWithoutPromisingItIsNotAPromise() {
-        assertThat(new ReplyDrafter(Policies.NO_PROMISES).check(
+        assertThat(check(new ReplyDrafter(Policies.NO_PROMISES, Wiring.CHANNELS),
                 "Hi Maria, I'm sorry your refund is late. I'm looking into it and you'll hear back within 24 hours.", maria))
-                .noneMatch(w -> w.startsWith(ReplyGuardrails.HARD));
-        assertThat(new ReplyDrafter(Policies.NO_PROMISES).check("Hi Maria, we'll refund you today.", maria))
+                .noneMatch(w -> w.startsWith("hard: "));
+        assertThat(check(new ReplyDrafter(Policies.NO_PROMISES, Wiring.CHANNELS), "Hi Maria, we'll refund you today.", maria))
                 .anyMatch(w -> w.startsWith("hard: promises 'refund'"));
     }
 
@@ -101,7 +145,7 @@ class ReplyGuardrailsTest {
     void blocksOverThePlatformLimitOrTooLongAreFlagged() {
         DraftInput onX = new DraftInput(Platform.X, new Author("maria", "Maria", 40), "?", "", null, CustomerHistory.NONE);
         String longBlock = "Hi Maria, " + "we are looking into this for you right now and ".repeat(8) + "will be back soon.";
-        assertThat(drafter.check(longBlock, onX))
+        assertThat(check(drafter, longBlock, onX))
                 .anyMatch(w -> w.matches("the reply has \\d+ characters, over the 250 that fit on x with the @handle"))
                 .anyMatch(w -> w.matches("the reply has \\d+ words; keep blocks to about 30"));
     }
@@ -110,14 +154,14 @@ class ReplyGuardrailsTest {
     void eachBlankLineSeparatedBlockIsCheckedOnItsOwn() {
         DraftInput onX = new DraftInput(Platform.X, new Author("maria", "Maria", 40), "?", "", null, CustomerHistory.NONE);
         String ok = "Hi Maria, I'm sorry about your lost bag.\n\nI'm tracing it now; you'll hear back within 24 hours.";
-        assertThat(drafter.check(ok, onX)).isEmpty();
+        assertThat(check(drafter, ok, onX)).isEmpty();
     }
 
     @Test
     void mailWithoutGreetingOrSignOffIsFlagged() {
         DraftInput mail = new DraftInput(Platform.EMAIL, new Author("m@example.com", "Maria", 0), "?", "", null,
                 CustomerHistory.NONE);
-        assertThat(drafter.check("I'm sorry about your bag, Maria. You'll hear back within 24 hours.", mail))
+        assertThat(check(drafter, "I'm sorry about your bag, Maria. You'll hear back within 24 hours.", mail))
                 .contains("the e-mail has no greeting", "the e-mail has no sign-off");
     }
 
@@ -139,7 +183,7 @@ class ReplyGuardrailsTest {
     @Test
     void aMentionWithoutASpecificProblemNeedsNoProblemNamed() {
         DraftInput vague = new DraftInput(Platform.X, new Author("q", "Quinn", 1), "hmm", "", null, CustomerHistory.NONE);
-        assertThat(drafter.check("Hi Quinn, thanks for getting in touch. Could you tell me a little more?", vague)).isEmpty();
+        assertThat(check(drafter, "Hi Quinn, thanks for getting in touch. Could you tell me a little more?", vague)).isEmpty();
     }
 
     @Test
@@ -201,7 +245,7 @@ class ReplyGuardrailsTest {
     void admittingFaultIsFineWhereThePolicyAllowsIt() {
         ReplyPolicy open = new ReplyPolicy("friendly", "Sam", Duration.ofHours(24), List.of(), List.of(), Map.of(),
                 null, null, null, null, null, new LegalPolicy(true, List.of()), null, null);
-        assertThat(new ReplyDrafter(open).check("Hi Maria, your lost bag was our fault. You'll hear back within 24 hours.",
+        assertThat(check(new ReplyDrafter(open, Wiring.CHANNELS), "Hi Maria, your lost bag was our fault. You'll hear back within 24 hours.",
                 maria)).noneMatch(w -> w.contains("admits fault"));
     }
 
@@ -209,9 +253,9 @@ class ReplyGuardrailsTest {
     void pushySalesLanguageIsFlaggedAndAPlainPitchIsNot() {
         DraftInput lead = new DraftInput(Platform.X, new Author("ana", "Ana", 5), "how much is business class to Tokyo?",
                 "", null, CustomerHistory.NONE);
-        assertThat(drafter.check("Hi Ana, Business class has lie-flat seats. Hurry, only 2 seats left, book now!", lead))
+        assertThat(check(drafter, "Hi Ana, Business class has lie-flat seats. Hurry, only 2 seats left, book now!", lead))
                 .anyMatch(w -> w.startsWith("pushy sales language ('hurry')"));
-        assertThat(drafter.check("Hi Ana, Business class has lie-flat seats and lounge access; you can see fares at "
+        assertThat(check(drafter, "Hi Ana, Business class has lie-flat seats and lounge access; you can see fares at "
                 + "acmeair.example/business. Happy to help with any questions!", lead))
                 .noneMatch(w -> w.startsWith("pushy"));
     }
@@ -246,7 +290,7 @@ class ReplyGuardrailsTest {
     void wordsThePersonUsedAreNeverTypos() {
         DraftInput slang = new DraftInput(Platform.MASTODON, new Author("m", "Maria", 1),
                 "my bag went missing in the kerfuffle at the skybridge, proper shambles", "", null, CustomerHistory.NONE);
-        assertThat(drafter.check("Hi Maria, sorry about your missing bag and the kerfuffle at the skybridge; what a "
+        assertThat(check(drafter, "Hi Maria, sorry about your missing bag and the kerfuffle at the skybridge; what a "
                 + "shambles. You'll hear back within 24 hours.", slang)).noneMatch(w -> w.startsWith("looks mistyped"));
     }
 
@@ -267,7 +311,7 @@ class ReplyGuardrailsTest {
     @Test
     void aTimeToHearBackInIsTheTeamsOwnPromiseButADeliveryTimeIsNot() {
         assertThat(check("Hi Maria, I'm tracing your lost bag and you'll hear back from me within 2 hours. Thanks!"))
-                .noneMatch(w -> w.startsWith(ReplyGuardrails.HARD));
+                .noneMatch(w -> w.startsWith("hard: "));
         assertThat(check("Hi Maria, your lost bag will be at your door within 2 hours. Thanks for waiting!"))
                 .anyMatch(w -> w.startsWith("hard: promises 'within 2 hours'"));
     }

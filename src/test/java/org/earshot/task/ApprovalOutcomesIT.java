@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.earshot.Wiring;
 import org.earshot.config.ConfigLoader;
 import org.earshot.config.ReplyPolicy;
 import org.earshot.domain.Author;
@@ -39,7 +40,7 @@ class ApprovalOutcomesIT {
     private final MentionStore mentions = new MentionStore();
     private final OutboxStore outbox = new OutboxStore();
     private final AuditLog audit = new AuditLog();
-    private final ReplyPolicy policy = new ConfigLoader(n -> null).load(Path.of("config/earshot.yaml")).policy();
+    private final ReplyPolicy policy = new ConfigLoader(n -> null, Wiring.CHANNELS).load(Path.of("config/earshot.yaml")).policy();
     private Database db;
     private Triage triage;
     private Approvals approvals;
@@ -48,7 +49,7 @@ class ApprovalOutcomesIT {
     @BeforeEach
     void open() {
         db = Database.open(TestConfigs.h2In(dir));
-        ReplyDrafter drafter = new ReplyDrafter(policy);
+        ReplyDrafter drafter = new ReplyDrafter(policy, Wiring.CHANNELS);
         triage = new Triage(new MentionScorer(), drafter, TestConfigs.serviceLevels());
         approvals = new Approvals(db, tasks, mentions, outbox, audit, drafter, clock);
     }
@@ -107,7 +108,7 @@ class ApprovalOutcomesIT {
     void approvingAFeedTaskClosesItAsAnsweredByHandAndPostsNothing() {
         long id = task(Platform.RSS, "", "Acme Air lost my bag in Madrid and nobody answers the phone");
         ResponseTask before = db.inTransaction(c -> tasks.find(c, id)).orElseThrow();
-        assertThat(before.draft().warnings()).anyMatch(w -> w.startsWith("answer by hand:"));
+        assertThat(before.draft().warnings()).anyMatch(w -> w.rule().equals("answer-by-hand") && w.isNotice());
 
         ResponseTask after = approvals.approve(id, null, "sam", false);
 

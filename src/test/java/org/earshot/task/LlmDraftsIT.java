@@ -75,14 +75,14 @@ class LlmDraftsIT {
 
         assertThat(llmCalls()).isZero();
         assertThat(opened.draft().text()).startsWith("Hi Maria").isNotEqualTo(STUB_REPLY);
-        assertThat(opened.draft().warnings()).noneMatch(w -> w.contains("written by the LLM"));
+        assertThat(opened.draft().warningLines()).noneMatch(w -> w.contains("written by the LLM"));
 
         assertThat(earshot.llmDrafts.runOnce()).isEqualTo(1);
         assertThat(earshot.llmDrafts.runOnce()).isZero();
 
         ResponseTask drafted = earshot.queries.get(opened.id());
         assertThat(drafted.draft().text()).startsWith(STUB_REPLY);
-        assertThat(drafted.draft().warnings()).contains("drafter: written by the LLM (gpt-4o-mini)");
+        assertThat(drafted.draft().warningLines()).contains("drafter: written by the LLM (gpt-4o-mini)");
         assertThat(llmCalls()).isEqualTo(1);
     }
 
@@ -96,7 +96,7 @@ class LlmDraftsIT {
 
         ResponseTask after = earshot.queries.get(opened.id());
         assertThat(after.draft().text()).isEqualTo(opened.draft().text());
-        assertThat(after.draft().warnings()).first().asString().startsWith("drafter: ")
+        assertThat(after.draft().warningLines()).first().asString().startsWith("drafter: ")
                 .endsWith("this is the template's draft");
         assertThat(llmCalls()).isEqualTo(3);
     }

@@ -10,6 +10,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.Map;
+import org.earshot.Wiring;
 import org.earshot.config.BusinessHours;
 import org.earshot.config.ServiceLevel;
 import org.earshot.config.ServiceLevels;
@@ -38,7 +39,7 @@ class TriageDueTimeTest {
         BusinessHours weekdays = new BusinessHours(LONDON, EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
                 LocalTime.of(9, 0), LocalTime.of(17, 30));
         Triage triage = new Triage(new MentionScorer(), new CurrentTeamCorrections(),
-                new ReplyDrafter(TestConfigs.policy()), LEVELS, new BusinessClock(weekdays));
+                new ReplyDrafter(TestConfigs.policy(), Wiring.CHANNELS), LEVELS, new BusinessClock(weekdays));
         Instant friday = LocalDateTime.parse("2026-11-20T16:00").atZone(LONDON).toInstant();
 
         Instant due = triage.assess(emailHeardAt(friday), CustomerHistory.NONE, friday).dueAt();
@@ -48,7 +49,7 @@ class TriageDueTimeTest {
 
     @Test
     void withoutBusinessHoursTheDueTimeIsPlainWallClock() {
-        Triage triage = new Triage(new MentionScorer(), new ReplyDrafter(TestConfigs.policy()), LEVELS);
+        Triage triage = new Triage(new MentionScorer(), new ReplyDrafter(TestConfigs.policy(), Wiring.CHANNELS), LEVELS);
         Instant friday = Instant.parse("2026-11-20T16:00:00Z");
 
         assertThat(triage.assess(emailHeardAt(friday), CustomerHistory.NONE, friday).dueAt())

@@ -56,6 +56,11 @@ public final class InMemoryPlatform implements MentionSource, ReplyPublisher {
             }
 
             @Override
+            public org.earshot.domain.Channel channel() {
+                return org.earshot.Wiring.CHANNELS.of(org.earshot.domain.Platform.MASTODON);
+            }
+
+            @Override
             public org.earshot.connector.Connector create(org.earshot.config.ConnectorConfig c,
                                                           org.earshot.config.BrandConfig brand) {
                 return new org.earshot.connector.Connector(c.id(), org.earshot.domain.Platform.MASTODON, c.brand(),

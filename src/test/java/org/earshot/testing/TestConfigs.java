@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.earshot.Wiring;
 import org.earshot.config.BrandConfig;
 import org.earshot.config.ConfigLoader;
 import org.earshot.config.EarshotConfig;
@@ -23,7 +24,7 @@ public final class TestConfigs {
     }
 
     public static EarshotConfig withDatabaseIn(Path dir) {
-        EarshotConfig example = new ConfigLoader(n -> null).load(Path.of("config/earshot.yaml"));
+        EarshotConfig example = new ConfigLoader(n -> null, Wiring.CHANNELS).load(Path.of("config/earshot.yaml"));
         return new EarshotConfig(example.file(), h2In(dir), new WebConfig("127.0.0.1", 0, "test-token"),
                 example.brands(), Map.of(), example.serviceLevels(), new SlackConfig(""), example.policy());
     }

@@ -71,6 +71,7 @@ class QueueDraftWarningsIT {
         assertThat(items).extracting(WebElement::getText).containsExactly(
                 "escalate: legal ('my lawyer') → the legal team", "hard: promises 'refund'");
         assertThat(items).extracting(e -> e.getAttribute("class")).containsExactly("warning-notice", "warning-hard");
+        assertThat(items).extracting(e -> e.getAttribute("data-rule")).containsExactly("escalate", "promise-outside-policy");
     }
 
     @Test

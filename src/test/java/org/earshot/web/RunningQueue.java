@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import org.earshot.Wiring;
 import org.earshot.alert.FollowUps;
 import org.earshot.alert.RouteHealth;
 import org.earshot.alert.ServiceLevelClock;
@@ -71,19 +72,19 @@ final class RunningQueue implements AutoCloseable {
         queries = new TaskQueries(db, tasks, audit);
         ReplyPolicy policy = new ReplyPolicy("calm", "Sam from Acme Support", Duration.ofHours(4),
                 List.of(), List.of("refund"), Map.of());
-        approvals = new Approvals(db, tasks, mentions, outbox, audit, new ReplyDrafter(policy), Clock.systemUTC());
+        approvals = new Approvals(db, tasks, mentions, outbox, audit, new ReplyDrafter(policy, Wiring.CHANNELS), Clock.systemUTC());
         corrections = new Corrections(db, tasks, mentions, new CorrectionStore(), audit, teamCorrections,
                 Clock.systemUTC());
         FollowUps followUps = new FollowUps(db, tasks, audit, Duration.ofMinutes(30), "http://127.0.0.1",
                 alert -> true, Clock.systemUTC());
-        ServiceLevelClock serviceLevels = new ServiceLevelClock(db, tasks, new ServiceLevels(Map.of()),
+        ServiceLevelClock serviceLevels = new ServiceLevelClock(db, tasks, new ServiceLevels(Map.of()), Wiring.CHANNELS,
                 new BusinessClock(BusinessHours.ALWAYS), BREACH_WARNING, "http://127.0.0.1", alert -> true, clock);
         server = new WebServer("127.0.0.1", 0, TOKEN, queries, approvals, corrections, followUps, () -> health,
                 () -> alertRoutes, serviceLevels);
         // No connector is configured here: reading an item again says so and keeps it.
         org.earshot.intake.MentionIntake intake = new org.earshot.intake.MentionIntake(db, mentions, tasks,
                 new org.earshot.store.CursorStore(), new org.earshot.store.HealthStore(),
-                new org.earshot.task.Triage(new org.earshot.scoring.MentionScorer(), new ReplyDrafter(policy),
+                new org.earshot.task.Triage(new org.earshot.scoring.MentionScorer(), new ReplyDrafter(policy, Wiring.CHANNELS),
                         new ServiceLevels(Map.of())), Map.of(), clock);
         server.withQuarantine(new org.earshot.intake.Requeue(db, intake, Map.of(), clock));
         server.start();
@@ -122,7 +123,8 @@ final class RunningQueue implements AutoCloseable {
                 "https://social.example/@someone/1", Map.of("statusId", "1"));
         Score score = new Score(0.8, Sentiment.NEGATIVE, 0.7, t.urgencyLevel(), t.priority(),
                 List.of("complaint: 'broken'", "audience 12k"));
-        Draft draft = new Draft(Intent.COMPLAINT, t.draft(), List.of(t.draft()), t.warnings(), false);
+        Draft draft = new Draft(Intent.COMPLAINT, t.draft(), List.of(t.draft()),
+                t.warnings().stream().map(org.earshot.domain.Warning::fromLine).toList(), false);
         return db.inTransaction(c -> {
             long mentionId = mentions.insertIfNew(c, "mastodon-main", "Acme", m, heard).orElseThrow();
             return tasks.insert(c, mentionId, score, draft, now, now.plus(t.dueIn()),

@@ -152,6 +152,11 @@ class WebApiIT {
 
         assertThat(t.get("state").asText()).isEqualTo("APPROVED");
         assertThat(t.at("/mention/platform").asText()).isEqualTo("mastodon");
+        assertThat(t.at("/channel/id").asText()).isEqualTo("mastodon");
+        assertThat(t.at("/channel/canReply").asBoolean()).isTrue();
+        assertThat(t.at("/channel/readOnly").asBoolean()).isFalse();
+        assertThat(t.at("/channel/maxLength").asInt()).isEqualTo(500);
+        assertThat(t.at("/channel/threadsBlocks").asBoolean()).isTrue();
         assertThat(t.at("/mention/author/name").asText()).isEqualTo("Ana Lima");
         assertThat(t.at("/mention/author/handle").asText()).isEqualTo("@analima@social.example");
         assertThat(t.at("/mention/author/followers").asLong()).isEqualTo(12_400);
@@ -164,6 +169,8 @@ class WebApiIT {
         assertThat(t.at("/scores/reasons/0").asText()).isEqualTo("complaint: 'broken'");
         assertThat(t.at("/draft/intent").asText()).isEqualTo("complaint");
         assertThat(t.at("/draft/warnings/0").asText()).isEqualTo("soft: no name");
+        assertThat(t.at("/warnings/0/kind").asText()).isEqualTo("soft");
+        assertThat(t.at("/warnings/0/text").asText()).isEqualTo("soft: no name");
         assertThat(t.at("/draft/followUp").asBoolean()).isFalse();
         assertThat(t.at("/decision/actor").asText()).isEqualTo("sam");
         assertThat(t.at("/decision/approvedText").asText()).isEqualTo("Sorry Ana, we are looking into it.");
@@ -296,6 +303,9 @@ class WebApiIT {
 
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.json().get("violations").get(0).asText()).isEqualTo("hard: promises 'refund'");
+        assertThat(refused.json().at("/warnings/0/kind").asText()).isEqualTo("hard");
+        assertThat(refused.json().at("/warnings/0/rule").asText()).isEqualTo("promise-outside-policy");
+        assertThat(refused.json().at("/warnings/0/text").asText()).isEqualTo("promises 'refund'");
         assertThat(queue.outboxRows(id)).isZero();
 
         Answer overridden = post("/api/tasks/" + id + "/approve", "{\"override\": true, \"actor\": \"lead\"}");
@@ -303,6 +313,23 @@ class WebApiIT {
         assertThat(overridden.status()).isEqualTo(200);
         assertThat(overridden.json().at("/history/1/action").asText()).isEqualTo("override");
         assertThat(queue.outboxRows(id)).isEqualTo(1);
+    }
+
+    @Test
+    void theCheckOfAnEditAnswersEachWarningAsALineAndWithItsKindAndRule() throws Exception {
+        long id = queue.add("Ana", "Where is my parcel?", 0.5);
+
+        Answer checked = post("/api/tasks/" + id + "/check", "{\"text\": \"No. We will send you a voucher.\"}");
+
+        assertThat(checked.status()).isEqualTo(200);
+        JsonNode lines = checked.json().get("warnings");
+        JsonNode details = checked.json().get("details");
+        assertThat(lines.size()).isEqualTo(details.size()).isPositive();
+        assertThat(lines.get(0).asText()).startsWith("hard: promises 'voucher'");
+        assertThat(details.get(0).get("kind").asText()).isEqualTo("hard");
+        assertThat(details.get(0).get("rule").asText()).isEqualTo("promise-outside-policy");
+        assertThat(details.get(0).get("text").asText()).startsWith("promises 'voucher'");
+        assertThat(details.findValuesAsText("rule")).contains("uses-name", "names-problem");
     }
 
     @Test

@@ -22,7 +22,6 @@ import org.earshot.connector.PostedReply;
 import org.earshot.connector.ReplyBlock;
 import org.earshot.connector.ReplyPublisher;
 import org.earshot.domain.Mention;
-import org.earshot.domain.Platform;
 import org.earshot.http.HttpReply;
 
 /**
@@ -68,9 +67,10 @@ public final class BlueskyReplyPublisher implements ReplyPublisher {
         }
         String text = block.text();
         int length = BlueskyText.graphemes(text);
-        if (length > Platform.BLUESKY.maxPostLength()) {
+        if (length > BlueskyConnectorFactory.CHANNEL.maxPostLength()) {
             throw ConnectorException.permanentFailure("reply block " + (block.index() + 1) + " of " + block.count()
-                    + " is " + length + " characters; a Bluesky post allows " + Platform.BLUESKY.maxPostLength(), null);
+                    + " is " + length + " characters; a Bluesky post allows "
+                    + BlueskyConnectorFactory.CHANNEL.maxPostLength(), null);
         }
         if (BlueskyText.bytes(text) > BlueskyText.MAX_BYTES) {
             throw ConnectorException.permanentFailure("reply block " + (block.index() + 1) + " of " + block.count()

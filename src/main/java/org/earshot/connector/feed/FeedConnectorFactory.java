@@ -5,6 +5,7 @@ import org.earshot.config.BrandConfig;
 import org.earshot.config.ConnectorConfig;
 import org.earshot.connector.Connector;
 import org.earshot.connector.ConnectorFactory;
+import org.earshot.domain.Channel;
 import org.earshot.domain.Platform;
 import org.earshot.http.ConnectorResilience;
 import org.earshot.http.HttpClientFactory;
@@ -15,6 +16,9 @@ import org.earshot.http.RateLimitHeaders;
  * named after the connector, for all its feeds. Its publisher refuses every post: feeds are read-only.
  */
 public final class FeedConnectorFactory implements ConnectorFactory {
+    /** Feeds are read-only: a reply is a suggestion a person posts by hand where the entry appeared. */
+    public static final Channel CHANNEL = Channel.readOnly(Platform.RSS);
+
     /** Feeds have no rate-limit headers of their own; the draft standard's names, if a site sends them. */
     static final RateLimitHeaders.Scheme RATE_LIMIT = new RateLimitHeaders.Scheme(
             "RateLimit-Remaining", "RateLimit-Reset", RateLimitHeaders.ResetFormat.SECONDS_UNTIL);
@@ -27,6 +31,11 @@ public final class FeedConnectorFactory implements ConnectorFactory {
 
     public FeedConnectorFactory(Clock clock) {
         this.clock = clock;
+    }
+
+    @Override
+    public Channel channel() {
+        return CHANNEL;
     }
 
     @Override

@@ -5,6 +5,7 @@ import org.earshot.config.BrandConfig;
 import org.earshot.config.ConnectorConfig;
 import org.earshot.connector.Connector;
 import org.earshot.connector.ConnectorFactory;
+import org.earshot.domain.Channel;
 import org.earshot.domain.Platform;
 import org.earshot.http.ConnectorResilience;
 import org.earshot.http.HttpClientFactory;
@@ -14,6 +15,9 @@ import org.earshot.http.HttpClientFactory;
  * breaker named after the connector, shared by its source and its publisher only.
  */
 public final class MastodonConnectorFactory implements ConnectorFactory {
+    /** Mastodon: 500 characters a status, threaded, each reply starting with the @handle. */
+    public static final Channel CHANNEL = Channel.social(Platform.MASTODON, 500).repliesStartWithTheHandle();
+
     private final Clock clock;
 
     public MastodonConnectorFactory() {
@@ -22,6 +26,11 @@ public final class MastodonConnectorFactory implements ConnectorFactory {
 
     public MastodonConnectorFactory(Clock clock) {
         this.clock = clock;
+    }
+
+    @Override
+    public Channel channel() {
+        return CHANNEL;
     }
 
     @Override

@@ -13,7 +13,6 @@ import org.earshot.connector.ConnectorException;
 import org.earshot.connector.PostedReply;
 import org.earshot.connector.ReplyBlock;
 import org.earshot.connector.ReplyPublisher;
-import org.earshot.domain.Platform;
 import org.earshot.http.ConnectorResilience;
 import org.earshot.http.HttpReply;
 
@@ -41,10 +40,10 @@ public final class MastodonReplyPublisher implements ReplyPublisher {
         String acct = context.getOrDefault("acct", block.mention().author().handle());
         String text = block.index() == 0 ? addressed(block.text(), acct) : block.text();
         int length = MastodonText.countedLength(text);
-        if (length > Platform.MASTODON.maxPostLength()) {
+        if (length > MastodonConnectorFactory.CHANNEL.maxPostLength()) {
             throw ConnectorException.permanentFailure("reply block " + (block.index() + 1) + " of " + block.count()
                     + " is " + length + " characters as Mastodon counts them; a Mastodon post allows "
-                    + Platform.MASTODON.maxPostLength(), null);
+                    + MastodonConnectorFactory.CHANNEL.maxPostLength(), null);
         }
         URI uri = URI.create(settings.baseUrl() + "/api/v1/statuses");
         HttpPost post = MastodonApi.authorized(new HttpPost(uri), settings);

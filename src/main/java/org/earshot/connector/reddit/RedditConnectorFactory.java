@@ -5,6 +5,7 @@ import org.earshot.config.BrandConfig;
 import org.earshot.config.ConnectorConfig;
 import org.earshot.connector.Connector;
 import org.earshot.connector.ConnectorFactory;
+import org.earshot.domain.Channel;
 import org.earshot.domain.Platform;
 import org.earshot.http.ConnectorResilience;
 import org.earshot.http.HttpClientFactory;
@@ -14,6 +15,9 @@ import org.earshot.http.HttpClientFactory;
  * named after the connector, and one login, shared by its source and its publisher only.
  */
 public final class RedditConnectorFactory implements ConnectorFactory {
+    /** Reddit: comments of up to 10,000 characters, threaded; a comment names nobody first. */
+    public static final Channel CHANNEL = Channel.social(Platform.REDDIT, 10_000);
+
     private final Clock clock;
 
     public RedditConnectorFactory() {
@@ -22,6 +26,11 @@ public final class RedditConnectorFactory implements ConnectorFactory {
 
     public RedditConnectorFactory(Clock clock) {
         this.clock = clock;
+    }
+
+    @Override
+    public Channel channel() {
+        return CHANNEL;
     }
 
     @Override

@@ -13,7 +13,6 @@ import org.earshot.connector.ConnectorException;
 import org.earshot.connector.PostedReply;
 import org.earshot.connector.ReplyBlock;
 import org.earshot.connector.ReplyPublisher;
-import org.earshot.domain.Platform;
 import org.earshot.http.HttpReply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,9 +48,9 @@ public final class RedditReplyPublisher implements ReplyPublisher {
                     + " is empty; Reddit does not post empty comments", null);
         }
         int length = text.codePointCount(0, text.length());
-        if (length > Platform.REDDIT.maxPostLength()) {
+        if (length > RedditConnectorFactory.CHANNEL.maxPostLength()) {
             throw ConnectorException.permanentFailure("reply block " + (block.index() + 1) + " of " + block.count()
-                    + " is " + length + " characters; a Reddit comment allows " + Platform.REDDIT.maxPostLength(),
+                    + " is " + length + " characters; a Reddit comment allows " + RedditConnectorFactory.CHANNEL.maxPostLength(),
                     null);
         }
         Optional<PostedReply> existing = alreadyPosted(parent, text);

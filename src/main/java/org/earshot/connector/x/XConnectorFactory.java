@@ -6,6 +6,7 @@ import org.earshot.config.BrandConfig;
 import org.earshot.config.ConnectorConfig;
 import org.earshot.connector.Connector;
 import org.earshot.connector.ConnectorFactory;
+import org.earshot.domain.Channel;
 import org.earshot.domain.Platform;
 import org.earshot.http.ConnectorResilience;
 import org.earshot.http.HttpClientFactory;
@@ -18,6 +19,9 @@ import org.slf4j.LoggerFactory;
  * connector, shared by its source and its publisher only.
  */
 public final class XConnectorFactory implements ConnectorFactory {
+    /** X: 280 characters a post, threaded, each reply starting with the @handle. */
+    public static final Channel CHANNEL = Channel.social(Platform.X, 280).repliesStartWithTheHandle();
+
     private static final Logger LOG = LoggerFactory.getLogger(XConnectorFactory.class);
 
     static {
@@ -40,6 +44,11 @@ public final class XConnectorFactory implements ConnectorFactory {
     XConnectorFactory(Clock clock, Consumer<String> gaps) {
         this.clock = clock;
         this.gaps = gaps;
+    }
+
+    @Override
+    public Channel channel() {
+        return CHANNEL;
     }
 
     @Override

@@ -5,7 +5,6 @@ import org.earshot.connector.ConnectorException;
 import org.earshot.connector.PostedReply;
 import org.earshot.connector.ReplyBlock;
 import org.earshot.connector.ReplyPublisher;
-import org.earshot.domain.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,10 +36,10 @@ public final class XReplyPublisher implements ReplyPublisher {
             throw ConnectorException.permanentFailure(which + " is empty; X does not post empty text", null);
         }
         int length = XText.weightedLength(text);
-        if (length > Platform.X.maxPostLength()) {
+        if (length > XConnectorFactory.CHANNEL.maxPostLength()) {
             throw ConnectorException.permanentFailure(which + " is " + length + " characters as X counts them"
                     + " (links count " + XText.LINK_LENGTH + ", most non-Latin characters and emoji 2); an X post"
-                    + " allows " + Platform.X.maxPostLength(), null);
+                    + " allows " + XConnectorFactory.CHANNEL.maxPostLength(), null);
         }
         String inReplyTo = block.inReplyToId() == null ? "" : block.inReplyToId().strip();
         if (!XCursor.isId(inReplyTo)) {
