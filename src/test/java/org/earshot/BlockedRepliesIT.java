@@ -70,7 +70,7 @@ class BlockedRepliesIT {
     private long approvedMastodonTask() throws Exception {
         earshot.intake.pollOnce(earshot.connectors.get("mastodon"));
         ResponseTask task = earshot.queries.list(EnumSet.of(TaskState.NEW), 500).stream()
-                .filter(t -> t.mention().platform() == Platform.MASTODON).findFirst().orElseThrow();
+                .filter(t -> t.mention().platform().equals(Platform.MASTODON)).findFirst().orElseThrow();
         assertThat(api("POST", "/api/tasks/" + task.id() + "/approve", "{\"actor\":\"sam\"}").status()).isEqualTo(200);
         return task.id();
     }
