@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -26,9 +27,11 @@ import org.earshot.config.AlertsConfig;
 import org.earshot.config.ConfigException;
 import org.earshot.config.ConnectorConfig;
 import org.earshot.config.EarshotConfig;
+import org.earshot.config.Durations;
 import org.earshot.connector.Connector;
 import org.earshot.connector.ConnectorFactory;
 import org.earshot.connector.ConnectorHealth;
+import org.earshot.connector.PollBudget;
 import org.earshot.connector.bluesky.BlueskyConnectorFactory;
 import org.earshot.connector.feed.FeedConnectorFactory;
 import org.earshot.connector.imap.ImapConnectorFactory;
@@ -75,6 +78,7 @@ import org.earshot.web.WebServer;
  * delivery), the scheduler. One screen shows the whole system.
  */
 public final class Wiring implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Wiring.class);
 
     /**
      * Timings the daemon runs with; tests shorten them. The outbox (replies to platforms) and the alert
@@ -260,9 +264,23 @@ public final class Wiring implements AutoCloseable {
                 throw new ConfigException(config.file(), "connectors." + c.id() + ".type",
                         "must be one of " + byType.keySet().stream().sorted().toList() + ", but was '" + c.type() + "'");
             }
-            built.put(c.id(), factory.createChecked(c, config.brand(c.brand())));
+            built.put(c.id(), paced(factory.createChecked(c, config.brand(c.brand())), factory));
         }
         return built;
+    }
+
+    /** The connector at the pace its platform's rate limit allows, with a warning when that is slower than configured. */
+    private static Connector paced(Connector connector, ConnectorFactory factory) {
+        Optional<PollBudget> budget = factory.pollBudget();
+        if (budget.isEmpty() || budget.get().paced(connector.schedule()).equals(connector.schedule())) {
+            return connector;
+        }
+        Duration pace = budget.get().paced(connector.schedule());
+        LOG.warn("connectors.{}.schedule {} is faster than {} allows ({} requests per {}): polling every {} instead",
+                connector.id(), Durations.format(connector.schedule()), budget.get().source(), budget.get().requests(),
+                Durations.format(budget.get().window()), Durations.format(pace));
+        return new Connector(connector.id(), connector.platform(), connector.brand(), pace, connector.source(),
+                connector.publisher());
     }
 
     /** Starts polling, posting, sending alerts, and the alert triggers when alerts have routes. */

@@ -1,5 +1,6 @@
 package org.earshot;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
@@ -101,5 +102,31 @@ class UnknownConnectorKeysTest {
     void aMistypedResilienceKeyIsRefused() throws IOException {
         assertRefused("social", "mastodon", "baseUrl: https://mastodon.example\naccessToken: t\nmaxAttempt: 2",
                 "connectors.social.maxAttempt is not a setting; did you mean maxAttempts?");
+    }
+
+    @Test
+    void anXScheduleFasterThanXAllowsIsPacedToTheLimitAndTheStartSaysSo() throws IOException {
+        Path file = dir.resolve("earshot.yaml");
+        Files.writeString(file, """
+                storage:
+                  jdbcUrl: "jdbc:h2:mem:paced-x"
+                brands:
+                  - id: acme
+                    keywords: ["acme air"]
+                    handles: ["@acmeair"]
+                connectors:
+                  x:
+                    type: x
+                    schedule: 5s
+                    bearerToken: t
+                    brandAccount: acmeair
+                """);
+        EarshotConfig config = new ConfigLoader(n -> null, Wiring.CHANNELS).load(file);
+        try (org.earshot.testing.CapturedLog log = new org.earshot.testing.CapturedLog();
+             Wiring wiring = new Wiring(config, Wiring.CONNECTOR_FACTORIES, Clock.systemUTC(), Wiring.Timings.DEFAULT)) {
+            assertThat(wiring.connectors.get("x").schedule()).isEqualTo(java.time.Duration.ofSeconds(15));
+            assertThat(log.text()).contains("connectors.x.schedule 5s is faster than X API v2 recent search"
+                    + " (Basic access) allows (60 requests per 15m): polling every 15s instead");
+        }
     }
 }

@@ -23,6 +23,11 @@ public interface ConnectorFactory {
 
     Connector create(ConnectorConfig config, BrandConfig brand);
 
+    /** The platform's own rate limit for the requests a poll makes, when it has one worth pacing to. */
+    default java.util.Optional<PollBudget> pollBudget() {
+        return java.util.Optional.empty();
+    }
+
     /**
      * Builds the connector, then refuses any key under its entry that neither the config loader nor this
      * platform asked for ("connectors.x.shedule is not a setting; did you mean schedule?").

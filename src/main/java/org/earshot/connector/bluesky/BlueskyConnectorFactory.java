@@ -53,4 +53,9 @@ public final class BlueskyConnectorFactory implements ConnectorFactory {
                 new BlueskyMentionSource(settings, brand, session, http, clock),
                 new BlueskyReplyPublisher(settings, session, clock));
     }
+
+    @Override
+    public java.util.Optional<org.earshot.connector.PollBudget> pollBudget() {
+        return java.util.Optional.of(new org.earshot.connector.PollBudget(3000, java.time.Duration.ofMinutes(5), "Bluesky (per IP)"));
+    }
 }

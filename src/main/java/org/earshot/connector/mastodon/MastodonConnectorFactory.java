@@ -48,4 +48,9 @@ public final class MastodonConnectorFactory implements ConnectorFactory {
                 new MastodonMentionSource(settings, brand, http, clock),
                 new MastodonReplyPublisher(settings, http));
     }
+
+    @Override
+    public java.util.Optional<org.earshot.connector.PollBudget> pollBudget() {
+        return java.util.Optional.of(new org.earshot.connector.PollBudget(300, java.time.Duration.ofMinutes(5), "Mastodon (per account)"));
+    }
 }

@@ -49,4 +49,9 @@ public final class RedditConnectorFactory implements ConnectorFactory {
         return new Connector(config.id(), Platform.REDDIT, config.brand(), config.schedule(),
                 new RedditMentionSource(api, brand, query, clock), new RedditReplyPublisher(api));
     }
+
+    @Override
+    public java.util.Optional<org.earshot.connector.PollBudget> pollBudget() {
+        return java.util.Optional.of(new org.earshot.connector.PollBudget(100, java.time.Duration.ofMinutes(1), "Reddit OAuth (per client)"));
+    }
 }

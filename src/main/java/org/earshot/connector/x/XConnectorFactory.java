@@ -76,4 +76,9 @@ public final class XConnectorFactory implements ConnectorFactory {
         return new Connector(config.id(), Platform.X, config.brand(), config.schedule(),
                 new XMentionSource(settings, brand, search, gaps), new XReplyPublisher(settings, replies));
     }
+
+    @Override
+    public java.util.Optional<org.earshot.connector.PollBudget> pollBudget() {
+        return java.util.Optional.of(new org.earshot.connector.PollBudget(60, java.time.Duration.ofMinutes(15), "X API v2 recent search (Basic access)"));
+    }
 }
