@@ -47,6 +47,8 @@ public final class ConnectorResilience {
     private final Retry retry;
     private final RateLimiter rateLimiter;
     private final CircuitBreaker circuitBreaker;
+    /** Until when the platform's headers said no read is left in its window; null when some are. */
+    private volatile Instant quietUntil;
 
     public ConnectorResilience(String connectorId, CloseableHttpClient client, ResilienceSettings settings,
                                RateLimitHeaders.Scheme scheme, Clock clock) {
@@ -107,6 +109,12 @@ public final class ConnectorResilience {
      */
     public HttpReply read(String target, Exchange exchange) throws ConnectorException {
         String request = describe(target);
+        Instant quiet = quietUntil;
+        if (quiet != null && clock.instant().isBefore(quiet)) {
+            // Asking now would only earn a 429: the platform's own count says none is left.
+            throw ConnectorException.transientFailure(request + " not sent: the platform said no request is left"
+                    + " until " + quiet + " (its rate-limit headers); the next poll after that goes ahead", null);
+        }
         CheckedSupplier<HttpReply> attempt = () -> {
             HttpReply reply = exchange.send();
             if (reply.isTooManyRequests()) {
@@ -120,6 +128,8 @@ public final class ConnectorResilience {
             throw ConnectorException.transientFailure(request + " answered HTTP " + reply.status()
                     + " after " + settings.maxAttempts() + " attempts" + snippet(reply), null);
         }
+        RateLimitHeaders limit = rateLimit(reply);
+        quietUntil = limit.exhausted() ? limit.reset().filter(at -> at.isAfter(clock.instant())).orElse(null) : null;
         return reply;
     }
 

@@ -75,6 +75,35 @@ class ConnectorResilienceTest {
     }
 
     @Test
+    void afterThePlatformSaysNoRequestIsLeftNothingIsSentUntilItsWindowResets() throws Exception {
+        String reset = java.time.Instant.now().plus(Duration.ofMinutes(10)).toString();
+        platform.stubFor(get(urlPathEqualTo("/last")).willReturn(aResponse().withStatus(200).withBody("[]")
+                .withHeader("X-RateLimit-Remaining", "0").withHeader("X-RateLimit-Reset", reset)));
+        ConnectorResilience http = resilience("spent", 1, 300);
+        HttpGet request = new HttpGet(platform.baseUrl() + "/last");
+        http.read(request);
+
+        ConnectorException e = catchThrowableOfType(ConnectorException.class, () -> http.read(request));
+
+        assertThat(e.isPermanent()).isFalse();
+        assertThat(e).hasMessageContaining("not sent: the platform said no request is left until " + reset);
+        platform.verify(1, getRequestedFor(urlPathEqualTo("/last")));
+    }
+
+    @Test
+    void aWindowThatStillHasRequestsLeftDoesNotHoldTheNextOne() throws Exception {
+        platform.stubFor(get(urlPathEqualTo("/some")).willReturn(aResponse().withStatus(200).withBody("[]")
+                .withHeader("X-RateLimit-Remaining", "3")
+                .withHeader("X-RateLimit-Reset", java.time.Instant.now().plus(Duration.ofMinutes(10)).toString())));
+        ConnectorResilience http = resilience("plenty", 1, 300);
+        HttpGet request = new HttpGet(platform.baseUrl() + "/some");
+        http.read(request);
+        http.read(request);
+
+        platform.verify(2, getRequestedFor(urlPathEqualTo("/some")));
+    }
+
+    @Test
     void clientErrorsComeBackToTheCallerWithoutRetry() throws Exception {
         platform.stubFor(get(urlPathEqualTo("/missing")).willReturn(aResponse().withStatus(404).withBody("{}")));
 
