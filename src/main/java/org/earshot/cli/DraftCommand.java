@@ -41,8 +41,7 @@ public final class DraftCommand implements Callable<Integer> {
             description = "Earshot's configuration; its reply policy is used (default: ${DEFAULT-VALUE}).")
     Path config;
 
-    private final InputStream in;
-    private final OutputStream out;
+    private final JsonLinesFilter filter;
     private final PrintStream err;
     private final Clock clock;
 
@@ -52,8 +51,7 @@ public final class DraftCommand implements Callable<Integer> {
 
     /** For tests and embedding: the streams and the clock that says what "now" is. */
     public DraftCommand(InputStream in, OutputStream out, PrintStream err, Clock clock) {
-        this.in = in;
-        this.out = out;
+        this.filter = new JsonLinesFilter(in, out, err);
         this.err = err;
         this.clock = clock;
     }
@@ -70,7 +68,7 @@ public final class DraftCommand implements Callable<Integer> {
         ReplyDrafter drafter = new ReplyDrafter(policy, Wiring.CHANNELS);
         MentionScorer scorer = new MentionScorer();
         Instant now = clock.instant();
-        return new JsonLinesFilter(in, out, err).run(now, m -> {
+        return filter.run(now, m -> {
             Score score = scorer.score(new ScoringInput(m.platform(), m.text(), m.subject(), m.author(), m.history(),
                     m.createdAt(), now, m.engagement()));
             Draft d = drafter.draft(new DraftInput(m.platform(), m.author(), m.text(), m.subject(), score, m.history()));

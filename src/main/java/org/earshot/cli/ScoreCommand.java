@@ -40,9 +40,7 @@ public final class ScoreCommand implements Callable<Integer> {
                 "Default: learned, unless EARSHOT_MODEL=lexicon; a model that cannot load falls back to the lexicon."})
     Model model;
 
-    private final InputStream in;
-    private final OutputStream out;
-    private final PrintStream err;
+    private final JsonLinesFilter filter;
     private final Clock clock;
 
     public ScoreCommand() {
@@ -51,9 +49,7 @@ public final class ScoreCommand implements Callable<Integer> {
 
     /** For tests and embedding: the streams and the clock that says what "now" is. */
     public ScoreCommand(InputStream in, OutputStream out, PrintStream err, Clock clock) {
-        this.in = in;
-        this.out = out;
-        this.err = err;
+        this.filter = new JsonLinesFilter(in, out, err);
         this.clock = clock;
     }
 
@@ -63,7 +59,7 @@ public final class ScoreCommand implements Callable<Integer> {
                 : model == Model.learned ? LearnedNegativity.shared() : null;
         MentionScorer scorer = new MentionScorer();
         Instant now = clock.instant();
-        return new JsonLinesFilter(in, out, err).run(now, m -> {
+        return filter.run(now, m -> {
             ScoringInput input = new ScoringInput(m.platform(), m.text(), m.subject(), m.author(), m.history(),
                     m.createdAt(), now, m.engagement());
             double read = learned == null ? Double.NaN : learned.negativity(MentionScorer.textOf(input));

@@ -1,32 +1,26 @@
 package org.earshot.web;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.earshot.domain.QuarantinedItem;
 import org.earshot.intake.Requeue;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code /api/quarantine}: what polls could not read or store. {@code GET /api/quarantine} lists what
  * waits, {@code GET /api/quarantine/{id}} shows one item with its raw source, and
- * {@code POST /api/quarantine/{id}/requeue} reads it again. Same token and error shape as the task API.
+ * {@code POST /api/quarantine/{id}/requeue} reads it again. {@link TaskApi} routes here, so the token and
+ * the errors are the task API's.
  */
-final class QuarantineApi implements HttpHandler {
-    private static final Logger LOG = LoggerFactory.getLogger(QuarantineApi.class);
+final class QuarantineApi {
     private static final int LIST_LIMIT = 500;
 
-    private final BearerToken token;
     private final Requeue requeue;
 
-    QuarantineApi(BearerToken token, Requeue requeue) {
-        this.token = token;
+    QuarantineApi(Requeue requeue) {
         this.requeue = requeue;
     }
 
@@ -42,40 +36,18 @@ final class QuarantineApi implements HttpHandler {
         }
     }
 
-    @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try {
-            try {
-                if (!token.admits(exchange.getRequestHeaders().getFirst("Authorization"))) {
-                    exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
-                    throw new HttpError(401, "missing or wrong API token: send 'Authorization: Bearer <token>'");
-                }
-                route(exchange);
-            } catch (HttpError e) {
-                JsonExchange.sendError(exchange, e.status(), e.getMessage());
-            } catch (RuntimeException e) {
-                LOG.error("{} {} failed", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e);
-                JsonExchange.sendError(exchange, 500, "internal error; the server log has the details");
-            }
-        } finally {
-            exchange.close();
-        }
-    }
-
-    private void route(HttpExchange exchange) throws IOException {
-        String method = exchange.getRequestMethod();
-        List<String> parts = Arrays.stream(exchange.getRequestURI().getPath().split("/"))
-                .filter(p -> !p.isEmpty()).skip(2).toList();
+    /** @param parts the path after {@code /api/quarantine} */
+    void route(HttpExchange exchange, String method, List<String> parts) throws IOException {
         if (parts.isEmpty()) {
-            allow(method, "GET");
+            TaskApi.allow(method, "GET");
             List<ItemView> items = requeue.open(LIST_LIMIT).stream().map(i -> ItemView.of(i, false)).toList();
             JsonExchange.send(exchange, 200, Map.of("items", items));
         } else if (parts.size() == 1) {
-            allow(method, "GET");
+            TaskApi.allow(method, "GET");
             QuarantinedItem item = requeue.find(itemId(parts.get(0))).orElseThrow(() -> notFound(parts.get(0)));
             JsonExchange.send(exchange, 200, ItemView.of(item, true));
         } else if (parts.size() == 2 && parts.get(1).equals("requeue")) {
-            allow(method, "POST");
+            TaskApi.allow(method, "POST");
             Requeue.Outcome outcome = requeue.requeue(itemId(parts.get(0))).orElseThrow(() -> notFound(parts.get(0)));
             JsonExchange.send(exchange, 200, outcome);
         } else {
@@ -85,12 +57,6 @@ final class QuarantineApi implements HttpHandler {
 
     private static HttpError notFound(String id) {
         return new HttpError(404, "no quarantined item " + id);
-    }
-
-    private static void allow(String method, String allowed) {
-        if (!method.equals(allowed)) {
-            throw new HttpError(405, method + " is not allowed here; use " + allowed);
-        }
     }
 
     private static long itemId(String raw) {

@@ -63,6 +63,7 @@ final class TaskApi implements HttpHandler {
     private final Supplier<List<ConnectorHealth>> health;
     private final Supplier<List<RouteHealth>> alertRoutes;
     private final ServiceLevelClock serviceLevels;
+    private volatile QuarantineApi quarantine;
 
     TaskApi(BearerToken token, TaskQueries queries, Approvals approvals, Corrections corrections, FollowUps followUps,
             Supplier<List<ConnectorHealth>> health, Supplier<List<RouteHealth>> alertRoutes,
@@ -140,9 +141,16 @@ final class TaskApi implements HttpHandler {
         } else if (parts.size() == 3 && parts.get(0).equals("tasks") && parts.get(2).equals("follow-up-done")) {
             allow(method, "POST");
             followUpDone(exchange, taskId(parts.get(1)));
+        } else if (!parts.isEmpty() && parts.get(0).equals("quarantine") && quarantine != null) {
+            quarantine.route(exchange, method, parts.subList(1, parts.size()));
         } else {
             throw new HttpError(404, "no such API path: " + exchange.getRequestURI().getPath());
         }
+    }
+
+    /** Serves {@code /api/quarantine} too; before the server starts. */
+    void serveQuarantine(QuarantineApi api) {
+        this.quarantine = api;
     }
 
     private void listTasks(HttpExchange exchange) throws IOException {
@@ -252,7 +260,7 @@ final class TaskApi implements HttpHandler {
                 .collect(java.util.stream.Collectors.joining(", "));
     }
 
-    private static void allow(String method, String allowed) {
+    static void allow(String method, String allowed) {
         if (!method.equals(allowed)) {
             throw new HttpError(405, method + " is not allowed here; use " + allowed);
         }

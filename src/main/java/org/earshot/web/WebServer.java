@@ -27,7 +27,7 @@ public final class WebServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor;
-    private final BearerToken token;
+    private final TaskApi api;
 
     /**
      * Binds the port at once (0 picks a free one, see {@link #port()}); serves after {@link #start()}.
@@ -62,15 +62,14 @@ public final class WebServer implements AutoCloseable {
             return t;
         });
         server.setExecutor(executor);
-        server.createContext("/api/", new TaskApi(token, queries, approvals, corrections, followUps, health,
-                alertRoutes, serviceLevels));
+        this.api = new TaskApi(token, queries, approvals, corrections, followUps, health, alertRoutes, serviceLevels);
+        server.createContext("/api/", api);
         server.createContext("/", page);
-        this.token = token;
     }
 
     /** Serves {@code /api/quarantine} (see {@link QuarantineApi}); call before {@link #start()}. */
     public WebServer withQuarantine(org.earshot.intake.Requeue requeue) {
-        server.createContext("/api/quarantine", new QuarantineApi(token, requeue));
+        api.serveQuarantine(new QuarantineApi(requeue));
         return this;
     }
 

@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.apache.hc.core5.http.ClassicHttpRequest;
-import org.apache.hc.core5.http.HttpHeaders;
 import org.earshot.connector.ConnectorException;
 import org.earshot.http.HttpReply;
 import org.earshot.http.RateLimitHeaders;
@@ -33,9 +32,7 @@ final class BlueskyApi {
     }
 
     static <R extends ClassicHttpRequest> R bearer(R request, String token) {
-        request.setHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token);
-        request.setHeader(HttpHeaders.ACCEPT, "application/json");
-        return request;
+        return org.earshot.http.JsonRequests.withBearer(request, token);
     }
 
     static JsonNode parse(HttpReply reply, String method, URI uri) throws ConnectorException {

@@ -4,7 +4,7 @@ import java.time.Clock;
 import org.earshot.config.BrandConfig;
 import org.earshot.config.ConnectorConfig;
 import org.earshot.connector.Connector;
-import org.earshot.connector.ConnectorFactory;
+import org.earshot.connector.PlatformConnectorFactory;
 import org.earshot.domain.Channel;
 import org.earshot.domain.Platform;
 import org.earshot.http.ConnectorResilience;
@@ -14,28 +14,16 @@ import org.earshot.http.HttpClientFactory;
  * Builds a Bluesky connector: one HTTP client, one set of retry, rate limiter and circuit breaker
  * named after the connector, and one login session, shared by its source and its publisher only.
  */
-public final class BlueskyConnectorFactory implements ConnectorFactory {
+public final class BlueskyConnectorFactory extends PlatformConnectorFactory {
     /** Bluesky: 300 characters a post, threaded, each reply starting with the @handle. */
     public static final Channel CHANNEL = Channel.social(Platform.BLUESKY, 300).repliesStartWithTheHandle();
-
-    private final Clock clock;
 
     public BlueskyConnectorFactory() {
         this(Clock.systemUTC());
     }
 
     public BlueskyConnectorFactory(Clock clock) {
-        this.clock = clock;
-    }
-
-    @Override
-    public Channel channel() {
-        return CHANNEL;
-    }
-
-    @Override
-    public String type() {
-        return "bluesky";
+        super("bluesky", CHANNEL, clock);
     }
 
     @Override

@@ -4,7 +4,7 @@ import java.time.Clock;
 import org.earshot.config.BrandConfig;
 import org.earshot.config.ConnectorConfig;
 import org.earshot.connector.Connector;
-import org.earshot.connector.ConnectorFactory;
+import org.earshot.connector.PlatformConnectorFactory;
 import org.earshot.domain.Channel;
 import org.earshot.domain.Platform;
 import org.earshot.http.ConnectorResilience;
@@ -15,7 +15,7 @@ import org.earshot.http.RateLimitHeaders;
  * Builds a feed connector: one HTTP client and one set of retry, rate limiter and circuit breaker
  * named after the connector, for all its feeds. Its publisher refuses every post: feeds are read-only.
  */
-public final class FeedConnectorFactory implements ConnectorFactory {
+public final class FeedConnectorFactory extends PlatformConnectorFactory {
     /** Feeds are read-only: a reply is a suggestion a person posts by hand where the entry appeared. */
     public static final Channel CHANNEL = Channel.readOnly(Platform.RSS);
 
@@ -23,24 +23,12 @@ public final class FeedConnectorFactory implements ConnectorFactory {
     static final RateLimitHeaders.Scheme RATE_LIMIT = new RateLimitHeaders.Scheme(
             "RateLimit-Remaining", "RateLimit-Reset", RateLimitHeaders.ResetFormat.SECONDS_UNTIL);
 
-    private final Clock clock;
-
     public FeedConnectorFactory() {
         this(Clock.systemUTC());
     }
 
     public FeedConnectorFactory(Clock clock) {
-        this.clock = clock;
-    }
-
-    @Override
-    public Channel channel() {
-        return CHANNEL;
-    }
-
-    @Override
-    public String type() {
-        return "feed";
+        super("feed", CHANNEL, clock);
     }
 
     @Override

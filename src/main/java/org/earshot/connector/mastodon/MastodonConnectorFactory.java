@@ -4,7 +4,7 @@ import java.time.Clock;
 import org.earshot.config.BrandConfig;
 import org.earshot.config.ConnectorConfig;
 import org.earshot.connector.Connector;
-import org.earshot.connector.ConnectorFactory;
+import org.earshot.connector.PlatformConnectorFactory;
 import org.earshot.domain.Channel;
 import org.earshot.domain.Platform;
 import org.earshot.http.ConnectorResilience;
@@ -14,28 +14,16 @@ import org.earshot.http.HttpClientFactory;
  * Builds a Mastodon connector: one HTTP client and one set of retry, rate limiter and circuit
  * breaker named after the connector, shared by its source and its publisher only.
  */
-public final class MastodonConnectorFactory implements ConnectorFactory {
+public final class MastodonConnectorFactory extends PlatformConnectorFactory {
     /** Mastodon: 500 characters a status, threaded, each reply starting with the @handle. */
     public static final Channel CHANNEL = Channel.social(Platform.MASTODON, 500).repliesStartWithTheHandle();
-
-    private final Clock clock;
 
     public MastodonConnectorFactory() {
         this(Clock.systemUTC());
     }
 
     public MastodonConnectorFactory(Clock clock) {
-        this.clock = clock;
-    }
-
-    @Override
-    public Channel channel() {
-        return CHANNEL;
-    }
-
-    @Override
-    public String type() {
-        return "mastodon";
+        super("mastodon", CHANNEL, clock);
     }
 
     @Override

@@ -4,7 +4,7 @@ import java.time.Clock;
 import org.earshot.config.BrandConfig;
 import org.earshot.config.ConnectorConfig;
 import org.earshot.connector.Connector;
-import org.earshot.connector.ConnectorFactory;
+import org.earshot.connector.PlatformConnectorFactory;
 import org.earshot.domain.Channel;
 import org.earshot.domain.Platform;
 import org.earshot.http.ConnectorResilience;
@@ -14,28 +14,16 @@ import org.earshot.http.HttpClientFactory;
  * Builds a Reddit connector: one HTTP client, one set of retry, rate limiter and circuit breaker
  * named after the connector, and one login, shared by its source and its publisher only.
  */
-public final class RedditConnectorFactory implements ConnectorFactory {
+public final class RedditConnectorFactory extends PlatformConnectorFactory {
     /** Reddit: comments of up to 10,000 characters, threaded; a comment names nobody first. */
     public static final Channel CHANNEL = Channel.social(Platform.REDDIT, 10_000);
-
-    private final Clock clock;
 
     public RedditConnectorFactory() {
         this(Clock.systemUTC());
     }
 
     public RedditConnectorFactory(Clock clock) {
-        this.clock = clock;
-    }
-
-    @Override
-    public Channel channel() {
-        return CHANNEL;
-    }
-
-    @Override
-    public String type() {
-        return "reddit";
+        super("reddit", CHANNEL, clock);
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hc.core5.http.ClassicHttpRequest;
-import org.apache.hc.core5.http.HttpHeaders;
 import org.earshot.connector.ConnectorException;
 import org.earshot.http.HttpReply;
 import org.earshot.http.RateLimitHeaders;
@@ -23,9 +22,7 @@ final class XV2Api {
     }
 
     static <R extends ClassicHttpRequest> R authorized(R request, String token) {
-        request.setHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token);
-        request.setHeader(HttpHeaders.ACCEPT, "application/json");
-        return request;
+        return org.earshot.http.JsonRequests.withBearer(request, token);
     }
 
     static JsonNode parse(HttpReply reply, String method, URI uri) throws ConnectorException {
