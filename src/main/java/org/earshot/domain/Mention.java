@@ -17,4 +17,10 @@ public record Mention(
         String url,
         Map<String, String> replyContext,
         Instant receivedAt) {
+
+    /** The same mention under the id the store gave it. */
+    public Mention withId(long newId) {
+        return new Mention(newId, connectorId, brand, platform, externalId, author, text, subject, createdAt, url,
+                replyContext, receivedAt);
+    }
 }

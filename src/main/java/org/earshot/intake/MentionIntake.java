@@ -3,7 +3,9 @@ package org.earshot.intake;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.earshot.connector.Connector;
@@ -80,8 +82,9 @@ public final class MentionIntake {
         try {
             opened = db.inTransaction(h -> {
                 List<Long> ids = new ArrayList<>();
+                Set<String> people = new HashSet<>();
                 for (PreparedMention p : prepared) {
-                    store(h, connector, p, now).ifPresent(ids::add);
+                    store(h, connector, p, now, people).ifPresent(ids::add);
                 }
                 finish(h, connector, result, now);
                 return ids;
@@ -113,8 +116,9 @@ public final class MentionIntake {
         });
         return db.inTransaction(h -> {
             List<Long> ids = new ArrayList<>();
+            Set<String> people = new HashSet<>();
             for (PreparedMention p : prepared) {
-                store(h, connector, p, now).ifPresent(ids::add);
+                store(h, connector, p, now, people).ifPresent(ids::add);
             }
             return ids;
         });
@@ -157,7 +161,8 @@ public final class MentionIntake {
     }
 
     /** Stores one prepared mention in the caller's transaction; the id of the task it opened, if any. */
-    private Optional<Long> store(Handle h, Connector connector, PreparedMention p, Instant now) {
+    private Optional<Long> store(Handle h, Connector connector, PreparedMention p, Instant now,
+                                 Set<String> peopleStored) {
         if (p.problem() != null) {
             quarantine.holdMention(h, connector, p.incoming(), p.problem(), now);
             return Optional.empty();
@@ -167,22 +172,35 @@ public final class MentionIntake {
         Optional<Long> thread = mentions.openTaskOfThread(h, incoming.platform(), incoming.threadKey());
         OptionalLong mentionId = mentions.insertIfNew(h, connector.id(), connector.brand(), incoming, now,
                 thread.orElse(null));
+        List<String> person = personKeys(incoming);
+        boolean wroteEarlierInBatch = person.stream().anyMatch(peopleStored::contains);
+        peopleStored.addAll(person);
         if (mentionId.isEmpty() || thread.isPresent()) {
             // Known already, or a reply/repost/quote joining its conversation's open task.
             return Optional.empty();
         }
-        Mention stored = mentions.find(h, mentionId.getAsLong()).orElseThrow();
-        CustomerHistory history = mentions.historyBefore(h, stored.platform(), stored.author(), stored.id());
+        Mention stored = p.unsaved().withId(mentionId.getAsLong());
+        CustomerHistory history = p.history();
         Triage.Assessment a = p.assessment();
-        if (a == null || !history.equals(p.history())) {
+        if (a == null || wroteEarlierInBatch) {
             // Rare: the same person wrote twice in this batch, or the conversation's task closed meanwhile.
-            a = triage.assess(stored, history, now);
+            history = mentions.historyBefore(h, stored.platform(), stored.author(), stored.id());
+            if (a == null || !history.equals(p.history())) {
+                a = triage.assess(stored, history, now);
+            }
         }
         long taskId = tasks.insert(h, stored.id(), a.score(), a.draft(), now, a.dueAt(), history);
         if (a.llmPending()) {
             tasks.markLlmPending(h, taskId);
         }
         return Optional.of(taskId);
+    }
+
+    /** Who wrote it, as the customer history matches people: the account on its platform, and the person key. */
+    private static List<String> personKeys(IncomingMention m) {
+        String account = m.platform().name() + "|" + m.author().handle().toLowerCase(java.util.Locale.ROOT);
+        String personKey = m.author().personKey();
+        return personKey.isEmpty() ? List.of(account) : List.of(account, "person|" + personKey);
     }
 
     /** The poll's own bookkeeping: what it could not read, its next cursor and its health. */
@@ -197,9 +215,10 @@ public final class MentionIntake {
     private List<Long> storeEachAlone(Connector connector, List<PreparedMention> prepared, PollResult result,
                                       Instant now) {
         List<Long> ids = new ArrayList<>();
+        Set<String> people = new HashSet<>();
         for (PreparedMention p : prepared) {
             try {
-                db.inTransaction(h -> store(h, connector, p, now)).ifPresent(ids::add);
+                db.inTransaction(h -> store(h, connector, p, now, people)).ifPresent(ids::add);
             } catch (RuntimeException e) {
                 db.useTransaction(h -> quarantine.holdMention(h, connector, p.incoming(),
                         "the database refused it: " + describe(e), now));

@@ -157,4 +157,18 @@ class QuarantineIT {
         assertThat(openTasks()).isEqualTo(2);
         assertThat(earshot.requeue.open(10)).isEmpty();
     }
+
+    @Test
+    void aPersonWhoWritesTwiceInOnePollHasTheFirstMentionInTheSecondsHistory() {
+        Author dana = new Author("dana@mastodon.example", "Dana Reyes", 120);
+        platform.posts.add(new IncomingMention(Platform.MASTODON, "a", dana, "@acmeair my bag never arrived",
+                "", clock.instant(), "", Map.of()));
+        platform.posts.add(new IncomingMention(Platform.MASTODON, "b", dana, "@acmeair still no bag, nobody answers",
+                "", clock.instant(), "", Map.of()));
+
+        List<Long> opened = earshot.intake.pollOnce(connector()).newTaskIds();
+
+        assertThat(earshot.queries.get(opened.get(0)).customer().previousMentions()).isZero();
+        assertThat(earshot.queries.get(opened.get(1)).customer().previousMentions()).isEqualTo(1);
+    }
 }
