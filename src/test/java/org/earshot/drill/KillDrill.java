@@ -312,9 +312,12 @@ final class KillDrill {
         final Process process;
         final int port;
 
-        private Daemon(Process process, int port) {
+        final Path log;
+
+        private Daemon(Process process, int port, Path log) {
             this.process = process;
             this.port = port;
+            this.log = log;
         }
 
         static Daemon start(Path config, Path dir) throws IOException {
@@ -326,7 +329,7 @@ final class KillDrill {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("daemon.log").toFile()))
                     .start();
-            return new Daemon(p, Integer.parseInt(port));
+            return new Daemon(p, Integer.parseInt(port), dir.resolve("daemon.log"));
         }
 
         /** Waits for the REST API (at most a minute); false if the process died first. */
@@ -345,9 +348,19 @@ final class KillDrill {
                 Thread.sleep(100);
             }
             if (!process.isAlive()) {
-                drill.problems.add("drill " + drill.drills + ": the daemon exited with " + process.exitValue());
+                drill.problems.add("drill " + drill.drills + ": the daemon exited with " + process.exitValue() + ": "
+                        + logTail());
             }
             return false;
+        }
+
+        private String logTail() {
+            try {
+                List<String> lines = Files.readAllLines(log);
+                return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+            } catch (IOException e) {
+                return e.toString();
+            }
         }
 
         void kill() throws InterruptedException {
