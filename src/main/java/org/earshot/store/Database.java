@@ -2,6 +2,7 @@ package org.earshot.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.util.Locale;
 import javax.sql.DataSource;
 import org.earshot.config.StorageConfig;
 import org.flywaydb.core.Flyway;
@@ -30,7 +31,7 @@ public final class Database implements AutoCloseable {
 
     public static Database open(StorageConfig storage) {
         HikariConfig hikari = new HikariConfig();
-        hikari.setJdbcUrl(storage.jdbcUrl());
+        hikari.setJdbcUrl(durableCommits(storage.jdbcUrl()));
         // Blank means "as the URL says" (jdbc:postgresql://host/db?user=...), not an empty user name.
         if (storage.user() != null && !storage.user().isBlank()) {
             hikari.setUsername(storage.user());
@@ -53,6 +54,23 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         return new Database(ds, shared);
+    }
+
+    /**
+     * An H2 file database with {@code WRITE_DELAY=0}, unless the URL sets it already. H2's MVStore
+     * otherwise hands committed data to the operating system in the background, up to a second after
+     * the commit returned: a kill -9 in that second lost approvals the API had answered 200. With no
+     * delay each commit writes its pages to the file before it returns, which survives the process
+     * dying; it does not force them to the disk (no fsync), so a power loss can still take the last
+     * commits. PostgreSQL's commit is durable as it stands, and an in-memory H2 has nothing to keep.
+     */
+    static String durableCommits(String jdbcUrl) {
+        boolean file = jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.startsWith("jdbc:h2:mem:")
+                && !jdbcUrl.startsWith("jdbc:h2:tcp:") && !jdbcUrl.startsWith("jdbc:h2:ssl:");
+        if (!file || jdbcUrl.toUpperCase(Locale.ROOT).contains(";WRITE_DELAY=")) {
+            return jdbcUrl;
+        }
+        return jdbcUrl + ";WRITE_DELAY=0";
     }
 
     /**

@@ -1,0 +1,37 @@
+package org.earshot.drill;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The kill -9 drill, short: a few kills per platform. The long one is the same drill with more kills:
+ * {@code mvn -B test -Dtest=KillDrillIT -Dearshot.drill.kills=100} (see the README's Drills section).
+ * Counts only: every approval answered 200 posted, each block once, threaded, nothing left waiting.
+ */
+class KillDrillIT {
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @EnumSource(TruthfulPlatform.Kind.class)
+    void everyApprovalAnswered200IsPostedOnceAfterKillsAtRandomMoments(TruthfulPlatform.Kind platform)
+            throws Exception {
+        int kills = Integer.getInteger("earshot.drill.kills", 3);
+        long seed = Long.getLong("earshot.drill.seed", System.nanoTime());
+        KillDrill.Figures figures = new KillDrill(platform, dir, seed).run(kills, 4);
+        System.out.println("kill -9 drill (seed " + seed + ") " + figures);
+
+        assertThat(figures.kills()).isEqualTo(kills);
+        assertThat(figures.approvalsAnswered()).as(figures.toString()).isPositive();
+        assertThat(figures.problems()).as(figures.toString()).isEmpty();
+        assertThat(figures.duplicates()).isZero();
+        assertThat(figures.lost()).isZero();
+        assertThat(figures.misthreaded()).isZero();
+        assertThat(figures.stuck()).isZero();
+        assertThat(figures.mentionsStoredTwice()).isZero();
+    }
+}
