@@ -16,13 +16,15 @@ import org.earshot.config.EarshotConfig;
  */
 public final class DrillDaemon {
     static final Wiring.Timings TIMINGS = new Wiring.Timings(Duration.ofSeconds(1), Duration.ofSeconds(5),
-            Duration.ofSeconds(1));
+            new org.earshot.task.Backoff(Duration.ofSeconds(1), Duration.ofMinutes(30)),
+            Wiring.Timings.DEFAULT.maxPostAttempts(), Duration.ofSeconds(1), Wiring.Timings.DEFAULT.alertDeliveryLease(),
+            Wiring.Timings.DEFAULT.alertDeliveryBackoff(), Wiring.Timings.DEFAULT.alertTriggersInterval());
 
     private DrillDaemon() {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        EarshotConfig config = new ConfigLoader(System::getenv).load(Path.of(args[0]));
+        EarshotConfig config = new ConfigLoader(System::getenv, Wiring.CHANNELS).load(Path.of(args[0]));
         Wiring wiring = new Wiring(config, Wiring.CONNECTOR_FACTORIES, Clock.systemUTC(), TIMINGS);
         wiring.startScheduler();
         wiring.startWeb();
