@@ -143,6 +143,7 @@ public final class Wiring implements AutoCloseable {
     public final DailyDigest digest;
     public final AlertTriggers alertTriggers;
     private final Timings timings;
+    private final boolean office;
     private EarshotScheduler scheduler;
     private WebServer web;
     private String generatedToken;
@@ -191,15 +192,32 @@ public final class Wiring implements AutoCloseable {
         return b.toString();
     }
 
+    /**
+     * The back office the task commands ({@code tasks}, {@code show}, {@code approve}, {@code reject},
+     * {@code retry}) work in: the stores and the task services, without connectors (so without their
+     * credentials) and with nothing started. It works beside a running daemon because the H2 file is
+     * opened in AUTO_SERVER mode; the daemon's outbox posts what is approved here.
+     */
+    public static Wiring office(EarshotConfig config, Clock clock) {
+        return new Wiring(config, null, CHANNELS, clock, Timings.DEFAULT);
+    }
+
     public Wiring(EarshotConfig config, List<ConnectorFactory> factories, Clock clock, Timings timings) {
+        // Connectors first: their settings finish checking the config before the database is touched.
+        // The shipped platforms stay known for tasks heard on them before, whatever this run connects to.
+        this(config, buildConnectors(config, factories),
+                CHANNELS.and(factories.stream().map(ConnectorFactory::channel).toList()), clock, timings);
+    }
+
+    private Wiring(EarshotConfig config, Map<String, Connector> built, Channels channels, Clock clock,
+                   Timings timings) {
         this.config = config;
         this.clock = clock;
-        // Connectors first: their settings finish checking the config before the database is touched.
-        this.connectors = buildConnectors(config, factories);
+        // The office has no connectors: its outbox could post nothing, so it must never start.
+        this.office = built == null;
+        this.connectors = office ? Map.of() : built;
         this.database = Database.open(config.storage());
         try {
-            // The shipped platforms stay known for tasks heard on them before, whatever this run connects to.
-            Channels channels = CHANNELS.and(factories.stream().map(ConnectorFactory::channel).toList());
             this.drafter = new ReplyDrafter(config.policy(), channels);
             this.corrections = new Corrections(database, tasks, mentions, correctionStore, audit, teamCorrections,
                     clock);
@@ -285,6 +303,7 @@ public final class Wiring implements AutoCloseable {
 
     /** Starts polling, posting, sending alerts, and the alert triggers when alerts have routes. */
     public void startScheduler() {
+        refuseInOffice();
         scheduler = new EarshotScheduler(connectors.values(), intake, mentionAlerts, dispatcher, timings.outboxInterval(),
                 alertDispatcher, timings.alertDeliveryInterval(), config.alerts().enabled() ? alertTriggers : null,
                 timings.alertTriggersInterval(),
@@ -295,6 +314,7 @@ public final class Wiring implements AutoCloseable {
 
     /** Serves the queue and the API; without a configured token, makes one for this run and says so. */
     public void startWeb() {
+        refuseInOffice();
         String token = config.web().apiToken();
         if (token.isBlank()) {
             byte[] bytes = new byte[18];
@@ -305,6 +325,22 @@ public final class Wiring implements AutoCloseable {
         web = new WebServer(config.web().host(), config.web().port(), token, queries, approvals, corrections, followUps,
                 this::connectorHealth, this::alertRouteHealth, serviceLevelClock).withQuarantine(requeue);
         web.start();
+    }
+
+    /** What people look at: tasks, their history, blocked replies. */
+    public TaskQueries queries() {
+        return queries;
+    }
+
+    /** What people decide: approve, reject, retry. */
+    public Approvals approvals() {
+        return approvals;
+    }
+
+    private void refuseInOffice() {
+        if (office) {
+            throw new IllegalStateException("the office (task commands) has no connectors and starts nothing");
+        }
     }
 
     public int webPort() {

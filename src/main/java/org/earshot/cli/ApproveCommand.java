@@ -1,6 +1,8 @@
 package org.earshot.cli;
 
+import java.time.Clock;
 import java.util.concurrent.Callable;
+import org.earshot.Wiring;
 import org.earshot.domain.ResponseTask;
 import org.earshot.domain.TaskState;
 import picocli.CommandLine.Command;
@@ -27,7 +29,7 @@ public final class ApproveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Backoffice office = Backoffice.open(config.load())) {
+        try (Wiring office = Wiring.office(config.load(), Clock.systemUTC())) {
             if (text != null) {
                 // The edit's soft warnings are shown; hard ones stop the approval below unless overridden.
                 office.approvals().check(id, text).forEach(w -> System.err.println("warning  " + w.line()));

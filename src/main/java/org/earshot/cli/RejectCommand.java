@@ -1,6 +1,8 @@
 package org.earshot.cli;
 
+import java.time.Clock;
 import java.util.concurrent.Callable;
+import org.earshot.Wiring;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,7 +24,7 @@ public final class RejectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Backoffice office = Backoffice.open(config.load())) {
+        try (Wiring office = Wiring.office(config.load(), Clock.systemUTC())) {
             office.approvals().reject(id, reason, actor);
             System.out.println("task " + id + " rejected by " + actor + ": " + reason);
         }

@@ -1,6 +1,8 @@
 package org.earshot.cli;
 
+import java.time.Clock;
 import java.util.concurrent.Callable;
+import org.earshot.Wiring;
 import org.earshot.domain.ResponseTask;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,7 +23,7 @@ public final class RetryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Backoffice office = Backoffice.open(config.load())) {
+        try (Wiring office = Wiring.office(config.load(), Clock.systemUTC())) {
             ResponseTask task = office.approvals().retry(id, actor);
             System.out.println("task " + task.id() + " retried by " + actor + "; it will be posted on "
                     + task.mention().platform().id() + " as:");

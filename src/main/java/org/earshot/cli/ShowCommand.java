@@ -1,7 +1,9 @@
 package org.earshot.cli;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.Callable;
+import org.earshot.Wiring;
 import org.earshot.domain.ResponseTask;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,7 +19,7 @@ public final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Backoffice office = Backoffice.open(config.load())) {
+        try (Wiring office = Wiring.office(config.load(), Clock.systemUTC())) {
             ResponseTask task = office.queries().get(id);
             System.out.print(TaskText.block(task, Instant.now()));
             office.queries().history(id).forEach(e ->

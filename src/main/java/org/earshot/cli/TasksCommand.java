@@ -1,10 +1,12 @@
 package org.earshot.cli;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.earshot.Wiring;
 import org.earshot.domain.ResponseTask;
 import org.earshot.domain.TaskState;
 import picocli.CommandLine.Command;
@@ -25,7 +27,7 @@ public final class TasksCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Backoffice office = Backoffice.open(config.load())) {
+        try (Wiring office = Wiring.office(config.load(), Clock.systemUTC())) {
             List<ResponseTask> tasks = office.queries().list(states, limit);
             Instant now = Instant.now();
             System.out.println(TaskText.header());
