@@ -1,41 +1,24 @@
 package org.earshot.connector.mastodon;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.earshot.domain.IncomingMention;
-import org.junit.jupiter.api.Assumptions;
+import org.earshot.testing.RecordedPayloads;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Mastodon answers recorded from real servers (../shared/data/payloads/mastodon), served to the real connector. */
 class MastodonRecordedPayloadsTest {
-    private static final Path PAYLOADS = Path.of("../shared/data/payloads/mastodon");
-
     @RegisterExtension
     static WireMockExtension server = WireMockExtension.newInstance()
             .options(wireMockConfig().dynamicPort().usingFilesUnderDirectory("wiremock/mastodon"))
             .build();
-
-    private static String payload(String name) throws Exception {
-        Path file = PAYLOADS.resolve(name);
-        Assumptions.assumeTrue(Files.isRegularFile(file),
-                "skipped: " + file.toAbsolutePath().normalize() + " is absent (the shared real-data payloads)");
-        return Files.readString(file);
-    }
-
-    private static void answers(String path, String body) {
-        server.stubFor(get(urlPathEqualTo(path)).atPriority(1).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(body)));
-    }
 
     private static List<IncomingMention> firstPoll() throws Exception {
         ObjectNode settings = MastodonFixtures.settings(server.baseUrl());
@@ -46,7 +29,7 @@ class MastodonRecordedPayloadsTest {
     @Test
     void aRecordedNotificationsPageOfWhichMostStatusesAreGoneGivesTheOneThatIsThere() throws Exception {
         // mastodon.social: 40 mention notifications, 39 of them with "status": null (deleted since).
-        answers("/api/v1/notifications", payload("notifications_v1_mastodon.social.json"));
+        RecordedPayloads.serve(server, "/api/v1/notifications", RecordedPayloads.read("mastodon", "notifications_v1_mastodon.social.json"));
 
         List<IncomingMention> mentions = firstPoll();
 
@@ -57,7 +40,7 @@ class MastodonRecordedPayloadsTest {
 
     @Test
     void aRecordedMentionFromAMastodonServerBecomesAMentionWithPlainText() throws Exception {
-        answers("/api/v1/notifications", payload("notifications_mentions_only_localhost.json"));
+        RecordedPayloads.serve(server, "/api/v1/notifications", RecordedPayloads.read("mastodon", "notifications_mentions_only_localhost.json"));
 
         List<IncomingMention> mentions = firstPoll();
 

@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.earshot.connector.MentionSource;
 import org.earshot.domain.IncomingMention;
-import org.junit.jupiter.api.Assumptions;
+import org.earshot.testing.RecordedPayloads;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,19 +23,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * tests), served by WireMock to the real connector: X returns retweets despite {@code -is:retweet}.
  */
 class XRecordedPayloadsTest {
-    private static final Path PAYLOADS = Path.of("../shared/data/payloads/x");
-
     @RegisterExtension
     static WireMockExtension x = WireMockExtension.newInstance()
             .options(wireMockConfig().dynamicPort().usingFilesUnderDirectory("wiremock/x"))
             .build();
-
-    private static String payload(String name) throws Exception {
-        Path file = PAYLOADS.resolve(name);
-        Assumptions.assumeTrue(Files.isRegularFile(file),
-                "skipped: " + file.toAbsolutePath().normalize() + " is absent (the shared real-data payloads)");
-        return Files.readString(file);
-    }
 
     private static void searchAnswers(String path, String body) {
         x.stubFor(get(urlPathEqualTo(path)).atPriority(1).willReturn(aResponse().withStatus(200)
@@ -50,7 +41,7 @@ class XRecordedPayloadsTest {
 
     @Test
     void retweetsXReturnsDespiteTheQueryAreDroppedAndOriginalPostsKept() throws Exception {
-        searchAnswers(XFixtures.SEARCH, payload("search_tweets_for_nyc.json"));
+        searchAnswers(XFixtures.SEARCH, RecordedPayloads.read("x", "search_tweets_for_nyc.json"));
 
         List<IncomingMention> mentions = firstPoll(XFixtures.settings(x.baseUrl()));
 
@@ -64,7 +55,7 @@ class XRecordedPayloadsTest {
 
     @Test
     void withExcludeRetweetsOffTheRetweetsStay() throws Exception {
-        searchAnswers(XFixtures.SEARCH, payload("search_tweets_for_nyc.json"));
+        searchAnswers(XFixtures.SEARCH, RecordedPayloads.read("x", "search_tweets_for_nyc.json"));
         ObjectNode settings = XFixtures.settings(x.baseUrl());
         settings.put("excludeRetweets", false);
 
@@ -73,7 +64,7 @@ class XRecordedPayloadsTest {
 
     @Test
     void postsOfTheBrandsOwnAccountInARecordedPageAreDropped() throws Exception {
-        searchAnswers(XFixtures.SEARCH, payload("search_tweets_query.json"));
+        searchAnswers(XFixtures.SEARCH, RecordedPayloads.read("x", "search_tweets_query.json"));
         ObjectNode settings = XFixtures.settings(x.baseUrl());
         settings.put("brandAccount", "snowman");
 
