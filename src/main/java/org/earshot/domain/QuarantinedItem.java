@@ -29,11 +29,6 @@ public record QuarantinedItem(long id, String connectorId, Platform platform, St
         payload = payload == null ? new byte[0] : payload;
     }
 
-    /** Whether it still waits to be read: never requeued, or requeued and still failing. */
-    public boolean open() {
-        return requeuedAt == null || !requeueResult.startsWith(STORED);
-    }
-
     /** How a successful requeue's result starts. */
     public static final String STORED = "stored";
 }
