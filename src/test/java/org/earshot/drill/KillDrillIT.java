@@ -22,16 +22,20 @@ class KillDrillIT {
             throws Exception {
         int kills = Integer.getInteger("earshot.drill.kills", 3);
         long seed = Long.getLong("earshot.drill.seed", System.nanoTime());
-        KillDrill.Figures figures = new KillDrill(platform, dir, seed).run(kills, 4);
-        System.out.println("kill -9 drill (seed " + seed + ") " + figures);
-
-        assertThat(figures.kills()).isEqualTo(kills);
+        // A short drill whose kills all land before any approval proves nothing: it is drilled again
+        // (three times at most, each on its own files), and every drill run must lose and repeat nothing.
+        KillDrill.Figures figures = null;
+        for (int attempt = 0; attempt < 3 && (figures == null || figures.approvalsAnswered() == 0); attempt++) {
+            figures = new KillDrill(platform, dir.resolve("attempt-" + attempt), seed + attempt).run(kills, 4);
+            System.out.println("kill -9 drill (seed " + (seed + attempt) + ") " + figures);
+            assertThat(figures.kills()).isEqualTo(kills);
+            assertThat(figures.problems()).as(figures.toString()).isEmpty();
+            assertThat(figures.duplicates()).isZero();
+            assertThat(figures.lost()).isZero();
+            assertThat(figures.misthreaded()).isZero();
+            assertThat(figures.stuck()).isZero();
+            assertThat(figures.mentionsStoredTwice()).isZero();
+        }
         assertThat(figures.approvalsAnswered()).as(figures.toString()).isPositive();
-        assertThat(figures.problems()).as(figures.toString()).isEmpty();
-        assertThat(figures.duplicates()).isZero();
-        assertThat(figures.lost()).isZero();
-        assertThat(figures.misthreaded()).isZero();
-        assertThat(figures.stuck()).isZero();
-        assertThat(figures.mentionsStoredTwice()).isZero();
     }
 }
