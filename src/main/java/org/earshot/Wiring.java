@@ -337,6 +337,56 @@ public final class Wiring implements AutoCloseable {
         return approvals;
     }
 
+    /** What the team tells the scorer: relabels, and the model they retrain. */
+    public Corrections corrections() {
+        return corrections;
+    }
+
+    /** Items a connector could not read, and reading them again. */
+    public Requeue requeue() {
+        return requeue;
+    }
+
+    public EarshotConfig config() {
+        return config;
+    }
+
+    /** The ids of the connectors this run polls, in config order. */
+    public List<String> connectorIds() {
+        return List.copyOf(connectors.keySet());
+    }
+
+    // The jobs the scheduler runs, each run once: tools and tests drive the daemon with these.
+
+    /** One poll of one connector, as its scheduled job runs it. */
+    public MentionIntake.PollOutcome pollOnce(String connectorId) {
+        Connector connector = connectors.get(connectorId);
+        if (connector == null) {
+            throw new IllegalArgumentException("no connector '" + connectorId + "'; this run has " + connectorIds());
+        }
+        return intake.pollOnce(connector);
+    }
+
+    /** One pass of the outbox: posts the approved replies that are due; answers how many blocks it posted. */
+    public int dispatchDue() {
+        return dispatcher.dispatchDue();
+    }
+
+    /** One pass of the LLM drafter over the tasks waiting for it; answers how many it drafted. */
+    public int draftWithLlmOnce() {
+        return llmDrafts.runOnce();
+    }
+
+    /** One pass of the alert delivery: sends the stored alerts that are due to Slack. */
+    public int deliverAlertsDue() {
+        return alertDispatcher.dispatchDue();
+    }
+
+    /** One pass of the alert triggers: service levels, follow-ups, spikes, connector health, digest. */
+    public void runAlertTriggersOnce() {
+        alertTriggers.runOnce();
+    }
+
     private void refuseInOffice() {
         if (office) {
             throw new IllegalStateException("the office (task commands) has no connectors and starts nothing");
