@@ -109,39 +109,39 @@ public final class Wiring implements AutoCloseable {
         }
     }
 
-    public final EarshotConfig config;
-    public final Clock clock;
-    public final Database database;
-    public final MentionStore mentions = new MentionStore();
-    public final TaskStore tasks = new TaskStore();
-    public final CursorStore cursors = new CursorStore();
-    public final HealthStore health = new HealthStore();
-    public final OutboxStore outbox = new OutboxStore();
-    public final AuditLog audit = new AuditLog();
-    public final CorrectionStore correctionStore = new CorrectionStore();
-    public final CurrentTeamCorrections teamCorrections = new CurrentTeamCorrections();
-    public final AlertStore alertStore = new AlertStore();
-    public final Map<String, Connector> connectors;
-    public final ReplyDrafter drafter;
-    public final MentionIntake intake;
-    public final Requeue requeue;
-    public final LlmDrafts llmDrafts;
-    public final ConnectorHealthCheck healthCheck;
-    public final TaskQueries queries;
-    public final Approvals approvals;
-    public final Corrections corrections;
-    public final OutboxDispatcher dispatcher;
+    private final EarshotConfig config;
+    private final Clock clock;
+    private final Database database;
+    private final MentionStore mentions = new MentionStore();
+    private final TaskStore tasks = new TaskStore();
+    private final CursorStore cursors = new CursorStore();
+    private final HealthStore health = new HealthStore();
+    private final OutboxStore outbox = new OutboxStore();
+    private final AuditLog audit = new AuditLog();
+    private final CorrectionStore correctionStore = new CorrectionStore();
+    private final CurrentTeamCorrections teamCorrections = new CurrentTeamCorrections();
+    private final AlertStore alertStore = new AlertStore();
+    private final Map<String, Connector> connectors;
+    private final ReplyDrafter drafter;
+    private final MentionIntake intake;
+    private final Requeue requeue;
+    private final LlmDrafts llmDrafts;
+    private final ConnectorHealthCheck healthCheck;
+    private final TaskQueries queries;
+    private final Approvals approvals;
+    private final Corrections corrections;
+    private final OutboxDispatcher dispatcher;
     /** Where alert triggers raise alerts: stored, routed and sent to Slack by {@link #alertDispatcher}. */
-    public final AlertSink alerts;
-    public final AlertDispatcher alertDispatcher;
+    private final AlertSink alerts;
+    private final AlertDispatcher alertDispatcher;
     private final CloseableHttpClient slackClient;
-    public final MentionAlerts mentionAlerts;
-    public final ServiceLevelClock serviceLevelClock;
-    public final FollowUps followUps;
-    public final SpikeDetector spikes;
-    public final ConnectorAlerts connectorAlerts;
-    public final DailyDigest digest;
-    public final AlertTriggers alertTriggers;
+    private final MentionAlerts mentionAlerts;
+    private final ServiceLevelClock serviceLevelClock;
+    private final FollowUps followUps;
+    private final SpikeDetector spikes;
+    private final ConnectorAlerts connectorAlerts;
+    private final DailyDigest digest;
+    private final AlertTriggers alertTriggers;
     private final Timings timings;
     private final boolean office;
     private EarshotScheduler scheduler;
@@ -351,6 +351,11 @@ public final class Wiring implements AutoCloseable {
         return config;
     }
 
+    /** The database this run keeps everything in; for tools that write to it the way the daemon does (the demo's history). */
+    public Database database() {
+        return database;
+    }
+
     /** The ids of the connectors this run polls, in config order. */
     public List<String> connectorIds() {
         return List.copyOf(connectors.keySet());
@@ -358,13 +363,24 @@ public final class Wiring implements AutoCloseable {
 
     // The jobs the scheduler runs, each run once: tools and tests drive the daemon with these.
 
-    /** One poll of one connector, as its scheduled job runs it. */
+    /** One poll of one connector, as its scheduled job runs it: the new mentions stored, and alerted if pressing. */
     public MentionIntake.PollOutcome pollOnce(String connectorId) {
         Connector connector = connectors.get(connectorId);
         if (connector == null) {
             throw new IllegalArgumentException("no connector '" + connectorId + "'; this run has " + connectorIds());
         }
-        return intake.pollOnce(connector);
+        return pollJob(connector);
+    }
+
+    /** One poll of every connector, in config order. */
+    public List<MentionIntake.PollOutcome> pollAll() {
+        return connectors.values().stream().map(this::pollJob).toList();
+    }
+
+    private MentionIntake.PollOutcome pollJob(Connector connector) {
+        MentionIntake.PollOutcome outcome = intake.pollOnce(connector);
+        mentionAlerts.raiseFor(outcome.newTaskIds());
+        return outcome;
     }
 
     /** One pass of the outbox: posts the approved replies that are due; answers how many blocks it posted. */
@@ -385,6 +401,25 @@ public final class Wiring implements AutoCloseable {
     /** One pass of the alert triggers: service levels, follow-ups, spikes, connector health, digest. */
     public void runAlertTriggersOnce() {
         alertTriggers.runOnce();
+    }
+
+    /** Where alerts are raised: stored once per key, routed, and sent by the alert delivery. */
+    public AlertSink alerts() {
+        return alerts;
+    }
+
+    // What the alert triggers read, for people and tests to see before an alert is raised.
+
+    public SpikeDetector.Reading spikeReading(String brandId) {
+        return spikes.read(brandId);
+    }
+
+    public List<ServiceLevelClock.AboutToBreach> aboutToBreach() {
+        return serviceLevelClock.aboutToBreach();
+    }
+
+    public List<org.earshot.store.TaskStore.PendingFollowUp> pendingFollowUps() {
+        return followUps.pending();
     }
 
     private void refuseInOffice() {

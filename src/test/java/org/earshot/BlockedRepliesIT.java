@@ -68,8 +68,8 @@ class BlockedRepliesIT {
 
     /** An approved Mastodon task of the demo, its reply in the outbox. */
     private long approvedMastodonTask() throws Exception {
-        earshot.intake.pollOnce(earshot.connectors.get("mastodon"));
-        ResponseTask task = earshot.queries.list(EnumSet.of(TaskState.NEW), 500).stream()
+        earshot.pollOnce("mastodon");
+        ResponseTask task = earshot.queries().list(EnumSet.of(TaskState.NEW), 500).stream()
                 .filter(t -> t.mention().platform().equals(Platform.MASTODON)).findFirst().orElseThrow();
         assertThat(api("POST", "/api/tasks/" + task.id() + "/approve", "{\"actor\":\"sam\"}").status()).isEqualTo(200);
         return task.id();
@@ -83,7 +83,7 @@ class BlockedRepliesIT {
     /** Runs the outbox as its schedule would, an hour apart: past every backoff. */
     private void dispatchHourly(int times) {
         for (int i = 0; i < times; i++) {
-            earshot.dispatcher.dispatchDue();
+            earshot.dispatchDue();
             clock.advance(Duration.ofHours(1));
         }
     }
@@ -148,7 +148,7 @@ class BlockedRepliesIT {
         dispatchHourly(3);
 
         assertThat(statusPosts(200)).isEqualTo(1);
-        assertThat(earshot.queries.get(id).state()).isEqualTo(TaskState.POSTED);
+        assertThat(earshot.queries().get(id).state()).isEqualTo(TaskState.POSTED);
         assertThat(api("GET", "/api/health", null).json().at("/blockedReplies/count").asInt()).isZero();
         assertThat(api("POST", "/api/tasks/" + id + "/retry", "{}").status()).isEqualTo(409);
     }
@@ -162,7 +162,7 @@ class BlockedRepliesIT {
         dispatchHourly(MAX_ATTEMPTS + 3);
 
         assertThat(statusPosts(503)).isEqualTo(MAX_ATTEMPTS);
-        ResponseTask blocked = earshot.queries.get(id);
+        ResponseTask blocked = earshot.queries().get(id);
         assertThat(blocked.state()).isEqualTo(TaskState.FAILED);
         assertThat(blocked.delivery().blocked()).isTrue();
         assertThat(blocked.delivery().attempts()).isEqualTo(MAX_ATTEMPTS);
@@ -175,8 +175,8 @@ class BlockedRepliesIT {
         dispatchHourly(3);
 
         assertThat(statusPosts(200)).isEqualTo(1);
-        assertThat(earshot.queries.get(id).state()).isEqualTo(TaskState.POSTED);
-        assertThat(earshot.queries.history(id)).anySatisfy(e -> {
+        assertThat(earshot.queries().get(id).state()).isEqualTo(TaskState.POSTED);
+        assertThat(earshot.queries().history(id)).anySatisfy(e -> {
             assertThat(e.action()).isEqualTo("retried");
             assertThat(e.actor()).isEqualTo("dana");
         });
@@ -185,8 +185,8 @@ class BlockedRepliesIT {
 
     @Test
     void retryingATaskWhoseReplyIsNotBlockedIsAConflictAndAnUnknownTaskIsNotFound() throws Exception {
-        earshot.intake.pollOnce(earshot.connectors.get("mastodon"));
-        long open = earshot.queries.list(EnumSet.of(TaskState.NEW), 1).get(0).id();
+        earshot.pollOnce("mastodon");
+        long open = earshot.queries().list(EnumSet.of(TaskState.NEW), 1).get(0).id();
 
         Answer conflict = api("POST", "/api/tasks/" + open + "/retry", "{}");
         assertThat(conflict.status()).isEqualTo(409);
@@ -198,6 +198,6 @@ class BlockedRepliesIT {
         assertThat(cli("retry", String.valueOf(open), "--config", cliConfig())).isEqualTo(4);
         assertThat(cliErrors.toString()).contains("only a FAILED post can be retried");
         assertThat(cli("retry", "999999", "--config", cliConfig())).isEqualTo(3);
-        assertThat(earshot.queries.get(open).state()).isEqualTo(TaskState.NEW);
+        assertThat(earshot.queries().get(open).state()).isEqualTo(TaskState.NEW);
     }
 }

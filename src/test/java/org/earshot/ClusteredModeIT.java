@@ -77,17 +77,17 @@ class ClusteredModeIT {
         DemoEnvironment demo = demo();
         Wiring node = node(TestPostgres.on(TestPostgres.freshSchema(), demo.config()), Wiring.CONNECTOR_FACTORIES);
 
-        node.connectors.values().forEach(node.intake::pollOnce);
-        List<ResponseTask> tasks = node.queries.list(EnumSet.of(TaskState.NEW), 500);
+        node.pollAll();
+        List<ResponseTask> tasks = node.queries().list(EnumSet.of(TaskState.NEW), 500);
         ResponseTask mastodon = tasks.stream().filter(t -> t.mention().platform().equals(Platform.MASTODON))
                 .findFirst().orElseThrow();
-        node.approvals.approve(mastodon.id(), null, "sam", true);
-        node.dispatcher.dispatchDue();
-        node.dispatcher.dispatchDue();
+        node.approvals().approve(mastodon.id(), null, "sam", true);
+        node.dispatchDue();
+        node.dispatchDue();
 
         assertThat(tasks).extracting(t -> t.mention().platform()).containsAll(Wiring.CHANNELS.platforms());
         assertThat(statusPosts(demo)).hasSize(1);
-        assertThat(node.queries.get(mastodon.id()).state()).isEqualTo(TaskState.POSTED);
+        assertThat(node.queries().get(mastodon.id()).state()).isEqualTo(TaskState.POSTED);
     }
 
     @Test
@@ -96,21 +96,21 @@ class ClusteredModeIT {
         EarshotConfig config = TestPostgres.on(TestPostgres.freshSchema(), demo.config());
         Wiring first = node(config, Wiring.CONNECTOR_FACTORIES);
         Wiring second = node(config, Wiring.CONNECTOR_FACTORIES);
-        first.intake.pollOnce(first.connectors.get("mastodon"));
-        List<ResponseTask> approved = first.queries.list(EnumSet.of(TaskState.NEW), 500).stream()
+        first.pollOnce("mastodon");
+        List<ResponseTask> approved = first.queries().list(EnumSet.of(TaskState.NEW), 500).stream()
                 .filter(t -> !t.draft().text().isBlank()).toList();
-        approved.forEach(t -> first.approvals.approve(t.id(), null, "sam", true));
+        approved.forEach(t -> first.approvals().approve(t.id(), null, "sam", true));
 
         for (int round = 0; round < 3; round++) {
-            CompletableFuture.allOf(CompletableFuture.runAsync(first.dispatcher::dispatchDue),
-                    CompletableFuture.runAsync(second.dispatcher::dispatchDue)).join();
+            CompletableFuture.allOf(CompletableFuture.runAsync(first::dispatchDue),
+                    CompletableFuture.runAsync(second::dispatchDue)).join();
         }
 
         int blocks = approved.stream().mapToInt(t -> t.draft().blocks().size()).sum();
         assertThat(approved).hasSizeGreaterThan(5);
         assertThat(statusPosts(demo)).hasSize(blocks);
         assertThat(statusPosts(demo)).extracting(r -> r.getHeader("Idempotency-Key")).doesNotHaveDuplicates();
-        assertThat(second.queries.list(EnumSet.of(TaskState.POSTED), 500)).hasSameSizeAs(approved);
+        assertThat(second.queries().list(EnumSet.of(TaskState.POSTED), 500)).hasSameSizeAs(approved);
     }
 
     @Test
@@ -118,13 +118,13 @@ class ClusteredModeIT {
         DemoEnvironment demo = demo();
         EarshotConfig config = TestPostgres.on(TestPostgres.freshSchema(), demo.config());
         Wiring first = node(config, Wiring.CONNECTOR_FACTORIES);
-        first.connectors.values().forEach(first.intake::pollOnce);
-        int heard = first.queries.list(EnumSet.allOf(TaskState.class), 500).size();
+        first.pollAll();
+        int heard = first.queries().list(EnumSet.allOf(TaskState.class), 500).size();
 
         Wiring second = node(config, Wiring.CONNECTOR_FACTORIES);
-        second.connectors.values().forEach(second.intake::pollOnce);
+        second.pollAll();
 
-        assertThat(second.queries.list(EnumSet.allOf(TaskState.class), 500)).hasSize(heard);
+        assertThat(second.queries().list(EnumSet.allOf(TaskState.class), 500)).hasSize(heard);
     }
 
     @Test

@@ -120,8 +120,8 @@ class NewPlatformIT {
         platform.posts.add(new IncomingMention(where, "post-" + platform.posts.size(),
                 new Author("dana", "Dana Reyes", 120), text, "", clock.instant(), "https://" + where.id() + ".example/1",
                 Map.of()));
-        earshot.intake.pollOnce(earshot.connectors.get(connectorId));
-        return earshot.queries.list(EnumSet.of(TaskState.NEW), 10).stream()
+        earshot.pollOnce(connectorId);
+        return earshot.queries().list(EnumSet.of(TaskState.NEW), 10).stream()
                 .filter(t -> t.mention().platform().equals(where)).findFirst().orElseThrow();
     }
 
@@ -134,13 +134,13 @@ class NewPlatformIT {
         assertThat(task.draft().blocks()).hasSizeGreaterThan(1)
                 .allSatisfy(b -> assertThat(b.length()).isLessThanOrEqualTo(120 - 30));
         assertThat(task.draft().warnings()).noneMatch(w -> w.rule().equals("answer-by-hand"));
-        assertThat(earshot.approvals.channel(task)).isEqualTo(FORUM_CHANNEL);
+        assertThat(earshot.approvals().channel(task)).isEqualTo(FORUM_CHANNEL);
 
-        earshot.approvals.approve(task.id(), null, "sam", false);
-        earshot.dispatcher.dispatchDue();
+        earshot.approvals().approve(task.id(), null, "sam", false);
+        earshot.dispatchDue();
 
         assertThat(forum.publishCalls).extracting(ReplyBlock::text).containsExactlyElementsOf(task.draft().blocks());
-        assertThat(earshot.queries.get(task.id()).state()).isEqualTo(TaskState.POSTED);
+        assertThat(earshot.queries().get(task.id()).state()).isEqualTo(TaskState.POSTED);
     }
 
     @Test
@@ -151,8 +151,8 @@ class NewPlatformIT {
         assertThat(task.draft().blocks()).hasSize(1);
         assertThat(task.dueAt()).isEqualTo(clock.instant().plus(Duration.ofHours(12)));
 
-        ResponseTask closed = earshot.approvals.approve(task.id(), null, "sam", false);
-        earshot.dispatcher.dispatchDue();
+        ResponseTask closed = earshot.approvals().approve(task.id(), null, "sam", false);
+        earshot.dispatchDue();
 
         assertThat(closed.state()).isEqualTo(TaskState.ANSWERED_BY_HAND);
         assertThat(board.publishCalls).isEmpty();
@@ -160,7 +160,7 @@ class NewPlatformIT {
 
     @Test
     void theConfigTakesTheNewPlatformsIdAsAChannelAndARoutePlatform() {
-        assertThat(earshot.config.serviceLevels().byChannel()).containsKey("forum");
-        assertThat(earshot.config.alerts().routes().get(0).platforms()).containsExactly("forum", "noticeboard");
+        assertThat(earshot.config().serviceLevels().byChannel()).containsKey("forum");
+        assertThat(earshot.config().alerts().routes().get(0).platforms()).containsExactly("forum", "noticeboard");
     }
 }

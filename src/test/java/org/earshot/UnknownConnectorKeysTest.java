@@ -124,7 +124,7 @@ class UnknownConnectorKeysTest {
         EarshotConfig config = new ConfigLoader(n -> null, Wiring.CHANNELS).load(file);
         try (org.earshot.testing.CapturedLog log = new org.earshot.testing.CapturedLog();
              Wiring wiring = new Wiring(config, Wiring.CONNECTOR_FACTORIES, Clock.systemUTC(), Wiring.Timings.DEFAULT)) {
-            assertThat(wiring.connectors.get("x").schedule()).isEqualTo(java.time.Duration.ofSeconds(15));
+            assertThat(wiring.banner()).contains("connector  x (x, every 15s)");
             assertThat(log.text()).contains("connectors.x.schedule 5s is faster than X API v2 recent search"
                     + " (Basic access) allows (60 requests per 15m): polling every 15s instead");
         }

@@ -60,11 +60,11 @@ class WalkingSkeletonIT {
     }
 
     private void pollEverything() {
-        earshot.connectors.values().forEach(earshot.intake::pollOnce);
+        earshot.pollAll();
     }
 
     private List<ResponseTask> newTasks() {
-        return earshot.queries.list(EnumSet.of(TaskState.NEW), 500);
+        return earshot.queries().list(EnumSet.of(TaskState.NEW), 500);
     }
 
     private ResponseTask first(Platform platform) {
@@ -102,16 +102,16 @@ class WalkingSkeletonIT {
 
         HttpResponse<String> approved = post("/api/tasks/" + task.id() + "/approve", "{\"actor\":\"sam\"}");
         assertThat(approved.statusCode()).isEqualTo(200);
-        earshot.dispatcher.dispatchDue();
+        earshot.dispatchDue();
         HttpResponse<String> again = post("/api/tasks/" + task.id() + "/approve", "{}");
-        earshot.dispatcher.dispatchDue();
+        earshot.dispatchDue();
 
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(statusPosts()).hasSize(1);
         demo.mastodon().verify(1, postRequestedFor(urlEqualTo("/api/v1/statuses"))
                 .withHeader("Idempotency-Key", com.github.tomakehurst.wiremock.client.WireMock.matching("earshot-.+"))
                 .withRequestBody(matchingJsonPath("$.in_reply_to_id", equalTo(task.mention().externalId()))));
-        assertThat(earshot.queries.get(task.id()).state()).isEqualTo(TaskState.POSTED);
+        assertThat(earshot.queries().get(task.id()).state()).isEqualTo(TaskState.POSTED);
     }
 
     @Test
@@ -133,11 +133,11 @@ class WalkingSkeletonIT {
 
         assertThat(post("/api/tasks/" + task.id() + "/approve", "{\"text\":\"Hi, I'm sorry about this. "
                 + "I'm looking into it now and you'll hear back from me within 24 hours.\"}").statusCode()).isEqualTo(200);
-        earshot.dispatcher.dispatchDue();
-        earshot.dispatcher.dispatchDue();
+        earshot.dispatchDue();
+        earshot.dispatchDue();
 
         assertThat(demo.platforms().get(stubs).findAll(postRequestedFor(urlEqualTo(path)))).hasSize(1);
-        assertThat(earshot.queries.get(task.id()).state()).isEqualTo(TaskState.POSTED);
+        assertThat(earshot.queries().get(task.id()).state()).isEqualTo(TaskState.POSTED);
     }
 
     @Test
@@ -147,7 +147,7 @@ class WalkingSkeletonIT {
 
         assertThat(post("/api/tasks/" + task.id() + "/reject", "{\"reason\":\"spam\"}").statusCode()).isEqualTo(200);
         assertThat(post("/api/tasks/" + task.id() + "/approve", "{}").statusCode()).isEqualTo(409);
-        earshot.dispatcher.dispatchDue();
+        earshot.dispatchDue();
 
         assertThat(statusPosts()).isEmpty();
     }
@@ -161,8 +161,8 @@ class WalkingSkeletonIT {
         assertThat(post("/api/tasks/" + task.id() + "/approve",
                 "{\"text\":\"Hi, I'm sorry about this. I'm looking into it now and you'll hear back from me within 24 hours.\"}")
                 .statusCode()).isEqualTo(200);
-        earshot.dispatcher.dispatchDue();
-        earshot.dispatcher.dispatchDue();
+        earshot.dispatchDue();
+        earshot.dispatchDue();
 
         List<MimeMessage> received = demo.mail().receivedBy(customer);
         assertThat(received).hasSize(1);
@@ -172,7 +172,7 @@ class WalkingSkeletonIT {
         assertThat(task.mention().externalId()).startsWith(customersMessageId + "#");
         assertThat(reply.getHeader("In-Reply-To")[0]).isEqualTo(customersMessageId);
         assertThat(reply.getHeader("References")[0]).contains(customersMessageId);
-        assertThat(earshot.queries.get(task.id()).state()).isEqualTo(TaskState.POSTED);
+        assertThat(earshot.queries().get(task.id()).state()).isEqualTo(TaskState.POSTED);
     }
 
     @Test
@@ -195,8 +195,8 @@ class WalkingSkeletonIT {
 
         earshot.close();
         earshot = open();
-        earshot.dispatcher.dispatchDue();
-        earshot.dispatcher.dispatchDue();
+        earshot.dispatchDue();
+        earshot.dispatchDue();
 
         assertThat(statusPosts()).hasSize(1);
     }
@@ -207,13 +207,13 @@ class WalkingSkeletonIT {
                 .get(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/api/v1/notifications"))
                 .atPriority(1).willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"oops\": [")));
 
-        var outcome = earshot.intake.pollOnce(earshot.connectors.get("mastodon"));
+        var outcome = earshot.pollOnce("mastodon");
         assertThat(outcome.failed()).isTrue();
         assertThat(earshot.connectorHealth()).filteredOn(h -> h.connectorId().equals("mastodon"))
                 .singleElement().satisfies(h -> assertThat(h.lastError()).isNotBlank());
 
         demo.mastodon().removeStub(broken);
-        earshot.intake.pollOnce(earshot.connectors.get("mastodon"));
+        earshot.pollOnce("mastodon");
         assertThat(newTasks()).filteredOn(t -> t.mention().platform().equals(Platform.MASTODON)).hasSizeGreaterThan(10);
     }
 
@@ -227,7 +227,7 @@ class WalkingSkeletonIT {
         // A wait for the first scheduled polls, not a timing assertion: the demo polls at once on start.
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         // The demo's revoked account never hears anything: it is there to be unhealthy.
-        java.util.Set<String> connectors = new java.util.HashSet<>(earshot.connectors.keySet());
+        java.util.Set<String> connectors = new java.util.HashSet<>(earshot.connectorIds());
         connectors.remove(org.earshot.demo.DemoHistory.REVOKED_CONNECTOR);
         while (!newTasks().stream().map(t -> t.mention().connectorId()).collect(java.util.stream.Collectors.toSet())
                 .containsAll(connectors) && System.nanoTime() < deadline) {

@@ -30,7 +30,7 @@ public final class RequeueCommand implements Callable<Integer> {
         // The connectors are built (to read raw items again) but nothing polls or serves.
         try (Wiring wiring = new Wiring(config.load(), Wiring.CONNECTOR_FACTORIES, Clock.systemUTC(),
                 Wiring.Timings.DEFAULT)) {
-            Requeue requeue = wiring.requeue;
+            Requeue requeue = wiring.requeue();
             if (!all && ids.isEmpty()) {
                 List<QuarantinedItem> open = requeue.open(Integer.MAX_VALUE);
                 open.forEach(i -> System.out.println(i.id() + "  " + i.connectorId() + "  " + i.externalId() + "  "

@@ -40,7 +40,7 @@ public final class DemoCommand implements Callable<Integer> {
         try {
             if (!keep) {
                 // Before the first poll, so the spike, service-level and follow-up alerts have their past.
-                DemoHistory.seed(wiring);
+                DemoHistory.seed(wiring.database(), wiring.config(), Clock.systemUTC().instant());
             }
             wiring.startScheduler();
             wiring.startWeb();

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.earshot.Wiring;
+import org.earshot.config.EarshotConfig;
 import org.earshot.config.Durations;
 import org.earshot.domain.Author;
 import org.earshot.domain.CustomerHistory;
@@ -12,7 +13,13 @@ import org.earshot.domain.IncomingMention;
 import org.earshot.domain.Mention;
 import org.earshot.domain.Platform;
 import org.earshot.domain.TaskState;
+import org.earshot.reply.ReplyDrafter;
+import org.earshot.scoring.CurrentTeamCorrections;
 import org.earshot.scoring.MentionScorer;
+import org.earshot.store.AuditLog;
+import org.earshot.store.Database;
+import org.earshot.store.MentionStore;
+import org.earshot.store.TaskStore;
 import org.earshot.task.BusinessClock;
 import org.earshot.task.Triage;
 import org.jdbi.v3.core.Handle;
@@ -48,24 +55,31 @@ public final class DemoHistory {
     public record Seeded(int quietComplaints, long breachedTask, long aboutToBreachTask, long followUpTask) {
     }
 
-    private final Wiring wiring;
+    // The stores hold no state: these write to the daemon's database as its own do.
+    private final MentionStore mentions = new MentionStore();
+    private final TaskStore tasks = new TaskStore();
+    private final AuditLog audit = new AuditLog();
+    private final Database database;
+    private final ReplyDrafter drafter;
     private final Triage triage;
     private final Instant now;
 
-    private DemoHistory(Wiring wiring) {
-        this.wiring = wiring;
-        this.triage = new Triage(new MentionScorer(), wiring.teamCorrections, wiring.drafter,
-                wiring.config.serviceLevels(), new BusinessClock(wiring.config.alerts().businessHours()));
-        this.now = wiring.clock.instant();
+    private DemoHistory(Database database, EarshotConfig config, Instant now) {
+        this.database = database;
+        // The demo starts with no corrections from its team, so the scorer's own reading is the team's.
+        this.drafter = new ReplyDrafter(config.policy(), Wiring.CHANNELS);
+        this.triage = new Triage(new MentionScorer(), new CurrentTeamCorrections(), drafter, config.serviceLevels(),
+                new BusinessClock(config.alerts().businessHours()));
+        this.now = now;
     }
 
-    /** Seeds the demo's fresh database; call it once, before the first poll. */
-    public static Seeded seed(Wiring wiring) {
-        return new DemoHistory(wiring).seed();
+    /** Seeds the demo's fresh database, with times counted back from {@code now}; call it once, before the first poll. */
+    public static Seeded seed(Database database, EarshotConfig config, Instant now) {
+        return new DemoHistory(database, config, now).seed();
     }
 
     private Seeded seed() {
-        return wiring.database.inTransaction(c -> {
+        return database.inTransaction(c -> {
             int quiet = quietWeeks(c);
             long breached = open(c, "x", new IncomingMention(Platform.X, ID_PREFIX + "breached",
                     new Author("marta_lisbon", "Marta Sousa", 2_340),
@@ -100,7 +114,7 @@ public final class DemoHistory {
                         "", heard, "", Map.of());
                 OptionalLong task = task(c, connector, m, heard);
                 if (task.isPresent()) {
-                    String reply = wiring.tasks.find(c, task.getAsLong()).orElseThrow().draft().text();
+                    String reply = tasks.find(c, task.getAsLong()).orElseThrow().draft().text();
                     answer(c, task.getAsLong(), reply, heard.plus(Duration.ofMinutes(40)));
                     n++;
                 }
@@ -114,7 +128,7 @@ public final class DemoHistory {
      * follow-up that promise opened comes due in a quarter of an hour.
      */
     private long answeredWithAPromise(Handle c) {
-        Duration hearBack = wiring.drafter.policy().hearBackWithin();
+        Duration hearBack = drafter.policy().hearBackWithin();
         Instant approved = now.minus(hearBack).plus(Duration.ofMinutes(15));
         Instant heard = approved.minus(Duration.ofMinutes(50));
         IncomingMention mail = new IncomingMention(Platform.EMAIL, "<" + ID_PREFIX + "follow-up@mail.example>",
@@ -127,7 +141,7 @@ public final class DemoHistory {
                 + " our baggage team and you'll hear back from me within " + Durations.format(hearBack)
                 + " with what happens next. Dana, Acme Air Support";
         answer(c, id, promise, approved);
-        wiring.tasks.startFollowUp(c, id, approved.plus(hearBack));
+        tasks.startFollowUp(c, id, approved.plus(hearBack));
         return id;
     }
 
@@ -137,20 +151,20 @@ public final class DemoHistory {
 
     /** Stores the mention as heard at {@code heard} and opens its task the way intake does; empty if known. */
     private OptionalLong task(Handle c, String connector, IncomingMention m, Instant heard) {
-        OptionalLong mentionId = wiring.mentions.insertIfNew(c, connector, "acme", m, heard);
+        OptionalLong mentionId = mentions.insertIfNew(c, connector, "acme", m, heard);
         if (mentionId.isEmpty()) {
             return OptionalLong.empty();
         }
-        Mention stored = wiring.mentions.find(c, mentionId.getAsLong()).orElseThrow();
-        CustomerHistory history = wiring.mentions.historyBefore(c, stored.platform(), stored.author(), stored.id());
+        Mention stored = mentions.find(c, mentionId.getAsLong()).orElseThrow();
+        CustomerHistory history = mentions.historyBefore(c, stored.platform(), stored.author(), stored.id());
         Triage.Assessment a = triage.assess(stored, history, heard);
-        return OptionalLong.of(wiring.tasks.insert(c, stored.id(), a.score(), a.draft(), heard, a.dueAt(), history));
+        return OptionalLong.of(tasks.insert(c, stored.id(), a.score(), a.draft(), heard, a.dueAt(), history));
     }
 
     /** Approved and posted at {@code at}, as the queue and the outbox would have left it. */
     private void answer(Handle c, long taskId, String text, Instant at) {
-        wiring.tasks.markApproved(c, taskId, ACTOR, text, at);
-        wiring.audit.record(c, at, taskId, ACTOR, "approved", text);
-        wiring.tasks.move(c, taskId, TaskState.APPROVED, TaskState.POSTED, at.plusSeconds(2));
+        tasks.markApproved(c, taskId, ACTOR, text, at);
+        audit.record(c, at, taskId, ACTOR, "approved", text);
+        tasks.move(c, taskId, TaskState.APPROVED, TaskState.POSTED, at.plusSeconds(2));
     }
 }

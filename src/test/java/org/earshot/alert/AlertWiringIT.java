@@ -71,16 +71,15 @@ class AlertWiringIT {
                 "There's smoke coming from the engine on flight 212 @acmeair, is this normal??", "", clock.instant(),
                 "", Map.of()));
         try (Wiring earshot = open()) {
-            List<Long> opened = earshot.intake.pollOnce(earshot.connectors.get("social")).newTaskIds();
-            earshot.mentionAlerts.raiseFor(opened);
-            earshot.alertTriggers.runOnce();
-            earshot.mentionAlerts.raiseFor(opened);
+            List<Long> opened = earshot.pollOnce("social").newTaskIds();
+            earshot.runAlertTriggersOnce();
+            earshot.pollOnce("social");
 
             assertThat(opened).hasSize(1);
             String key = "new_mention:task-" + opened.get(0);
-            var stored = earshot.database.inTransaction(c -> earshot.alertStore.find(c, key)).orElseThrow();
+            var stored = earshot.database().inTransaction(c -> new org.earshot.store.AlertStore().find(c, key)).orElseThrow();
             assertThat(stored.alert().link()).isEqualTo("https://queue.example/#task=" + opened.get(0));
-            assertThat(earshot.alerts.raise(stored.alert())).isFalse();
+            assertThat(earshot.alerts().raise(stored.alert())).isFalse();
         }
     }
 }

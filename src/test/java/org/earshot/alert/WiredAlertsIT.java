@@ -42,15 +42,15 @@ class WiredAlertsIT {
     @Test
     void anAlertRaisedOnTheWiredSinkIsSentOnceAcrossARestart() {
         try (Wiring earshot = open()) {
-            assertThat(earshot.alerts.raise(AlertFixtures.mention("m-1", UrgencyLevel.HIGH, clock.instant()))).isTrue();
-            assertThat(earshot.alertDispatcher.dispatchDue()).isEqualTo(1);
+            assertThat(earshot.alerts().raise(AlertFixtures.mention("m-1", UrgencyLevel.HIGH, clock.instant()))).isTrue();
+            assertThat(earshot.deliverAlertsDue()).isEqualTo(1);
             assertThat(earshot.alertRouteHealth()).extracting(RouteHealth::route).containsExactly("urgent", "team");
         }
         try (Wiring restarted = open()) {
-            assertThat(restarted.alerts.raise(AlertFixtures.mention("m-1", UrgencyLevel.HIGH, clock.instant())))
+            assertThat(restarted.alerts().raise(AlertFixtures.mention("m-1", UrgencyLevel.HIGH, clock.instant())))
                     .isFalse();
             clock.advance(Duration.ofHours(1));
-            assertThat(restarted.alertDispatcher.dispatchDue()).isZero();
+            assertThat(restarted.deliverAlertsDue()).isZero();
         }
         slack.verify(1, postRequestedFor(urlPathEqualTo("/services/T000/B000/urgent")));
     }

@@ -118,8 +118,8 @@ class CommandLineIT {
             assertThat(run("tasks", "--config", configFile.toString())).isZero();
             assertThat(run("approve", String.valueOf(id), "--config", configFile.toString(), "--as", "sam")).isZero();
 
-            assertThat(daemon.queries.get(id).state()).isEqualTo(org.earshot.domain.TaskState.APPROVED);
-            assertThat(daemon.queries.get(id).decision().actor()).isEqualTo("sam");
+            assertThat(daemon.queries().get(id).state()).isEqualTo(org.earshot.domain.TaskState.APPROVED);
+            assertThat(daemon.queries().get(id).decision().actor()).isEqualTo("sam");
         }
     }
 

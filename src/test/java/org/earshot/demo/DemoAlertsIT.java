@@ -55,12 +55,11 @@ class DemoAlertsIT {
 
     /** What the demo's schedule does in its first minute: poll each connector and alert, run the triggers, deliver. */
     private void firstMinuteOfTheDemo() {
-        DemoHistory.seed(earshot);
-        earshot.connectors.values().forEach(c ->
-                earshot.mentionAlerts.raiseFor(earshot.intake.pollOnce(c).newTaskIds()));
-        earshot.alertDispatcher.dispatchDue();
-        earshot.alertTriggers.runOnce();
-        earshot.alertDispatcher.dispatchDue();
+        DemoHistory.seed(earshot.database(), earshot.config(), clock.instant());
+        earshot.pollAll();
+        earshot.deliverAlertsDue();
+        earshot.runAlertTriggersOnce();
+        earshot.deliverAlertsDue();
     }
 
     private List<String> slackBodies() {
@@ -87,24 +86,24 @@ class DemoAlertsIT {
     void theSpikeIsMeasuredAgainstTwoWeeksOfQuietComplaintsAndOpensOneIncident() {
         firstMinuteOfTheDemo();
 
-        SpikeDetector.Reading reading = earshot.spikes.read("acme");
+        SpikeDetector.Reading reading = earshot.spikeReading("acme");
         assertThat(reading.mean()).isGreaterThan(0);
         assertThat(reading.count()).isGreaterThan((long) reading.threshold()).isGreaterThanOrEqualTo(10);
-        List<ResponseTask> incidents = earshot.queries.list(EnumSet.of(TaskState.NEW), 500).stream()
+        List<ResponseTask> incidents = earshot.queries().list(EnumSet.of(TaskState.NEW), 500).stream()
                 .filter(t -> t.mention().externalId().startsWith(Incidents.PREFIX)).toList();
         assertThat(incidents).hasSize(1);
     }
 
     @Test
     void theSeededTasksAreAboutToBreachBreachedAndDueForAFollowUp() {
-        DemoHistory.Seeded seeded = DemoHistory.seed(earshot);
+        DemoHistory.Seeded seeded = DemoHistory.seed(earshot.database(), earshot.config(), clock.instant());
 
-        assertThat(earshot.serviceLevelClock.aboutToBreach()).extracting(a -> a.task().id())
+        assertThat(earshot.aboutToBreach()).extracting(a -> a.task().id())
                 .contains(seeded.breachedTask(), seeded.aboutToBreachTask());
-        assertThat(earshot.followUps.pending()).extracting(f -> f.task().id()).containsExactly(seeded.followUpTask());
+        assertThat(earshot.pendingFollowUps()).extracting(f -> f.task().id()).containsExactly(seeded.followUpTask());
         assertThat(seeded.quietComplaints()).isEqualTo(DemoHistory.BASELINE_DAYS * DemoHistory.COMPLAINTS_PER_DAY);
         // The quiet weeks were answered: the queue holds only what is still open.
-        assertThat(earshot.queries.list(EnumSet.of(TaskState.NEW), 500)).extracting(ResponseTask::id)
+        assertThat(earshot.queries().list(EnumSet.of(TaskState.NEW), 500)).extracting(ResponseTask::id)
                 .containsExactlyInAnyOrder(seeded.breachedTask(), seeded.aboutToBreachTask());
     }
 

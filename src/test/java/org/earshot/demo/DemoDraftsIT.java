@@ -27,10 +27,10 @@ class DemoDraftsIT {
                 dir.resolve("data"), false, 0);
              Wiring earshot = new Wiring(demo.config(), Wiring.CONNECTOR_FACTORIES, clock,
                      Wiring.Timings.DEFAULT.deliveringEvery(Duration.ofSeconds(1)))) {
-            DemoHistory.seed(earshot);
-            earshot.connectors.values().forEach(earshot.intake::pollOnce);
+            DemoHistory.seed(earshot.database(), earshot.config(), clock.instant());
+            earshot.pollAll();
 
-            List<ResponseTask> open = earshot.queries.list(EnumSet.of(TaskState.NEW), 500);
+            List<ResponseTask> open = earshot.queries().list(EnumSet.of(TaskState.NEW), 500);
 
             assertThat(open).hasSizeGreaterThan(40);
             assertThat(open).allSatisfy(t -> assertThat(t.draft().warnings())

@@ -10,7 +10,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.earshot.Wiring;
-import org.earshot.connector.Connector;
 import org.earshot.connector.ConnectorHealth;
 import org.earshot.connector.UnreadableItem;
 import org.earshot.domain.Author;
@@ -51,12 +50,9 @@ class QuarantineIT {
                 "Dana Reyes", 120), text, "", clock.instant(), "", Map.of()));
     }
 
-    private Connector connector() {
-        return earshot.connectors.get("social");
-    }
 
     private int openTasks() {
-        return earshot.queries.list(EnumSet.of(TaskState.NEW), 100).size();
+        return earshot.queries().list(EnumSet.of(TaskState.NEW), 100).size();
     }
 
     private ConnectorHealth health() {
@@ -73,20 +69,20 @@ class QuarantineIT {
 
         MentionIntake.PollOutcome first;
         try (CapturedLog log = new CapturedLog()) {
-            first = earshot.intake.pollOnce(connector());
-            earshot.intake.pollOnce(connector());
+            first = earshot.pollOnce("social");
+            earshot.pollOnce("social");
             assertThat(log.text().split("could not store mention", -1)).hasSize(2);
         }
 
         assertThat(first.failed()).isFalse();
         assertThat(first.newTaskIds()).hasSize(2);
         assertThat(openTasks()).isEqualTo(2);
-        List<QuarantinedItem> held = earshot.requeue.open(10);
+        List<QuarantinedItem> held = earshot.requeue().open(10);
         assertThat(held).singleElement().satisfies(item -> {
             assertThat(item.reason()).contains("1001 characters");
             assertThat(item.kind()).isEqualTo(QuarantinedItem.PayloadKind.MENTION);
         });
-        QuarantinedItem whole = earshot.requeue.find(held.get(0).id()).orElseThrow();
+        QuarantinedItem whole = earshot.requeue().find(held.get(0).id()).orElseThrow();
         assertThat(new String(whole.payload(), StandardCharsets.UTF_8)).contains(longId).contains("wifi");
         assertThat(health().quarantined()).isEqualTo(1);
         assertThat(health().healthy()).isTrue();
@@ -94,34 +90,34 @@ class QuarantineIT {
 
     @Test
     void aRowTheDatabaseRefusesIsQuarantinedAndTheOthersAndTheCursorAreSaved() {
-        earshot.database.useTransaction(h -> h.execute("create trigger refuse_poison before insert on mention"
+        earshot.database().useTransaction(h -> h.execute("create trigger refuse_poison before insert on mention"
                 + " for each row call \"" + RefusePoisonTrigger.class.getName() + "\""));
         hear("1", "@acmeair my bag never arrived in Denver");
         hear("2", "@acmeair POISON my seat was broken");
         hear("3", "@acmeair you charged me twice for one seat");
 
-        MentionIntake.PollOutcome outcome = earshot.intake.pollOnce(connector());
-        MentionIntake.PollOutcome again = earshot.intake.pollOnce(connector());
+        MentionIntake.PollOutcome outcome = earshot.pollOnce("social");
+        MentionIntake.PollOutcome again = earshot.pollOnce("social");
 
         assertThat(outcome.failed()).isFalse();
         assertThat(outcome.newTaskIds()).hasSize(2);
         assertThat(again.read()).isZero();
-        assertThat(earshot.requeue.open(10)).singleElement()
+        assertThat(earshot.requeue().open(10)).singleElement()
                 .satisfies(item -> assertThat(item.reason()).contains("the database refused it").contains("POISON"));
     }
 
     @Test
     void aRefusedMentionIsStoredOnceWhenRequeuedAfterTheCauseIsGone() {
-        earshot.database.useTransaction(h -> h.execute("create trigger refuse_poison before insert on mention"
+        earshot.database().useTransaction(h -> h.execute("create trigger refuse_poison before insert on mention"
                 + " for each row call \"" + RefusePoisonTrigger.class.getName() + "\""));
         hear("2", "@acmeair POISON my seat was broken and nobody came");
-        earshot.intake.pollOnce(connector());
-        long itemId = earshot.requeue.open(10).get(0).id();
+        earshot.pollOnce("social");
+        long itemId = earshot.requeue().open(10).get(0).id();
 
-        Requeue.Outcome stillHeld = earshot.requeue.requeue(itemId).orElseThrow();
-        earshot.database.useTransaction(h -> h.execute("drop trigger refuse_poison"));
-        Requeue.Outcome stored = earshot.requeue.requeue(itemId).orElseThrow();
-        Requeue.Outcome twice = earshot.requeue.requeue(itemId).orElseThrow();
+        Requeue.Outcome stillHeld = earshot.requeue().requeue(itemId).orElseThrow();
+        earshot.database().useTransaction(h -> h.execute("drop trigger refuse_poison"));
+        Requeue.Outcome stored = earshot.requeue().requeue(itemId).orElseThrow();
+        Requeue.Outcome twice = earshot.requeue().requeue(itemId).orElseThrow();
 
         assertThat(stillHeld.stored()).isFalse();
         assertThat(stillHeld.result()).startsWith("still held");
@@ -129,7 +125,7 @@ class QuarantineIT {
         assertThat(stored.tasksOpened()).hasSize(1);
         assertThat(twice.tasksOpened()).isEmpty();
         assertThat(openTasks()).isEqualTo(1);
-        assertThat(earshot.requeue.open(10)).isEmpty();
+        assertThat(earshot.requeue().open(10)).isEmpty();
         assertThat(health().quarantined()).isZero();
     }
 
@@ -139,23 +135,23 @@ class QuarantineIT {
         byte[] raw = "@acmeair the lounge in Lisbon was closed".getBytes(StandardCharsets.UTF_8);
         platform.unreadable.add(new UnreadableItem("broken-7", "ADDRESS parse error", raw, false));
 
-        MentionIntake.PollOutcome outcome = earshot.intake.pollOnce(connector());
+        MentionIntake.PollOutcome outcome = earshot.pollOnce("social");
         platform.unreadable.add(new UnreadableItem("broken-7", "ADDRESS parse error", raw, false));
-        earshot.intake.pollOnce(connector());
+        earshot.pollOnce("social");
 
         assertThat(outcome.newTaskIds()).hasSize(1);
-        QuarantinedItem held = earshot.requeue.open(10).get(0);
-        assertThat(earshot.requeue.open(10)).hasSize(1);
+        QuarantinedItem held = earshot.requeue().open(10).get(0);
+        assertThat(earshot.requeue().open(10)).hasSize(1);
         assertThat(held.kind()).isEqualTo(QuarantinedItem.PayloadKind.RAW);
-        assertThat(earshot.requeue.find(held.id()).orElseThrow().payload()).isEqualTo(raw);
+        assertThat(earshot.requeue().find(held.id()).orElseThrow().payload()).isEqualTo(raw);
 
-        assertThat(earshot.requeue.requeue(held.id()).orElseThrow().result())
+        assertThat(earshot.requeue().requeue(held.id()).orElseThrow().result())
                 .startsWith("still held: still cannot read broken-7");
         platform.canReread = true;
-        assertThat(earshot.requeue.requeueAll()).singleElement()
+        assertThat(earshot.requeue().requeueAll()).singleElement()
                 .satisfies(o -> assertThat(o.tasksOpened()).hasSize(1));
         assertThat(openTasks()).isEqualTo(2);
-        assertThat(earshot.requeue.open(10)).isEmpty();
+        assertThat(earshot.requeue().open(10)).isEmpty();
     }
 
     @Test
@@ -166,9 +162,9 @@ class QuarantineIT {
         platform.posts.add(new IncomingMention(Platform.MASTODON, "b", dana, "@acmeair still no bag, nobody answers",
                 "", clock.instant(), "", Map.of()));
 
-        List<Long> opened = earshot.intake.pollOnce(connector()).newTaskIds();
+        List<Long> opened = earshot.pollOnce("social").newTaskIds();
 
-        assertThat(earshot.queries.get(opened.get(0)).customer().previousMentions()).isZero();
-        assertThat(earshot.queries.get(opened.get(1)).customer().previousMentions()).isEqualTo(1);
+        assertThat(earshot.queries().get(opened.get(0)).customer().previousMentions()).isZero();
+        assertThat(earshot.queries().get(opened.get(1)).customer().previousMentions()).isEqualTo(1);
     }
 }

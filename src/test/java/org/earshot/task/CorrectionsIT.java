@@ -58,8 +58,8 @@ class CorrectionsIT {
         String id = String.valueOf(nextId++);
         platform.posts.add(new IncomingMention(Platform.MASTODON, id, new Author("dana" + id + "@mastodon.example",
                 "Dana Reyes", 120), text, "", clock.instant(), "", Map.of()));
-        earshot.intake.pollOnce(earshot.connectors.get("social"));
-        return earshot.queries.list(EnumSet.allOf(TaskState.class), 100).stream()
+        earshot.pollOnce("social");
+        return earshot.queries().list(EnumSet.allOf(TaskState.class), 100).stream()
                 .filter(t -> t.mention().externalId().equals(id)).findFirst().orElseThrow();
     }
 
@@ -69,7 +69,7 @@ class CorrectionsIT {
         assertThat(task.score().sentiment()).isEqualTo(Sentiment.NEUTRAL);
         assertThat(task.score().urgencyLevel()).isEqualTo(UrgencyLevel.LOW);
 
-        ResponseTask corrected = earshot.corrections.correct(task.id(), Sentiment.NEGATIVE, UrgencyLevel.HIGH, "sam");
+        ResponseTask corrected = earshot.corrections().correct(task.id(), Sentiment.NEGATIVE, UrgencyLevel.HIGH, "sam");
 
         assertThat(corrected.score().sentiment()).isEqualTo(Sentiment.NEGATIVE);
         assertThat(corrected.score().urgencyLevel()).isEqualTo(UrgencyLevel.HIGH);
@@ -77,14 +77,14 @@ class CorrectionsIT {
         assertThat(corrected.score().priority()).isGreaterThan(task.score().priority());
         assertThat(corrected.correction()).isEqualTo(new ResponseTask.Correction(Sentiment.NEGATIVE,
                 UrgencyLevel.HIGH, Sentiment.NEUTRAL, UrgencyLevel.LOW, "sam", clock.instant()));
-        assertThat(earshot.queries.get(task.id())).isEqualTo(corrected);
-        assertThat(earshot.corrections.forTask(task.id())).singleElement().satisfies(k -> {
+        assertThat(earshot.queries().get(task.id())).isEqualTo(corrected);
+        assertThat(earshot.corrections().forTask(task.id())).singleElement().satisfies(k -> {
             assertThat(k.mentionText()).isEqualTo(GATE_AGENT);
             assertThat(k.scorerSentiment()).isEqualTo(Sentiment.NEUTRAL);
             assertThat(k.sentiment()).isEqualTo(Sentiment.NEGATIVE);
             assertThat(k.urgencyLevel()).isEqualTo(UrgencyLevel.HIGH);
         });
-        assertThat(earshot.queries.history(task.id())).singleElement().satisfies(e -> {
+        assertThat(earshot.queries().history(task.id())).singleElement().satisfies(e -> {
             assertThat(e.action()).isEqualTo("corrected");
             assertThat(e.actor()).isEqualTo("sam");
             assertThat(e.detail()).isEqualTo("sentiment neutral → negative; urgency low → high");
@@ -94,22 +94,22 @@ class CorrectionsIT {
     @Test
     void aLaterCorrectionOfUrgencyAloneKeepsTheEarlierSentimentAndTheScorersLabels() {
         ResponseTask task = hear(GATE_AGENT);
-        earshot.corrections.correct(task.id(), Sentiment.NEGATIVE, null, "sam");
+        earshot.corrections().correct(task.id(), Sentiment.NEGATIVE, null, "sam");
         clock.advance(Duration.ofMinutes(5));
 
-        ResponseTask corrected = earshot.corrections.correct(task.id(), null, UrgencyLevel.CRITICAL, "kim");
+        ResponseTask corrected = earshot.corrections().correct(task.id(), null, UrgencyLevel.CRITICAL, "kim");
 
         assertThat(corrected.score().sentiment()).isEqualTo(Sentiment.NEGATIVE);
         assertThat(corrected.score().urgencyLevel()).isEqualTo(UrgencyLevel.CRITICAL);
         assertThat(corrected.correction()).isEqualTo(new ResponseTask.Correction(Sentiment.NEGATIVE,
                 UrgencyLevel.CRITICAL, Sentiment.NEUTRAL, UrgencyLevel.LOW, "kim", clock.instant()));
-        assertThat(earshot.corrections.forTask(task.id())).extracting(ScoreCorrection::actor).containsExactly("sam", "kim");
+        assertThat(earshot.corrections().forTask(task.id())).extracting(ScoreCorrection::actor).containsExactly("sam", "kim");
     }
 
     @Test
     void aCorrectionTeachesTriageAboutSimilarMentionsAndNotOthers() {
         ResponseTask task = hear(GATE_AGENT);
-        earshot.corrections.correct(task.id(), Sentiment.NEGATIVE, UrgencyLevel.HIGH, "sam");
+        earshot.corrections().correct(task.id(), Sentiment.NEGATIVE, UrgencyLevel.HIGH, "sam");
 
         ResponseTask similar = hear(SIMILAR);
         ResponseTask other = hear("@acmeair loved the new lounge at the gate");
@@ -125,8 +125,8 @@ class CorrectionsIT {
     @Test
     void theLatestCorrectionOfATaskIsWhatTheModelLearns() {
         ResponseTask task = hear(GATE_AGENT);
-        earshot.corrections.correct(task.id(), Sentiment.NEGATIVE, null, "sam");
-        earshot.corrections.correct(task.id(), Sentiment.POSITIVE, null, "kim");
+        earshot.corrections().correct(task.id(), Sentiment.NEGATIVE, null, "sam");
+        earshot.corrections().correct(task.id(), Sentiment.POSITIVE, null, "kim");
 
         ResponseTask similar = hear(SIMILAR);
 
@@ -137,7 +137,7 @@ class CorrectionsIT {
     @Test
     void afterARestartTheModelIsLearnedFromTheStoredCorrections() {
         ResponseTask task = hear(GATE_AGENT);
-        earshot.corrections.correct(task.id(), Sentiment.NEGATIVE, null, "sam");
+        earshot.corrections().correct(task.id(), Sentiment.NEGATIVE, null, "sam");
         earshot.close();
         earshot = open();
 
@@ -147,9 +147,9 @@ class CorrectionsIT {
     @Test
     void aDecidedTaskCanStillBeRelabelledAndKeepsItsState() {
         ResponseTask task = hear(GATE_AGENT);
-        earshot.approvals.reject(task.id(), "answered by phone", "sam");
+        earshot.approvals().reject(task.id(), "answered by phone", "sam");
 
-        ResponseTask corrected = earshot.corrections.correct(task.id(), Sentiment.NEGATIVE, null, "sam");
+        ResponseTask corrected = earshot.corrections().correct(task.id(), Sentiment.NEGATIVE, null, "sam");
 
         assertThat(corrected.state()).isEqualTo(TaskState.REJECTED);
         assertThat(corrected.score().sentiment()).isEqualTo(Sentiment.NEGATIVE);
@@ -161,11 +161,11 @@ class CorrectionsIT {
         ResponseTask second = hear(GATE_AGENT);
         assertThat(second.score().priority()).isLessThan(first.score().priority());
 
-        earshot.corrections.correct(second.id(), null, UrgencyLevel.CRITICAL, "sam");
+        earshot.corrections().correct(second.id(), null, UrgencyLevel.CRITICAL, "sam");
 
-        assertThat(earshot.queries.list(EnumSet.of(TaskState.NEW), 10)).extracting(ResponseTask::id)
+        assertThat(earshot.queries().list(EnumSet.of(TaskState.NEW), 10)).extracting(ResponseTask::id)
                 .containsExactly(second.id(), first.id());
-        assertThat(earshot.queries.list(EnumSet.of(TaskState.NEW), 10))
+        assertThat(earshot.queries().list(EnumSet.of(TaskState.NEW), 10))
                 .isSortedAccordingTo(Comparator.comparingDouble((ResponseTask t) -> t.score().priority()).reversed());
     }
 
@@ -173,10 +173,10 @@ class CorrectionsIT {
     void aCorrectionNeedsALabelAndAKnownTask() {
         ResponseTask task = hear(GATE_AGENT);
 
-        assertThatThrownBy(() -> earshot.corrections.correct(task.id(), null, null, "sam"))
+        assertThatThrownBy(() -> earshot.corrections().correct(task.id(), null, null, "sam"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> earshot.corrections.correct(999, Sentiment.NEGATIVE, null, "sam"))
+        assertThatThrownBy(() -> earshot.corrections().correct(999, Sentiment.NEGATIVE, null, "sam"))
                 .isInstanceOf(TaskNotFoundException.class);
-        assertThat(earshot.corrections.forTask(task.id())).isEmpty();
+        assertThat(earshot.corrections().forTask(task.id())).isEmpty();
     }
 }

@@ -63,9 +63,9 @@ class LlmDraftsIT {
     private ResponseTask pollOneComplaint() {
         platform.posts.add(new IncomingMention(Platform.MASTODON, "1", new Author("maria@mastodon.example",
                 "Maria Lopez", 40), "@acmeair you lost my bag on the way to Madrid", "", clock.instant(), "", Map.of()));
-        List<Long> opened = earshot.intake.pollOnce(earshot.connectors.get("social")).newTaskIds();
+        List<Long> opened = earshot.pollOnce("social").newTaskIds();
         assertThat(opened).hasSize(1);
-        return earshot.queries.get(opened.get(0));
+        return earshot.queries().get(opened.get(0));
     }
 
     @Test
@@ -77,10 +77,10 @@ class LlmDraftsIT {
         assertThat(opened.draft().text()).startsWith("Hi Maria").isNotEqualTo(STUB_REPLY);
         assertThat(opened.draft().warningLines()).noneMatch(w -> w.contains("written by the LLM"));
 
-        assertThat(earshot.llmDrafts.runOnce()).isEqualTo(1);
-        assertThat(earshot.llmDrafts.runOnce()).isZero();
+        assertThat(earshot.draftWithLlmOnce()).isEqualTo(1);
+        assertThat(earshot.draftWithLlmOnce()).isZero();
 
-        ResponseTask drafted = earshot.queries.get(opened.id());
+        ResponseTask drafted = earshot.queries().get(opened.id());
         assertThat(drafted.draft().text()).startsWith(STUB_REPLY);
         assertThat(drafted.draft().warningLines()).contains("drafter: written by the LLM (gpt-4o-mini)");
         assertThat(llmCalls()).isEqualTo(1);
@@ -91,10 +91,10 @@ class LlmDraftsIT {
         open("earshot-busy");
         ResponseTask opened = pollOneComplaint();
 
-        earshot.llmDrafts.runOnce();
-        earshot.llmDrafts.runOnce();
+        earshot.draftWithLlmOnce();
+        earshot.draftWithLlmOnce();
 
-        ResponseTask after = earshot.queries.get(opened.id());
+        ResponseTask after = earshot.queries().get(opened.id());
         assertThat(after.draft().text()).isEqualTo(opened.draft().text());
         assertThat(after.draft().warningLines()).first().asString().startsWith("drafter: ")
                 .endsWith("this is the template's draft");
@@ -105,10 +105,10 @@ class LlmDraftsIT {
     void aTaskDecidedBeforeTheLlmGotToItKeepsItsDecisionAndTheLlmIsNotAsked() {
         open("gpt-4o-mini");
         ResponseTask opened = pollOneComplaint();
-        earshot.approvals.reject(opened.id(), "answered on the phone", "sam");
+        earshot.approvals().reject(opened.id(), "answered on the phone", "sam");
 
-        assertThat(earshot.llmDrafts.runOnce()).isZero();
+        assertThat(earshot.draftWithLlmOnce()).isZero();
         assertThat(llmCalls()).isZero();
-        assertThat(earshot.queries.get(opened.id()).draft().text()).isEqualTo(opened.draft().text());
+        assertThat(earshot.queries().get(opened.id()).draft().text()).isEqualTo(opened.draft().text());
     }
 }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.earshot.Wiring;
-import org.earshot.connector.Connector;
 import org.earshot.connector.ConnectorException;
 import org.earshot.domain.Author;
 import org.earshot.domain.IncomingMention;
@@ -65,18 +64,15 @@ class TaskLifecycleIT {
                 clock.instant(), "", Map.of(), threadKey));
     }
 
-    private Connector connector() {
-        return earshot.connectors.get("social");
-    }
 
     private List<ResponseTask> open(Set<TaskState> states) {
-        return earshot.queries.list(states, 100);
+        return earshot.queries().list(states, 100);
     }
 
     @Test
     void eachNewMentionOpensOneTaskWithScoresADraftAndADueTime() {
         hear("1", "dana@mastodon.example", "@acmeair my bag never arrived in Denver");
-        earshot.intake.pollOnce(connector());
+        earshot.pollOnce("social");
 
         List<ResponseTask> tasks = open(EnumSet.of(TaskState.NEW));
         assertThat(tasks).hasSize(1);
@@ -89,11 +85,11 @@ class TaskLifecycleIT {
     @Test
     void aRestartReadsNothingTwiceAndLosesNothing() {
         hear("1", "dana@mastodon.example", "first");
-        earshot.intake.pollOnce(connector());
+        earshot.pollOnce("social");
         restart();
         hear("2", "lee@mastodon.example", "second, after the restart");
-        earshot.intake.pollOnce(connector());
-        earshot.intake.pollOnce(connector());
+        earshot.pollOnce("social");
+        earshot.pollOnce("social");
 
         assertThat(open(EnumSet.of(TaskState.NEW))).extracting(t -> t.mention().externalId())
                 .containsExactlyInAnyOrder("1", "2");
@@ -103,7 +99,7 @@ class TaskLifecycleIT {
     void theSameMentionDeliveredTwiceIsStoredOnce() {
         hear("1", "dana@mastodon.example", "hello");
         hear("1", "dana@mastodon.example", "hello");
-        earshot.intake.pollOnce(connector());
+        earshot.pollOnce("social");
         assertThat(open(EnumSet.of(TaskState.NEW))).hasSize(1);
     }
 
@@ -112,13 +108,13 @@ class TaskLifecycleIT {
         hear("1", "dana@mastodon.example", "hello");
         platform.nextPollFailure = ConnectorException.transientFailure("HTTP 503 from mastodon.example", null);
 
-        MentionIntakeOutcome.assertFailed(earshot.intake.pollOnce(connector()), "HTTP 503");
+        MentionIntakeOutcome.assertFailed(earshot.pollOnce("social"), "HTTP 503");
         assertThat(earshot.connectorHealth()).singleElement().satisfies(h -> {
             assertThat(h.lastError()).contains("HTTP 503");
             assertThat(h.healthy()).isFalse();
         });
 
-        earshot.intake.pollOnce(connector());
+        earshot.pollOnce("social");
         assertThat(open(EnumSet.of(TaskState.NEW))).hasSize(1);
         assertThat(earshot.connectorHealth().get(0).healthy()).isTrue();
     }
@@ -127,54 +123,54 @@ class TaskLifecycleIT {
     void theBrandsOwnPostsAreNeverTakenForMentions() {
         hear("1", "acmeair", "We're sorry to hear that, Dana!");
         hear("2", "@SpamBot@Mastodon.example", "cheap followers");
-        earshot.intake.pollOnce(connector());
+        earshot.pollOnce("social");
         assertThat(open(EnumSet.allOf(TaskState.class))).isEmpty();
     }
 
     @Test
     void anApprovedReplyIsPostedOnceInReplyToTheMention() {
         hear("110", "dana@mastodon.example", "@acmeair my bag never arrived");
-        earshot.intake.pollOnce(connector());
+        earshot.pollOnce("social");
         long id = open(EnumSet.of(TaskState.NEW)).get(0).id();
 
-        earshot.approvals.approve(id, "Hi Dana, I'm sorry your bag has not arrived. I'm tracing it now.", "sam", false);
-        earshot.dispatcher.dispatchDue();
-        earshot.dispatcher.dispatchDue();
+        earshot.approvals().approve(id, "Hi Dana, I'm sorry your bag has not arrived. I'm tracing it now.", "sam", false);
+        earshot.dispatchDue();
+        earshot.dispatchDue();
 
         assertThat(platform.publishCalls).singleElement().satisfies(b -> {
             assertThat(b.inReplyToId()).isEqualTo("110");
             assertThat(b.text()).isEqualTo("Hi Dana, I'm sorry your bag has not arrived. I'm tracing it now.");
         });
-        ResponseTask posted = earshot.queries.get(id);
+        ResponseTask posted = earshot.queries().get(id);
         assertThat(posted.state()).isEqualTo(TaskState.POSTED);
         assertThat(posted.decision().actor()).isEqualTo("sam");
-        assertThat(earshot.queries.history(id)).extracting(e -> e.action()).containsExactly("approved-edited", "posted");
+        assertThat(earshot.queries().history(id)).extracting(e -> e.action()).containsExactly("approved-edited", "posted");
     }
 
     @Test
     void anEditPromisingWhatThePolicyDoesNotAllowIsRefusedUnlessOverriddenAndTheOverrideIsAudited() {
         hear("110", "dana@mastodon.example", "@acmeair my bag never arrived");
-        earshot.intake.pollOnce(connector());
+        earshot.pollOnce("social");
         long id = open(EnumSet.of(TaskState.NEW)).get(0).id();
         String promise = "Hi Dana, so sorry! You will get compensation of 500 euros by tomorrow.";
 
-        assertThatThrownBy(() -> earshot.approvals.approve(id, promise, "sam", false))
+        assertThatThrownBy(() -> earshot.approvals().approve(id, promise, "sam", false))
                 .isInstanceOf(ReplyRulesViolatedException.class).hasMessageContaining("hard: ");
-        assertThat(earshot.queries.get(id).state()).isEqualTo(TaskState.NEW);
+        assertThat(earshot.queries().get(id).state()).isEqualTo(TaskState.NEW);
 
-        earshot.approvals.approve(id, promise, "lead", true);
-        assertThat(earshot.queries.history(id)).extracting(e -> e.action()).containsExactly("approved-edited", "override");
+        earshot.approvals().approve(id, promise, "lead", true);
+        assertThat(earshot.queries().history(id)).extracting(e -> e.action()).containsExactly("approved-edited", "override");
     }
 
     @Test
     void aLongerReplyIsPostedAsBlocksThreadedInOrder() {
         hear("110", "dana@mastodon.example", "@acmeair my bag never arrived");
-        earshot.intake.pollOnce(connector());
+        earshot.pollOnce("social");
         long id = open(EnumSet.of(TaskState.NEW)).get(0).id();
 
-        earshot.approvals.approve(id, "Hi Dana, I'm sorry your bag has not arrived yet.\n\n"
+        earshot.approvals().approve(id, "Hi Dana, I'm sorry your bag has not arrived yet.\n\n"
                 + "I'm Sam and I'm tracing it with the Denver team now; you'll hear back from me within 24 hours.", "sam", false);
-        earshot.dispatcher.dispatchDue();
+        earshot.dispatchDue();
 
         assertThat(platform.publishCalls).hasSize(2);
         assertThat(platform.publishCalls.get(0).inReplyToId()).isEqualTo("110");
@@ -187,97 +183,97 @@ class TaskLifecycleIT {
     void approvingTwiceOrApprovingARejectedTaskIsAConflictAndPostsNothingMore() {
         hear("1", "dana@mastodon.example", "hello");
         hear("2", "lee@mastodon.example", "hello again");
-        earshot.intake.pollOnce(connector());
+        earshot.pollOnce("social");
         List<ResponseTask> tasks = open(EnumSet.of(TaskState.NEW));
         long first = tasks.get(0).id();
         long second = tasks.get(1).id();
 
-        earshot.approvals.approve(first, null, "sam", false);
-        assertThatThrownBy(() -> earshot.approvals.approve(first, null, "sam", false))
+        earshot.approvals().approve(first, null, "sam", false);
+        assertThatThrownBy(() -> earshot.approvals().approve(first, null, "sam", false))
                 .isInstanceOf(TaskConflictException.class).hasMessageContaining("is APPROVED");
-        earshot.approvals.reject(second, "not for us", "sam");
-        assertThatThrownBy(() -> earshot.approvals.approve(second, null, "sam", false))
+        earshot.approvals().reject(second, "not for us", "sam");
+        assertThatThrownBy(() -> earshot.approvals().approve(second, null, "sam", false))
                 .isInstanceOf(TaskConflictException.class).hasMessageContaining("is REJECTED");
 
-        earshot.dispatcher.dispatchDue();
+        earshot.dispatchDue();
         assertThat(platform.publishCalls).hasSize(1);
     }
 
     @Test
     void anApprovalSurvivesTheProcessDyingBeforeThePostAndIsPostedOnceAfterRestart() {
         hear("1", "dana@mastodon.example", "hello");
-        earshot.intake.pollOnce(connector());
+        earshot.pollOnce("social");
         long id = open(EnumSet.of(TaskState.NEW)).get(0).id();
-        earshot.approvals.approve(id, null, "sam", false);
+        earshot.approvals().approve(id, null, "sam", false);
 
         restart();
-        earshot.dispatcher.dispatchDue();
-        earshot.dispatcher.dispatchDue();
+        earshot.dispatchDue();
+        earshot.dispatchDue();
 
         assertThat(platform.publishCalls).hasSize(1);
-        assertThat(earshot.queries.get(id).state()).isEqualTo(TaskState.POSTED);
+        assertThat(earshot.queries().get(id).state()).isEqualTo(TaskState.POSTED);
     }
 
     @Test
     void aPostWhoseAcknowledgementIsLostIsRetriedWithTheSameKeySoThePlatformKeepsOneReply() {
         hear("1", "dana@mastodon.example", "hello");
-        earshot.intake.pollOnce(connector());
+        earshot.pollOnce("social");
         long id = open(EnumSet.of(TaskState.NEW)).get(0).id();
-        earshot.approvals.approve(id, null, "sam", false);
+        earshot.approvals().approve(id, null, "sam", false);
         platform.loseNextAcknowledgement = true;
 
-        earshot.dispatcher.dispatchDue();
-        ResponseTask failed = earshot.queries.get(id);
+        earshot.dispatchDue();
+        ResponseTask failed = earshot.queries().get(id);
         assertThat(failed.state()).isEqualTo(TaskState.FAILED);
         assertThat(failed.delivery().lastError()).contains("connection reset");
 
         restart();
-        earshot.dispatcher.dispatchDue();
+        earshot.dispatchDue();
         assertThat(platform.publishCalls).hasSize(1);
 
         clock.advance(Duration.ofSeconds(31));
-        earshot.dispatcher.dispatchDue();
+        earshot.dispatchDue();
         assertThat(platform.publishCalls).hasSize(2);
         assertThat(platform.publishCalls).extracting(b -> b.idempotencyKey()).containsOnly(
                 platform.publishCalls.get(0).idempotencyKey());
         assertThat(platform.repliesByKey).hasSize(1);
-        assertThat(earshot.queries.get(id).state()).isEqualTo(TaskState.POSTED);
+        assertThat(earshot.queries().get(id).state()).isEqualTo(TaskState.POSTED);
     }
 
     @Test
     void aClaimedReplyIsNotPostedAgainUntilItsLeaseEnds() {
         hear("1", "dana@mastodon.example", "hello");
-        earshot.intake.pollOnce(connector());
+        earshot.pollOnce("social");
         long id = open(EnumSet.of(TaskState.NEW)).get(0).id();
-        earshot.approvals.approve(id, null, "sam", false);
+        earshot.approvals().approve(id, null, "sam", false);
         // Another node claimed the row and died before posting.
-        earshot.database.inTransaction(c -> earshot.outbox.claim(c, id, clock.instant(),
+        earshot.database().inTransaction(c -> new org.earshot.store.OutboxStore().claim(c, id, clock.instant(),
                 clock.instant().plus(Duration.ofMinutes(2))));
 
-        earshot.dispatcher.dispatchDue();
+        earshot.dispatchDue();
         assertThat(platform.publishCalls).isEmpty();
 
         clock.advance(Duration.ofMinutes(2));
-        earshot.dispatcher.dispatchDue();
+        earshot.dispatchDue();
         assertThat(platform.publishCalls).hasSize(1);
     }
 
     @Test
     void aPermanentPublishErrorStopsRetriesAndShowsOnTheTask() {
         hear("1", "dana@mastodon.example", "hello");
-        earshot.intake.pollOnce(connector());
+        earshot.pollOnce("social");
         long id = open(EnumSet.of(TaskState.NEW)).get(0).id();
-        earshot.approvals.approve(id, null, "sam", false);
+        earshot.approvals().approve(id, null, "sam", false);
         platform.nextPublishFailure = ConnectorException.permanentFailure("Mastodon 422: Validation failed", null);
 
-        earshot.dispatcher.dispatchDue();
+        earshot.dispatchDue();
         clock.advance(Duration.ofHours(1));
-        earshot.dispatcher.dispatchDue();
+        earshot.dispatchDue();
 
         assertThat(platform.publishCalls).hasSize(1);
-        assertThat(earshot.queries.get(id).delivery().lastError()).contains("422");
-        assertThat(earshot.queries.get(id).delivery().blocked()).isTrue();
-        assertThat(earshot.queries.blockedReplies()).containsExactly(id);
+        assertThat(earshot.queries().get(id).delivery().lastError()).contains("422");
+        assertThat(earshot.queries().get(id).delivery().blocked()).isTrue();
+        assertThat(earshot.queries().blockedReplies()).containsExactly(id);
     }
 
     @Test
@@ -286,65 +282,65 @@ class TaskLifecycleIT {
         earshot = new Wiring(platform.configWithDatabaseIn(dir), List.of(platform.factory()), clock,
                 Wiring.Timings.DEFAULT.deliveringEvery(Duration.ofSeconds(1)).withMaxPostAttempts(3));
         hear("1", "dana@mastodon.example", "hello");
-        earshot.intake.pollOnce(connector());
+        earshot.pollOnce("social");
         long id = open(EnumSet.of(TaskState.NEW)).get(0).id();
-        earshot.approvals.approve(id, null, "sam", false);
+        earshot.approvals().approve(id, null, "sam", false);
         platform.publishFailure = ConnectorException.transientFailure("Mastodon answered HTTP 503", null);
 
         for (int i = 0; i < 6; i++) {
-            earshot.dispatcher.dispatchDue();
+            earshot.dispatchDue();
             clock.advance(Duration.ofMinutes(31));
         }
 
         assertThat(platform.publishCalls).hasSize(3);
-        ResponseTask blocked = earshot.queries.get(id);
+        ResponseTask blocked = earshot.queries().get(id);
         assertThat(blocked.state()).isEqualTo(TaskState.FAILED);
         assertThat(blocked.delivery().blocked()).isTrue();
         assertThat(blocked.delivery().attempts()).isEqualTo(3);
         assertThat(blocked.delivery().lastError()).contains("503");
-        assertThat(earshot.queries.history(id)).extracting(AuditLog.Entry::action)
+        assertThat(earshot.queries().history(id)).extracting(AuditLog.Entry::action)
                 .containsSubsequence("post-retry", "post-retry", "post-blocked");
 
         platform.publishFailure = null;
-        ResponseTask retried = earshot.approvals.retry(id, "sam");
+        ResponseTask retried = earshot.approvals().retry(id, "sam");
         assertThat(retried.state()).isEqualTo(TaskState.APPROVED);
         assertThat(retried.delivery().attempts()).isZero();
         assertThat(retried.delivery().blocked()).isFalse();
-        earshot.dispatcher.dispatchDue();
-        earshot.dispatcher.dispatchDue();
+        earshot.dispatchDue();
+        earshot.dispatchDue();
 
         assertThat(platform.publishCalls).hasSize(4);
         assertThat(platform.repliesByKey).hasSize(1);
-        assertThat(earshot.queries.get(id).state()).isEqualTo(TaskState.POSTED);
-        assertThat(earshot.queries.blockedReplies()).isEmpty();
+        assertThat(earshot.queries().get(id).state()).isEqualTo(TaskState.POSTED);
+        assertThat(earshot.queries().blockedReplies()).isEmpty();
     }
 
     @Test
     void onlyABlockedFailedReplyCanBeRetried() {
         hear("1", "dana@mastodon.example", "hello");
-        earshot.intake.pollOnce(connector());
+        earshot.pollOnce("social");
         long id = open(EnumSet.of(TaskState.NEW)).get(0).id();
 
-        assertThatThrownBy(() -> earshot.approvals.retry(id, "sam")).isInstanceOf(TaskConflictException.class)
+        assertThatThrownBy(() -> earshot.approvals().retry(id, "sam")).isInstanceOf(TaskConflictException.class)
                 .hasMessage("task " + id + " is NEW and cannot be retried: only a FAILED post can be retried");
 
-        earshot.approvals.approve(id, null, "sam", false);
+        earshot.approvals().approve(id, null, "sam", false);
         platform.nextPublishFailure = ConnectorException.transientFailure("connection reset", null);
-        earshot.dispatcher.dispatchDue();
-        assertThat(earshot.queries.get(id).state()).isEqualTo(TaskState.FAILED);
-        assertThatThrownBy(() -> earshot.approvals.retry(id, "sam")).isInstanceOf(TaskConflictException.class)
+        earshot.dispatchDue();
+        assertThat(earshot.queries().get(id).state()).isEqualTo(TaskState.FAILED);
+        assertThatThrownBy(() -> earshot.approvals().retry(id, "sam")).isInstanceOf(TaskConflictException.class)
                 .hasMessageContaining("is FAILED but its reply is not blocked: the outbox tries it again by itself");
-        assertThatThrownBy(() -> earshot.approvals.retry(9999, "sam")).isInstanceOf(TaskNotFoundException.class);
+        assertThatThrownBy(() -> earshot.approvals().retry(9999, "sam")).isInstanceOf(TaskNotFoundException.class);
     }
 
     @Test
     void rejectingNeedsAReasonAndKeepsIt() {
         hear("1", "dana@mastodon.example", "buy followers now");
-        earshot.intake.pollOnce(connector());
+        earshot.pollOnce("social");
         long id = open(EnumSet.of(TaskState.NEW)).get(0).id();
 
-        assertThatThrownBy(() -> earshot.approvals.reject(id, " ", "sam")).isInstanceOf(IllegalArgumentException.class);
-        ResponseTask rejected = earshot.approvals.reject(id, "spam", "sam");
+        assertThatThrownBy(() -> earshot.approvals().reject(id, " ", "sam")).isInstanceOf(IllegalArgumentException.class);
+        ResponseTask rejected = earshot.approvals().reject(id, "spam", "sam");
         assertThat(rejected.state()).isEqualTo(TaskState.REJECTED);
         assertThat(rejected.decision().rejectReason()).isEqualTo("spam");
     }
@@ -352,34 +348,34 @@ class TaskLifecycleIT {
     @Test
     void repliesRepostsAndQuotesOfAPostFoldIntoItsOpenTask() {
         hear("100", "dana@mastodon.example", "@acmeair my flight was cancelled");
-        earshot.intake.pollOnce(connector());
+        earshot.pollOnce("social");
         hearInThread("101", "lee@mastodon.example", "same here, flight cancelled", "100");
         hearInThread("102", "kim@mastodon.example", "boosting this", "100");
         hearInThread("103", "ana@mastodon.example", "replying to a reply", "101");
-        earshot.intake.pollOnce(connector());
+        earshot.pollOnce("social");
 
         List<ResponseTask> tasks = open(EnumSet.of(TaskState.NEW));
         assertThat(tasks).singleElement().satisfies(t -> assertThat(t.mention().externalId()).isEqualTo("100"));
-        assertThat(earshot.queries.thread(tasks.get(0).id())).extracting(m -> m.externalId())
+        assertThat(earshot.queries().thread(tasks.get(0).id())).extracting(m -> m.externalId())
                 .containsExactly("101", "102", "103");
     }
 
     @Test
     void aReplyAfterTheTaskWasAnsweredOpensANewTask() {
         hear("100", "dana@mastodon.example", "@acmeair my flight was cancelled");
-        earshot.intake.pollOnce(connector());
+        earshot.pollOnce("social");
         long first = open(EnumSet.of(TaskState.NEW)).get(0).id();
-        earshot.approvals.approve(first, null, "sam", true);
+        earshot.approvals().approve(first, null, "sam", true);
 
         hearInThread("101", "dana@mastodon.example", "thanks, but I still have no hotel", "100");
-        earshot.intake.pollOnce(connector());
+        earshot.pollOnce("social");
 
         assertThat(open(EnumSet.of(TaskState.NEW))).extracting(t -> t.mention().externalId()).containsExactly("101");
     }
 
     @Test
     void anUnknownTaskIsNotFound() {
-        assertThatThrownBy(() -> earshot.approvals.approve(999, null, "sam", false))
+        assertThatThrownBy(() -> earshot.approvals().approve(999, null, "sam", false))
                 .isInstanceOf(TaskNotFoundException.class);
     }
 
