@@ -2,6 +2,7 @@ package org.earshot;
 
 import org.earshot.cli.ApproveCommand;
 import org.earshot.cli.BenchCommand;
+import org.earshot.cli.CheckConfigCommand;
 import org.earshot.cli.CorrectionsCommand;
 import org.earshot.cli.DraftCommand;
 import org.earshot.cli.RejectCommand;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Command;
         description = "Listens where your brand is talked about, ranks what needs you first, drafts replies you approve.",
         subcommands = {RunCommand.class, TasksCommand.class, ShowCommand.class, ApproveCommand.class,
                 RejectCommand.class, RetryCommand.class, ScoreCommand.class, DraftCommand.class, CorrectionsCommand.class,
-                BenchCommand.class, DemoCommand.class, RequeueCommand.class})
+                BenchCommand.class, DemoCommand.class, RequeueCommand.class, CheckConfigCommand.class})
 public final class Earshot {
     /** Exit codes a script can rely on. */
     static final int BAD_CONFIG = 2;
