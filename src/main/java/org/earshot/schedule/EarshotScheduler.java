@@ -139,6 +139,15 @@ public final class EarshotScheduler implements AutoCloseable {
         }
     }
 
+    /** Whether the routines run: started, not paused, not shut down. */
+    public boolean running() {
+        try {
+            return scheduler.isStarted() && !scheduler.isInStandbyMode() && !scheduler.isShutdown();
+        } catch (SchedulerException e) {
+            return false;
+        }
+    }
+
     /** Runs a job now, out of schedule (the CLI and tests use it). */
     public void triggerNow(String jobName) {
         try {
