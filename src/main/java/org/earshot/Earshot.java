@@ -37,6 +37,12 @@ public final class Earshot {
         // The JDK's HttpURLConnection (under Twitter4J) silently resends a POST whose connection reset;
         // a reply must never be posted twice, so this is off before any connection is made.
         System.setProperty("sun.net.http.retryPost", "false");
+        // The daemon logs to stdout (a service manager's journal); the other commands, to stderr, so that
+        // the score and draft filters' stdout holds only their JSON Lines. Set before the first logger.
+        boolean daemon = args.length > 0 && (args[0].equals("run") || args[0].equals("demo"));
+        if (!daemon && System.getProperty("earshot.log.target") == null) {
+            System.setProperty("earshot.log.target", "stderr");
+        }
         System.exit(commandLine().execute(args));
     }
 
