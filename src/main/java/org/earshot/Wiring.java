@@ -450,6 +450,11 @@ public final class Wiring implements AutoCloseable {
         return alertDispatcher.routeHealth();
     }
 
+    /**
+     * Stops gracefully: the web queue first (no new approvals), then the scheduler (no new polls; the
+     * post or Slack send under way finishes and is recorded, for up to {@link EarshotScheduler#GRACE}),
+     * then the Slack client and the database. A SIGTERM runs this through {@code run}'s shutdown hook.
+     */
     @Override
     public void close() {
         if (web != null) {

@@ -63,7 +63,8 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
         // One line an event: an exception's trace is folded in, its lines joined by " | ".
-        encoder.setPattern("%d{HH:mm:ss.SSS} %level %logger{0} - %msg%replace( %ex{short}){'[\\r\\n]+\\s*', ' | '}%nopex%n");
+        encoder.setPattern("%d{HH:mm:ss.SSS} %level %logger{0} - %msg"
+                + "%replace(%replace(%replace( %ex{short}){'[\\r\\n]+$', ''}){'[\\r\\n]+\\s*', ' | '}){'^ $', ''}%nopex%n");
         encoder.start();
         return encoder;
     }

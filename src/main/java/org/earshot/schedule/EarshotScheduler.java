@@ -34,6 +34,7 @@ import org.quartz.spi.JobFactory;
  * {@link JobFactory}, keyed by the job's name, not by reflection on empty constructors.
  */
 public final class EarshotScheduler implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EarshotScheduler.class);
     private final Scheduler scheduler;
     /** How often the LLM's drafts job looks for tasks waiting for it. */
     static final Duration LLM_DRAFTS_EVERY = Duration.ofSeconds(2);
@@ -157,12 +158,52 @@ public final class EarshotScheduler implements AutoCloseable {
         }
     }
 
+    /** How long {@link #close()} waits for the routines running now (a post, a Slack send, a poll). */
+    public static final Duration GRACE = Duration.ofSeconds(30);
+
+    /** Stops at once starting routines, lets those running finish for up to {@link #GRACE}, then stops. */
     @Override
     public void close() {
+        close(GRACE);
+    }
+
+    /**
+     * Starts no routine any more (no poll, no outbox pass), waits up to {@code grace} for the ones running
+     * now to finish (so a post under way is recorded as posted, once), then stops.
+     *
+     * @return whether every running routine finished in time
+     */
+    public boolean close(Duration grace) {
         try {
-            scheduler.shutdown(true);
+            scheduler.standby();
         } catch (SchedulerException e) {
             throw new IllegalStateException("scheduler: " + e.getMessage(), e);
+        }
+        Thread waiting = new Thread(() -> {
+            try {
+                scheduler.shutdown(true);
+            } catch (SchedulerException e) {
+                LOG.warn("scheduler: {}", e.getMessage());
+            }
+        }, "earshot-scheduler-shutdown");
+        waiting.start();
+        try {
+            waiting.join(grace.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (waiting.isAlive()) {
+            LOG.warn("stopping with routines still running after {}s: {}", grace.toSeconds(), runningNames());
+            return false;
+        }
+        return true;
+    }
+
+    private java.util.List<String> runningNames() {
+        try {
+            return scheduler.getCurrentlyExecutingJobs().stream().map(j -> j.getJobDetail().getKey().getName()).toList();
+        } catch (SchedulerException e) {
+            return java.util.List.of();
         }
     }
 }
