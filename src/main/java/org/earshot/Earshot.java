@@ -2,7 +2,9 @@ package org.earshot;
 
 import org.earshot.cli.ApproveCommand;
 import org.earshot.cli.BenchCommand;
+import org.earshot.cli.BackupCommand;
 import org.earshot.cli.CheckConfigCommand;
+import org.earshot.cli.ExportCommand;
 import org.earshot.cli.CorrectionsCommand;
 import org.earshot.cli.DraftCommand;
 import org.earshot.cli.RejectCommand;
@@ -25,7 +27,8 @@ import picocli.CommandLine.Command;
         description = "Listens where your brand is talked about, ranks what needs you first, drafts replies you approve.",
         subcommands = {RunCommand.class, TasksCommand.class, ShowCommand.class, ApproveCommand.class,
                 RejectCommand.class, RetryCommand.class, ScoreCommand.class, DraftCommand.class, CorrectionsCommand.class,
-                BenchCommand.class, DemoCommand.class, RequeueCommand.class, CheckConfigCommand.class})
+                BenchCommand.class, DemoCommand.class, RequeueCommand.class, CheckConfigCommand.class,
+                ExportCommand.class, BackupCommand.class})
 public final class Earshot {
     /** Exit codes a script can rely on. */
     static final int BAD_CONFIG = 2;
@@ -49,7 +52,7 @@ public final class Earshot {
     public static CommandLine commandLine() {
         return new CommandLine(new Earshot()).setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("earshot " + cmd.getCommandName() + ": " + e.getMessage());
-            if (e instanceof ConfigException) return BAD_CONFIG;
+            if (e instanceof ConfigException || e instanceof org.earshot.store.SchemaTooNewException) return BAD_CONFIG;
             if (e instanceof TaskNotFoundException) return NOT_FOUND;
             if (e instanceof TaskConflictException || e instanceof DisallowedTransitionException) return CONFLICT;
             if (e instanceof ReplyRulesViolatedException || e instanceof IllegalArgumentException) return REFUSED;

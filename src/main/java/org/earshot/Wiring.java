@@ -58,6 +58,8 @@ import org.earshot.store.AuditLog;
 import org.earshot.store.CorrectionStore;
 import org.earshot.store.CursorStore;
 import org.earshot.store.Database;
+import org.earshot.store.Export;
+import org.earshot.store.Retention;
 import org.earshot.store.HealthStore;
 import org.earshot.store.MentionStore;
 import org.earshot.store.OutboxStore;
@@ -317,7 +319,8 @@ public final class Wiring implements AutoCloseable {
                 alertDispatcher, timings.alertDeliveryInterval(), config.alerts().enabled() ? alertTriggers : null,
                 timings.alertTriggersInterval(),
                 database.shared() ? database.dataSource() : null,
-                drafter.usesLlm() ? llmDrafts::runOnce : null);
+                drafter.usesLlm() ? llmDrafts::runOnce : null,
+                config.storage().retention() == null ? null : () -> retention().pruneOnce());
         scheduler.start();
     }
 
@@ -335,6 +338,25 @@ public final class Wiring implements AutoCloseable {
                 this::connectorHealth, this::alertRouteHealth, serviceLevelClock).withQuarantine(requeue)
                 .withOperations(this::readiness, metrics::scrape);
         web.start();
+    }
+
+    /** The pruning of mentions that never became tasks, after {@code storage.retention} (none when unset). */
+    public Retention retention() {
+        java.time.Duration keep = config.storage().retention();
+        if (keep == null) {
+            throw new IllegalStateException("storage.retention is not set: every mention is kept");
+        }
+        return new Retention(database, keep, clock);
+    }
+
+    /** Tasks and the audit log as rows, for {@code earshot export}. */
+    public Export export() {
+        return new Export(database);
+    }
+
+    /** Copies the H2 database online into {@code zip} (PostgreSQL: pg_dump). */
+    public void backupTo(java.nio.file.Path zip) {
+        database.backupTo(zip);
     }
 
     /** What people look at: tasks, their history, blocked replies. */

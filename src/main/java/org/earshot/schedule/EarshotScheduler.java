@@ -38,6 +38,8 @@ public final class EarshotScheduler implements AutoCloseable {
     private final Scheduler scheduler;
     /** How often the LLM's drafts job looks for tasks waiting for it. */
     static final Duration LLM_DRAFTS_EVERY = Duration.ofSeconds(2);
+    /** How often old mentions are pruned (storage.retention); the first pass runs at the start. */
+    static final Duration RETENTION_EVERY = Duration.ofHours(1);
 
     public EarshotScheduler(Collection<Connector> connectors, MentionIntake intake, MentionAlerts mentionAlerts,
                             OutboxDispatcher dispatcher, Duration outboxInterval, AlertDispatcher alertDelivery,
@@ -52,6 +54,15 @@ public final class EarshotScheduler implements AutoCloseable {
                             OutboxDispatcher dispatcher, Duration outboxInterval, AlertDispatcher alertDelivery,
                             Duration alertDeliveryInterval, AlertTriggers alertTriggers, Duration alertTriggersInterval,
                             DataSource sharedStore, Runnable llmDrafts) {
+        this(connectors, intake, mentionAlerts, dispatcher, outboxInterval, alertDelivery, alertDeliveryInterval,
+                alertTriggers, alertTriggersInterval, sharedStore, llmDrafts, null);
+    }
+
+    /** @param retention the pruning of old mentions that never became tasks, hourly; null when retention is off */
+    public EarshotScheduler(Collection<Connector> connectors, MentionIntake intake, MentionAlerts mentionAlerts,
+                            OutboxDispatcher dispatcher, Duration outboxInterval, AlertDispatcher alertDelivery,
+                            Duration alertDeliveryInterval, AlertTriggers alertTriggers, Duration alertTriggersInterval,
+                            DataSource sharedStore, Runnable llmDrafts, Runnable retention) {
         Map<String, Runnable> routines = new java.util.LinkedHashMap<>();
         for (Connector c : connectors) {
             // After the poll's transaction: a crash in between is caught up by the alert job's sweep.
@@ -64,6 +75,9 @@ public final class EarshotScheduler implements AutoCloseable {
         }
         if (llmDrafts != null) {
             routines.put("llm-drafts", llmDrafts);
+        }
+        if (retention != null) {
+            routines.put("retention", retention);
         }
         Map<String, Supplier<Job>> jobs = new java.util.HashMap<>();
         routines.forEach((name, routine) -> jobs.put(name, () -> new RoutineJob(name, routine)));
@@ -99,6 +113,9 @@ public final class EarshotScheduler implements AutoCloseable {
             }
             if (llmDrafts != null) {
                 schedule("llm-drafts", LLM_DRAFTS_EVERY);
+            }
+            if (retention != null) {
+                schedule("retention", RETENTION_EVERY);
             }
         } catch (SchedulerException e) {
             throw new IllegalStateException("scheduler: " + e.getMessage(), e);
