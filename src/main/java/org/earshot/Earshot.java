@@ -2,6 +2,9 @@ package org.earshot;
 
 import org.earshot.cli.ApproveCommand;
 import org.earshot.cli.BenchCommand;
+import org.earshot.cli.BackupCommand;
+import org.earshot.cli.CheckConfigCommand;
+import org.earshot.cli.ExportCommand;
 import org.earshot.cli.CorrectionsCommand;
 import org.earshot.cli.DraftCommand;
 import org.earshot.cli.RejectCommand;
@@ -24,7 +27,8 @@ import picocli.CommandLine.Command;
         description = "Listens where your brand is talked about, ranks what needs you first, drafts replies you approve.",
         subcommands = {RunCommand.class, TasksCommand.class, ShowCommand.class, ApproveCommand.class,
                 RejectCommand.class, RetryCommand.class, ScoreCommand.class, DraftCommand.class, CorrectionsCommand.class,
-                BenchCommand.class, DemoCommand.class, RequeueCommand.class})
+                BenchCommand.class, DemoCommand.class, RequeueCommand.class, CheckConfigCommand.class,
+                ExportCommand.class, BackupCommand.class})
 public final class Earshot {
     /** Exit codes a script can rely on. */
     static final int BAD_CONFIG = 2;
@@ -36,13 +40,19 @@ public final class Earshot {
         // The JDK's HttpURLConnection (under Twitter4J) silently resends a POST whose connection reset;
         // a reply must never be posted twice, so this is off before any connection is made.
         System.setProperty("sun.net.http.retryPost", "false");
+        // The daemon logs to stdout (a service manager's journal); the other commands, to stderr, so that
+        // the score and draft filters' stdout holds only their JSON Lines. Set before the first logger.
+        boolean daemon = args.length > 0 && (args[0].equals("run") || args[0].equals("demo"));
+        if (!daemon && System.getProperty("earshot.log.target") == null) {
+            System.setProperty("earshot.log.target", "stderr");
+        }
         System.exit(commandLine().execute(args));
     }
 
     public static CommandLine commandLine() {
         return new CommandLine(new Earshot()).setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("earshot " + cmd.getCommandName() + ": " + e.getMessage());
-            if (e instanceof ConfigException) return BAD_CONFIG;
+            if (e instanceof ConfigException || e instanceof org.earshot.store.SchemaTooNewException) return BAD_CONFIG;
             if (e instanceof TaskNotFoundException) return NOT_FOUND;
             if (e instanceof TaskConflictException || e instanceof DisallowedTransitionException) return CONFLICT;
             if (e instanceof ReplyRulesViolatedException || e instanceof IllegalArgumentException) return REFUSED;

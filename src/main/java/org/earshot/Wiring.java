@@ -47,6 +47,7 @@ import org.earshot.intake.ConnectorHealthCheck;
 import org.earshot.intake.MentionIntake;
 import org.earshot.intake.Requeue;
 import org.earshot.matching.BrandMatcher;
+import org.earshot.metrics.EarshotMetrics;
 import org.earshot.reply.ReplyDrafter;
 import org.earshot.schedule.EarshotScheduler;
 import org.earshot.scoring.CurrentTeamCorrections;
@@ -57,6 +58,8 @@ import org.earshot.store.AuditLog;
 import org.earshot.store.CorrectionStore;
 import org.earshot.store.CursorStore;
 import org.earshot.store.Database;
+import org.earshot.store.Export;
+import org.earshot.store.Retention;
 import org.earshot.store.HealthStore;
 import org.earshot.store.MentionStore;
 import org.earshot.store.OutboxStore;
@@ -70,6 +73,7 @@ import org.earshot.task.Incidents;
 import org.earshot.task.OutboxDispatcher;
 import org.earshot.task.TaskQueries;
 import org.earshot.task.Triage;
+import org.earshot.web.ReadinessCheck;
 import org.earshot.web.WebServer;
 
 /**
@@ -143,6 +147,7 @@ public final class Wiring implements AutoCloseable {
     private final DailyDigest digest;
     private final AlertTriggers alertTriggers;
     private final Timings timings;
+    private final EarshotMetrics metrics;
     private final boolean office;
     private EarshotScheduler scheduler;
     private WebServer web;
@@ -215,8 +220,14 @@ public final class Wiring implements AutoCloseable {
         this.clock = clock;
         // The office has no connectors: its outbox could post nothing, so it must never start.
         this.office = built == null;
-        this.connectors = office ? Map.of() : built;
+        this.metrics = new EarshotMetrics(clock);
+        Map<String, Connector> metered = new LinkedHashMap<>();
+        if (!office) {
+            built.forEach((id, c) -> metered.put(id, metrics.metered(c)));
+        }
+        this.connectors = java.util.Collections.unmodifiableMap(metered);
         this.database = Database.open(config.storage());
+        metrics.readingFrom(database);
         try {
             this.drafter = new ReplyDrafter(config.policy(), channels);
             this.corrections = new Corrections(database, tasks, mentions, correctionStore, audit, teamCorrections,
@@ -224,7 +235,7 @@ public final class Wiring implements AutoCloseable {
             corrections.reloadModel();
             // The learned model loads on the first mention scored (EARSHOT_MODEL=lexicon: never).
             Triage triage = new Triage(new MentionScorer(LearnedNegativity.preferred()), teamCorrections, drafter, config.serviceLevels(),
-                    new BusinessClock(config.alerts().businessHours()));
+                    new BusinessClock(config.alerts().businessHours()), metrics::scored);
             Map<String, BrandMatcher> matchers = config.brands().stream()
                     .collect(Collectors.toMap(b -> b.id(), BrandMatcher::new));
             this.intake = new MentionIntake(database, mentions, tasks, cursors, health, triage, matchers, clock);
@@ -308,7 +319,8 @@ public final class Wiring implements AutoCloseable {
                 alertDispatcher, timings.alertDeliveryInterval(), config.alerts().enabled() ? alertTriggers : null,
                 timings.alertTriggersInterval(),
                 database.shared() ? database.dataSource() : null,
-                drafter.usesLlm() ? llmDrafts::runOnce : null);
+                drafter.usesLlm() ? llmDrafts::runOnce : null,
+                config.storage().retention() == null ? null : () -> retention().pruneOnce());
         scheduler.start();
     }
 
@@ -323,8 +335,28 @@ public final class Wiring implements AutoCloseable {
             generatedToken = token;
         }
         web = new WebServer(config.web().host(), config.web().port(), token, queries, approvals, corrections, followUps,
-                this::connectorHealth, this::alertRouteHealth, serviceLevelClock).withQuarantine(requeue);
+                this::connectorHealth, this::alertRouteHealth, serviceLevelClock).withQuarantine(requeue)
+                .withOperations(this::readiness, metrics::scrape);
         web.start();
+    }
+
+    /** The pruning of mentions that never became tasks, after {@code storage.retention} (none when unset). */
+    public Retention retention() {
+        java.time.Duration keep = config.storage().retention();
+        if (keep == null) {
+            throw new IllegalStateException("storage.retention is not set: every mention is kept");
+        }
+        return new Retention(database, keep, clock);
+    }
+
+    /** Tasks and the audit log as rows, for {@code earshot export}. */
+    public Export export() {
+        return new Export(database);
+    }
+
+    /** Copies the H2 database online into {@code zip} (PostgreSQL: pg_dump). */
+    public void backupTo(java.nio.file.Path zip) {
+        database.backupTo(zip);
     }
 
     /** What people look at: tasks, their history, blocked replies. */
@@ -436,11 +468,50 @@ public final class Wiring implements AutoCloseable {
         return healthCheck.report();
     }
 
+    /**
+     * What {@code /health/ready} reports: the database answers, the scheduler runs, each connector and
+     * each alert route. Only what this node cannot get past without a person is DOWN: no database, no
+     * scheduler, a platform that refused the credentials, a route stopped for good.
+     */
+    public List<ReadinessCheck> readiness() {
+        List<ReadinessCheck> checks = new java.util.ArrayList<>();
+        try {
+            database.inTransaction(h -> h.createQuery("select 1").mapTo(Integer.class).one());
+            checks.add(ReadinessCheck.up("database", database.shared() ? "PostgreSQL" : "H2"));
+        } catch (RuntimeException e) {
+            checks.add(new ReadinessCheck("database", ReadinessCheck.Status.DOWN, "does not answer: " + e.getMessage()));
+        }
+        boolean running = scheduler != null && scheduler.running();
+        checks.add(running ? ReadinessCheck.up("scheduler", "running")
+                : new ReadinessCheck("scheduler", ReadinessCheck.Status.DOWN, "not running"));
+        try {
+            for (ConnectorHealth h : connectorHealth()) {
+                ReadinessCheck.Status status = h.healthy() ? ReadinessCheck.Status.UP
+                        : h.lastErrorPermanent() && h.consecutiveFailures() > 0 ? ReadinessCheck.Status.DOWN
+                        : ReadinessCheck.Status.DEGRADED;
+                checks.add(new ReadinessCheck("connector " + h.connectorId(), status, h.healthy() ? "ok" : h.problem()));
+            }
+            for (RouteHealth r : alertRouteHealth()) {
+                ReadinessCheck.Status status = r.ok() ? ReadinessCheck.Status.UP
+                        : r.stopped() ? ReadinessCheck.Status.DOWN : ReadinessCheck.Status.DEGRADED;
+                checks.add(new ReadinessCheck("alert route " + r.route(), status, r.ok() ? "ok" : r.problem()));
+            }
+        } catch (RuntimeException e) {
+            // Their health is read from the database, whose own check says DOWN already.
+        }
+        return checks;
+    }
+
     /** Each alert route's webhook: ok, or what Slack last refused. */
     public List<RouteHealth> alertRouteHealth() {
         return alertDispatcher.routeHealth();
     }
 
+    /**
+     * Stops gracefully: the web queue first (no new approvals), then the scheduler (no new polls; the
+     * post or Slack send under way finishes and is recorded, for up to {@link EarshotScheduler#GRACE}),
+     * then the Slack client and the database. A SIGTERM runs this through {@code run}'s shutdown hook.
+     */
     @Override
     public void close() {
         if (web != null) {
@@ -454,6 +525,7 @@ public final class Wiring implements AutoCloseable {
         } catch (java.io.IOException e) {
             // Closing idle connections to Slack; nothing is lost if that fails.
         }
+        metrics.close();
         database.close();
     }
 }

@@ -78,20 +78,33 @@ public final class ConfigNode {
      * "connectors.x.shedule is not a setting; did you mean schedule?". Call it once every reader has run.
      */
     public void requireKnownKeys() {
+        List<ConfigException> unknown = unknownKeys();
+        if (!unknown.isEmpty()) {
+            throw unknown.get(0);
+        }
+    }
+
+    /** Every key under this one that no reader asked for, in file order (what {@code check-config} lists). */
+    public List<ConfigException> unknownKeys() {
+        List<ConfigException> found = new ArrayList<>();
+        collectUnknownKeys(found);
+        return found;
+    }
+
+    private void collectUnknownKeys(List<ConfigException> found) {
         if (node.isObject()) {
             for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
                 String name = it.next();
                 ConfigNode child = new ConfigNode(file, key.isEmpty() ? name : key + "." + name, node.get(name), asked);
                 if (!asked.under(key).contains(name)) {
-                    throw child.error("is not a setting" + suggestion(name));
-                }
-                if (!asked.leftToTheirReader(child.key)) {
-                    child.requireKnownKeys();
+                    found.add(child.error("is not a setting" + suggestion(name)));
+                } else if (!asked.leftToTheirReader(child.key)) {
+                    child.collectUnknownKeys(found);
                 }
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                new ConfigNode(file, key + "[" + i + "]", node.get(i), asked).requireKnownKeys();
+                new ConfigNode(file, key + "[" + i + "]", node.get(i), asked).collectUnknownKeys(found);
             }
         }
     }

@@ -22,10 +22,16 @@ final class Variables {
 
     private final Path file;
     private final Function<String, String> lookup;
+    private final ConfigProblems problems;
 
     Variables(Path file, Function<String, String> lookup) {
+        this(file, lookup, ConfigProblems.stopAtFirst());
+    }
+
+    Variables(Path file, Function<String, String> lookup, ConfigProblems problems) {
         this.file = file;
         this.lookup = lookup;
+        this.problems = problems;
     }
 
     void substitute(JsonNode root) {
@@ -76,13 +82,17 @@ final class Variables {
         Matcher m = REFERENCE.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String value = valueOf(m.group(1), key);
+            String name = m.group(1);
+            String value = problems.attempt(() -> valueOf(name, key), "");
             if (value == null) {
                 if (m.group(2) == null) {
-                    throw new ConfigException(file, key,
-                            "needs the environment variable " + m.group(1) + ", which is not set");
+                    problems.report(new ConfigException(file, key,
+                            "needs the environment variable " + name + ", which is not set"));
+                    // Checking goes on as if it were set: the reference stands in for its value.
+                    value = m.group();
+                } else {
+                    value = m.group(2);
                 }
-                value = m.group(2);
             }
             m.appendReplacement(out, Matcher.quoteReplacement(value));
         }

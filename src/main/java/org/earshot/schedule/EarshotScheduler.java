@@ -34,9 +34,12 @@ import org.quartz.spi.JobFactory;
  * {@link JobFactory}, keyed by the job's name, not by reflection on empty constructors.
  */
 public final class EarshotScheduler implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EarshotScheduler.class);
     private final Scheduler scheduler;
     /** How often the LLM's drafts job looks for tasks waiting for it. */
     static final Duration LLM_DRAFTS_EVERY = Duration.ofSeconds(2);
+    /** How often old mentions are pruned (storage.retention); the first pass runs at the start. */
+    static final Duration RETENTION_EVERY = Duration.ofHours(1);
 
     public EarshotScheduler(Collection<Connector> connectors, MentionIntake intake, MentionAlerts mentionAlerts,
                             OutboxDispatcher dispatcher, Duration outboxInterval, AlertDispatcher alertDelivery,
@@ -51,6 +54,15 @@ public final class EarshotScheduler implements AutoCloseable {
                             OutboxDispatcher dispatcher, Duration outboxInterval, AlertDispatcher alertDelivery,
                             Duration alertDeliveryInterval, AlertTriggers alertTriggers, Duration alertTriggersInterval,
                             DataSource sharedStore, Runnable llmDrafts) {
+        this(connectors, intake, mentionAlerts, dispatcher, outboxInterval, alertDelivery, alertDeliveryInterval,
+                alertTriggers, alertTriggersInterval, sharedStore, llmDrafts, null);
+    }
+
+    /** @param retention the pruning of old mentions that never became tasks, hourly; null when retention is off */
+    public EarshotScheduler(Collection<Connector> connectors, MentionIntake intake, MentionAlerts mentionAlerts,
+                            OutboxDispatcher dispatcher, Duration outboxInterval, AlertDispatcher alertDelivery,
+                            Duration alertDeliveryInterval, AlertTriggers alertTriggers, Duration alertTriggersInterval,
+                            DataSource sharedStore, Runnable llmDrafts, Runnable retention) {
         Map<String, Runnable> routines = new java.util.LinkedHashMap<>();
         for (Connector c : connectors) {
             // After the poll's transaction: a crash in between is caught up by the alert job's sweep.
@@ -63,6 +75,9 @@ public final class EarshotScheduler implements AutoCloseable {
         }
         if (llmDrafts != null) {
             routines.put("llm-drafts", llmDrafts);
+        }
+        if (retention != null) {
+            routines.put("retention", retention);
         }
         Map<String, Supplier<Job>> jobs = new java.util.HashMap<>();
         routines.forEach((name, routine) -> jobs.put(name, () -> new RoutineJob(name, routine)));
@@ -98,6 +113,9 @@ public final class EarshotScheduler implements AutoCloseable {
             }
             if (llmDrafts != null) {
                 schedule("llm-drafts", LLM_DRAFTS_EVERY);
+            }
+            if (retention != null) {
+                schedule("retention", RETENTION_EVERY);
             }
         } catch (SchedulerException e) {
             throw new IllegalStateException("scheduler: " + e.getMessage(), e);
@@ -139,6 +157,15 @@ public final class EarshotScheduler implements AutoCloseable {
         }
     }
 
+    /** Whether the routines run: started, not paused, not shut down. */
+    public boolean running() {
+        try {
+            return scheduler.isStarted() && !scheduler.isInStandbyMode() && !scheduler.isShutdown();
+        } catch (SchedulerException e) {
+            return false;
+        }
+    }
+
     /** Runs a job now, out of schedule (the CLI and tests use it). */
     public void triggerNow(String jobName) {
         try {
@@ -148,12 +175,52 @@ public final class EarshotScheduler implements AutoCloseable {
         }
     }
 
+    /** How long {@link #close()} waits for the routines running now (a post, a Slack send, a poll). */
+    public static final Duration GRACE = Duration.ofSeconds(30);
+
+    /** Stops at once starting routines, lets those running finish for up to {@link #GRACE}, then stops. */
     @Override
     public void close() {
+        close(GRACE);
+    }
+
+    /**
+     * Starts no routine any more (no poll, no outbox pass), waits up to {@code grace} for the ones running
+     * now to finish (so a post under way is recorded as posted, once), then stops.
+     *
+     * @return whether every running routine finished in time
+     */
+    public boolean close(Duration grace) {
         try {
-            scheduler.shutdown(true);
+            scheduler.standby();
         } catch (SchedulerException e) {
             throw new IllegalStateException("scheduler: " + e.getMessage(), e);
+        }
+        Thread waiting = new Thread(() -> {
+            try {
+                scheduler.shutdown(true);
+            } catch (SchedulerException e) {
+                LOG.warn("scheduler: {}", e.getMessage());
+            }
+        }, "earshot-scheduler-shutdown");
+        waiting.start();
+        try {
+            waiting.join(grace.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (waiting.isAlive()) {
+            LOG.warn("stopping with routines still running after {}s: {}", grace.toSeconds(), runningNames());
+            return false;
+        }
+        return true;
+    }
+
+    private java.util.List<String> runningNames() {
+        try {
+            return scheduler.getCurrentlyExecutingJobs().stream().map(j -> j.getJobDetail().getKey().getName()).toList();
+        } catch (SchedulerException e) {
+            return java.util.List.of();
         }
     }
 }

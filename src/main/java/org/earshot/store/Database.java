@@ -5,7 +5,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.util.Locale;
 import javax.sql.DataSource;
 import org.earshot.config.StorageConfig;
+import java.util.List;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.HandleConsumer;
 import org.jdbi.v3.core.Jdbi;
@@ -42,7 +45,9 @@ public final class Database implements AutoCloseable {
         HikariDataSource ds = new HikariDataSource(hikari);
         boolean shared = storage.jdbcUrl().startsWith("jdbc:postgresql:");
         try {
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+            Flyway flyway = Flyway.configure().dataSource(ds).locations("classpath:db/migration").load();
+            refuseNewerSchema(flyway, storage.jdbcUrl());
+            flyway.migrate();
             if (shared) {
                 // Quartz's own tables, in a history of their own, after Earshot's: the baseline lets a
                 // database that ran Earshot before clustering existed take them too.
@@ -54,6 +59,38 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         return new Database(ds, shared);
+    }
+
+    /**
+     * Flyway by default ignores applied migrations it does not know ("future" ones) and goes on: a jar
+     * started on a database a newer Earshot has migrated would then read a schema it was not written for.
+     */
+    private static void refuseNewerSchema(Flyway flyway, String jdbcUrl) {
+        List<String> unknown = java.util.Arrays.stream(flyway.info().all())
+                .filter(m -> m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED)
+                .map(m -> m.getVersion().getVersion()).toList();
+        if (unknown.isEmpty()) {
+            return;
+        }
+        MigrationInfo known = flyway.info().current();
+        String newest = java.util.Arrays.stream(flyway.info().all()).filter(m -> m.getState() != MigrationState.FUTURE_SUCCESS
+                        && m.getState() != MigrationState.FUTURE_FAILED).reduce((a, b) -> b)
+                .map(m -> m.getVersion().getVersion()).orElse(known == null ? "none" : known.getVersion().getVersion());
+        throw new SchemaTooNewException("the database " + jdbcUrl.replaceAll("(?i)(password=)[^;&]*", "$1…")
+                + " has schema version " + unknown.get(unknown.size() - 1) + ", newer than this Earshot knows (up to "
+                + newest + "): a newer Earshot migrated it. Start that version (or newer), or restore a backup"
+                + " taken before the upgrade; this one will not touch it.");
+    }
+
+    /**
+     * Copies the H2 database, online, into a zip ({@code BACKUP TO}); restore by unzipping it in place of
+     * the data folder's {@code earshot.mv.db} while Earshot is stopped. PostgreSQL has {@code pg_dump}.
+     */
+    public void backupTo(java.nio.file.Path zip) {
+        if (shared) {
+            throw new IllegalArgumentException("this is PostgreSQL: back it up with pg_dump (see the README)");
+        }
+        useTransaction(h -> h.execute("BACKUP TO '" + zip.toAbsolutePath().toString().replace("'", "''") + "'"));
     }
 
     /**

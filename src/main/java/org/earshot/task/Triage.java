@@ -25,15 +25,24 @@ public final class Triage {
     private final ReplyDrafter drafter;
     private final ServiceLevels serviceLevels;
     private final BusinessClock businessClock;
+    private final java.util.function.Consumer<java.time.Duration> scoringTimes;
 
     /** @param businessClock counts the first response's time in the team's business hours */
     public Triage(MentionScorer scorer, CurrentTeamCorrections teamCorrections, ReplyDrafter drafter,
                   ServiceLevels serviceLevels, BusinessClock businessClock) {
+        this(scorer, teamCorrections, drafter, serviceLevels, businessClock, took -> { });
+    }
+
+    /** @param scoringTimes told how long each mention took to score (the metrics' scoring timer) */
+    public Triage(MentionScorer scorer, CurrentTeamCorrections teamCorrections, ReplyDrafter drafter,
+                  ServiceLevels serviceLevels, BusinessClock businessClock,
+                  java.util.function.Consumer<java.time.Duration> scoringTimes) {
         this.scorer = scorer;
         this.teamCorrections = teamCorrections;
         this.drafter = drafter;
         this.serviceLevels = serviceLevels;
         this.businessClock = businessClock;
+        this.scoringTimes = scoringTimes;
     }
 
     /** Service levels counted on the wall clock, around the clock. */
@@ -59,8 +68,10 @@ public final class Triage {
     }
 
     public Assessment assess(Mention m, CustomerHistory history, Instant now) {
+        long started = System.nanoTime();
         Score scored = scorer.score(new ScoringInput(m.platform(), m.text(), m.subject(), m.author(), history,
                 m.createdAt(), now, Engagement.from(m.replyContext())));
+        scoringTimes.accept(java.time.Duration.ofNanos(System.nanoTime() - started));
         Score score = teamCorrections.get().adjust(TeamCorrections.textOf(m.subject(), m.text()), scored);
         DraftInput input = draftInput(m, score, history);
         Draft draft = drafter.templateDraft(input);

@@ -73,6 +73,14 @@ public final class WebServer implements AutoCloseable {
         return this;
     }
 
+    /** Serves {@code /health}, {@code /health/live}, {@code /health/ready} and {@code /metrics} (see {@link OperationsEndpoints}). */
+    public WebServer withOperations(Supplier<List<ReadinessCheck>> readiness, Supplier<String> metrics) {
+        OperationsEndpoints ops = new OperationsEndpoints(readiness, metrics);
+        server.createContext("/health", ops.health());
+        server.createContext("/metrics", ops.metrics());
+        return this;
+    }
+
     public void start() {
         server.start();
     }

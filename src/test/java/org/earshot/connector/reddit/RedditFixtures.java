@@ -78,15 +78,15 @@ final class RedditFixtures {
                 Instant.parse("2026-11-19T08:22:00Z"));
     }
 
-    /** Runs {@code action} and returns what it logged (slf4j-simple writes to System.err). */
+    /** Runs {@code action} and returns what it logged (logback's console writes to System.out). */
     static String logOf(ThrowingRunnable action) throws Exception {
-        PrintStream original = System.err;
+        PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
             action.run();
         } finally {
-            System.setErr(original);
+            System.setOut(original);
         }
         return captured.toString(StandardCharsets.UTF_8);
     }
