@@ -76,7 +76,7 @@ public final class DailyDigest {
     Alert digest(String brand, LocalDate date, Instant from, Instant to, Instant now) {
         long volume = db.inTransaction(c -> mentions.countForBrand(c, brand, from, to));
         List<ResponseTask> opened = db.inTransaction(c -> tasks.createdSince(c, from)).stream()
-                .filter(t -> t.mention().brand().equals(brand) && t.createdAt().isBefore(to) && !isOwn(t))
+                .filter(t -> t.brand().equals(brand) && t.createdAt().isBefore(to) && !isOwn(t))
                 .toList();
         Map<Sentiment, Long> split = new EnumMap<>(Sentiment.class);
         for (Sentiment s : Sentiment.values()) {
@@ -84,7 +84,7 @@ public final class DailyDigest {
         }
         opened.forEach(t -> split.merge(t.score().sentiment(), 1L, Long::sum));
         List<ResponseTask> open = db.inTransaction(tasks::unresolved).stream()
-                .filter(t -> t.mention().brand().equals(brand)).toList();
+                .filter(t -> t.brand().equals(brand)).toList();
         long breached = open.stream().filter(t -> serviceLevels.deadlines(t).stream()
                 .anyMatch(d -> !now.isBefore(d.due()))).count();
         Map<String, Long> reasons = new TreeMap<>();
@@ -106,6 +106,6 @@ public final class DailyDigest {
     }
 
     private static boolean isOwn(ResponseTask t) {
-        return t.mention().externalId().startsWith(MentionStore.OWN_PREFIX);
+        return t.isIncident();
     }
 }

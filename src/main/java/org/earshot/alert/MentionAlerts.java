@@ -66,7 +66,7 @@ public final class MentionAlerts {
 
     /** Earshot's own incident tasks raise their SPIKE alert instead. */
     private static boolean isOwn(ResponseTask t) {
-        return t.mention().externalId().startsWith(org.earshot.store.MentionStore.OWN_PREFIX);
+        return t.isIncident();
     }
 
     private static boolean alerts(UrgencyLevel level) {

@@ -89,6 +89,10 @@ public final class ServiceLevelClock {
 
     /** The deadlines a task still has to meet, first response first. */
     public List<Deadline> deadlines(ResponseTask t) {
+        if (t.isIncident()) {
+            // An incident is no customer's wait: its SPIKE alert and its place at the head of the queue speak for it.
+            return List.of();
+        }
         ServiceLevel level = levels.forChannel(channels.of(t.mention().platform()));
         Instant heard = t.mention().receivedAt();
         List<Deadline> out = new ArrayList<>();

@@ -65,6 +65,10 @@ public final class Corrections {
         db.useTransaction(c -> {
             tasks.lockState(c, id).orElseThrow(() -> new TaskNotFoundException(id));
             ResponseTask task = tasks.find(c, id).orElseThrow();
+            if (task.isIncident()) {
+                throw new IllegalArgumentException("task " + id + " is an incident, not a mention: there is no text"
+                        + " to teach the scorer with");
+            }
             ResponseTask.Correction before = task.correction();
             Sentiment scorerSentiment = before.any() ? before.scorerSentiment() : task.score().sentiment();
             UrgencyLevel scorerLevel = before.any() ? before.scorerUrgencyLevel() : task.score().urgencyLevel();

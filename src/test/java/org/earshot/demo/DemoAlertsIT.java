@@ -20,7 +20,6 @@ import org.earshot.alert.SpikeDetector;
 import org.earshot.domain.AlertKind;
 import org.earshot.domain.ResponseTask;
 import org.earshot.domain.TaskState;
-import org.earshot.task.Incidents;
 import org.earshot.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,7 +90,7 @@ class DemoAlertsIT {
         assertThat(reading.mean()).isGreaterThan(0);
         assertThat(reading.count()).isGreaterThan((long) reading.threshold()).isGreaterThanOrEqualTo(10);
         List<ResponseTask> incidents = earshot.queries.list(EnumSet.of(TaskState.NEW), 500).stream()
-                .filter(t -> t.mention().externalId().startsWith(Incidents.PREFIX)).toList();
+                .filter(ResponseTask::isIncident).toList();
         assertThat(incidents).hasSize(1);
     }
 
