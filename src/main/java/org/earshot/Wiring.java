@@ -17,6 +17,7 @@ import org.earshot.alert.SlackMessage;
 import org.earshot.alert.SlackWebhook;
 import org.earshot.alert.StoredAlertSink;
 import org.earshot.alert.AlertTriggers;
+import org.earshot.alert.BrandNames;
 import org.earshot.alert.ConnectorAlerts;
 import org.earshot.alert.DailyDigest;
 import org.earshot.alert.FollowUps;
@@ -245,7 +246,8 @@ public final class Wiring implements AutoCloseable {
                     ResilienceSettings.defaults(10, Duration.ofSeconds(10)), SLACK_RATE_LIMIT, clock);
             this.alertDispatcher = new AlertDispatcher(database, alertStore, router,
                     new SlackWebhook(slackClient, slackResilience, clock),
-                    new SlackMessage(config.alerts().queueUrl(), config.alerts().businessHours().zone()), clock,
+                    new SlackMessage(config.alerts().queueUrl(), config.alerts().businessHours().zone(),
+                            BrandNames.of(config.brands())), clock,
                     timings.alertDeliveryLease(), timings.alertDeliveryBackoff());
             AlertsConfig alerting = config.alerts();
             String queueUrl = alerting.queueUrl();
@@ -255,12 +257,13 @@ public final class Wiring implements AutoCloseable {
                     new BusinessClock(alerting.businessHours()), alerting.breachWarning(), queueUrl, alerts, clock);
             this.followUps = new FollowUps(database, tasks, audit, alerting.breachWarning(), queueUrl, alerts, clock);
             this.spikes = new SpikeDetector(database, mentions, new Incidents(database, new IncidentStore(tasks), drafter),
-                    alerting.spike(), brandIds, queueUrl, alerts, clock);
+                    alerting.spike(), brandIds, BrandNames.of(config.brands()), queueUrl, alerts, clock);
             this.connectorAlerts = new ConnectorAlerts(healthCheck, config.connectors().values().stream()
                     .collect(Collectors.toMap(ConnectorConfig::id, ConnectorConfig::brand)), Duration.ofHours(1), 3,
                     queueUrl, alerts, clock);
             this.digest = new DailyDigest(database, mentions, tasks, serviceLevelClock, brandIds,
-                    alerting.businessHours().zone(), alerting.digestAt(), queueUrl, alerts, clock);
+                    alerting.businessHours().zone(), alerting.digestAt(), queueUrl, alerts, clock,
+                    BrandNames.of(config.brands()));
             this.alertTriggers = new AlertTriggers(mentionAlerts, serviceLevelClock, followUps, spikes, connectorAlerts,
                     digest);
             this.timings = timings;

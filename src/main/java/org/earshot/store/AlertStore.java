@@ -74,6 +74,20 @@ public final class AlertStore {
         return true;
     }
 
+    /** An alert's dedup key and when it was raised. */
+    public record KeyRaised(String dedupKey, Instant at) {
+    }
+
+    /** The latest alert whose dedup key starts with the prefix, whatever became of it. */
+    public Optional<KeyRaised> latest(Handle h, String dedupKeyPrefix) {
+        return h.createQuery("select dedup_key, raised_at from alert where dedup_key like :prefix"
+                        + " order by raised_at desc, id desc limit 1")
+                .bind("prefix", dedupKeyPrefix.replace("%", "\\%").replace("_", "\\_") + "%")
+                .map((rs, ctx) -> new KeyRaised(rs.getString("dedup_key"),
+                        Timestamps.read(rs, "raised_at")))
+                .findFirst();
+    }
+
     public Optional<StoredAlert> find(Handle h, String dedupKey) {
         return h.createQuery("select * from alert where dedup_key = :key").bind("key", dedupKey)
                 .map(STORED).findFirst();
