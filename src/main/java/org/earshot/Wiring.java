@@ -147,6 +147,10 @@ public final class Wiring implements AutoCloseable {
     private final Timings timings;
     private final boolean office;
     private EarshotScheduler scheduler;
+    /** This node's own check of what the cluster shares (the team model): every node runs it, not one of them. */
+    private java.util.concurrent.ScheduledExecutorService sharedStateWatch;
+    /** How often each node looks for a correction taken on another node. */
+    static final Duration SHARED_STATE_EVERY = Duration.ofSeconds(15);
     private WebServer web;
     private String generatedToken;
 
@@ -314,6 +318,32 @@ public final class Wiring implements AutoCloseable {
                 database.shared() ? database.dataSource() : null,
                 drafter.usesLlm() ? llmDrafts::runOnce : null);
         scheduler.start();
+        sharedStateWatch = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "earshot-shared-state");
+            t.setDaemon(true);
+            return t;
+        });
+        sharedStateWatch.scheduleWithFixedDelay(() -> {
+            try {
+                refreshSharedStateOnce();
+            } catch (RuntimeException e) {
+                LOG.warn("shared state: checking for new corrections failed: {}", e.getMessage());
+            }
+        }, SHARED_STATE_EVERY.toMillis(), SHARED_STATE_EVERY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * One look at what the nodes of a cluster share, as each node's own schedule runs it: the team model is
+     * rebuilt when the newest correction in the database changed. (Stopped alert routes need no look: the
+     * alert delivery reads them from the database every run.) Answers whether the model was rebuilt.
+     */
+    public boolean refreshSharedStateOnce() {
+        return corrections.reloadModelIfChanged();
+    }
+
+    /** Where this node raises alerts: stored once by dedup key, delivered by the alert delivery. */
+    public AlertSink alertSink() {
+        return alerts;
     }
 
     /** Serves the queue and the API; without a configured token, makes one for this run and says so. */
@@ -414,6 +444,9 @@ public final class Wiring implements AutoCloseable {
     public void close() {
         if (web != null) {
             web.close();
+        }
+        if (sharedStateWatch != null) {
+            sharedStateWatch.shutdownNow();
         }
         if (scheduler != null) {
             scheduler.close();

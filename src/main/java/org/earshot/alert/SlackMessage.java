@@ -106,14 +106,21 @@ public final class SlackMessage {
         return write(message);
     }
 
-    /** "• Wed 12:00 *First response due in 29m: Dana Reyes (@dana) on mastodon* · Acme Air — “my bag…” <url|task 57>" */
+    /**
+     * "• Wed 12:31 [critical] *First response due in 28m: Dana Reyes (@dana) on mastodon* · Acme Air — “my bag…” <url|task 57>":
+     * the level unless the title starts with it already.
+     */
     private String line(Alert alert) {
         StringBuilder line = new StringBuilder("• ");
         String when = when(alert);
         if (!when.isEmpty()) {
             line.append(when).append(' ');
         }
-        line.append('*').append(escape(titleOf(alert))).append('*');
+        String title = titleOf(alert);
+        if (alert.level() != null && !title.toLowerCase(Locale.ROOT).startsWith(alert.level().id())) {
+            line.append('[').append(alert.level().id()).append("] ");
+        }
+        line.append('*').append(escape(title)).append('*');
         if (alert.brand() != null) {
             line.append(" · ").append(escape(brands.of(alert.brand())));
         }

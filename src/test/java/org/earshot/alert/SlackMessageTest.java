@@ -113,7 +113,7 @@ class SlackMessageTest {
         assertThat(m.path("blocks").get(0).path("text").path("text").asText())
                 .isEqualTo("7 alerts while Slack was unreachable");
         String list = m.path("blocks").get(1).path("text").path("text").asText();
-        assertThat(list.lines()).hasSize(7).allMatch(line -> line.equals("• Wed 12:00 *Stranded at FRA* · acme"
+        assertThat(list.lines()).hasSize(7).allMatch(line -> line.equals("• Wed 12:00 [high] *Stranded at FRA* · acme"
                 + " — “@maria_k: stranded at FRA since 6am, nobody at the desk” <https://earshot.example/#task=42|task 42>"));
     }
 
