@@ -499,12 +499,14 @@ function showServiceLevelSummary(tasks) {
   $('service-level-summary').textContent = parts.join(' · ');
 }
 
-// By priority as the server sends them, or the least time left first (tasks without a deadline last).
+// By priority as the server sends them, or the least time left first (tasks without a deadline last);
+// incidents come first either way.
 function orderTasks(tasks) {
   if ($('order-select').value !== 'service-level') {
     return tasks;
   }
-  const left = (t) => (t.serviceLevel ? t.serviceLevel.minutesLeft : Number.POSITIVE_INFINITY);
+  const left = (t) => (t.incident ? Number.NEGATIVE_INFINITY
+    : t.serviceLevel ? t.serviceLevel.minutesLeft : Number.POSITIVE_INFINITY);
   return tasks.map((task, i) => ({ task, i }))
     .sort((a, b) => (left(a.task) - left(b.task)) || (a.i - b.i))
     .map((x) => x.task);

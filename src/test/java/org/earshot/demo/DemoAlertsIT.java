@@ -68,9 +68,19 @@ class DemoAlertsIT {
     }
 
     /** Each Slack message (single or folded) names an alert's kind and brand as "kind words · brand". */
+    /** A message of its own names the kind on its second line; a folded line says it in its title. */
     private static boolean names(List<String> bodies, AlertKind kind) {
-        String where = kind.id().replace('_', ' ') + " · acme";
-        return bodies.stream().anyMatch(b -> b.contains(where));
+        String where = kind.id().replace('_', ' ') + " · Acme Air";
+        String title = switch (kind) {
+            case NEW_MENTION -> " mention by ";
+            case SPIKE -> "Incident: ";
+            case SLA_WARNING -> "First response due in ";
+            case SLA_BREACH -> " overdue (was due ";
+            case CONNECTOR_UNHEALTHY -> " unhealthy: ";
+            case FOLLOW_UP_DUE -> "Follow-up ";
+            case DIGEST -> "Daily digest for Acme Air";
+        };
+        return bodies.stream().anyMatch(b -> b.contains(where) || b.contains(title));
     }
 
     @Test
