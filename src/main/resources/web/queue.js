@@ -207,19 +207,32 @@ function buildCard(task) {
   showDue(li, task.dueAt);
   showServiceLevel(li, task.serviceLevel);
 
-  text(li, '.platform', mention.platform);
-  text(li, '.author-name', mention.author.name || mention.author.handle);
-  text(li, '.author-handle', mention.author.name ? mention.author.handle : '');
-  text(li, '.followers', `${compact.format(mention.author.followers)} followers`);
-  text(li, '.customer', customerLine(task.customer));
-  const link = li.querySelector('.source-link');
-  if (/^https?:\/\//i.test(mention.url)) {
-    link.href = mention.url;
-    link.hidden = false;
+  if (task.incident) {
+    // An incident answers a burst of complaints, not one person: its statement goes out once on each channel.
+    const incident = task.incident;
+    li.classList.add('incident');
+    text(li, '.platform', incident.platforms.join(', '));
+    text(li, '.author-name', `Incident: ${incident.mentions} complaint${incident.mentions === 1 ? '' : 's'} about ${incident.brand}`);
+    text(li, '.author-handle', '');
+    text(li, '.followers', `statement posted once on each of ${incident.channels.join(', ')}`);
+    text(li, '.customer', '');
+    li.querySelector('.subject').hidden = true;
+    text(li, '.mention-text', incident.summary);
+  } else {
+    text(li, '.platform', mention.platform);
+    text(li, '.author-name', mention.author.name || mention.author.handle);
+    text(li, '.author-handle', mention.author.name ? mention.author.handle : '');
+    text(li, '.followers', `${compact.format(mention.author.followers)} followers`);
+    text(li, '.customer', customerLine(task.customer));
+    const link = li.querySelector('.source-link');
+    if (/^https?:\/\//i.test(mention.url)) {
+      link.href = mention.url;
+      link.hidden = false;
+    }
+    const subject = text(li, '.subject', mention.subject);
+    subject.hidden = !mention.subject;
+    text(li, '.mention-text', mention.text);
   }
-  const subject = text(li, '.subject', mention.subject);
-  subject.hidden = !mention.subject;
-  text(li, '.mention-text', mention.text);
   fillList(li.querySelector('.reasons'), scores.reasons);
 
   text(li, '.draft-text', draft.text);
@@ -486,12 +499,14 @@ function showServiceLevelSummary(tasks) {
   $('service-level-summary').textContent = parts.join(' · ');
 }
 
-// By priority as the server sends them, or the least time left first (tasks without a deadline last).
+// By priority as the server sends them, or the least time left first (tasks without a deadline last);
+// incidents come first either way.
 function orderTasks(tasks) {
   if ($('order-select').value !== 'service-level') {
     return tasks;
   }
-  const left = (t) => (t.serviceLevel ? t.serviceLevel.minutesLeft : Number.POSITIVE_INFINITY);
+  const left = (t) => (t.incident ? Number.NEGATIVE_INFINITY
+    : t.serviceLevel ? t.serviceLevel.minutesLeft : Number.POSITIVE_INFINITY);
   return tasks.map((task, i) => ({ task, i }))
     .sort((a, b) => (left(a.task) - left(b.task)) || (a.i - b.i))
     .map((x) => x.task);

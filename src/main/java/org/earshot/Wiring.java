@@ -17,6 +17,7 @@ import org.earshot.alert.SlackMessage;
 import org.earshot.alert.SlackWebhook;
 import org.earshot.alert.StoredAlertSink;
 import org.earshot.alert.AlertTriggers;
+import org.earshot.alert.BrandNames;
 import org.earshot.alert.ConnectorAlerts;
 import org.earshot.alert.DailyDigest;
 import org.earshot.alert.FollowUps;
@@ -61,6 +62,7 @@ import org.earshot.store.Database;
 import org.earshot.store.Export;
 import org.earshot.store.Retention;
 import org.earshot.store.HealthStore;
+import org.earshot.store.IncidentStore;
 import org.earshot.store.MentionStore;
 import org.earshot.store.OutboxStore;
 import org.earshot.store.TaskStore;
@@ -150,6 +152,10 @@ public final class Wiring implements AutoCloseable {
     private final EarshotMetrics metrics;
     private final boolean office;
     private EarshotScheduler scheduler;
+    /** This node's own check of what the cluster shares (the team model): every node runs it, not one of them. */
+    private java.util.concurrent.ScheduledExecutorService sharedStateWatch;
+    /** How often each node looks for a correction taken on another node. */
+    static final Duration SHARED_STATE_EVERY = Duration.ofSeconds(15);
     private WebServer web;
     private String generatedToken;
 
@@ -255,7 +261,8 @@ public final class Wiring implements AutoCloseable {
                     ResilienceSettings.defaults(10, Duration.ofSeconds(10)), SLACK_RATE_LIMIT, clock);
             this.alertDispatcher = new AlertDispatcher(database, alertStore, router,
                     new SlackWebhook(slackClient, slackResilience, clock),
-                    new SlackMessage(config.alerts().queueUrl(), config.alerts().businessHours().zone()), clock,
+                    new SlackMessage(config.alerts().queueUrl(), config.alerts().businessHours().zone(),
+                            BrandNames.of(config.brands())), clock,
                     timings.alertDeliveryLease(), timings.alertDeliveryBackoff());
             AlertsConfig alerting = config.alerts();
             String queueUrl = alerting.queueUrl();
@@ -264,13 +271,14 @@ public final class Wiring implements AutoCloseable {
             this.serviceLevelClock = new ServiceLevelClock(database, tasks, config.serviceLevels(), channels,
                     new BusinessClock(alerting.businessHours()), alerting.breachWarning(), queueUrl, alerts, clock);
             this.followUps = new FollowUps(database, tasks, audit, alerting.breachWarning(), queueUrl, alerts, clock);
-            this.spikes = new SpikeDetector(database, mentions, new Incidents(database, mentions, tasks, drafter),
-                    alerting.spike(), brandIds, queueUrl, alerts, clock);
+            this.spikes = new SpikeDetector(database, mentions, new Incidents(database, new IncidentStore(tasks), drafter),
+                    alerting.spike(), brandIds, BrandNames.of(config.brands()), queueUrl, alerts, clock);
             this.connectorAlerts = new ConnectorAlerts(healthCheck, config.connectors().values().stream()
                     .collect(Collectors.toMap(ConnectorConfig::id, ConnectorConfig::brand)), Duration.ofHours(1), 3,
                     queueUrl, alerts, clock);
             this.digest = new DailyDigest(database, mentions, tasks, serviceLevelClock, brandIds,
-                    alerting.businessHours().zone(), alerting.digestAt(), queueUrl, alerts, clock);
+                    alerting.businessHours().zone(), alerting.digestAt(), queueUrl, alerts, clock,
+                    BrandNames.of(config.brands()));
             this.alertTriggers = new AlertTriggers(mentionAlerts, serviceLevelClock, followUps, spikes, connectorAlerts,
                     digest);
             this.timings = timings;
@@ -322,7 +330,29 @@ public final class Wiring implements AutoCloseable {
                 drafter.usesLlm() ? llmDrafts::runOnce : null,
                 config.storage().retention() == null ? null : () -> retention().pruneOnce());
         scheduler.start();
+        sharedStateWatch = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "earshot-shared-state");
+            t.setDaemon(true);
+            return t;
+        });
+        sharedStateWatch.scheduleWithFixedDelay(() -> {
+            try {
+                refreshSharedStateOnce();
+            } catch (RuntimeException e) {
+                LOG.warn("shared state: checking for new corrections failed: {}", e.getMessage());
+            }
+        }, SHARED_STATE_EVERY.toMillis(), SHARED_STATE_EVERY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
+
+    /**
+     * One look at what the nodes of a cluster share, as each node's own schedule runs it: the team model is
+     * rebuilt when the newest correction in the database changed. (Stopped alert routes need no look: the
+     * alert delivery reads them from the database every run.) Answers whether the model was rebuilt.
+     */
+    public boolean refreshSharedStateOnce() {
+        return corrections.reloadModelIfChanged();
+    }
+
 
     /** Serves the queue and the API; without a configured token, makes one for this run and says so. */
     public void startWeb() {
@@ -516,6 +546,9 @@ public final class Wiring implements AutoCloseable {
     public void close() {
         if (web != null) {
             web.close();
+        }
+        if (sharedStateWatch != null) {
+            sharedStateWatch.shutdownNow();
         }
         if (scheduler != null) {
             scheduler.close();

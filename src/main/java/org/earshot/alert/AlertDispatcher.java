@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * more than {@link #FOLD_ABOVE} are due on one route at once they go as one message listing them, the
  * most pressing first; a spike still goes on its own.
  * Slack's 429 waits as long as it asks; 5xx and broken connections back off exponentially; a webhook
- * that is gone (403, 404, 410) stops its route and drops its alerts with the reason.
+ * that is gone (403, 404, 410) stops its route and drops its alerts with the reason. The stop is kept in
+ * the database for the webhook it was met on, so every node of a cluster stops the route too, and a restart
+ * does not start it again until its webhook changes.
  */
 public final class AlertDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(AlertDispatcher.class);
@@ -74,8 +76,12 @@ public final class AlertDispatcher {
      */
     public List<RouteHealth> routeHealth() {
         Map<String, AlertStore.RouteDelivery> delivery = db.inTransaction(store::deliveryByRoute);
+        Map<String, AlertStore.StoppedRoute> stopped = db.inTransaction(store::stoppedRoutes);
         return router.routes().stream().map(r -> {
-            RouteHealth now = problems.getOrDefault(r.name(), new RouteHealth(r.name(), "", false));
+            AlertStore.StoppedRoute stop = stopped.get(r.name());
+            RouteHealth now = stop != null && stop.webhookSha256().equals(fingerprint(r.webhookUrl()))
+                    ? new RouteHealth(r.name(), stop.problem(), true)
+                    : problems.getOrDefault(r.name(), new RouteHealth(r.name(), "", false));
             LastError last = lastErrors.get(r.name());
             AlertStore.RouteDelivery d = delivery.getOrDefault(r.name(), new AlertStore.RouteDelivery(null, 0));
             return new RouteHealth(r.name(), now.problem(), now.stopped(), last == null ? "" : last.error(),
@@ -86,6 +92,21 @@ public final class AlertDispatcher {
     private record LastError(String error, Instant at) {
     }
 
+    /** The route's stop as the database keeps it for all nodes, when it was met on the webhook the route has now. */
+    private Optional<AlertStore.StoppedRoute> stoppedForAll(AlertRoute route) {
+        return Optional.ofNullable(db.inTransaction(store::stoppedRoutes).get(route.name()))
+                .filter(s -> s.webhookSha256().equals(fingerprint(route.webhookUrl())));
+    }
+
+    static String fingerprint(String webhookUrl) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(webhookUrl.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+
     private int dispatch(String routeName, List<StoredAlert> due) {
         Optional<AlertRoute> route = router.route(routeName);
         List<Long> ids = due.stream().map(StoredAlert::id).toList();
@@ -94,8 +115,9 @@ public final class AlertDispatcher {
             return 0;
         }
         RouteHealth health = problems.get(routeName);
-        if (health != null && health.stopped()) {
-            drop(ids, health.problem());
+        Optional<AlertStore.StoppedRoute> stopped = stoppedForAll(route.get());
+        if (health != null && health.stopped() || stopped.isPresent()) {
+            drop(ids, stopped.map(AlertStore.StoppedRoute::problem).orElseGet(() -> health.problem()));
             return 0;
         }
         Instant now = clock.instant();
@@ -178,6 +200,9 @@ public final class AlertDispatcher {
             lastErrors.put(route.name(), new LastError(refused.reason(), now));
             int more = db.inTransaction(c -> {
                 store.drop(c, ids, reason);
+                if (refused.routeGone()) {
+                    store.stopRoute(c, route.name(), fingerprint(route.webhookUrl()), refused.reason(), now);
+                }
                 return refused.routeGone() ? store.dropPendingOfRoute(c, route.name(), reason) : 0;
             });
             LOG.error("alerts: {}; dropped {} alert(s){}", reason, ids.size() + more,

@@ -7,16 +7,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.earshot.connector.ConnectorHealth;
 import org.earshot.domain.Alert;
 import org.earshot.domain.AlertKind;
 import org.earshot.intake.ConnectorHealthCheck;
 
 /**
- * Raises CONNECTOR_UNHEALTHY when the health check reports a problem. The dedup key holds the
- * connector, the kind of problem (failing, refused, stalled, quota, quiet) and the {@code repeatEvery}
- * period, so a lasting problem is repeated once a period and a new kind of problem alerts at once.
- * Fewer than {@code failuresBeforeAlert} failed polls in a row stay quiet: the schedule retries them.
+ * Raises CONNECTOR_UNHEALTHY when the health check reports a problem, at most once per {@code repeatEvery}
+ * for a connector, counted from its last alert as the sink stored it, so the limit holds across restarts
+ * and across nodes. The dedup key names the time of the alert it follows ({@code connector_unhealthy:<id>:after-<epoch second>}),
+ * so two nodes that read the same last alert raise the same key and the store lets one in. Fewer than
+ * {@code failuresBeforeAlert} failed polls in a row stay quiet: the schedule retries them.
  */
 public final class ConnectorAlerts {
     private final ConnectorHealthCheck healthCheck;
@@ -41,10 +43,14 @@ public final class ConnectorAlerts {
     /** @return how many alerts were new */
     public int check() {
         Instant now = clock.instant();
-        long period = Math.floorDiv(now.getEpochSecond(), repeatEvery.toSeconds());
         int raised = 0;
         for (ConnectorHealth h : healthCheck.report()) {
             if (h.healthy() || isPassingHiccup(h)) {
+                continue;
+            }
+            String prefix = "connector_unhealthy:" + h.connectorId() + ":";
+            Optional<AlertSink.Raised> last = sink.latest(prefix);
+            if (last.isPresent() && now.isBefore(last.get().at().plus(repeatEvery))) {
                 continue;
             }
             String kind = kindOf(h.problem());
@@ -56,9 +62,10 @@ public final class ConnectorAlerts {
                 facts.add("last mention: " + AlertTimes.format(h.lastMentionAt()));
             }
             Alert alert = new Alert(AlertKind.CONNECTOR_UNHEALTHY,
-                    "connector_unhealthy:" + h.connectorId() + ":" + kind + ":" + period,
+                    prefix + "after-" + last.map(r -> String.valueOf(r.at().getEpochSecond())).orElse("none"),
                     brandByConnector.get(h.connectorId()), null, null,
-                    "Connector " + h.connectorId() + " unhealthy: " + kind.replace('_', ' '), h.problem(), facts,
+                    "Connector " + h.connectorId() + " unhealthy: " + kind.replace('_', ' '),
+                    withoutKind(h.problem()), facts,
                     queueUrl + "/", null, now);
             if (sink.raise(alert)) {
                 raised++;
@@ -69,6 +76,13 @@ public final class ConnectorAlerts {
 
     private boolean isPassingHiccup(ConnectorHealth h) {
         return h.consecutiveFailures() > 0 && h.consecutiveFailures() < failuresBeforeAlert && !h.lastErrorPermanent();
+    }
+
+    /** The problem without its kind in front, which the title says already: "refused: 401 …" → "401 …". */
+    static String withoutKind(String problem) {
+        String once = AlertWords.withoutRepeatedLabels(problem);
+        int colon = once.indexOf(": ");
+        return colon < 0 ? once : once.substring(colon + 2);
     }
 
     /** The problem's first word(s) before the colon: "failing", "refused", "stalled", "out of quota", "quiet". */

@@ -39,10 +39,18 @@ public final class DailyDigest {
     private final String queueUrl;
     private final AlertSink sink;
     private final Clock clock;
+    private final BrandNames names;
 
     public DailyDigest(Database db, MentionStore mentions, TaskStore tasks, ServiceLevelClock serviceLevels,
                        List<String> brands, ZoneId zone, LocalTime digestAt, String queueUrl, AlertSink sink,
                        Clock clock) {
+        this(db, mentions, tasks, serviceLevels, brands, zone, digestAt, queueUrl, sink, clock, BrandNames.IDS);
+    }
+
+    public DailyDigest(Database db, MentionStore mentions, TaskStore tasks, ServiceLevelClock serviceLevels,
+                       List<String> brands, ZoneId zone, LocalTime digestAt, String queueUrl, AlertSink sink,
+                       Clock clock, BrandNames names) {
+        this.names = names;
         this.db = db;
         this.mentions = mentions;
         this.tasks = tasks;
@@ -76,7 +84,7 @@ public final class DailyDigest {
     Alert digest(String brand, LocalDate date, Instant from, Instant to, Instant now) {
         long volume = db.inTransaction(c -> mentions.countForBrand(c, brand, from, to));
         List<ResponseTask> opened = db.inTransaction(c -> tasks.createdSince(c, from)).stream()
-                .filter(t -> t.mention().brand().equals(brand) && t.createdAt().isBefore(to) && !isOwn(t))
+                .filter(t -> t.brand().equals(brand) && t.createdAt().isBefore(to) && !isOwn(t))
                 .toList();
         Map<Sentiment, Long> split = new EnumMap<>(Sentiment.class);
         for (Sentiment s : Sentiment.values()) {
@@ -84,7 +92,7 @@ public final class DailyDigest {
         }
         opened.forEach(t -> split.merge(t.score().sentiment(), 1L, Long::sum));
         List<ResponseTask> open = db.inTransaction(tasks::unresolved).stream()
-                .filter(t -> t.mention().brand().equals(brand)).toList();
+                .filter(t -> t.brand().equals(brand)).toList();
         long breached = open.stream().filter(t -> serviceLevels.deadlines(t).stream()
                 .anyMatch(d -> !now.isBefore(d.due()))).count();
         Map<String, Long> reasons = new TreeMap<>();
@@ -93,19 +101,30 @@ public final class DailyDigest {
         String top = reasons.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(TOP_PROBLEMS).map(e -> e.getKey() + " (" + e.getValue() + ")").collect(Collectors.joining("; "));
+        String period = PERIOD.format(from.atZone(zone)) + " – " + PERIOD.format(to.atZone(zone)) + " (" + zone.getId()
+                + ")";
         List<String> facts = new ArrayList<>();
-        facts.add("mentions: " + volume + ", tasks opened: " + opened.size());
-        facts.add("sentiment: " + split.entrySet().stream().map(e -> e.getKey().id() + " " + e.getValue())
-                .collect(Collectors.joining(", ")));
-        facts.add("open tasks: " + open.size() + ", overdue: " + breached);
-        facts.add("top problems: " + (top.isEmpty() ? "none" : top));
+        facts.add("mentions heard " + period + ": " + volume + ", in " + opened.size() + " task(s)"
+                + (volume > opened.size() ? " (the rest joined conversations already open)" : ""));
+        facts.add("sentiment of those " + opened.size() + " task(s): " + split.entrySet().stream()
+                .map(e -> e.getKey().id() + " " + e.getValue()).collect(Collectors.joining(", ")));
+        facts.add("unresolved now: " + open.size() + " task(s), " + breached + " past a deadline");
+        facts.add("top problems in the negative ones: " + (top.isEmpty() ? "none" : top));
+        long since = now.isAfter(to) ? db.inTransaction(c -> mentions.countForBrand(c, brand, to, now)) : 0;
+        if (since > 0) {
+            facts.add("heard since " + PERIOD.format(to.atZone(zone)) + ": " + since
+                    + " more, counted in tomorrow's digest");
+        }
         return new Alert(AlertKind.DIGEST, "digest:" + brand + ":" + date, brand, null, null,
-                "Daily digest for " + brand + ", " + date,
-                volume + " mentions since " + from.atZone(zone).toLocalDateTime() + ", " + open.size()
-                        + " task(s) open, " + breached + " overdue.", facts, queueUrl + "/", null, now);
+                "Daily digest for " + names.of(brand) + ", " + date,
+                volume + " mention(s) heard " + period + "; " + open.size() + " task(s) unresolved now, " + breached
+                        + " past a deadline.", facts, queueUrl + "/", null, now);
     }
 
+    private static final java.time.format.DateTimeFormatter PERIOD =
+            java.time.format.DateTimeFormatter.ofPattern("EEE d MMM HH:mm", java.util.Locale.ENGLISH);
+
     private static boolean isOwn(ResponseTask t) {
-        return t.mention().externalId().startsWith(MentionStore.OWN_PREFIX);
+        return t.isIncident();
     }
 }

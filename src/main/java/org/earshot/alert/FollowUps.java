@@ -7,16 +7,17 @@ import java.util.List;
 import java.util.Locale;
 import org.earshot.domain.Alert;
 import org.earshot.domain.AlertKind;
-import org.earshot.domain.Mention;
 import org.earshot.domain.ResponseTask;
 import org.earshot.store.AuditLog;
 import org.earshot.store.Database;
 import org.earshot.store.TaskStore;
 
 /**
- * Promises to come back: an approved reply whose draft said "you'll hear back within …" opens a
- * follow-up due {@code hearBackWithin} later. FOLLOW_UP_DUE goes out {@code breachWarning} before it
- * unless a person marked it done, once per task ({@code follow_up_due:task-<id>}).
+ * Promises to come back: an approved reply whose text said "you'll hear back within …" opens a
+ * follow-up due that long after its approval (else the policy's hearBack time). FOLLOW_UP_DUE goes out
+ * {@code warnBefore} before it, but never before three quarters of the promised time have passed since
+ * the approval (a promise of 30 minutes with a 30-minute warning would otherwise alert as it is
+ * approved), unless a person marked it done; once per task ({@code follow_up_due:task-<id>}).
  */
 public final class FollowUps {
     private final Database db;
@@ -43,11 +44,22 @@ public final class FollowUps {
         Instant now = clock.instant();
         int raised = 0;
         for (TaskStore.PendingFollowUp f : db.inTransaction(tasks::pendingFollowUps)) {
-            if (!now.isBefore(f.dueAt().minus(warnBefore)) && sink.raise(alert(f, now))) {
+            if (!now.isBefore(warnAt(f)) && sink.raise(alert(f, now))) {
                 raised++;
             }
         }
         return raised;
+    }
+
+    /** When the follow-up alerts: {@code warnBefore} it is due, not before the last quarter of the promised time. */
+    Instant warnAt(TaskStore.PendingFollowUp f) {
+        Instant warn = f.dueAt().minus(warnBefore);
+        Instant approved = f.task().decision().at();
+        if (approved == null || !approved.isBefore(f.dueAt())) {
+            return warn;
+        }
+        Instant lastQuarter = approved.plus(Duration.between(approved, f.dueAt()).multipliedBy(3).dividedBy(4));
+        return warn.isAfter(lastQuarter) ? warn : lastQuarter;
     }
 
     public List<TaskStore.PendingFollowUp> pending() {
@@ -68,14 +80,16 @@ public final class FollowUps {
 
     private Alert alert(TaskStore.PendingFollowUp f, Instant now) {
         ResponseTask t = f.task();
-        Mention m = t.mention();
         String when = now.isBefore(f.dueAt()) ? "due " + AlertTimes.format(f.dueAt())
                 : "overdue since " + AlertTimes.format(f.dueAt());
         String promised = t.decision().approvedText() == null ? t.draft().text() : t.decision().approvedText();
-        return new Alert(AlertKind.FOLLOW_UP_DUE, "follow_up_due:task-" + t.id(), m.brand(), m.platform(),
-                t.score().urgencyLevel(), "Follow-up " + when + " for task " + t.id() + " (" + m.platform().id()
-                + ", " + m.author().handle() + ")", m.text(),
-                List.of("promised: " + promised, "due: " + AlertTimes.format(f.dueAt()),
+        String whom = t.isIncident() ? "incident of " + t.brand() + " on " + t.incident().channelList()
+                : AlertWords.personOn(t.mention());
+        return new Alert(AlertKind.FOLLOW_UP_DUE, "follow_up_due:task-" + t.id(), t.brand(), t.platform(),
+                t.score().urgencyLevel(), "Follow-up " + when + ": " + whom,
+                t.isIncident() ? t.incident().summary() : t.mention().text(),
+                List.of("task: " + t.id(), "promised: " + promised, "due: " + AlertTimes.format(f.dueAt()),
+                        "approved: " + (t.decision().at() == null ? "-" : AlertTimes.format(t.decision().at())),
                         "state: " + t.state().name().toLowerCase(Locale.ROOT)),
                 MentionAlerts.taskLink(queueUrl, t.id()), t.id(), now);
     }

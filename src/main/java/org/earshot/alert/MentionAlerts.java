@@ -66,7 +66,7 @@ public final class MentionAlerts {
 
     /** Earshot's own incident tasks raise their SPIKE alert instead. */
     private static boolean isOwn(ResponseTask t) {
-        return t.mention().externalId().startsWith(org.earshot.store.MentionStore.OWN_PREFIX);
+        return t.isIncident();
     }
 
     private static boolean alerts(UrgencyLevel level) {
@@ -75,8 +75,7 @@ public final class MentionAlerts {
 
     Alert alertFor(ResponseTask t) {
         Mention m = t.mention();
-        String who = m.author().name().isBlank() ? m.author().handle()
-                : m.author().name() + " (" + m.author().handle() + ")";
+        String who = AlertWords.person(m);
         List<String> facts = new ArrayList<>();
         facts.add("from: " + who + ", " + m.author().followers() + " followers");
         facts.add("where: " + m.platform().id() + " via connector " + m.connectorId());
@@ -89,9 +88,15 @@ public final class MentionAlerts {
         facts.add("due: " + AlertTimes.format(t.dueAt()));
         String text = m.subject().isBlank() ? m.text() : m.subject() + "\n" + m.text();
         return new Alert(AlertKind.NEW_MENTION, "new_mention:task-" + t.id(), m.brand(), m.platform(),
-                t.score().urgencyLevel(), t.score().urgencyLevel().id().toUpperCase(Locale.ROOT) + " mention of "
-                + m.brand() + " on " + m.platform().id() + " by " + who, text, facts, taskLink(queueUrl, t.id()),
+                t.score().urgencyLevel(), level(t.score().urgencyLevel()) + " mention by " + AlertWords.personOn(m),
+                text, facts, taskLink(queueUrl, t.id()),
                 t.id(), clock.instant());
+    }
+
+    /** "Critical", "High". */
+    static String level(UrgencyLevel level) {
+        String id = level.id();
+        return id.substring(0, 1).toUpperCase(Locale.ROOT) + id.substring(1);
     }
 
     static String taskLink(String queueUrl, long taskId) {

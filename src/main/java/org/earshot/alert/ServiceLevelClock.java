@@ -89,6 +89,10 @@ public final class ServiceLevelClock {
 
     /** The deadlines a task still has to meet, first response first. */
     public List<Deadline> deadlines(ResponseTask t) {
+        if (t.isIncident()) {
+            // An incident is no customer's wait: its SPIKE alert and its place at the head of the queue speak for it.
+            return List.of();
+        }
         ServiceLevel level = levels.forChannel(channels.of(t.mention().platform()));
         Instant heard = t.mention().receivedAt();
         List<Deadline> out = new ArrayList<>();
@@ -161,14 +165,12 @@ public final class ServiceLevelClock {
     private Alert alert(AlertKind kind, Deadline d, Instant now) {
         ResponseTask t = d.task();
         Mention m = t.mention();
-        String title = kind == AlertKind.SLA_BREACH
-                ? d.target().label() + " overdue for task " + t.id() + " (" + m.platform().id() + ", " + m.brand()
-                        + "): was due " + AlertTimes.format(d.due())
+        String title = (kind == AlertKind.SLA_BREACH
+                ? d.target().label() + " overdue (was due " + AlertTimes.format(d.due()) + ")"
                 : d.target().label() + " due in " + Durations.format(Duration.between(now, d.due())
-                        .truncatedTo(java.time.temporal.ChronoUnit.MINUTES)) + " for task " + t.id() + " ("
-                        + m.platform().id() + ", " + m.brand() + ")";
-        List<String> facts = List.of("due: " + AlertTimes.format(d.due()), "heard: " + AlertTimes.format(m.receivedAt()),
-                "from: " + m.author().handle(), "state: " + t.state().name().toLowerCase(Locale.ROOT),
+                        .truncatedTo(java.time.temporal.ChronoUnit.MINUTES))) + ": " + AlertWords.personOn(m);
+        List<String> facts = List.of("task: " + t.id(), "due: " + AlertTimes.format(d.due()),
+                "heard: " + AlertTimes.format(m.receivedAt()), "state: " + t.state().name().toLowerCase(Locale.ROOT),
                 "urgency: " + t.score().urgencyLevel().id());
         return new Alert(kind, kind.id() + ":" + d.target().id() + ":task-" + t.id(), m.brand(), m.platform(),
                 t.score().urgencyLevel(), title, m.text(), facts, MentionAlerts.taskLink(queueUrl, t.id()), t.id(), now);

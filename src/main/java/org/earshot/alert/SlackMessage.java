@@ -7,12 +7,20 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import org.earshot.domain.Alert;
 
 /**
- * An alert as a Slack Block Kit message: a header, a section saying where it happened with the text
- * quoted, a context line of facts, and a button to the task in the queue. User text is escaped, so
- * a mention cannot ping {@code <!channel>} or inject links, and cut to Slack's block limits.
+ * An alert as a Slack Block Kit message: a header saying what happened and to whom, a section saying
+ * where (urgency, brand by its name, platform) with the text quoted, a context line of facts, and a
+ * button to the task in the queue. A folded message lists each alert the same way on one line: its
+ * title, the first words of its text, and a link to its task.
+ *
+ * <p>Escaping is done once, here, and only where Slack reads markup: mrkdwn gets {@code & < >} escaped
+ * (so a mention cannot ping {@code <!channel>} or inject links); plain_text (the header, the button)
+ * is shown as it is, so it is not escaped. Entities a platform already escaped in its own text
+ * ({@code &amp;}) are read back first, so they never show raw. A label an error repeats
+ * ("refused: refused:") is said once.
  */
 public final class SlackMessage {
     static final int HEADER_LIMIT = 150;
@@ -20,34 +28,42 @@ public final class SlackMessage {
     static final int CONTEXT_ELEMENTS = 10;
     static final int FALLBACK_LIMIT = 300;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE HH:mm");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.ENGLISH);
 
     private final String queueUrl;
     private final ZoneId zone;
+    private final BrandNames brands;
 
     /** @param queueUrl the web queue as people reach it; @param zone the zone times are shown in */
     public SlackMessage(String queueUrl, ZoneId zone) {
+        this(queueUrl, zone, BrandNames.IDS);
+    }
+
+    public SlackMessage(String queueUrl, ZoneId zone, BrandNames brands) {
         this.queueUrl = queueUrl.endsWith("/") ? queueUrl.substring(0, queueUrl.length() - 1) : queueUrl;
         this.zone = zone;
+        this.brands = brands;
     }
 
     /** One alert as one message. */
     public String single(Alert alert) {
         String title = titleOf(alert);
+        String text = plain(alert.text());
         ObjectNode message = JSON.createObjectNode();
-        message.put("text", cut(escape(title + ": " + alert.text()), FALLBACK_LIMIT));
+        message.put("text", cut(escape(AlertWords.withoutRepeatedLabels(title
+                + (text.isBlank() ? "" : ": " + AlertWords.firstWords(text)))), FALLBACK_LIMIT));
         ArrayNode blocks = message.putArray("blocks");
         blocks.add(header(title));
         StringBuilder section = new StringBuilder("*").append(escape(where(alert))).append("*");
-        if (!alert.text().isBlank()) {
-            section.append('\n').append(quoted(alert.text()));
+        if (!text.isBlank()) {
+            section.append('\n').append(quoted(text));
         }
         blocks.add(section(cut(section.toString(), SECTION_LIMIT)));
         if (!alert.facts().isEmpty()) {
             ObjectNode context = blocks.addObject().put("type", "context");
             ArrayNode elements = context.putArray("elements");
             alert.facts().stream().limit(CONTEXT_ELEMENTS).forEach(fact ->
-                    elements.addObject().put("type", "mrkdwn").put("text", cut(escape(fact), SECTION_LIMIT)));
+                    elements.addObject().put("type", "mrkdwn").put("text", cut(escape(plain(fact)), SECTION_LIMIT)));
         }
         String link = linkOf(alert);
         if (!link.isEmpty()) {
@@ -71,10 +87,9 @@ public final class SlackMessage {
         StringBuilder list = new StringBuilder();
         int shown = 0;
         for (Alert alert : alerts) {
-            String line = "• " + when(alert) + " *" + escape(titleOf(alert)) + "* (" + escape(where(alert)) + ")"
-                    + (linkOf(alert).isEmpty() ? "" : " <" + linkOf(alert) + "|open>") + "\n";
+            String line = line(alert) + "\n";
             int more = alerts.size() - shown - 1;
-            if (list.length() + line.length() + (more > 0 ? 20 : 0) > SECTION_LIMIT) {
+            if (list.length() + line.length() + (more > 0 ? 40 : 0) > SECTION_LIMIT) {
                 break;
             }
             list.append(line);
@@ -83,17 +98,57 @@ public final class SlackMessage {
         if (shown < alerts.size()) {
             list.append("…and ").append(alerts.size() - shown).append(" more in the queue");
         }
-        message.put("text", cut(escape(title + ": " + alerts.stream().map(SlackMessage::titleOf).toList()),
-                FALLBACK_LIMIT));
+        message.put("text", cut(escape(title + ": " + String.join("; ", alerts.stream().map(SlackMessage::titleOf)
+                .toList())), FALLBACK_LIMIT));
         ArrayNode blocks = message.putArray("blocks");
         blocks.add(header(title));
         blocks.add(section(list.toString().stripTrailing()));
         return write(message);
     }
 
-    /** Escapes the three characters Slack reads as markup, as its docs ask. */
+    /**
+     * "• Wed 12:31 [critical] *First response due in 28m: Dana Reyes (@dana) on mastodon* · Acme Air — “my bag…” <url|task 57>":
+     * the level unless the title starts with it already.
+     */
+    private String line(Alert alert) {
+        StringBuilder line = new StringBuilder("• ");
+        String when = when(alert);
+        if (!when.isEmpty()) {
+            line.append(when).append(' ');
+        }
+        String title = titleOf(alert);
+        if (alert.level() != null && !title.toLowerCase(Locale.ROOT).startsWith(alert.level().id())) {
+            line.append('[').append(alert.level().id()).append("] ");
+        }
+        line.append('*').append(escape(title)).append('*');
+        if (alert.brand() != null) {
+            line.append(" · ").append(escape(brands.of(alert.brand())));
+        }
+        String text = plain(alert.text());
+        if (!text.isBlank()) {
+            line.append(" — “").append(escape(AlertWords.firstWords(text))).append('”');
+        }
+        String link = linkOf(alert);
+        if (!link.isEmpty()) {
+            line.append(" <").append(link).append('|')
+                    .append(alert.taskId() != null ? "task " + alert.taskId() : "open").append('>');
+        }
+        return line.toString();
+    }
+
+    /** Escapes the three characters Slack reads as markup in mrkdwn, as its docs ask; once. */
     public static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /** Text as a person should read it: entities a platform escaped read back, repeated labels said once. */
+    static String plain(String text) {
+        if (text == null) {
+            return "";
+        }
+        String read = text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+                .replace("&#x27;", "'").replace("&amp;", "&");
+        return AlertWords.withoutRepeatedLabels(read);
     }
 
     /** Cuts text to {@code max} characters with an ellipsis, never through an escape such as {@code &amp;}. */
@@ -111,7 +166,7 @@ public final class SlackMessage {
 
     private static ObjectNode header(String title) {
         ObjectNode header = JSON.createObjectNode().put("type", "header");
-        header.putObject("text").put("type", "plain_text").put("text", cut(escape(title), HEADER_LIMIT));
+        header.putObject("text").put("type", "plain_text").put("text", cut(title, HEADER_LIMIT));
         return header;
     }
 
@@ -125,15 +180,20 @@ public final class SlackMessage {
         return escape(text.strip()).lines().map(line -> "> " + line).reduce((a, b) -> a + "\n" + b).orElse("");
     }
 
+    /** The alert's own title, plain; what kind and how urgent it is goes on the line below, said once. */
     private static String titleOf(Alert alert) {
-        String level = alert.level() == null ? "" : "[" + alert.level().id() + "] ";
-        return level + (alert.title().isBlank() ? alert.kind().id() : alert.title());
+        return plain(alert.title().isBlank() ? alert.kind().id().replace('_', ' ') : alert.title());
     }
 
-    private static String where(Alert alert) {
-        StringBuilder where = new StringBuilder(alert.kind().id().replace('_', ' '));
+    /** "critical · sla warning · Acme Air · mastodon" */
+    private String where(Alert alert) {
+        StringBuilder where = new StringBuilder();
+        if (alert.level() != null) {
+            where.append(alert.level().id()).append(" · ");
+        }
+        where.append(alert.kind().id().replace('_', ' '));
         if (alert.brand() != null) {
-            where.append(" · ").append(alert.brand());
+            where.append(" · ").append(brands.of(alert.brand()));
         }
         if (alert.platform() != null) {
             where.append(" · ").append(alert.platform().id());

@@ -35,6 +35,11 @@ public final class StoredAlertSink implements AlertSink {
     }
 
     @Override
+    public Optional<Raised> latest(String dedupKeyPrefix) {
+        return db.inTransaction(c -> store.latest(c, dedupKeyPrefix)).map(k -> new Raised(k.dedupKey(), k.at()));
+    }
+
+    @Override
     public boolean raise(Alert alert) {
         Instant now = clock.instant();
         Optional<AlertRoute> route = router.route(alert);

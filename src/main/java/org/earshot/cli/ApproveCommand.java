@@ -39,6 +39,9 @@ public final class ApproveCommand implements Callable<Integer> {
                 System.out.println("task " + task.id() + " closed as answered by hand by " + actor + " ("
                         + task.mention().platform().id() + " is read-only: post it yourself at " + task.mention().url()
                         + "); the answer on record:");
+            } else if (task.isIncident()) {
+                System.out.println("incident " + task.id() + " approved by " + actor + "; its statement will be posted"
+                        + " once on each of " + task.incident().channelList() + " as:");
             } else {
                 System.out.println("task " + task.id() + " approved by " + actor + "; it will be posted on "
                         + task.mention().platform().id() + " as:");

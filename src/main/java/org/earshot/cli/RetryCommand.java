@@ -26,7 +26,7 @@ public final class RetryCommand implements Callable<Integer> {
         try (Wiring office = Wiring.office(config.load(), Clock.systemUTC())) {
             ResponseTask task = office.approvals().retry(id, actor);
             System.out.println("task " + task.id() + " retried by " + actor + "; it will be posted on "
-                    + task.mention().platform().id() + " as:");
+                    + task.platform().id() + " as:");
             System.out.println(task.decision().approvedText());
         }
         return 0;

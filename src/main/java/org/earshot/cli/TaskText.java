@@ -11,13 +11,13 @@ final class TaskText {
     }
 
     static String line(ResponseTask t, Instant now) {
-        String text = t.mention().text().replaceAll("\\s+", " ").strip();
+        String text = (t.isIncident() ? t.incident().summary() : t.mention().text()).replaceAll("\\s+", " ").strip();
         if (text.length() > 70) {
             text = text.substring(0, 67) + "...";
         }
         return String.format(Locale.ROOT, "%5d  %6.2f  %-8s  %-8s  %-9s  %-22s  %-12s  %s", t.id(), t.score().priority(),
-                t.score().urgencyLevel().id(), t.score().sentiment().id(), t.mention().platform().id(),
-                clip(t.mention().author().handle(), 22), due(t, now), text);
+                t.score().urgencyLevel().id(), t.score().sentiment().id(), t.platform().id(),
+                clip(t.isIncident() ? "incident" : t.mention().author().handle(), 22), due(t, now), text);
     }
 
     static String header() {
@@ -30,6 +30,12 @@ final class TaskText {
         b.append("task ").append(t.id()).append("  ").append(t.state()).append("  priority ")
                 .append(String.format(Locale.ROOT, "%.2f", t.score().priority())).append("  due ").append(due(t, now))
                 .append('\n');
+        if (t.isIncident()) {
+            b.append("incident ").append(t.incident().mentions()).append(" complaints about ")
+                    .append(t.incident().brand()).append(" on ").append(t.incident().channelList()).append('\n');
+            b.append("said     ").append(t.incident().summary()).append('\n');
+            return b.append("draft    ").append(t.draft().text()).append('\n').toString();
+        }
         b.append("from     ").append(t.mention().author().name()).append(" <").append(t.mention().author().handle())
                 .append(">  on ").append(t.mention().platform().id()).append(" (").append(t.mention().connectorId())
                 .append(")  followers ").append(t.mention().author().followers()).append('\n');

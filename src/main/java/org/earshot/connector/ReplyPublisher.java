@@ -1,7 +1,9 @@
 package org.earshot.connector;
 
 /**
- * Posts one block of an approved reply on the mention's own channel, threaded.
+ * Posts one block of an approved reply on the mention's own channel, threaded; where the platform
+ * has a public timeline of the brand's own, also a post of the brand's own at top level (an
+ * incident's holding statement).
  *
  * <p>Implementations never retry a post on their own: the outbox calls again with the same
  * idempotency key after a failure, and the publisher must make that repeat harmless (the
@@ -10,4 +12,15 @@ package org.earshot.connector;
 public interface ReplyPublisher {
 
     PostedReply publish(ReplyBlock block) throws ConnectorException;
+
+    /** Whether {@link #postTopLevel} can post here; a mailbox, a feed or a forum without a home of its own cannot. */
+    default boolean postsTopLevel() {
+        return false;
+    }
+
+    /** Posts a new post of the brand's own, not a reply; made harmless to repeat the same way as {@link #publish}. */
+    default PostedReply postTopLevel(TopLevelPost post) throws ConnectorException {
+        throw ConnectorException.permanentFailure("this channel cannot post a statement of its own, only replies",
+                null);
+    }
 }

@@ -5,6 +5,8 @@ import java.time.Instant;
 /**
  * One mention's way to a reply: its scores, its draft, and what people decided. When people
  * relabelled it, {@code score} holds their labels and {@code correction} says who and what the scorer said.
+ * An incident's task answers a burst of complaints instead of one mention: its {@code mention} is null and
+ * {@code incident} says what the burst is; every other task has a mention and no incident.
  */
 public record ResponseTask(
         long id,
@@ -17,7 +19,22 @@ public record ResponseTask(
         Instant createdAt,
         Instant dueAt,
         Correction correction,
-        CustomerHistory customer) {
+        CustomerHistory customer,
+        Incident incident) {
+
+    public boolean isIncident() {
+        return incident != null;
+    }
+
+    /** The brand the task is for, whether it answers a mention or an incident. */
+    public String brand() {
+        return isIncident() ? incident.brand() : mention.brand();
+    }
+
+    /** The platform the task answers on: the mention's, or the incident's busiest channel's. */
+    public Platform platform() {
+        return isIncident() ? incident.platforms().get(0) : mention.platform();
+    }
 
     /** Who approved or rejected, when, and the exact approved text or the reason. */
     public record Decision(String actor, Instant at, String approvedText, String rejectReason) {

@@ -74,6 +74,42 @@ public final class AlertStore {
         return true;
     }
 
+    /** A route stopped for every node: the webhook it was stopped on (fingerprint), why, and when. */
+    public record StoppedRoute(String route, String webhookSha256, String problem, Instant at) {
+    }
+
+    /** Stops a route for every node; a later stop of the same route replaces the earlier. */
+    public void stopRoute(Handle h, String route, String webhookSha256, String problem, Instant now) {
+        h.createUpdate("delete from alert_route_state where route = :route").bind("route", route).execute();
+        h.createUpdate(InsertStatement.into("alert_route_state", "route", "webhook_sha256", "problem", "stopped_at"))
+                .bind("route", route).bind("webhook_sha256", webhookSha256).bind("problem", problem)
+                .bind("stopped_at", now)
+                .execute();
+    }
+
+    public Map<String, StoppedRoute> stoppedRoutes(Handle h) {
+        Map<String, StoppedRoute> out = new HashMap<>();
+        h.createQuery("select * from alert_route_state")
+                .map((rs, ctx) -> new StoppedRoute(rs.getString("route"), rs.getString("webhook_sha256"),
+                        rs.getString("problem"), Timestamps.read(rs, "stopped_at")))
+                .forEach(s -> out.put(s.route(), s));
+        return out;
+    }
+
+    /** An alert's dedup key and when it was raised. */
+    public record KeyRaised(String dedupKey, Instant at) {
+    }
+
+    /** The latest alert whose dedup key starts with the prefix, whatever became of it. */
+    public Optional<KeyRaised> latest(Handle h, String dedupKeyPrefix) {
+        return h.createQuery("select dedup_key, raised_at from alert where dedup_key like :prefix"
+                        + " order by raised_at desc, id desc limit 1")
+                .bind("prefix", dedupKeyPrefix.replace("%", "\\%").replace("_", "\\_") + "%")
+                .map((rs, ctx) -> new KeyRaised(rs.getString("dedup_key"),
+                        Timestamps.read(rs, "raised_at")))
+                .findFirst();
+    }
+
     public Optional<StoredAlert> find(Handle h, String dedupKey) {
         return h.createQuery("select * from alert where dedup_key = :key").bind("key", dedupKey)
                 .map(STORED).findFirst();

@@ -59,4 +59,9 @@ public final class CorrectionStore {
         }
         return new ArrayList<>(byTask.values());
     }
+
+    /** The id of the newest correction, 0 when there is none: it changes whenever anyone corrects anything. */
+    public long newestId(Handle h) {
+        return h.createQuery("select coalesce(max(id), 0) from score_correction").mapTo(Long.class).one();
+    }
 }

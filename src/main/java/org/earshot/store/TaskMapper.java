@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.earshot.domain.CustomerHistory;
 import org.earshot.domain.Draft;
+import org.earshot.domain.Incident;
 import org.earshot.domain.Intent;
 import org.earshot.domain.Platform;
 import org.earshot.domain.ResponseTask;
@@ -20,12 +21,18 @@ import org.jdbi.v3.core.statement.StatementContext;
 final class TaskMapper implements RowMapper<ResponseTask> {
     private static final MentionMapper MENTION = new MentionMapper("m_");
 
-    /** The task's columns, its mention's prefixed "m_", its outbox row's prefixed "o_". */
+    /**
+     * The task's columns, its mention's prefixed "m_" (null for an incident), its outbox row's prefixed "o_",
+     * its incident's prefixed "i_" (null for a mention's task).
+     */
     static final String SELECT = "select t.*, " + MENTION.selectFrom("m") + ","
             + " o.attempts as o_attempts, o.last_error as o_last_error, o.first_reply_id as o_first_reply_id,"
-            + " o.posted_at as o_posted_at, o.blocked_at as o_blocked_at"
-            + " from response_task t join mention m on m.id = t.mention_id"
-            + " left join reply_outbox o on o.task_id = t.id";
+            + " o.posted_at as o_posted_at, o.blocked_at as o_blocked_at,"
+            + " i.brand as i_brand, i.started_at as i_started_at, i.last_heard_at as i_last_heard_at,"
+            + " i.mentions as i_mentions, i.channels as i_channels, i.platforms as i_platforms, i.summary as i_summary"
+            + " from response_task t left join mention m on m.id = t.mention_id"
+            + " left join reply_outbox o on o.task_id = t.id"
+            + " left join incident i on i.task_id = t.id";
 
     static final TaskMapper TASK = new TaskMapper();
 
@@ -42,9 +49,25 @@ final class TaskMapper implements RowMapper<ResponseTask> {
         ResponseTask.Delivery delivery = new ResponseTask.Delivery(rs.getInt("o_attempts"),
                 rs.getString("o_last_error"), rs.getString("o_first_reply_id"), Timestamps.read(rs, "o_posted_at"),
                 Timestamps.read(rs, "o_blocked_at") != null);
-        return new ResponseTask(rs.getLong("id"), MENTION.map(rs, ctx), TaskState.valueOf(rs.getString("state")),
-                score, draft, decision, delivery, Timestamps.read(rs, "created_at"), Timestamps.read(rs, "due_at"),
-                correction(rs), customer(rs));
+        Incident incident = incident(rs);
+        return new ResponseTask(rs.getLong("id"), incident == null ? MENTION.map(rs, ctx) : null,
+                TaskState.valueOf(rs.getString("state")), score, draft, decision, delivery,
+                Timestamps.read(rs, "created_at"), Timestamps.read(rs, "due_at"), correction(rs), customer(rs),
+                incident);
+    }
+
+    private static Incident incident(ResultSet rs) throws SQLException {
+        if (!"INCIDENT".equals(rs.getString("kind"))) {
+            return null;
+        }
+        return new Incident(rs.getString("i_brand"), Timestamps.read(rs, "i_started_at"),
+                Timestamps.read(rs, "i_last_heard_at"), rs.getInt("i_mentions"), split(rs.getString("i_channels")),
+                split(rs.getString("i_platforms")).stream().map(Platform::valueOf).toList(), rs.getString("i_summary"));
+    }
+
+    static List<String> split(String commaSeparated) {
+        return commaSeparated == null || commaSeparated.isBlank() ? List.of()
+                : Arrays.stream(commaSeparated.split(",")).map(String::strip).toList();
     }
 
     private static CustomerHistory customer(ResultSet rs) throws SQLException {

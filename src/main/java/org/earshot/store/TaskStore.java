@@ -25,11 +25,22 @@ public final class TaskStore {
     /** @param customer what the team knew of the person when the mention was heard, shown with the task */
     public long insert(Handle h, long mentionId, Score score, Draft draft, Instant now, Instant dueAt,
                        CustomerHistory customer) {
-        return h.createUpdate(InsertStatement.into("response_task", "mention_id", "state", "negativity", "sentiment",
-                        "urgency", "urgency_level", "priority", "reasons", "intent", "draft_text", "draft_blocks",
-                        "draft_warnings", "follow_up", "created_at", "due_at", "updated_at", "customer_mentions",
-                        "customer_complaints", "customer_replies", "customer_channels"))
+        return insert(h, mentionId, "MENTION", score, draft, now, dueAt, customer);
+    }
+
+    /** An incident's task: no mention of its own; {@link IncidentStore} keeps what the incident is. */
+    long insertIncident(Handle h, Score score, Draft draft, Instant now, Instant dueAt) {
+        return insert(h, null, "INCIDENT", score, draft, now, dueAt, CustomerHistory.NONE);
+    }
+
+    private long insert(Handle h, Long mentionId, String kind, Score score, Draft draft, Instant now, Instant dueAt,
+                        CustomerHistory customer) {
+        return h.createUpdate(InsertStatement.into("response_task", "mention_id", "kind", "state", "negativity",
+                        "sentiment", "urgency", "urgency_level", "priority", "reasons", "intent", "draft_text",
+                        "draft_blocks", "draft_warnings", "follow_up", "created_at", "due_at", "updated_at",
+                        "customer_mentions", "customer_complaints", "customer_replies", "customer_channels"))
                 .bind("mention_id", mentionId)
+                .bind("kind", kind)
                 .bind("state", TaskState.NEW)
                 .bind("negativity", score.negativity())
                 .bind("sentiment", score.sentiment())
@@ -82,9 +93,10 @@ public final class TaskStore {
                 .execute() == 1;
     }
 
-    /** Tasks in the given states, highest priority first, oldest first among equals. */
+    /** Tasks in the given states, incidents first, then highest priority first, oldest first among equals. */
     public List<ResponseTask> list(Handle h, Set<TaskState> states, int limit) {
-        return h.createQuery(SELECT + " where t.state in (<states>) order by t.priority desc, t.created_at, t.id"
+        return h.createQuery(SELECT + " where t.state in (<states>) order by case when t.kind = 'INCIDENT' then 0"
+                        + " else 1 end, t.priority desc, t.created_at, t.id"
                         + " limit :limit")
                 .bindList("states", List.copyOf(states)).bind("limit", limit)
                 .map(TaskMapper.TASK).list();
@@ -139,13 +151,6 @@ public final class TaskStore {
                 .map((rs, ctx) -> new PendingFollowUp(TaskMapper.TASK.map(rs, ctx),
                         Timestamps.read(rs, "follow_up_due_at")))
                 .list();
-    }
-
-    /** Open tasks of Earshot's own mentions whose platform id starts with the prefix (an open incident). */
-    public List<ResponseTask> openOwn(Handle h, String externalIdPrefix) {
-        return h.createQuery(SELECT + " where t.state = 'NEW' and m.external_id like :prefix order by t.id")
-                .bind("prefix", externalIdPrefix + "%")
-                .map(TaskMapper.TASK).list();
     }
 
     /** Locks the task's row for the rest of the transaction, so two approvals cannot both pass the state check. */

@@ -58,6 +58,10 @@ public final class Approvals {
                 throw new TaskConflictException(id, state, "approved");
             }
             ResponseTask task = tasks.find(c, id).orElseThrow();
+            if (task.isIncident()) {
+                approveStatement(c, task, editedText, actor, now);
+                return;
+            }
             boolean edited = editedText != null && !editedText.strip().equals(task.draft().text().strip());
             String text = edited ? editedText.strip() : task.draft().text();
             if (text.isBlank()) {
@@ -97,13 +101,35 @@ public final class Approvals {
     }
 
     /**
+     * An incident's holding statement goes in the outbox as one text, posted at top level on each of its
+     * channels by the dispatcher; there is no mention, so no rule about answering one applies. Its promise
+     * to update starts a follow-up, as a reply's does.
+     */
+    private void approveStatement(org.jdbi.v3.core.Handle c, ResponseTask task, String editedText, String actor,
+                                  Instant now) {
+        boolean edited = editedText != null && !editedText.strip().equals(task.draft().text().strip());
+        String text = edited ? editedText.strip() : task.draft().text();
+        if (text.isBlank()) {
+            throw new IllegalArgumentException("incident " + task.id() + " has no statement to approve; write one"
+                    + " or reject it");
+        }
+        tasks.markApproved(c, task.id(), actor, text, now);
+        outbox.add(c, task.id(), "earshot-incident-" + task.id(), List.of(text), now);
+        audit.record(c, now, task.id(), actor, edited ? "approved-edited" : "approved", text);
+        if (edited ? ReplyGuardrails.opensFollowUp(text) : task.draft().followUp()) {
+            tasks.startFollowUp(c, task.id(), now.plus(drafter.followUpWithin(text, task.draft().intent(),
+                    task.score().urgencyLevel())));
+        }
+    }
+
+    /**
      * The rules a person's text for this task breaks, as the queue shows them while they edit: the same
      * rules as the draft's, for this mention. The draft's own text gets the draft's warnings.
      */
     public List<Warning> check(long id, String text) {
         return db.inTransaction(c -> {
             ResponseTask task = tasks.find(c, id).orElseThrow(() -> new TaskNotFoundException(id));
-            if (text == null || text.strip().equals(task.draft().text().strip())) {
+            if (task.isIncident() || text == null || text.strip().equals(task.draft().text().strip())) {
                 return task.draft().warnings();
             }
             return drafter.check(text.strip(), Triage.draftInput(task.mention(), task.score(),
@@ -114,7 +140,7 @@ public final class Approvals {
 
     /** What the task's platform can do: whether approving posts the reply or closes it as answered by hand. */
     public Channel channel(ResponseTask task) {
-        return drafter.channels().of(task.mention().platform());
+        return drafter.channels().of(task.platform());
     }
 
     public ResponseTask reject(long id, String reason, String actor) {

@@ -41,6 +41,8 @@ public final class Corrections {
     private final Object rebuilding = new Object();
     private CommonTerms common;
     private Instant commonAt;
+    /** The newest correction the model in force was built with; -1 before the first build. */
+    private volatile long builtThrough = -1;
 
     public Corrections(Database db, TaskStore tasks, MentionStore mentions, CorrectionStore corrections,
                        AuditLog audit, CurrentTeamCorrections model, Clock clock) {
@@ -65,6 +67,10 @@ public final class Corrections {
         db.useTransaction(c -> {
             tasks.lockState(c, id).orElseThrow(() -> new TaskNotFoundException(id));
             ResponseTask task = tasks.find(c, id).orElseThrow();
+            if (task.isIncident()) {
+                throw new IllegalArgumentException("task " + id + " is an incident, not a mention: there is no text"
+                        + " to teach the scorer with");
+            }
             ResponseTask.Correction before = task.correction();
             Sentiment scorerSentiment = before.any() ? before.scorerSentiment() : task.score().sentiment();
             UrgencyLevel scorerLevel = before.any() ? before.scorerUrgencyLevel() : task.score().urgencyLevel();
@@ -80,6 +86,11 @@ public final class Corrections {
         });
         reloadModel();
         return db.inTransaction(c -> tasks.find(c, id)).orElseThrow(() -> new TaskNotFoundException(id));
+    }
+
+    /** The team model this node scores with now. */
+    public TeamCorrections model() {
+        return model.get();
     }
 
     /** Every correction of the task, oldest first. */
@@ -98,11 +109,32 @@ public final class Corrections {
                 common = commonTerms(db, mentions);
                 commonAt = now;
             }
-            TeamCorrections learned = TeamCorrections.learn(examples(db.inTransaction(corrections::latestPerTask)),
-                    common);
+            long[] newest = new long[1];
+            List<ScoreCorrection> latest = db.inTransaction(c -> {
+                newest[0] = corrections.newestId(c);
+                return corrections.latestPerTask(c);
+            });
+            TeamCorrections learned = TeamCorrections.learn(examples(latest), common);
             model.replace(learned);
+            builtThrough = newest[0];
             return learned;
         }
+    }
+
+    /**
+     * Rebuilds the team model when the newest correction in the database is not the one it was built with:
+     * a person corrected a task on another node (or this one) since. Every node runs this on a schedule,
+     * so all nodes of a cluster score with the same model soon after any of them took a correction.
+     *
+     * @return whether the model was rebuilt
+     */
+    public boolean reloadModelIfChanged() {
+        long newest = db.inTransaction(corrections::newestId);
+        if (newest == builtThrough) {
+            return false;
+        }
+        reloadModel();
+        return true;
     }
 
     /** The terms too common among the latest mentions to learn. */

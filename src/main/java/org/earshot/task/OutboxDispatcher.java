@@ -10,11 +10,13 @@ import org.earshot.connector.Connector;
 import org.earshot.connector.ConnectorException;
 import org.earshot.connector.PostedReply;
 import org.earshot.connector.ReplyBlock;
+import org.earshot.connector.TopLevelPost;
 import org.earshot.domain.Mention;
 import org.earshot.domain.ResponseTask;
 import org.earshot.domain.TaskState;
 import org.earshot.store.AuditLog;
 import org.earshot.store.Database;
+import org.earshot.store.IncidentStore;
 import org.earshot.store.OutboxStore;
 import org.earshot.store.OutboxStore.PendingReply;
 import org.earshot.store.TaskStore;
@@ -41,6 +43,7 @@ public final class OutboxDispatcher {
     private final Duration lease;
     private final Backoff backoff;
     private final int maxAttempts;
+    private final IncidentStore incidents;
 
     /** @param maxAttempts how many failed attempts block a reply (at least 1) */
     public OutboxDispatcher(Database db, OutboxStore outbox, TaskStore tasks, AuditLog audit,
@@ -58,6 +61,7 @@ public final class OutboxDispatcher {
         this.lease = lease;
         this.backoff = backoff;
         this.maxAttempts = maxAttempts;
+        this.incidents = new IncidentStore(tasks);
     }
 
     /** Posts every due reply; returns how many were completed in this run. */
@@ -80,6 +84,9 @@ public final class OutboxDispatcher {
         }
         PendingReply reply = claimed.get();
         ResponseTask task = db.inTransaction(c -> tasks.find(c, taskId)).orElseThrow();
+        if (task.isIncident()) {
+            return postStatement(reply, task);
+        }
         Mention mention = task.mention();
         Connector connector = connectors.get(mention.connectorId());
         if (connector == null) {
@@ -114,6 +121,53 @@ public final class OutboxDispatcher {
             });
         }
         LOG.info("task {}: reply posted on {}", taskId, mention.connectorId());
+        return true;
+    }
+
+    /**
+     * An incident's holding statement: one post of the brand's own (not a reply) on each channel of the
+     * incident, each recorded before the next, so a retry posts only on the channels left. A channel whose
+     * publisher cannot post at top level (mail, a feed) is left out and the audit says so.
+     */
+    private boolean postStatement(PendingReply reply, ResponseTask task) {
+        long taskId = task.id();
+        String text = String.join("\n\n", reply.blocks());
+        Map<String, String> posted = new java.util.LinkedHashMap<>(db.inTransaction(c -> incidents.posts(c, taskId)));
+        List<String> skipped = new java.util.ArrayList<>();
+        for (String channel : task.incident().channels()) {
+            if (posted.containsKey(channel)) {
+                continue;
+            }
+            Connector connector = connectors.get(channel);
+            if (connector == null || !connector.publisher().postsTopLevel()) {
+                skipped.add(channel + (connector == null ? " (not configured any more)"
+                        : " (" + connector.platform().id() + " cannot post a statement of its own)"));
+                continue;
+            }
+            PostedReply statement;
+            try {
+                statement = connector.publisher().postTopLevel(new TopLevelPost(task.brand(), text,
+                        reply.idempotencyKey() + "-" + channel, task.createdAt()));
+            } catch (ConnectorException | RuntimeException e) {
+                boolean permanent = e instanceof ConnectorException ce && ce.isPermanent();
+                fail(reply, "statement on " + channel + ": " + e.getMessage(), permanent);
+                return false;
+            }
+            db.useTransaction(c -> incidents.recordPost(c, taskId, channel, statement.externalId(), statement.url(),
+                    clock.instant()));
+            posted.put(channel, statement.externalId());
+        }
+        String first = posted.values().stream().findFirst().orElse(null);
+        String detail = "statement posted on " + (posted.isEmpty() ? "no channel" : String.join(", ", posted.keySet()))
+                + (skipped.isEmpty() ? "" : "; not on " + String.join(", ", skipped));
+        db.useTransaction(c -> {
+            Instant at = clock.instant();
+            TaskState from = tasks.lockState(c, taskId).orElseThrow();
+            outbox.blockPosted(c, taskId, reply.blocks().size(), first, true, at);
+            tasks.move(c, taskId, from, TaskState.POSTED, at);
+            audit.record(c, at, taskId, "earshot", "posted", detail);
+        });
+        LOG.info("incident task {}: {}", taskId, detail);
         return true;
     }
 

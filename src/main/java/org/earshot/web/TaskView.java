@@ -37,7 +37,21 @@ record TaskView(
         List<MentionView> thread,
         List<CorrectionView> corrections,
         ServiceLevelView serviceLevel,
-        CustomerView customer) {
+        CustomerView customer,
+        IncidentView incident) {
+
+    /**
+     * What an incident's task answers (null for a mention's task, whose {@code mention} says it; an incident's
+     * {@code mention} is null): the burst's complaints so far, from when, and the connectors they came from,
+     * busiest first, on each of which approving posts the statement once, at top level.
+     */
+    record IncidentView(String brand, int mentions, Instant startedAt, Instant lastHeardAt, List<String> channels,
+                        List<String> platforms, String summary) {
+        static IncidentView of(org.earshot.domain.Incident i) {
+            return i == null ? null : new IncidentView(i.brand(), i.mentions(), i.startedAt(), i.lastHeardAt(),
+                    i.channels(), i.platforms().stream().map(org.earshot.domain.Platform::id).toList(), i.summary());
+        }
+    }
 
     /**
      * What the team knew of the person when the mention was heard, on every channel: earlier mentions,
@@ -123,6 +137,9 @@ record TaskView(
     }
 
     private static MentionView mention(org.earshot.domain.Mention m) {
+        if (m == null) {
+            return null;
+        }
         return new MentionView(m.id(), m.connectorId(), m.brand(), m.platform().id(), m.externalId(),
                 new AuthorView(m.author().handle(), m.author().name(), m.author().followers()),
                 m.text(), m.subject(), m.url(), m.createdAt(), m.receivedAt());
@@ -157,7 +174,8 @@ record TaskView(
                         id(k.sentiment()), id(k.urgencyLevel()), id(k.scorerSentiment()),
                         id(k.scorerUrgencyLevel()))).toList(),
                 serviceLevel,
-                CustomerView.of(t.customer()));
+                CustomerView.of(t.customer()),
+                IncidentView.of(t.incident()));
     }
 
     private static ScoresCorrectionView correction(ResponseTask.Correction k) {

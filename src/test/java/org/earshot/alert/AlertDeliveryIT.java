@@ -177,7 +177,7 @@ class AlertDeliveryIT {
         dispatcher.dispatchDue();
         verifyUrgentPosts(1);
         slack.verify(postRequestedFor(urlPathEqualTo(URGENT))
-                .withRequestBody(matchingJsonPath("$.blocks[0].text.text", equalTo("[critical] Stranded at FRA"))));
+                .withRequestBody(matchingJsonPath("$.blocks[0].text.text", equalTo("Stranded at FRA"))));
         assertThat(stored("held").state()).isEqualTo(DeliveryState.PENDING);
 
         clock.advance(Duration.ofHours(8).minusSeconds(1)); // 06:59:59

@@ -13,6 +13,7 @@ import org.earshot.domain.Alert;
 import org.earshot.domain.AlertKind;
 import org.earshot.intake.ConnectorHealthCheck;
 import org.earshot.store.Database;
+import org.earshot.store.AlertStore;
 import org.earshot.store.HealthStore;
 import org.earshot.store.MentionStore;
 import org.earshot.testing.MutableClock;
@@ -70,8 +71,8 @@ class ConnectorAlertsIT {
         assertThat(alert.kind()).isEqualTo(AlertKind.CONNECTOR_UNHEALTHY);
         assertThat(alert.brand()).isEqualTo("acme");
         assertThat(alert.title()).isEqualTo("Connector social unhealthy: failing");
-        assertThat(alert.text()).isEqualTo("failing: 3 poll(s) in a row, last: HTTP 503");
-        assertThat(alert.dedupKey()).startsWith("connector_unhealthy:social:failing:");
+        assertThat(alert.text()).isEqualTo("3 poll(s) in a row, last: HTTP 503");
+        assertThat(alert.dedupKey()).isEqualTo("connector_unhealthy:social:after-none");
     }
 
     @Test
@@ -98,6 +99,53 @@ class ConnectorAlertsIT {
         alerts.check();
 
         assertThat(sink.raised).hasSize(2);
+    }
+
+    @Test
+    void theOnceAnHourLimitIsCountedFromTheStoredAlertSoItHoldsAcrossARestartAndAnHourBoundary() {
+        StoredAlertSink stored = new StoredAlertSink(db, new AlertStore(),
+                new AlertRouter(AlertFixtures.exampleConfig("http://127.0.0.1:9")), clock);
+        ConnectorConfig config = new ConnectorConfig("social", "memory", "acme", true, Duration.ofMinutes(1),
+                new ConfigNode(dir, "connectors.social", null), null);
+        java.util.function.Supplier<ConnectorAlerts> start = () -> new ConnectorAlerts(
+                new ConnectorHealthCheck(db, health, new MentionStore(), List.of(config), clock),
+                Map.of("social", "acme"), Duration.ofHours(1), 3, "https://queue.example", stored, clock);
+        clock.advance(Duration.ofMinutes(115)); // 10:55
+        pollFails("timeout", false);
+        pollFails("timeout", false);
+        pollFails("timeout", false);
+        assertThat(start.get().check()).isEqualTo(1);
+
+        clock.advance(Duration.ofMinutes(16)); // 11:11, past the hour
+        pollFails("HTTP 401 unauthorized", true);
+        int afterRestart = start.get().check();
+        clock.advance(Duration.ofMinutes(45)); // 11:56
+        int anHourLater = start.get().check();
+
+        assertThat(afterRestart).isZero();
+        assertThat(anHourLater).isEqualTo(1);
+        long stored_ = db.inTransaction(c -> c.createQuery("select count(*) from alert where kind = 'CONNECTOR_UNHEALTHY'")
+                .mapTo(Long.class).one());
+        assertThat(stored_).isEqualTo(2);
+    }
+
+    @Test
+    void aRefusalSaysItsReasonOnceAndItsEntitiesAreEscapedOnceForSlack() throws Exception {
+        pollFails("refused: Mastodon said: Q&amp;A <closed>", true);
+
+        alerts.check();
+
+        Alert alert = sink.raised.get(0);
+        assertThat(alert.title()).isEqualTo("Connector social unhealthy: refused");
+        assertThat(alert.text()).doesNotContain("refused:").startsWith("Mastodon said: Q&amp;A <closed>");
+        com.fasterxml.jackson.databind.JsonNode message = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                new SlackMessage("https://queue.example", java.time.ZoneOffset.UTC,
+                        new BrandNames(Map.of("acme", "Acme Air"))).single(alert));
+        String section = message.path("blocks").get(1).path("text").path("text").asText();
+        assertThat(section).startsWith("*connector unhealthy · Acme Air*\n> Mastodon said: Q&amp;A &lt;closed&gt;")
+                .doesNotContain("&amp;amp;", "refused: refused:");
+        assertThat(message.path("blocks").get(0).path("text").path("text").asText())
+                .isEqualTo("Connector social unhealthy: refused");
     }
 
     @Test

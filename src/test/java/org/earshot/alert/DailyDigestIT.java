@@ -83,11 +83,30 @@ class DailyDigestIT {
         Alert acme = sink.raised.get(0);
         assertThat(acme.kind()).isEqualTo(AlertKind.DIGEST);
         assertThat(acme.facts()).containsExactly(
-                "mentions: 4, tasks opened: 4",
-                "sentiment: negative 3, neutral 0, positive 1",
-                "open tasks: 5, overdue: 4",
-                "top problems: delay (3); lost bag (1); rude staff (1)");
-        assertThat(sink.raised.get(1).facts()).contains("mentions: 0, tasks opened: 0", "top problems: none");
+                "mentions heard Sun 22 Nov 08:00 – Mon 23 Nov 08:00 (Europe/London): 4, in 4 task(s)",
+                "sentiment of those 4 task(s): negative 3, neutral 0, positive 1",
+                "unresolved now: 5 task(s), 4 past a deadline",
+                "top problems in the negative ones: delay (3); lost bag (1); rude staff (1)");
+        assertThat(sink.raised.get(1).facts()).contains(
+                "mentions heard Sun 22 Nov 08:00 – Mon 23 Nov 08:00 (Europe/London): 0, in 0 task(s)",
+                "top problems in the negative ones: none");
+    }
+
+    @Test
+    void aDigestSentLateSaysWhichDayItCountsAndHowManyCameSince() {
+        heard(Sentiment.NEGATIVE, Duration.ofHours(5), "delay");
+        heard(Sentiment.NEGATIVE, Duration.ofHours(4), "delay");
+        clock.advance(Duration.ofMinutes(90));
+        for (int i = 0; i < 41; i++) {
+            heard(Sentiment.NEGATIVE, Duration.ofMinutes(30), "cancelled");
+        }
+
+        digest.check();
+
+        Alert acme = sink.raised.get(0);
+        assertThat(acme.title()).isEqualTo("Daily digest for acme, 2026-11-23");
+        assertThat(acme.text()).startsWith("2 mention(s) heard Sun 22 Nov 08:00 – Mon 23 Nov 08:00 (Europe/London);");
+        assertThat(acme.facts()).contains("heard since Mon 23 Nov 08:00: 41 more, counted in tomorrow's digest");
     }
 
     @Test

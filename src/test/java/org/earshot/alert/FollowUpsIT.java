@@ -86,6 +86,27 @@ class FollowUpsIT {
     }
 
     @Test
+    void aPromiseToComeBackWithinThirtyMinutesAlertsNearItsTimeCountedFromApprovalNotAtApproval() {
+        long id = promisingTask();
+        clock.advance(Duration.ofHours(2));
+        approvals.approve(id, "Hi Dana, we're on it and will get back to you within 30 minutes. Sam", "sam", false);
+
+        clock.advance(Duration.ofSeconds(13));
+        int justAfterApproval = followUps.check();
+        clock.advance(Duration.ofMinutes(22));
+        int before = followUps.check();
+        clock.advance(Duration.ofMinutes(1));
+        int inTheLastQuarter = followUps.check();
+
+        assertThat(justAfterApproval).isZero();
+        assertThat(before).isZero();
+        assertThat(inTheLastQuarter).isEqualTo(1);
+        Alert alert = sink.raised.get(0);
+        assertThat(alert.title()).isEqualTo("Follow-up due Mon 23 Nov 11:30 UTC: Dana Reyes (@dana) on mastodon");
+        assertThat(alert.facts()).contains("approved: Mon 23 Nov 11:00 UTC");
+    }
+
+    @Test
     void aFollowUpMarkedDoneRaisesNothingAndCannotBeDoneTwice() {
         long id = promisingTask();
         approvals.approve(id, null, "sam", false);

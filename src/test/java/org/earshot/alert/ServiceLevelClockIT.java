@@ -87,8 +87,9 @@ class ServiceLevelClockIT {
         assertThat(sink.keys()).containsExactly("sla_warning:first_response:task-" + id,
                 "sla_breach:first_response:task-" + id);
         Alert breach = sink.ofKind(AlertKind.SLA_BREACH).get(0);
-        assertThat(breach.title()).isEqualTo("First response overdue for task " + id
-                + " (mastodon, acme): was due Mon 23 Nov 10:00 UTC");
+        assertThat(breach.title()).isEqualTo(
+                "First response overdue (was due Mon 23 Nov 10:00 UTC): Dana Reyes (@dana) on mastodon");
+        assertThat(breach.text()).startsWith("my bag never arrived");
         assertThat(breach.link()).isEqualTo("https://queue.example/#task=" + id);
         assertThat(breach.level()).isEqualTo(UrgencyLevel.HIGH);
     }

@@ -25,19 +25,32 @@ class SlackMessageTest {
         JsonNode m = parse(messages.single(AlertFixtures.mention("m-1", UrgencyLevel.HIGH,
                 AlertFixtures.WEDNESDAY_NOON)));
 
-        assertThat(m.path("text").asText()).startsWith("[high] Stranded at FRA: @maria_k: stranded");
+        assertThat(m.path("text").asText()).startsWith("Stranded at FRA: @maria_k: stranded");
         JsonNode blocks = m.path("blocks");
         assertThat(blocks).extracting(b -> b.path("type").asText())
                 .containsExactly("header", "section", "context", "actions");
         assertThat(blocks.get(0).path("text").path("type").asText()).isEqualTo("plain_text");
-        assertThat(blocks.get(0).path("text").path("text").asText()).isEqualTo("[high] Stranded at FRA");
+        assertThat(blocks.get(0).path("text").path("text").asText()).isEqualTo("Stranded at FRA");
         assertThat(blocks.get(1).path("text").path("type").asText()).isEqualTo("mrkdwn");
         assertThat(blocks.get(1).path("text").path("text").asText())
-                .isEqualTo("*new mention · acme · mastodon*\n> @maria_k: stranded at FRA since 6am, nobody at the desk");
+                .isEqualTo("*high · new mention · acme · mastodon*\n> @maria_k: stranded at FRA since 6am, nobody at the desk");
         assertThat(blocks.get(2).path("elements")).extracting(e -> e.path("text").asText())
                 .containsExactly("priority: 0.91", "reasons: stranded, since 6am");
         assertThat(blocks.get(3).path("elements").get(0).path("url").asText())
                 .isEqualTo("https://earshot.example/#task=42");
+    }
+
+    @Test
+    void textAPlatformEscapedAlreadyIsEscapedOnceNotTwice() throws Exception {
+        Alert alert = new Alert(AlertKind.CONNECTOR_UNHEALTHY, "c-1", "acme", null, null,
+                "Connector x unhealthy: refused", "refused: refused: X said Q&amp;A &lt;closed&gt;",
+                List.of("last error: refused: refused: Q&amp;A"), "", null, AlertFixtures.WEDNESDAY_NOON);
+
+        String json = messages.single(alert);
+
+        assertThat(json).doesNotContain("&amp;amp;", "&amp;lt;", "refused: refused:");
+        assertThat(parse(json).path("blocks").get(1).path("text").path("text").asText())
+                .endsWith("> refused: X said Q&amp;A &lt;closed&gt;");
     }
 
     @Test
@@ -46,10 +59,13 @@ class SlackMessageTest {
                 "<script>alert(1)</script>", "<!channel> fix this & <https://evil.example|click>",
                 List.of("author: <@U123>"), "", 7L, AlertFixtures.WEDNESDAY_NOON);
 
-        String json = messages.single(alert);
+        JsonNode m = parse(messages.single(alert));
 
-        assertThat(json).doesNotContain("<!channel>", "<script>", "<https://evil", "<@U123>");
-        JsonNode m = parse(json);
+        // Only mrkdwn is read as markup; the header is plain_text, shown as written.
+        assertThat(m.path("blocks").get(0).path("text").path("type").asText()).isEqualTo("plain_text");
+        assertThat(m.path("blocks").get(0).path("text").path("text").asText()).isEqualTo("<script>alert(1)</script>");
+        assertThat(m.path("blocks").get(1).toString() + m.path("blocks").get(2) + m.path("text"))
+                .doesNotContain("<!channel>", "<script>", "<https://evil", "<@U123>");
         assertThat(m.path("blocks").get(1).path("text").path("text").asText())
                 .contains("> &lt;!channel&gt; fix this &amp; &lt;https://evil.example|click&gt;");
         assertThat(m.path("blocks").get(2).path("elements").get(0).path("text").asText())
@@ -97,8 +113,8 @@ class SlackMessageTest {
         assertThat(m.path("blocks").get(0).path("text").path("text").asText())
                 .isEqualTo("7 alerts while Slack was unreachable");
         String list = m.path("blocks").get(1).path("text").path("text").asText();
-        assertThat(list.lines()).hasSize(7).allMatch(line -> line.startsWith("• Wed 12:00 *[high] Stranded at FRA*")
-                && line.endsWith("<https://earshot.example/#task=42|open>"));
+        assertThat(list.lines()).hasSize(7).allMatch(line -> line.equals("• Wed 12:00 [high] *Stranded at FRA* · acme"
+                + " — “@maria_k: stranded at FRA since 6am, nobody at the desk” <https://earshot.example/#task=42|task 42>"));
     }
 
     @Test

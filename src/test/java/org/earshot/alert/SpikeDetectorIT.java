@@ -45,7 +45,7 @@ class SpikeDetectorIT {
     void open() {
         db = Database.open(TestConfigs.h2In(dir));
         stored = new StoredTasks(db);
-        detector = new SpikeDetector(db, new MentionStore(), new Incidents(db, new MentionStore(), taskStore,
+        detector = new SpikeDetector(db, new MentionStore(), new Incidents(db, new org.earshot.store.IncidentStore(taskStore),
                 new ReplyDrafter(TestConfigs.policy(), Wiring.CHANNELS)), RULE, List.of("acme", "globex"), "https://queue.example", sink, clock);
     }
 
@@ -72,7 +72,8 @@ class SpikeDetectorIT {
     }
 
     private List<ResponseTask> incidents() {
-        return db.inTransaction(c -> taskStore.openOwn(c, Incidents.PREFIX));
+        return db.inTransaction(c -> taskStore.list(c, java.util.EnumSet.of(org.earshot.domain.TaskState.NEW), 500))
+                .stream().filter(ResponseTask::isIncident).toList();
     }
 
     @Test
@@ -90,9 +91,9 @@ class SpikeDetectorIT {
         assertThat(sink.ofKind(AlertKind.SPIKE)).hasSize(1);
         Alert spike = sink.raised.get(0);
         assertThat(spike.dedupKey()).isEqualTo("spike:acme:2026-11-23T11:00:00Z");
-        assertThat(spike.text()).startsWith("12 negative mentions of acme in the last 1h");
+        assertThat(spike.text()).startsWith("12 negative mentions of acme since Mon 23 Nov 11:10 UTC (social 12)");
         assertThat(spike.link()).isEqualTo("https://queue.example/#task=" + opened.get(0));
-        assertThat(spike.facts()).contains("where: mastodon 12");
+        assertThat(spike.facts()).contains("where: social (mastodon)");
         List<ResponseTask> incidents = incidents();
         assertThat(incidents).hasSize(1);
         ResponseTask incident = incidents.get(0);

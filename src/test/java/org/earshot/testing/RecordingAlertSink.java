@@ -22,6 +22,12 @@ public final class RecordingAlertSink implements AlertSink {
         return true;
     }
 
+    @Override
+    public synchronized java.util.Optional<Raised> latest(String dedupKeyPrefix) {
+        return raised.stream().filter(a -> a.dedupKey().startsWith(dedupKeyPrefix))
+                .reduce((a, b) -> b).map(a -> new Raised(a.dedupKey(), a.raisedAt()));
+    }
+
     public synchronized List<Alert> ofKind(AlertKind kind) {
         return raised.stream().filter(a -> a.kind() == kind).toList();
     }

@@ -21,6 +21,7 @@ import org.earshot.connector.ConnectorException;
 import org.earshot.connector.PostedReply;
 import org.earshot.connector.ReplyBlock;
 import org.earshot.connector.ReplyPublisher;
+import org.earshot.connector.TopLevelPost;
 import org.earshot.domain.Mention;
 import org.earshot.http.HttpReply;
 
@@ -92,6 +93,31 @@ public final class BlueskyReplyPublisher implements ReplyPublisher {
         String rkey = BlueskyRecordKey.of(block.idempotencyKey(), anchor(block.mention()));
         Optional<StrongRef> earlier = record(did, rkey);
         StrongRef posted = earlier.isPresent() ? earlier.get() : create(did, rkey, text, root, parent);
+        return posted(posted);
+    }
+
+    @Override
+    public boolean postsTopLevel() {
+        return true;
+    }
+
+    /** A post of the account's own (no reply), under a record key made from the idempotency key, as a reply is. */
+    @Override
+    public PostedReply postTopLevel(TopLevelPost statement) throws ConnectorException {
+        String text = statement.text();
+        if (BlueskyText.graphemes(text) > BlueskyConnectorFactory.CHANNEL.maxPostLength()
+                || BlueskyText.bytes(text) > BlueskyText.MAX_BYTES) {
+            throw ConnectorException.permanentFailure("the statement is " + BlueskyText.graphemes(text)
+                    + " characters; a Bluesky post allows " + BlueskyConnectorFactory.CHANNEL.maxPostLength(), null);
+        }
+        String did = session.did();
+        String rkey = BlueskyRecordKey.of(statement.idempotencyKey(), statement.anchoredAt());
+        Optional<StrongRef> earlier = record(did, rkey);
+        StrongRef posted = earlier.isPresent() ? earlier.get() : create(did, rkey, text, null, null);
+        return posted(posted);
+    }
+
+    private PostedReply posted(StrongRef posted) throws ConnectorException {
         cidByUri.put(posted.uri(), posted.cid());
         return new PostedReply(posted.uri(), "https://bsky.app/profile/" + session.handle() + "/post/"
                 + BlueskyPosts.recordKey(posted.uri()));
@@ -124,9 +150,11 @@ public final class BlueskyReplyPublisher implements ReplyPublisher {
         record.put("$type", BlueskyApi.POST_COLLECTION);
         record.put("text", text);
         record.put("createdAt", clock.instant().truncatedTo(ChronoUnit.MILLIS).toString());
-        ObjectNode reply = record.putObject("reply");
-        root.into(reply.putObject("root"));
-        parent.into(reply.putObject("parent"));
+        if (root != null) {
+            ObjectNode reply = record.putObject("reply");
+            root.into(reply.putObject("root"));
+            parent.into(reply.putObject("parent"));
+        }
         settings.language().ifPresent(lang -> record.putArray("langs").add(lang));
         ArrayNode facets = BlueskyText.linkFacets(text);
         if (!facets.isEmpty()) {

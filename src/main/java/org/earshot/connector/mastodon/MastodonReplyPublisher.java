@@ -13,6 +13,7 @@ import org.earshot.connector.ConnectorException;
 import org.earshot.connector.PostedReply;
 import org.earshot.connector.ReplyBlock;
 import org.earshot.connector.ReplyPublisher;
+import org.earshot.connector.TopLevelPost;
 import org.earshot.http.ConnectorResilience;
 import org.earshot.http.HttpReply;
 
@@ -45,10 +46,18 @@ public final class MastodonReplyPublisher implements ReplyPublisher {
                     + " is " + length + " characters as Mastodon counts them; a Mastodon post allows "
                     + MastodonConnectorFactory.CHANNEL.maxPostLength(), null);
         }
+        return post(body(block, text, context), block.idempotencyKey());
+    }
+
+    private PostedReply post(String json, String idempotencyKey) throws ConnectorException {
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            throw ConnectorException.permanentFailure("a Mastodon post needs an idempotency key, so that"
+                    + " posting it again cannot make a copy", null);
+        }
         URI uri = URI.create(settings.baseUrl() + "/api/v1/statuses");
         HttpPost post = MastodonApi.authorized(new HttpPost(uri), settings);
-        post.setHeader("Idempotency-Key", block.idempotencyKey());
-        post.setEntity(new StringEntity(body(block, text, context), ContentType.APPLICATION_JSON));
+        post.setHeader("Idempotency-Key", idempotencyKey);
+        post.setEntity(new StringEntity(json, ContentType.APPLICATION_JSON));
         HttpReply reply = http.write(post);
         if (!reply.isSuccess()) {
             throw MastodonApi.refused(reply, "POST", uri, settings);
@@ -65,6 +74,25 @@ public final class MastodonReplyPublisher implements ReplyPublisher {
             throw ConnectorException.transientFailure("Mastodon accepted POST " + uri + " but its answer cannot"
                     + " be read (" + e.getMessage() + "); the next try with the same idempotency key will tell", e);
         }
+    }
+
+    @Override
+    public boolean postsTopLevel() {
+        return true;
+    }
+
+    /** A public status of the account's own, under the same Idempotency-Key rule as a reply. */
+    @Override
+    public PostedReply postTopLevel(TopLevelPost statement) throws ConnectorException {
+        int length = MastodonText.countedLength(statement.text());
+        if (length > MastodonConnectorFactory.CHANNEL.maxPostLength()) {
+            throw ConnectorException.permanentFailure("the statement is " + length + " characters as Mastodon counts"
+                    + " them; a Mastodon post allows " + MastodonConnectorFactory.CHANNEL.maxPostLength(), null);
+        }
+        ObjectNode body = MastodonApi.JSON.createObjectNode();
+        body.put("status", statement.text());
+        body.put("visibility", settings.visibility().orElse("public"));
+        return post(body.toString(), statement.idempotencyKey());
     }
 
     /** Starts the first block with "@acct " unless the text already mentions the person. */

@@ -11,7 +11,8 @@ interface XReplies {
     Optional<PostedReply> find(String inReplyToId, String text) throws ConnectorException;
 
     /**
-     * Posts {@code text} as a reply to {@code inReplyToId}, sending it once whatever happens.
+     * Posts {@code text} as a reply to {@code inReplyToId} (a post of the account's own when null), sending it
+     * once whatever happens.
      *
      * @throws DuplicateContent when X refuses the text because the account posted the same text already
      */

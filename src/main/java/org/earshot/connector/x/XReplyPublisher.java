@@ -5,6 +5,7 @@ import org.earshot.connector.ConnectorException;
 import org.earshot.connector.PostedReply;
 import org.earshot.connector.ReplyBlock;
 import org.earshot.connector.ReplyPublisher;
+import org.earshot.connector.TopLevelPost;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +63,33 @@ public final class XReplyPublisher implements ReplyPublisher {
             throw ConnectorException.permanentFailure("X refused " + which + " as a duplicate of a post @"
                     + settings.brandAccount() + " already made (" + e.getMessage() + "), and no reply to " + inReplyTo
                     + " with this text was found; edit the reply so that its text differs", null);
+        }
+    }
+
+    @Override
+    public boolean postsTopLevel() {
+        return true;
+    }
+
+    /**
+     * A post of the brand account's own. X has no idempotency key and no cheap way to find a top-level post
+     * by its text, so a repeat after a lost answer leans on X's refusal of duplicate text: that refusal means
+     * the statement is on the account already, and it is taken as posted.
+     */
+    @Override
+    public PostedReply postTopLevel(TopLevelPost statement) throws ConnectorException {
+        String text = statement.text() == null ? "" : statement.text().strip();
+        int length = XText.weightedLength(text);
+        if (text.isEmpty() || length > XConnectorFactory.CHANNEL.maxPostLength()) {
+            throw ConnectorException.permanentFailure("the statement is " + length + " characters as X counts them;"
+                    + " an X post allows 1 to " + XConnectorFactory.CHANNEL.maxPostLength(), null);
+        }
+        try {
+            return replies.post(text, null);
+        } catch (XReplies.DuplicateContent e) {
+            LOG.info("{}: X refused the statement as a duplicate ({}): it is on @{} already", settings.configKey(),
+                    e.getMessage(), settings.brandAccount());
+            return new PostedReply("already-posted", "");
         }
     }
 }

@@ -53,8 +53,9 @@ final class XV1Replies implements XReplies {
 
     @Override
     public PostedReply post(String text, String inReplyToId) throws ConnectorException, DuplicateContent {
-        StatusUpdate update = StatusUpdate.of(text).inReplyToStatusId(XV1Search.id(inReplyToId))
-                .autoPopulateReplyMetadata(true);
+        // No post to answer: a status of the brand account's own.
+        StatusUpdate update = inReplyToId == null ? StatusUpdate.of(text)
+                : StatusUpdate.of(text).inReplyToStatusId(XV1Search.id(inReplyToId)).autoPopulateReplyMetadata(true);
         XV1Client.Answer<Status> answer = client.write("POST", "statuses/update.json",
                 twitter -> twitter.v1().tweets().updateStatus(update));
         if (answer.reply().status() == 403 && XV1Client.errorCode(answer.reply()) == DUPLICATE_STATUS) {

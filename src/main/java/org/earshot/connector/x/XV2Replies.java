@@ -61,7 +61,9 @@ final class XV2Replies implements XReplies {
         URI uri = URI.create(settings.baseUrl() + "/2/tweets");
         ObjectNode body = XV2Api.JSON.createObjectNode();
         body.put("text", text);
-        body.putObject("reply").put("in_reply_to_tweet_id", inReplyToId);
+        if (inReplyToId != null) {
+            body.putObject("reply").put("in_reply_to_tweet_id", inReplyToId);
+        }
         HttpPost post = XV2Api.authorized(new HttpPost(uri), userToken());
         post.setEntity(new StringEntity(body.toString(), ContentType.APPLICATION_JSON));
         HttpReply reply = http.write(post);

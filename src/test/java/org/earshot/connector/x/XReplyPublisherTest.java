@@ -62,6 +62,21 @@ class XReplyPublisherTest {
     }
 
     @Test
+    void anIncidentStatementIsOnePostOfTheBrandsOwnWithNoReply() throws Exception {
+        ReplyPublisher publisher = publisher();
+        PostedReply posted = publisher.postTopLevel(new org.earshot.connector.TopLevelPost("acme",
+                "We know some of you are having trouble. We're on it. Sam", "earshot-incident-3-x",
+                java.time.Instant.parse("2026-11-23T12:00:00Z")));
+
+        assertThat(publisher.postsTopLevel()).isTrue();
+        assertThat(posted.externalId()).containsOnlyDigits();
+        x.verify(1, postRequestedFor(urlPathEqualTo(POST)));
+        x.verify(postRequestedFor(urlPathEqualTo(POST))
+                .withRequestBody(matchingJsonPath("$.text", equalTo("We know some of you are having trouble. We're on it. Sam")))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.notContaining("in_reply_to")));
+    }
+
+    @Test
     void beforePostingItLooksAtWhatTheBrandAccountPostedAfterTheMention() throws Exception {
         publisher().publish(firstBlock(SORRY));
 
