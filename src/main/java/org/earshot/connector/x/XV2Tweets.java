@@ -71,7 +71,10 @@ final class XV2Tweets {
         if (!XCursor.isId(id)) {
             throw new MalformedItemException("its post id '" + id + "' is not an X post id (up to 19 digits)");
         }
-        String authorId = JsonItems.required(tweet, "author_id", "author (author_id)");
+        // X leaves author_id out when the request did not ask for it (the search always does): the post is
+        // still one to read, by an author unknown; an author_id that is not an id makes it unreadable.
+        String authorId = tweet.has("author_id") && !tweet.get("author_id").isNull()
+                ? JsonItems.required(tweet, "author_id", "author (author_id)") : "";
         JsonNode metrics = tweet.path("public_metrics");
         String text = text(tweet.path("note_tweet"), "text").orElse(JsonItems.text(tweet, "text"));
         return new XTweet(id, XText.unescape(text),

@@ -49,7 +49,7 @@ class XQuarantineIT {
 
     @Test
     void theGoodPostsAreStoredTheBrokenOneIsQuarantinedAndTheNextPollRepeatsNothing() throws Exception {
-        XUnreadableItemsTest.serveNewest(x, XUnreadableItemsTest.answerWithSecondBroken(t -> t.remove("author_id"))
+        XUnreadableItemsTest.serveNewest(x, XUnreadableItemsTest.answerWithSecondBroken(t -> t.putArray("author_id"))
                 .toString());
 
         MentionIntake.PollOutcome first = earshot.poll();

@@ -59,9 +59,9 @@ class XUnreadableItemsTest {
     }
 
     @Test
-    void aPostWithoutAnAuthorIsHandedOverWithItsUserWhileTheOthersAreRead() throws Exception {
+    void aPostWhoseAuthorIsAListIsHandedOverWithItsUserWhileTheOthersAreRead() throws Exception {
         int good = goodOnDemoPage();
-        ObjectNode answer = answerWithSecondBroken(t -> t.remove("author_id"));
+        ObjectNode answer = answerWithSecondBroken(t -> t.putArray("author_id"));
         JsonNode broken = answer.get("data").get(1);
         serveNewest(x, answer.toString());
 
@@ -71,7 +71,7 @@ class XUnreadableItemsTest {
                 .extracting(IncomingMention::externalId).doesNotContain(XFixtures.QUOTE);
         assertThat(result.unreadable()).singleElement().satisfies(item -> {
             assertThat(item.externalId()).isEqualTo(XFixtures.QUOTE);
-            assertThat(item.reason()).contains("no author");
+            assertThat(item.reason()).contains("author_id");
             assertThat(XFixtures.JSON.readTree(item.raw()).get("data").get(0)).isEqualTo(broken);
         });
         assertThat(result.nextCursor()).isEqualTo(XFixtures.NEWEST);
