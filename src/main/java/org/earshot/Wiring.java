@@ -445,6 +445,11 @@ public final class Wiring implements AutoCloseable {
         return outcome;
     }
 
+    /** Where a connector's next poll starts, as it saved it; empty before its first poll. */
+    public java.util.Optional<String> cursorOf(String connectorId) {
+        return database.inTransaction(h -> cursors.find(h, connectorId));
+    }
+
     /** One pass of the outbox: posts the approved replies that are due; answers how many blocks it posted. */
     public int dispatchDue() {
         return dispatcher.dispatchDue();

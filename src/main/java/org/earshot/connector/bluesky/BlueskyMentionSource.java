@@ -17,7 +17,10 @@ import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.earshot.config.BrandConfig;
 import org.earshot.connector.ConnectorException;
 import org.earshot.connector.MentionSource;
+import org.earshot.connector.JsonItems;
+import org.earshot.connector.MalformedItemException;
 import org.earshot.connector.PollResult;
+import org.earshot.connector.UnreadableItem;
 import org.earshot.domain.IncomingMention;
 import org.earshot.http.ConnectorResilience;
 import org.earshot.http.HttpReply;
@@ -59,6 +62,7 @@ public final class BlueskyMentionSource implements MentionSource {
         Map<String, BlueskyCursor.Mark> previous = BlueskyCursor.decode(cursor, settings.configKey());
         Map<String, BlueskyCursor.Mark> next = new LinkedHashMap<>();
         Map<String, JsonNode> byUri = new LinkedHashMap<>();
+        List<JsonNode> withoutUri = new ArrayList<>();
         String ownDid = session.did();
         long quotaLeft = RateLimitHeaders.UNKNOWN;
         boolean quotaSpent = false;
@@ -76,6 +80,7 @@ public final class BlueskyMentionSource implements MentionSource {
                 next.put(key, read.mark());
             }
             read.posts().forEach(post -> byUri.putIfAbsent(post.path("uri").asText(), post));
+            withoutUri.addAll(read.withoutUri());
             if (read.quotaLeft() != RateLimitHeaders.UNKNOWN) {
                 quotaLeft = read.quotaLeft();
             }
@@ -83,16 +88,42 @@ public final class BlueskyMentionSource implements MentionSource {
         }
         Map<String, Long> followers = quotaSpent ? Map.of() : followers(byUri.values());
         List<IncomingMention> oldestFirst = new ArrayList<>();
-        for (JsonNode post : byUri.values()) {
+        Map<String, UnreadableItem> unreadable = new LinkedHashMap<>();
+        for (JsonNode post : java.util.stream.Stream.concat(byUri.values().stream(), withoutUri.stream()).toList()) {
             long count = followers.getOrDefault(post.path("author").path("did").asText(""), 0L);
-            posts.mention(post, count).ifPresent(oldestFirst::add);
+            try {
+                posts.mention(post, count).ifPresent(oldestFirst::add);
+            } catch (MalformedItemException | RuntimeException e) {
+                UnreadableItem kept = JsonItems.unreadable("bluesky", JsonItems.idIfAny(post, "uri"), reason(e), post);
+                unreadable.putIfAbsent(kept.externalId(), kept);
+            }
         }
         oldestFirst.sort(Comparator.comparing(IncomingMention::createdAt));
-        return new PollResult(oldestFirst, BlueskyCursor.encode(next), quotaLeft);
+        return new PollResult(oldestFirst, BlueskyCursor.encode(next), quotaLeft, List.copyOf(unreadable.values()));
+    }
+
+    /**
+     * Reads a kept post view again with the parser of today. Its author's follower count is not asked
+     * for again (it counts 0); a post by the brand's own or an excluded account gives none.
+     */
+    @Override
+    public List<IncomingMention> reread(UnreadableItem item) throws ConnectorException {
+        JsonNode post = JsonItems.parse(item);
+        try {
+            return posts.isSkipped(post, "") ? List.of() : posts.mention(post, 0).stream().toList();
+        } catch (MalformedItemException e) {
+            throw JsonItems.stillUnreadable(item, e);
+        }
+    }
+
+    private static String reason(Exception e) {
+        return e instanceof MalformedItemException ? e.getMessage()
+                : "reading it failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     }
 
     private SearchRead search(String query, BlueskyCursor.Mark mark, String ownDid) throws ConnectorException {
         List<JsonNode> found = new ArrayList<>();
+        List<JsonNode> withoutUri = new ArrayList<>();
         Instant newest = mark == null ? null : mark.since();
         Set<String> atNewest = mark == null ? new HashSet<>() : new HashSet<>(mark.uris());
         Instant oldestRead = null;
@@ -112,8 +143,10 @@ public final class BlueskyMentionSource implements MentionSource {
             }
             boolean reached = false;
             for (JsonNode post : items) {
-                String postUri = post.path("uri").asText("");
-                if (postUri.isBlank()) {
+                String postUri = JsonItems.idIfAny(post, "uri");
+                if (postUri == null) {
+                    // It cannot be placed against the cursor or told apart: it is kept aside as unreadable.
+                    withoutUri.add(post);
                     continue;
                 }
                 Instant at = posts.sortAt(post);
@@ -146,7 +179,8 @@ public final class BlueskyMentionSource implements MentionSource {
                 break;
             }
         }
-        return new SearchRead(found, newest == null ? null : new BlueskyCursor.Mark(newest, atNewest), quotaLeft);
+        return new SearchRead(found, withoutUri, newest == null ? null : new BlueskyCursor.Mark(newest, atNewest),
+                quotaLeft);
     }
 
     private URI searchUri(String query, BlueskyCursor.Mark mark, String pageCursor) {
@@ -198,6 +232,7 @@ public final class BlueskyMentionSource implements MentionSource {
         return followers;
     }
 
-    private record SearchRead(List<JsonNode> posts, BlueskyCursor.Mark mark, long quotaLeft) {
+    private record SearchRead(List<JsonNode> posts, List<JsonNode> withoutUri, BlueskyCursor.Mark mark,
+                              long quotaLeft) {
     }
 }

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.earshot.config.BrandConfig;
+import org.earshot.connector.JsonItems;
+import org.earshot.connector.MalformedItemException;
 import org.earshot.domain.Author;
 import org.earshot.domain.IncomingMention;
 import org.earshot.domain.Platform;
@@ -52,16 +54,25 @@ final class BlueskyPosts {
                 || excludedAuthors.contains(handle) || excludedAuthors.contains(Accounts.bare(did));
     }
 
-    /** The mention in a post, or empty when it lacks the ids a reply needs. */
-    Optional<IncomingMention> mention(JsonNode post, long followers) {
-        String uri = post.path("uri").asText("");
-        String cid = post.path("cid").asText("");
-        JsonNode author = post.path("author");
-        String handle = author.path("handle").asText("");
-        JsonNode record = post.path("record");
-        if (uri.isBlank() || cid.isBlank() || handle.isBlank()) {
-            return Optional.empty();
+    /**
+     * The mention in a post view.
+     *
+     * @throws MalformedItemException when the post lacks the ids a reply needs (uri, cid, the author's
+     *                                handle) or garbles a field
+     */
+    Optional<IncomingMention> mention(JsonNode post, long followers) throws MalformedItemException {
+        if (!post.isObject()) {
+            throw new MalformedItemException("the post is a JSON " + post.getNodeType().name()
+                    .toLowerCase(java.util.Locale.ROOT) + ", not an object");
         }
+        String uri = JsonItems.requiredId(post, "uri", "post uri");
+        if (!uri.startsWith("at://")) {
+            throw new MalformedItemException("its uri '" + uri + "' is not an at:// uri");
+        }
+        String cid = JsonItems.required(post, "cid", "content id (cid)");
+        JsonNode author = JsonItems.object(post, "author", "author");
+        String handle = JsonItems.required(author, "handle", "author's handle");
+        JsonNode record = JsonItems.object(post, "record", "record");
         JsonNode root = record.path("reply").path("root");
         boolean isReply = !root.path("uri").asText("").isBlank() && !root.path("cid").asText("").isBlank();
         // Bluesky shows "handle.invalid" for an account whose handle no longer resolves; its DID still links.
@@ -80,10 +91,10 @@ final class BlueskyPosts {
         replyContext.put("quotes", count(post, "quoteCount"));
         replyContext.put("url", url);
         String threadKey = isReply ? root.path("uri").asText() : quotedUri(record).orElse("");
-        Instant createdAt = time(record.path("createdAt")).orElseGet(() -> sortAt(post));
+        Instant createdAt = JsonItems.optionalTime(record, "createdAt").orElseGet(() -> sortAt(post));
         return Optional.of(new IncomingMention(Platform.BLUESKY, uri,
-                new Author(handle, author.path("displayName").asText(""), followers),
-                record.path("text").asText(""), "", createdAt, url, replyContext, threadKey));
+                new Author(handle, JsonItems.text(author, "displayName"), followers),
+                JsonItems.text(record, "text"), "", createdAt, url, replyContext, threadKey));
     }
 
     /** The last part of an at:// uri: the record key, which is also the post's id in its web address. */

@@ -11,6 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.earshot.connector.JsonItems;
+import org.earshot.connector.MalformedItemException;
+import org.earshot.connector.UnreadableItem;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.earshot.config.BrandConfig;
 import org.earshot.connector.ConnectorException;
@@ -47,6 +50,7 @@ public final class MastodonMentionSource implements MentionSource {
         Map<String, String> previous = MastodonCursor.decode(cursor, settings.configKey());
         Map<String, String> next = new LinkedHashMap<>();
         Map<String, IncomingMention> byStatusId = new LinkedHashMap<>();
+        Map<String, UnreadableItem> unreadable = new LinkedHashMap<>();
         long quotaLeft = RateLimitHeaders.UNKNOWN;
         boolean quotaSpent = false;
         for (Stream stream : streams()) {
@@ -59,8 +63,15 @@ public final class MastodonMentionSource implements MentionSource {
             }
             StreamRead read = read(stream, since);
             read.newestId().ifPresent(id -> next.put(stream.key(), id));
-            for (JsonNode status : read.statuses()) {
-                statuses.mention(status).ifPresent(m -> byStatusId.putIfAbsent(m.externalId(), m));
+            for (JsonNode item : read.items()) {
+                try {
+                    statuses.mentionIn(item, stream.notifications())
+                            .ifPresent(m -> byStatusId.putIfAbsent(m.externalId(), m));
+                } catch (MalformedItemException | RuntimeException e) {
+                    UnreadableItem kept = JsonItems.unreadable("mastodon",
+                            MastodonStatuses.idOf(item, stream.notifications()), reason(e), item);
+                    unreadable.putIfAbsent(kept.externalId(), kept);
+                }
             }
             if (read.quotaLeft() != RateLimitHeaders.UNKNOWN) {
                 quotaLeft = read.quotaLeft();
@@ -69,7 +80,23 @@ public final class MastodonMentionSource implements MentionSource {
         }
         List<IncomingMention> oldestFirst = new ArrayList<>(byStatusId.values());
         oldestFirst.sort(Comparator.comparing(IncomingMention::createdAt));
-        return new PollResult(oldestFirst, MastodonCursor.encode(next), quotaLeft);
+        return new PollResult(oldestFirst, MastodonCursor.encode(next), quotaLeft, List.copyOf(unreadable.values()));
+    }
+
+    /** Reads a kept item again, notification or status, with the parser of today. */
+    @Override
+    public List<IncomingMention> reread(UnreadableItem item) throws ConnectorException {
+        JsonNode json = JsonItems.parse(item);
+        try {
+            return statuses.mentionIn(json, MastodonStatuses.isNotification(json)).stream().toList();
+        } catch (MalformedItemException e) {
+            throw JsonItems.stillUnreadable(item, e);
+        }
+    }
+
+    private static String reason(Exception e) {
+        return e instanceof MalformedItemException ? e.getMessage()
+                : "reading it failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     }
 
     private List<Stream> streams() {
@@ -99,12 +126,10 @@ public final class MastodonMentionSource implements MentionSource {
                 throw ConnectorException.transientFailure("Mastodon answered GET " + uri
                         + " with a JSON " + items.getNodeType().name().toLowerCase() + " instead of a list", null);
             }
-            for (JsonNode item : items) {
-                stream.status(item).ifPresent(found::add);
-            }
+            items.forEach(found::add);
             String pageNewest = LinkHeader.parse(reply.header("Link")).queryParameter("prev", "min_id")
                     .filter(id -> !id.isBlank())
-                    .orElse(items.isEmpty() ? null : items.get(0).path("id").asText(null));
+                    .orElse(newestIdOn(items));
             quotaLeft = http.rateLimit(reply).remaining();
             boolean moved = pageNewest != null && !pageNewest.equals(newest);
             boolean firstPoll = since == null;
@@ -118,6 +143,17 @@ public final class MastodonMentionSource implements MentionSource {
         return new StreamRead(found, Optional.ofNullable(newest), quotaLeft);
     }
 
+    /** Without a Link header: the id of the newest item that has a usable one (a broken item does not hold the cursor). */
+    private static String newestIdOn(JsonNode items) {
+        for (JsonNode item : items) {
+            String id = JsonItems.idIfAny(item, "id");
+            if (id != null && id.length() <= 64) {
+                return id;
+            }
+        }
+        return null;
+    }
+
     /** One timeline the connector reads; its cursor key names it inside the connector's cursor. */
     private record Stream(String key, String path, String fixedQuery, boolean notifications) {
         URI uri(MastodonSettings settings, String minId) {
@@ -126,17 +162,8 @@ public final class MastodonMentionSource implements MentionSource {
             return URI.create(settings.baseUrl() + path + "?" + query.replace("[]", "%5B%5D"));
         }
 
-        /** The status an item carries: notifications wrap it, timelines are statuses. */
-        Optional<JsonNode> status(JsonNode item) {
-            if (!notifications) {
-                return Optional.of(item);
-            }
-            JsonNode status = item.path("status");
-            return "mention".equals(item.path("type").asText()) && status.isObject()
-                    ? Optional.of(status) : Optional.empty();
-        }
     }
 
-    private record StreamRead(List<JsonNode> statuses, Optional<String> newestId, long quotaLeft) {
+    private record StreamRead(List<JsonNode> items, Optional<String> newestId, long quotaLeft) {
     }
 }

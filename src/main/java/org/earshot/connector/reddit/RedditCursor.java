@@ -28,8 +28,8 @@ final class RedditCursor {
         /** The mark of a listing child ({@code {"kind":"t3","data":{"name":…,"created_utc":…}}}), if it has a name. */
         static Optional<Mark> of(JsonNode child) {
             JsonNode data = child.path("data");
-            String name = data.path("name").asText("");
-            return name.isBlank() ? Optional.empty()
+            String name = data.path("name").isTextual() ? data.path("name").asText("") : "";
+            return name.isBlank() || name.length() > 100 ? Optional.empty()
                     : Optional.of(new Mark(name, (long) Math.floor(data.path("created_utc").asDouble(0))));
         }
 

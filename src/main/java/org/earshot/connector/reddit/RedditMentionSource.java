@@ -14,7 +14,10 @@ import java.util.Optional;
 import org.earshot.config.BrandConfig;
 import org.earshot.connector.ConnectorException;
 import org.earshot.connector.MentionSource;
+import org.earshot.connector.JsonItems;
+import org.earshot.connector.MalformedItemException;
 import org.earshot.connector.PollResult;
+import org.earshot.connector.UnreadableItem;
 import org.earshot.connector.reddit.RedditCursor.Mark;
 import org.earshot.domain.IncomingMention;
 import org.earshot.http.HttpReply;
@@ -52,6 +55,7 @@ public final class RedditMentionSource implements MentionSource {
         Map<String, Mark> previous = RedditCursor.decode(cursor, settings.configKey());
         Map<String, Mark> next = new LinkedHashMap<>();
         Map<String, IncomingMention> byName = new LinkedHashMap<>();
+        Map<String, UnreadableItem> unreadable = new LinkedHashMap<>();
         long quotaLeft = RateLimitHeaders.UNKNOWN;
         boolean quotaSpent = false;
         for (Search search : searches()) {
@@ -68,7 +72,13 @@ public final class RedditMentionSource implements MentionSource {
                 next.put(search.key(), newest);
             }
             for (JsonNode child : read.children()) {
-                things.mention(child).ifPresent(m -> byName.putIfAbsent(m.externalId(), m));
+                try {
+                    things.mention(child).ifPresent(m -> byName.putIfAbsent(m.externalId(), m));
+                } catch (MalformedItemException | RuntimeException e) {
+                    UnreadableItem kept = JsonItems.unreadable("reddit", JsonItems.idIfAny(child.path("data"), "name"),
+                            reason(e), child);
+                    unreadable.putIfAbsent(kept.externalId(), kept);
+                }
             }
             if (read.quotaLeft() != RateLimitHeaders.UNKNOWN) {
                 quotaLeft = read.quotaLeft();
@@ -77,7 +87,22 @@ public final class RedditMentionSource implements MentionSource {
         }
         List<IncomingMention> oldestFirst = new ArrayList<>(byName.values());
         oldestFirst.sort(Comparator.comparing(IncomingMention::createdAt));
-        return new PollResult(oldestFirst, RedditCursor.encode(next), quotaLeft);
+        return new PollResult(oldestFirst, RedditCursor.encode(next), quotaLeft, List.copyOf(unreadable.values()));
+    }
+
+    /** Reads a kept listing child ({@code {"kind":…,"data":…}}) again with the parser of today. */
+    @Override
+    public List<IncomingMention> reread(UnreadableItem item) throws ConnectorException {
+        try {
+            return things.mention(JsonItems.parse(item)).stream().toList();
+        } catch (MalformedItemException e) {
+            throw JsonItems.stillUnreadable(item, e);
+        }
+    }
+
+    private static String reason(Exception e) {
+        return e instanceof MalformedItemException ? e.getMessage()
+                : "reading it failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     }
 
     private List<Search> searches() {
@@ -107,6 +132,8 @@ public final class RedditMentionSource implements MentionSource {
             for (JsonNode child : data.path("children")) {
                 Optional<Mark> mark = Mark.of(child);
                 if (mark.isEmpty()) {
+                    // Without a name it cannot be placed against the cursor: it is read (and kept aside as unreadable).
+                    found.add(child);
                     continue;
                 }
                 if (since != null && mark.get().isAtOrOlderThan(since)) {

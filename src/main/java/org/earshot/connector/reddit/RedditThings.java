@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.earshot.config.BrandConfig;
+import org.earshot.connector.JsonItems;
+import org.earshot.connector.MalformedItemException;
 import org.earshot.domain.Author;
 import org.earshot.domain.IncomingMention;
 import org.earshot.domain.Platform;
@@ -35,19 +37,29 @@ final class RedditThings {
         this.excludedAuthors = normalized(brand.excludedAuthors());
     }
 
-    /** The mention in a listing child, or empty when it is not one Earshot should answer. */
-    Optional<IncomingMention> mention(JsonNode child) {
-        String kind = child.path("kind").asText("");
-        JsonNode data = child.path("data");
-        String name = data.path("name").asText("");
-        String author = data.path("author").asText("");
-        if (!(kind.equals("t3") || kind.equals("t1")) || name.isBlank() || author.isBlank()
-                || author.equals(DELETED) || ownAccounts.contains(bare(author))
-                || excludedAuthors.contains(bare(author))) {
+    /**
+     * The mention in a listing child, or empty when it is not one Earshot should answer: another kind
+     * of thing, something deleted before it was read, the brand's own or an excluded author's.
+     *
+     * @throws MalformedItemException when the child lacks what a mention needs (its name, its author) or garbles it
+     */
+    Optional<IncomingMention> mention(JsonNode child) throws MalformedItemException {
+        if (!child.isObject()) {
+            throw new MalformedItemException("the listing child is a JSON " + child.getNodeType().name()
+                    .toLowerCase(Locale.ROOT) + ", not an object");
+        }
+        String kind = JsonItems.required(child, "kind", "kind");
+        if (!(kind.equals("t3") || kind.equals("t1"))) {
             return Optional.empty();
         }
-        String subreddit = data.path("subreddit").asText("");
-        String permalink = data.path("permalink").asText("");
+        JsonNode data = JsonItems.object(child, "data", "data");
+        String name = JsonItems.requiredId(data, "name", "fullname");
+        String author = JsonItems.required(data, "author", "author");
+        if (author.equals(DELETED) || ownAccounts.contains(bare(author)) || excludedAuthors.contains(bare(author))) {
+            return Optional.empty();
+        }
+        String subreddit = JsonItems.text(data, "subreddit");
+        String permalink = JsonItems.text(data, "permalink");
         String url = permalink.isBlank() ? "" : WEB + permalink;
         Map<String, String> replyContext = new LinkedHashMap<>();
         replyContext.put("fullname", name);
@@ -61,25 +73,35 @@ final class RedditThings {
         if (kind.equals("t3")) {
             replyContext.put("numComments", String.valueOf(data.path("num_comments").asLong(0)));
             replyContext.put("replies", String.valueOf(data.path("num_comments").asLong(0)));
-            String title = data.path("title").asText("").strip();
-            String selftext = data.path("selftext").asText("").strip();
+            String title = JsonItems.text(data, "title").strip();
+            String selftext = JsonItems.text(data, "selftext").strip();
             String text = selftext.isEmpty() ? title : title + "\n\n" + selftext;
             return Optional.of(new IncomingMention(Platform.REDDIT, name, person, text, where, createdAt(data), url,
                     replyContext, ""));
         }
-        String linkId = data.path("link_id").asText("");
+        String linkId = JsonItems.text(data, "link_id");
         replyContext.put("linkId", linkId);
-        String linkTitle = data.path("link_title").asText("").strip();
+        String linkTitle = JsonItems.text(data, "link_title").strip();
         String subject = linkTitle.isEmpty() ? where : where.isEmpty() ? linkTitle : where + ": " + linkTitle;
-        return Optional.of(new IncomingMention(Platform.REDDIT, name, person, data.path("body").asText("").strip(),
+        return Optional.of(new IncomingMention(Platform.REDDIT, name, person, JsonItems.text(data, "body").strip(),
                 subject, createdAt(data), url, replyContext, linkId));
     }
 
-    /** When the thing was written; one without a readable time counts as written now. */
-    private Instant createdAt(JsonNode data) {
+    /** When the thing was written; one that does not say counts as written now, one that garbles it is refused. */
+    private Instant createdAt(JsonNode data) throws MalformedItemException {
         JsonNode created = data.path("created_utc");
-        return created.isNumber() && created.asDouble() > 0
-                ? Instant.ofEpochMilli(Math.round(created.asDouble() * 1000)) : clock.instant();
+        if (created.isMissingNode() || created.isNull()) {
+            return clock.instant();
+        }
+        if (!created.isNumber() || created.asDouble() <= 0 || created.asDouble() > 32503680000d) {
+            throw new MalformedItemException("its time ('created_utc') is not seconds since 1970: "
+                    + abbreviated(created.toString()));
+        }
+        return Instant.ofEpochMilli(Math.round(created.asDouble() * 1000));
+    }
+
+    private static String abbreviated(String s) {
+        return s.length() <= 80 ? s : s.substring(0, 80) + "…";
     }
 
     private static Set<String> normalized(List<String> accounts) {

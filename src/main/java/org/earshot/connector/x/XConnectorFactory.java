@@ -74,7 +74,7 @@ public final class XConnectorFactory implements ConnectorFactory {
             replies = new XV1Replies(settings, client);
         }
         return new Connector(config.id(), Platform.X, config.brand(), config.schedule(),
-                new XMentionSource(settings, brand, search, gaps), new XReplyPublisher(settings, replies));
+                new XMentionSource(settings, brand, search, gaps, clock), new XReplyPublisher(settings, replies));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.earshot.connector.x;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -10,7 +11,9 @@ import java.util.function.Consumer;
 import org.earshot.config.BrandConfig;
 import org.earshot.connector.ConnectorException;
 import org.earshot.connector.MentionSource;
+import org.earshot.connector.JsonItems;
 import org.earshot.connector.PollResult;
+import org.earshot.connector.UnreadableItem;
 import org.earshot.domain.IncomingMention;
 import org.earshot.http.RateLimitHeaders;
 
@@ -28,12 +31,14 @@ public final class XMentionSource implements MentionSource {
     private final XSearch search;
     private final XMentions mentions;
     private final Consumer<String> gaps;
+    private final XV2Tweets rereader;
 
-    XMentionSource(XSettings settings, BrandConfig brand, XSearch search, Consumer<String> gaps) {
+    XMentionSource(XSettings settings, BrandConfig brand, XSearch search, Consumer<String> gaps, Clock clock) {
         this.settings = settings;
         this.search = search;
         this.mentions = new XMentions(brand, settings);
         this.gaps = gaps;
+        this.rereader = new XV2Tweets(clock);
     }
 
     @Override
@@ -56,11 +61,30 @@ public final class XMentionSource implements MentionSource {
         for (XTweet tweet : read.tweets()) {
             mentions.mention(tweet).ifPresent(m -> byId.putIfAbsent(m.externalId(), m));
         }
+        Map<String, UnreadableItem> unreadable = new LinkedHashMap<>();
+        read.unreadable().forEach(u -> unreadable.putIfAbsent(u.externalId(), u));
         List<IncomingMention> oldestFirst = new ArrayList<>(byId.values());
         oldestFirst.sort(Comparator.comparing(IncomingMention::createdAt)
                 .thenComparing(IncomingMention::externalId, XCursor.BY_ID));
         String next = read.newestId().or(() -> since).orElse(null);
-        return new PollResult(oldestFirst, next, read.quotaLeft());
+        return new PollResult(oldestFirst, next, read.quotaLeft(), List.copyOf(unreadable.values()));
+    }
+
+    /**
+     * Reads a kept post again: it was kept as a one-post v2 answer ({@code {"data":[…],"includes":…}}),
+     * which is read as a page is. A post that is not one Earshot answers (a repost, an own post) gives none.
+     */
+    @Override
+    public List<IncomingMention> reread(UnreadableItem item) throws ConnectorException {
+        XV2Tweets.Read read = rereader.read(JsonItems.parse(item));
+        if (!read.unreadable().isEmpty()) {
+            throw new ConnectorException("still cannot read " + item.externalId() + ": "
+                    + read.unreadable().get(0).reason(), true, null);
+        }
+        if (read.tweets().isEmpty()) {
+            throw new ConnectorException("still cannot read " + item.externalId() + ": it holds no X post", true, null);
+        }
+        return read.tweets().stream().flatMap(t -> mentions.mention(t).stream()).toList();
     }
 
     /**
@@ -69,15 +93,22 @@ public final class XMentionSource implements MentionSource {
      */
     private Read read(Optional<String> since, boolean follow) throws ConnectorException, XSearch.SinceIdTooOld {
         List<XTweet> tweets = new ArrayList<>();
+        List<UnreadableItem> unreadable = new ArrayList<>();
         XPage page = search.page(since, Optional.empty());
-        Optional<String> newest = page.newestId().or(() -> page.tweets().stream().map(XTweet::id).max(XCursor.BY_ID));
+        // Without X's newest_id, the newest id on the page; a post that could not be read still counts.
+        Optional<String> newest = page.newestId().or(() -> java.util.stream.Stream.concat(
+                        page.tweets().stream().map(XTweet::id),
+                        page.unreadable().stream().map(UnreadableItem::externalId).filter(XCursor::isId))
+                .max(XCursor.BY_ID));
         tweets.addAll(page.tweets());
+        unreadable.addAll(page.unreadable());
         long quotaLeft = page.quotaLeft();
         int pages = 1;
         XPage last = page;
         while (follow && last.nextPage().isPresent() && pages < settings.maxPagesPerPoll() && quotaLeft != 0) {
             last = search.page(since, last.nextPage());
             tweets.addAll(last.tweets());
+            unreadable.addAll(last.unreadable());
             pages++;
             if (last.quotaLeft() != RateLimitHeaders.UNKNOWN) {
                 quotaLeft = last.quotaLeft();
@@ -91,9 +122,10 @@ public final class XMentionSource implements MentionSource {
                     + " posts newer than " + since.orElse("what X still has") + " and older than " + oldest
                     + " are skipped. Poll more often or raise maxPagesPerPoll");
         }
-        return new Read(tweets, newest, quotaLeft);
+        return new Read(tweets, unreadable, newest, quotaLeft);
     }
 
-    private record Read(List<XTweet> tweets, Optional<String> newestId, long quotaLeft) {
+    private record Read(List<XTweet> tweets, List<UnreadableItem> unreadable, Optional<String> newestId,
+                        long quotaLeft) {
     }
 }

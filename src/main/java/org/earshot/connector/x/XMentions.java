@@ -36,7 +36,8 @@ final class XMentions {
 
     /** The mention in a post, or empty when the post is not one Earshot should answer. */
     Optional<IncomingMention> mention(XTweet tweet) {
-        String handle = tweet.username().orElse("id:" + tweet.authorId());
+        String handle = tweet.username().orElse(tweet.authorId().isBlank() ? "unknown-author-of:" + tweet.id()
+                : "id:" + tweet.authorId());
         if (tweet.username().map(u -> skipped.contains(u.toLowerCase(Locale.ROOT))).orElse(false)) {
             return Optional.empty();
         }

@@ -5,12 +5,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.earshot.connector.ConnectorException;
@@ -29,13 +23,13 @@ final class XV2Search implements XSearch {
     private final XSettings settings;
     private final XQuery query;
     private final ConnectorResilience http;
-    private final Clock clock;
+    private final XV2Tweets tweets;
 
     XV2Search(XSettings settings, XQuery query, ConnectorResilience http, Clock clock) {
         this.settings = settings;
         this.query = query;
         this.http = http;
-        this.clock = clock;
+        this.tweets = new XV2Tweets(clock);
     }
 
     @Override
@@ -53,19 +47,10 @@ final class XV2Search implements XSearch {
         if (!data.isMissingNode() && !data.isArray()) {
             throw ConnectorException.transientFailure("X answered GET " + uri + " with 'data' that is not a list", null);
         }
-        Map<String, JsonNode> users = new HashMap<>();
-        for (JsonNode user : json.path("includes").path("users")) {
-            users.put(user.path("id").asText(""), user);
-        }
-        List<XTweet> tweets = new ArrayList<>();
-        for (JsonNode tweet : data) {
-            if (!tweet.path("id").asText("").isBlank()) {
-                tweets.add(tweet(tweet, users));
-            }
-        }
+        XV2Tweets.Read read = tweets.read(json);
         JsonNode meta = json.path("meta");
-        return new XPage(tweets, text(meta, "newest_id").filter(XCursor::isId), text(meta, "next_token"),
-                http.rateLimit(reply).remaining());
+        return new XPage(read.tweets(), text(meta, "newest_id").filter(XCursor::isId), text(meta, "next_token"),
+                http.rateLimit(reply).remaining(), read.unreadable());
     }
 
     private URI uri(Optional<String> sinceId, Optional<String> nextPage) {
@@ -93,38 +78,6 @@ final class XV2Search implements XSearch {
             return false;
         }
         return false;
-    }
-
-    private XTweet tweet(JsonNode tweet, Map<String, JsonNode> users) {
-        String authorId = tweet.path("author_id").asText("");
-        JsonNode user = users.getOrDefault(authorId, XV2Api.JSON.missingNode());
-        JsonNode metrics = tweet.path("public_metrics");
-        String text = text(tweet.path("note_tweet"), "text").orElse(tweet.path("text").asText(""));
-        return new XTweet(tweet.path("id").asText(), XText.unescape(text), createdAt(tweet), authorId,
-                text(user, "username"), user.path("name").asText(""),
-                user.path("public_metrics").path("followers_count").asLong(0),
-                text(tweet, "conversation_id"), referenced(tweet, "replied_to"), referenced(tweet, "quoted"),
-                referenced(tweet, "retweeted"), metrics.path("like_count").asLong(0),
-                metrics.path("retweet_count").asLong(0), metrics.path("reply_count").asLong(0),
-                metrics.path("quote_count").asLong(0), tweet.path("lang").asText(""));
-    }
-
-    private static Optional<String> referenced(JsonNode tweet, String type) {
-        for (JsonNode ref : tweet.path("referenced_tweets")) {
-            if (type.equals(ref.path("type").asText())) {
-                return text(ref, "id");
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** When the post was written; a post without a readable time counts as written now. */
-    private Instant createdAt(JsonNode tweet) {
-        try {
-            return Instant.parse(tweet.path("created_at").asText(""));
-        } catch (DateTimeParseException e) {
-            return clock.instant();
-        }
     }
 
     static Optional<String> text(JsonNode node, String field) {
