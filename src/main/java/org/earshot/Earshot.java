@@ -11,6 +11,8 @@ import org.earshot.cli.RunCommand;
 import org.earshot.cli.ScoreCommand;
 import org.earshot.cli.ShowCommand;
 import org.earshot.cli.TasksCommand;
+import org.earshot.cli.TokenCommand;
+import org.earshot.cli.UserCommand;
 import org.earshot.config.ConfigException;
 import org.earshot.demo.DemoCommand;
 import org.earshot.domain.DisallowedTransitionException;
@@ -24,7 +26,7 @@ import picocli.CommandLine.Command;
         description = "Listens where your brand is talked about, ranks what needs you first, drafts replies you approve.",
         subcommands = {RunCommand.class, TasksCommand.class, ShowCommand.class, ApproveCommand.class,
                 RejectCommand.class, RetryCommand.class, ScoreCommand.class, DraftCommand.class, CorrectionsCommand.class,
-                BenchCommand.class, DemoCommand.class, RequeueCommand.class})
+                BenchCommand.class, DemoCommand.class, RequeueCommand.class, UserCommand.class, TokenCommand.class})
 public final class Earshot {
     /** Exit codes a script can rely on. */
     static final int BAD_CONFIG = 2;
