@@ -45,7 +45,7 @@ record Caller(String name, Role role, Via via, String csrfToken) {
 
     /** The refusal when this caller's role does not reach {@code needed} for {@code what}. */
     HttpError refused(Role needed, String what) {
-        return new HttpError(403, what + " needs the " + needed.id() + " role, but '" + name + "' is a " + role.id()
+        return new HttpError(403, what + " needs the " + needed.id() + " role, but '" + name + "' is " + ("aeiou".indexOf(role.id().charAt(0)) >= 0 ? "an " : "a ") + role.id()
                 + " (" + role.can() + ")");
     }
 }
