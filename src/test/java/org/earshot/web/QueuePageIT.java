@@ -354,7 +354,7 @@ class QueuePageIT {
 
         WebElement note = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#queue li.task[data-task-id='" + id + "'] .relabel-note")));
-        assertThat(note.getText()).isEqualTo("Relabelled by web: sentiment negative → positive");
+        assertThat(note.getText()).isEqualTo("Relabelled by " + Caller.SERVICE + ": sentiment negative → positive");
         WebElement sentiment = card(id).findElement(By.cssSelector(".sentiment"));
         assertThat(sentiment.getText()).isEqualToIgnoringCase("positive");
         assertThat(sentiment.getAttribute("class")).contains("corrected", "sentiment-positive");
