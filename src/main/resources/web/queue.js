@@ -260,6 +260,7 @@ function buildCard(task) {
   });
   li.querySelector('.approve').addEventListener('click', () => approve(li, false));
   li.querySelector('.override').addEventListener('click', () => approve(li, true));
+  li.querySelector('.propose').addEventListener('click', () => propose(li));
   li.querySelector('.dismiss-violations').addEventListener('click', () => dismissViolations(li));
   li.querySelector('.edit').addEventListener('click', () => startEdit(li));
   li.querySelector('.cancel-edit').addEventListener('click', () => stopEdit(li, draft.text));
@@ -423,6 +424,13 @@ async function approve(li, override) {
     body.text = li.querySelector('.draft-editor').value;
   }
   await act(li, `/api/tasks/${li.dataset.taskId}/approve`, body);
+}
+
+// A responder (who may not approve) leaves their edit as the task's draft for an approver.
+async function propose(li) {
+  const text = li.querySelector('.draft-editor').value;
+  await act(li, `/api/tasks/${li.dataset.taskId}/draft`, { text });
+  note(`Task ${li.dataset.taskId}: your draft is saved for an approver.`);
 }
 
 async function reject(li) {

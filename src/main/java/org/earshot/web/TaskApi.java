@@ -145,6 +145,14 @@ final class TaskApi implements HttpHandler {
         } else if (parts.size() == 3 && parts.get(0).equals("tasks") && parts.get(2).equals("follow-up-done")) {
             allow(method, "POST");
             followUpDone(exchange, taskId(parts.get(1)));
+        } else if (parts.size() == 3 && parts.get(0).equals("tasks") && parts.get(2).equals("draft")) {
+            allow(method, "POST");
+            ApproveRequest body = JsonExchange.readBody(exchange, ApproveRequest.class);
+            if (body == null || body.text() == null || body.text().isBlank()) {
+                throw new HttpError(400, "send the proposed draft: {\"text\": \"...\"}");
+            }
+            long id = taskId(parts.get(1));
+            JsonExchange.send(exchange, 200, detail(approvals.propose(id, body.text(), actor(exchange, body.actor()))));
         } else if (parts.size() == 3 && parts.get(0).equals("tasks") && parts.get(2).equals("audit")) {
             allow(method, "GET");
             AuditExport.sendJson(exchange, queries.history(queries.get(taskId(parts.get(1))).id()));

@@ -89,7 +89,7 @@ class ServiceLevelClockIT {
         Alert breach = sink.ofKind(AlertKind.SLA_BREACH).get(0);
         assertThat(breach.title()).isEqualTo("First response overdue for task " + id
                 + " (mastodon, acme): was due Mon 23 Nov 10:00 UTC");
-        assertThat(breach.link()).isEqualTo("https://queue.example/#task=" + id);
+        assertThat(breach.link()).isEqualTo("https://queue.example/tasks/" + id);
         assertThat(breach.level()).isEqualTo(UrgencyLevel.HIGH);
     }
 

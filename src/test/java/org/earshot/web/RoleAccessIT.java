@@ -48,6 +48,7 @@ class RoleAccessIT {
                 change("/api/tasks/{task}/check", "{\"text\": \"Hi, we are on it.\"}", Role.VIEWER),
                 change("/api/tasks/{task}/correct", "{\"urgencyLevel\": \"critical\"}", Role.RESPONDER),
                 change("/api/tasks/{task}/follow-up-done", "{}", Role.RESPONDER),
+                change("/api/tasks/{task}/draft", "{\"text\": \"Hi Ana, it left our depot today.\"}", Role.RESPONDER),
                 change("/api/tasks/{task}/approve", "{}", Role.APPROVER),
                 change("/api/tasks/{task}/approve", "{\"override\": true}", Role.ADMIN),
                 change("/api/tasks/{task}/reject", "{\"reason\": \"spam\"}", Role.APPROVER),

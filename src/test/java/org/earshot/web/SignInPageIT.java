@@ -182,6 +182,25 @@ class SignInPageIT {
     }
 
     @Test
+    void aResponderProposesAnEditedDraftThatAnApproverThenFindsOnTheCard() {
+        long id = queue.add("Ana", "Where is my parcel?", 0.8);
+        signIn("/", "rio", Role.RESPONDER);
+
+        card(id).findElement(By.cssSelector("button.edit")).click();
+        WebElement editor = card(id).findElement(By.cssSelector("textarea.draft-editor"));
+        editor.clear();
+        editor.sendKeys("Hi Ana, it left our depot this morning.");
+        card(id).findElement(By.cssSelector("button.propose")).click();
+
+        wait.until(d -> card(id).findElement(By.cssSelector(".draft-text")).getText()
+                .equals("Hi Ana, it left our depot this morning."));
+        assertThat(queue.task(id).state()).isEqualTo(TaskState.NEW);
+        assertThat(queue.task(id).draft().text()).isEqualTo("Hi Ana, it left our depot this morning.");
+        assertThat(queue.queries.history(id)).extracting(e -> e.actor() + " " + e.action())
+                .containsExactly("rio draft-proposed");
+    }
+
+    @Test
     void aViewerSeesNeitherEditingNorDeciding() {
         long id = queue.add("Ana", "Where is my parcel?", 0.8);
 
