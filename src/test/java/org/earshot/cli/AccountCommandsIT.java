@@ -29,7 +29,9 @@ class AccountCommandsIT {
     private Path config;
     private final StringWriter err = new StringWriter();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream errStream = new ByteArrayOutputStream();
     private PrintStream originalOut;
+    private PrintStream originalErr;
     private InputStream originalIn;
 
     @BeforeEach
@@ -37,12 +39,15 @@ class AccountCommandsIT {
         config = TestConfigs.exampleConfigFileIn(dir);
         originalOut = System.out;
         originalIn = System.in;
+        originalErr = System.err;
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(errStream, true, StandardCharsets.UTF_8));
     }
 
     @AfterEach
     void restore() {
         System.setOut(originalOut);
+        System.setErr(originalErr);
         System.setIn(originalIn);
     }
 
@@ -112,13 +117,52 @@ class AccountCommandsIT {
     }
 
     @Test
+    void aDecidingCommandWithATokenActsAsItsAccountAndItsRoleMustAllowIt() {
+        long id = openTask();
+        run("long enough one\n", "user", "add", "rio", "--role", "responder", "--password-stdin");
+        run("long enough two\n", "user", "add", "bea", "--role", "approver", "--password-stdin");
+        run("", "token", "add", "rio");
+        String rio = printed().strip();
+        run("", "token", "add", "bea");
+        String bea = printed().strip();
+
+        assertThat(run("", "approve", String.valueOf(id), "--token", rio)).isEqualTo(5);
+        assertThat(err.toString()).contains("approving a reply needs the approver role, but 'rio' is a responder");
+
+        assertThat(run("", "approve", String.valueOf(id), "--token", bea, "--as", "someone-else")).isZero();
+        assertThat(printed()).contains("approved by bea");
+        try (Wiring office = office()) {
+            assertThat(office.queries().get(id).decision().actor()).isEqualTo("bea");
+        }
+    }
+
+    private long openTask() {
+        var config = ConfigLoader.fromEnvironment(Wiring.CHANNELS).load(this.config);
+        try (var db = org.earshot.store.Database.open(config.storage())) {
+            var triage = new org.earshot.task.Triage(new org.earshot.scoring.MentionScorer(),
+                    new org.earshot.reply.ReplyDrafter(config.policy(), Wiring.CHANNELS), config.serviceLevels());
+            return db.inTransaction(c -> {
+                var mentions = new org.earshot.store.MentionStore();
+                long mentionId = mentions.insertIfNew(c, "mastodon", "acme", new org.earshot.domain.IncomingMention(
+                        org.earshot.domain.Platform.MASTODON, "77", new org.earshot.domain.Author("dana@mastodon.example",
+                        "Dana Reyes", 10), "Where is my parcel?", "", java.time.Instant.now(), "", java.util.Map.of()),
+                        java.time.Instant.now()).getAsLong();
+                var m = mentions.find(c, mentionId).orElseThrow();
+                var a = triage.assess(m, org.earshot.domain.CustomerHistory.NONE, java.time.Instant.now());
+                return new org.earshot.store.TaskStore().insert(c, mentionId, a.score(), a.draft(), java.time.Instant.now(),
+                        a.dueAt());
+            });
+        }
+    }
+
+    @Test
     void aTokenIsPrintedOnceWorksAsItsAccountAndStopsWhenRevoked() {
         run("long enough two\n", "user", "add", "bea", "--role", "approver", "--password-stdin");
 
         assertThat(run("", "token", "add", "bea", "--label", "nightly report")).isZero();
         String token = printed().strip();
         assertThat(token).startsWith("es_");
-        assertThat(err.toString()).contains("shown once; revoke it with: earshot token revoke 1");
+        assertThat(errStream.toString(StandardCharsets.UTF_8)).contains("shown once; revoke it with: earshot token revoke 1");
 
         try (Wiring office = office()) {
             assertThat(office.accounts().byToken(token)).get().extracting(a -> a.name()).isEqualTo("bea");
