@@ -358,7 +358,7 @@ class QueuePageIT {
         WebElement sentiment = card(id).findElement(By.cssSelector(".sentiment"));
         assertThat(sentiment.getText()).isEqualToIgnoringCase("positive");
         assertThat(sentiment.getAttribute("class")).contains("corrected", "sentiment-positive");
-        assertThat(sentiment.getAttribute("title")).isEqualTo("set by web; the scorer said negative");
+        assertThat(sentiment.getAttribute("title")).isEqualTo("set by " + Caller.SERVICE + "; the scorer said negative");
         assertThat(queue.corrections.forTask(id)).singleElement().satisfies(k -> {
             assertThat(k.sentiment()).isEqualTo(Sentiment.POSITIVE);
             assertThat(k.urgencyLevel()).isNull();

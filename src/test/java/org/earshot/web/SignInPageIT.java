@@ -192,8 +192,9 @@ class SignInPageIT {
         editor.sendKeys("Hi Ana, it left our depot this morning.");
         card(id).findElement(By.cssSelector("button.propose")).click();
 
-        wait.until(d -> card(id).findElement(By.cssSelector(".draft-text")).getText()
-                .equals("Hi Ana, it left our depot this morning."));
+        // The card is built anew with the saved draft: the old one goes stale meanwhile.
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> card(id)
+                .findElement(By.cssSelector(".draft-text")).getText().equals("Hi Ana, it left our depot this morning."));
         assertThat(queue.task(id).state()).isEqualTo(TaskState.NEW);
         assertThat(queue.task(id).draft().text()).isEqualTo("Hi Ana, it left our depot this morning.");
         assertThat(queue.queries.history(id)).extracting(e -> e.actor() + " " + e.action())
