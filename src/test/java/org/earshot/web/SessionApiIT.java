@@ -203,6 +203,24 @@ class SessionApiIT {
     }
 
     @Test
+    void theWholeAuditLogIsExportedOldestFirstWithoutATask() throws Exception {
+        Browser bea = signIn("bea", Role.APPROVER);
+        long first = queue.add("Ana", "Where is my parcel?", 0.8);
+        long second = queue.add("Tom", "Charged twice", 0.9);
+        call(bea, "POST", "/api/tasks/" + first + "/reject", "{\"reason\": \"spam\"}", true);
+        call(bea, "POST", "/api/tasks/" + second + "/reject", "{\"reason\": \"duplicate\"}", true);
+
+        var csv = java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(queue.baseUrl() + "/api/audit.csv")).header("Cookie", bea.cookie()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.body().split("\r\n")).hasSize(3);
+        assertThat(csv.body().indexOf("," + first + ",bea,rejected,spam")).isPositive()
+                .isLessThan(csv.body().indexOf("," + second + ",bea,rejected,duplicate"));
+    }
+
+    @Test
     void theAuditLogOfATaskIsReadAsJsonAndExportedAsCsvWithFormulasDefused() throws Exception {
         Browser bea = signIn("bea", Role.APPROVER);
         long id = queue.add("Ana", "Where is my parcel?", 0.8);
