@@ -1,6 +1,6 @@
 // Replies the outbox stopped trying, shown above the queue: the platform refused them for good, or
 // they failed as often as the outbox allows. Each says why, and Retry has the outbox post it again.
-// It runs after queue.js and uses its api(), token(), actor() and note(). Everything that came from
+// It runs after queue.js and uses its api(), signedIn() and note(). Everything that came from
 // outside is put into the page with textContent only, never as HTML.
 'use strict';
 
@@ -24,7 +24,7 @@ function buildBlockedCard(task) {
 }
 
 async function refreshBlocked() {
-  if (!token() || refreshingBlocked) {
+  if (!signedIn() || refreshingBlocked) {
     return;
   }
   refreshingBlocked = true;
@@ -49,7 +49,7 @@ async function retry(li) {
   li.querySelector('.retry').disabled = true;
   li.querySelector('.task-error').textContent = '';
   try {
-    await api(`/api/tasks/${id}/retry`, { method: 'POST', body: { actor: actor() } });
+    await api(`/api/tasks/${id}/retry`, { method: 'POST', body: {} });
     li.remove();
     note(`Task ${id} is approved again; the outbox posts it at its next run.`);
   } catch (e) {
@@ -66,7 +66,7 @@ async function retry(li) {
   }
 }
 
-$('token-form').addEventListener('submit', () => setTimeout(refreshBlocked));
+document.addEventListener('earshot:signed-in', refreshBlocked);
 $('refresh-button').addEventListener('click', refreshBlocked);
 setInterval(refreshBlocked, REFRESH_MS);
 refreshBlocked();

@@ -1,6 +1,6 @@
 // What the polls could not read or store, shown above the queue as "Could not read": each item says
 // where it came from and why, shows its raw source on request, and Read again asks the server to read
-// it once more (after an upgrade). It runs after queue.js and uses its api(), token() and note().
+// it once more (after an upgrade). It runs after queue.js and uses its api(), signedIn() and note().
 // Everything that came from outside is put into the page with textContent only, never as HTML.
 'use strict';
 
@@ -36,7 +36,7 @@ async function showSource(li, details) {
 }
 
 async function refreshQuarantine() {
-  if (!token() || refreshingQuarantine) {
+  if (!signedIn() || refreshingQuarantine) {
     return;
   }
   refreshingQuarantine = true;
@@ -80,7 +80,7 @@ async function readAgain(li) {
   }
 }
 
-$('token-form').addEventListener('submit', () => setTimeout(refreshQuarantine));
+document.addEventListener('earshot:signed-in', refreshQuarantine);
 $('refresh-button').addEventListener('click', refreshQuarantine);
 setInterval(refreshQuarantine, REFRESH_MS);
 refreshQuarantine();

@@ -3,7 +3,6 @@
 'use strict';
 
 const TOKEN_KEY = 'earshot.token';
-const ACTOR_KEY = 'earshot.actor';
 const REFRESH_MS = 10000;
 
 const $ = (id) => document.getElementById(id);
@@ -22,7 +21,11 @@ class ApiError extends Error {
   }
 }
 
-// The demo prints a link with #token=...; keep it for this tab only and take it out of the address bar.
+// Who is signed in: {name, role, via, csrfToken, can: {edit, approve, override, ...}} from GET /api/session.
+// A browser session is a cookie the script never sees; a script's service token may still come in a
+// #token=... link, kept for this tab only and taken out of the address bar.
+let caller = null;
+
 function takeTokenFromFragment() {
   const match = /(?:^|&)token=([^&]+)/.exec(location.hash.slice(1));
   if (match) {
@@ -35,13 +38,24 @@ function token() {
   return sessionStorage.getItem(TOKEN_KEY);
 }
 
+function signedIn() {
+  return caller !== null;
+}
+
 async function api(path, options = {}) {
-  const headers = { Authorization: `Bearer ${token()}` };
+  const method = options.method || 'GET';
+  const headers = {};
+  if (token()) {
+    headers.Authorization = `Bearer ${token()}`;
+  } else if (method !== 'GET' && caller && caller.csrfToken) {
+    // The cookie goes with every request; this header only with the page's own.
+    headers['X-CSRF-Token'] = caller.csrfToken;
+  }
   if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';
   }
   const response = await fetch(path, {
-    method: options.method || 'GET',
+    method,
     headers,
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
     cache: 'no-store',
@@ -53,7 +67,7 @@ async function api(path, options = {}) {
     body = null;
   }
   if (response.status === 401) {
-    signOut('The token was not accepted. Paste the current one.');
+    toLogin(token() ? 'token' : (caller ? 'expired' : ''));
   }
   if (!response.ok) {
     throw new ApiError(response.status, body);
@@ -61,35 +75,45 @@ async function api(path, options = {}) {
   return body;
 }
 
-function showSignIn(message) {
-  $('token-form').hidden = false;
-  $('queue-section').hidden = true;
-  $('tools').hidden = true;
-  $('token-error').textContent = message || '';
-  $('token-input').focus();
+// To the sign-in page, which comes back here (the same task link) once signed in.
+function toLogin(reason) {
+  sessionStorage.removeItem(TOKEN_KEY);
+  caller = null;
+  const next = encodeURIComponent(location.pathname);
+  location.replace(`/login?next=${next}${reason ? `&reason=${reason}` : ''}`);
+}
+
+// The page offers only what the server would allow this role; the server refuses the rest anyway.
+function applyRole() {
+  const can = caller.can || {};
+  for (const what of ['edit', 'approve', 'override', 'administer']) {
+    document.body.classList.toggle(`can-${what}`, Boolean(can[what]));
+  }
+  document.body.dataset.role = caller.role;
+  $('who').textContent = `${caller.name} · ${caller.role}`;
 }
 
 function showQueue() {
-  $('token-form').hidden = true;
   $('queue-section').hidden = false;
   $('tools').hidden = false;
 }
 
-function signOut(message) {
-  sessionStorage.removeItem(TOKEN_KEY);
-  $('queue').replaceChildren();
-  showSignIn(message);
-}
-
-function actor() {
-  const name = $('actor-input').value.trim();
-  return name === '' ? undefined : name;
+async function signOut() {
+  try {
+    if (!token()) {
+      await api('/api/logout', { method: 'POST' });
+    }
+  } finally {
+    sessionStorage.removeItem(TOKEN_KEY);
+    caller = null;
+    location.replace('/login?reason=signed-out');
+  }
 }
 
 // A refresh asked for while one runs (after a decision or a relabelling) runs once that one ends,
 // so the queue never stays sorted by what it was before the change.
 async function refresh() {
-  if (!token()) {
+  if (!signedIn()) {
     return;
   }
   if (refreshing) {
@@ -100,6 +124,7 @@ async function refresh() {
   try {
     const { tasks } = await api('/api/tasks?state=NEW');
     render(orderTasks(tasks));
+    openLinkedTask();
     showServiceLevelSummary(tasks);
     $('status').textContent = `${tasks.length} open · updated ${clock.format(new Date())}`;
     if ($('queue-error').dataset.stale === 'true') {
@@ -248,6 +273,7 @@ function buildCard(task) {
   });
   li.querySelector('.approve').addEventListener('click', () => approve(li, false));
   li.querySelector('.override').addEventListener('click', () => approve(li, true));
+  li.querySelector('.propose').addEventListener('click', () => propose(li));
   li.querySelector('.dismiss-violations').addEventListener('click', () => dismissViolations(li));
   li.querySelector('.edit').addEventListener('click', () => startEdit(li));
   li.querySelector('.cancel-edit').addEventListener('click', () => stopEdit(li, draft.text));
@@ -312,7 +338,7 @@ function relabelChanged(li) {
 
 // Sends only the labels the person changed; the card shows the answer at once and the queue re-sorts.
 async function relabel(li) {
-  const body = { actor: actor() };
+  const body = {};
   const sentiment = li.querySelector('.relabel-sentiment').value;
   const urgencyLevel = li.querySelector('.relabel-urgency').value;
   if (sentiment !== li.scores.sentiment) {
@@ -406,11 +432,18 @@ function setSending(li, sending) {
 }
 
 async function approve(li, override) {
-  const body = { actor: actor(), override };
+  const body = { override };
   if (editing(li)) {
     body.text = li.querySelector('.draft-editor').value;
   }
   await act(li, `/api/tasks/${li.dataset.taskId}/approve`, body);
+}
+
+// A responder (who may not approve) leaves their edit as the task's draft for an approver.
+async function propose(li) {
+  const text = li.querySelector('.draft-editor').value;
+  await act(li, `/api/tasks/${li.dataset.taskId}/draft`, { text });
+  note(`Task ${li.dataset.taskId}: your draft is saved for an approver.`);
 }
 
 async function reject(li) {
@@ -419,7 +452,7 @@ async function reject(li) {
     setError(li, 'Say why it is rejected.');
     return;
   }
-  await act(li, `/api/tasks/${li.dataset.taskId}/reject`, { reason, actor: actor() });
+  await act(li, `/api/tasks/${li.dataset.taskId}/reject`, { reason });
 }
 
 async function act(li, path, body) {
@@ -521,33 +554,63 @@ function startServiceLevelOrder() {
   });
 }
 
-function start() {
+async function start() {
   startServiceLevelOrder();
   takeTokenFromFragment();
-  $('actor-input').value = localStorage.getItem(ACTOR_KEY) || '';
-  $('actor-input').addEventListener('change', () => {
-    localStorage.setItem(ACTOR_KEY, $('actor-input').value.trim());
-  });
-  $('token-form').addEventListener('submit', (event) => {
-    event.preventDefault();
-    const value = $('token-input').value.trim();
-    if (value === '') {
-      return;
-    }
-    sessionStorage.setItem(TOKEN_KEY, value);
-    $('token-input').value = '';
-    showQueue();
-    refresh();
-  });
-  $('refresh-button').addEventListener('click', refresh);
-  $('sign-out-button').addEventListener('click', () => signOut(''));
-  if (token()) {
-    showQueue();
-    refresh();
-  } else {
-    showSignIn('');
+  // Older alert links said /#task=58; the task's own address is /tasks/58.
+  const legacy = /(?:^|&)task=(\d+)/.exec(location.hash.slice(1));
+  if (legacy) {
+    history.replaceState(null, '', `/tasks/${legacy[1]}`);
   }
+  $('refresh-button').addEventListener('click', refresh);
+  $('sign-out-button').addEventListener('click', signOut);
+  try {
+    caller = await api('/api/session');
+  } catch (e) {
+    if (e.status !== 401) {
+      $('queue-section').hidden = false;
+      $('queue-error').textContent = `Earshot could not be reached: ${e.message}`;
+    }
+    return;
+  }
+  applyRole();
+  showQueue();
+  document.dispatchEvent(new Event('earshot:signed-in'));
+  refresh();
   setInterval(refresh, REFRESH_MS);
+}
+
+// A link to one task (/tasks/58, from a Slack alert) opens that task: its card, or what became of it.
+let linkedTaskShown = false;
+
+function linkedTaskId() {
+  const match = /^\/tasks\/(\d+)$/.exec(location.pathname);
+  return match ? match[1] : null;
+}
+
+async function openLinkedTask() {
+  const id = linkedTaskId();
+  if (!id || linkedTaskShown) {
+    return;
+  }
+  linkedTaskShown = true;
+  const card = document.querySelector(`#queue li.task[data-task-id="${id}"]`);
+  if (card) {
+    card.classList.add('linked');
+    card.scrollIntoView({ block: 'start' });
+    card.tabIndex = -1;
+    card.focus({ preventScroll: true });
+    return;
+  }
+  try {
+    const task = await api(`/api/tasks/${id}`);
+    const state = String(task.state).toLowerCase().replace(/_/g, ' ');
+    note(`Task ${id} is not waiting in the queue: it is ${state}.`);
+  } catch (e) {
+    if (e.status !== 401) {
+      note(`Task ${id} could not be opened: ${e.message}`);
+    }
+  }
 }
 
 start();

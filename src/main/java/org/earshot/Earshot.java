@@ -14,6 +14,8 @@ import org.earshot.cli.RunCommand;
 import org.earshot.cli.ScoreCommand;
 import org.earshot.cli.ShowCommand;
 import org.earshot.cli.TasksCommand;
+import org.earshot.cli.TokenCommand;
+import org.earshot.cli.UserCommand;
 import org.earshot.config.ConfigException;
 import org.earshot.demo.DemoCommand;
 import org.earshot.domain.DisallowedTransitionException;
@@ -28,7 +30,8 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, TasksCommand.class, ShowCommand.class, ApproveCommand.class,
                 RejectCommand.class, RetryCommand.class, ScoreCommand.class, DraftCommand.class, CorrectionsCommand.class,
                 BenchCommand.class, DemoCommand.class, RequeueCommand.class, CheckConfigCommand.class,
-                ExportCommand.class, BackupCommand.class})
+                ExportCommand.class, BackupCommand.class,
+                UserCommand.class, TokenCommand.class})
 public final class Earshot {
     /** Exit codes a script can rely on. */
     static final int BAD_CONFIG = 2;

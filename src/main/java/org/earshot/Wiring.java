@@ -127,6 +127,7 @@ public final class Wiring implements AutoCloseable {
     private final CorrectionStore correctionStore = new CorrectionStore();
     private final CurrentTeamCorrections teamCorrections = new CurrentTeamCorrections();
     private final AlertStore alertStore = new AlertStore();
+    private final org.earshot.account.Accounts accounts;
     private final Map<String, Connector> connectors;
     private final ReplyDrafter drafter;
     private final MentionIntake intake;
@@ -190,7 +191,8 @@ public final class Wiring implements AutoCloseable {
         b.append("  database   ").append(config.storage().jdbcUrl()).append('\n');
         if (web != null) {
             String url = "http://" + config.web().host() + ":" + web.port();
-            b.append("  web queue  ").append(url).append("/").append('\n');
+            b.append("  web queue  ").append(url).append("/  (sign in with an account: earshot user add NAME --role admin)")
+                    .append('\n');
             b.append("  API        ").append(url).append("/api/tasks?state=NEW").append('\n');
             if (generatedToken != null) {
                 b.append("  API token  ").append(generatedToken)
@@ -250,6 +252,8 @@ public final class Wiring implements AutoCloseable {
             this.healthCheck = new ConnectorHealthCheck(database, health, mentions, config.connectors().values().stream()
                     .filter(ConnectorConfig::enabled).toList(), clock);
             this.queries = new TaskQueries(database, tasks, audit);
+            this.accounts = new org.earshot.account.Accounts(database, new org.earshot.store.AccountStore(),
+                    org.earshot.account.LoginThrottle.standard(clock), clock);
             this.approvals = new Approvals(database, tasks, mentions, outbox, audit, drafter, clock);
             this.dispatcher = new OutboxDispatcher(database, outbox, tasks, audit, connectors, clock,
                     timings.outboxLease(), timings.outboxBackoff(), timings.maxPostAttempts());
@@ -366,7 +370,8 @@ public final class Wiring implements AutoCloseable {
         }
         web = new WebServer(config.web().host(), config.web().port(), token, queries, approvals, corrections, followUps,
                 this::connectorHealth, this::alertRouteHealth, serviceLevelClock).withQuarantine(requeue)
-                .withOperations(this::readiness, metrics::scrape);
+                .withOperations(this::readiness, metrics::scrape)
+                .withAccounts(accounts);
         web.start();
     }
 
@@ -402,6 +407,11 @@ public final class Wiring implements AutoCloseable {
     /** What the team tells the scorer: relabels, and the model they retrain. */
     public Corrections corrections() {
         return corrections;
+    }
+
+    /** The team's accounts, sessions and API tokens. */
+    public org.earshot.account.Accounts accounts() {
+        return accounts;
     }
 
     /** Items a connector could not read, and reading them again. */

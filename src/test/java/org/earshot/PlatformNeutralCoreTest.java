@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class PlatformNeutralCoreTest {
     private static final Path MAIN = Path.of("src/main/java/org/earshot");
     private static final List<String> CORE = List.of("domain", "config", "connector", "http", "matching", "scoring",
-            "reply", "intake", "task", "alert", "store", "web");
+            "reply", "intake", "task", "alert", "store", "web", "account");
     private static final Pattern PLATFORM_CONSTANT = Pattern.compile("\\bPlatform\\.[A-Z][A-Z_]*\\b");
     private static final Pattern PLATFORM_ID_IN_QUOTES = Pattern.compile(
             "['\"`](mastodon|x|reddit|bluesky|email|rss|feed|imap)['\"`]");

@@ -100,6 +100,6 @@ public final class MentionAlerts {
     }
 
     static String taskLink(String queueUrl, long taskId) {
-        return queueUrl + "/#task=" + taskId;
+        return queueUrl + "/tasks/" + taskId;
     }
 }

@@ -208,7 +208,7 @@ public final class SlackMessage {
 
     private String linkOf(Alert alert) {
         if (alert.taskId() != null) {
-            return queueUrl + "/#task=" + alert.taskId();
+            return queueUrl + "/tasks/" + alert.taskId();
         }
         return alert.link();
     }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.earshot.Wiring;
 import org.earshot.domain.ResponseTask;
+import org.earshot.domain.Role;
 import org.earshot.domain.TaskState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,8 +22,8 @@ public final class ApproveCommand implements Callable<Integer> {
     @Option(names = "--text", description = "Post this text instead of the draft.")
     String text;
 
-    @Option(names = "--as", defaultValue = "${sys:user.name}", description = "Who approves (default: your user name).")
-    String actor;
+    @Mixin
+    CallerOption caller;
 
     @Option(names = "--override", description = "Approve although the reply breaks a hard rule; written to the audit log.")
     boolean override;
@@ -30,6 +31,9 @@ public final class ApproveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Wiring office = Wiring.office(config.load(), Clock.systemUTC())) {
+            String actor = override
+                    ? caller.actor(office.accounts(), Role.ADMIN, "approving past a hard reply rule")
+                    : caller.actor(office.accounts(), Role.APPROVER, "approving a reply");
             if (text != null) {
                 // The edit's soft warnings are shown; hard ones stop the approval below unless overridden.
                 office.approvals().check(id, text).forEach(w -> System.err.println("warning  " + w.line()));

@@ -3,6 +3,7 @@ package org.earshot.cli;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.earshot.Wiring;
+import org.earshot.domain.Role;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,12 +20,13 @@ public final class RejectCommand implements Callable<Integer> {
     @Option(names = "--reason", required = true, description = "Why nothing is posted (kept in the audit log).")
     String reason;
 
-    @Option(names = "--as", defaultValue = "${sys:user.name}", description = "Who rejects (default: your user name).")
-    String actor;
+    @Mixin
+    CallerOption caller;
 
     @Override
     public Integer call() {
         try (Wiring office = Wiring.office(config.load(), Clock.systemUTC())) {
+            String actor = caller.actor(office.accounts(), Role.APPROVER, "rejecting a task");
             office.approvals().reject(id, reason, actor);
             System.out.println("task " + id + " rejected by " + actor + ": " + reason);
         }

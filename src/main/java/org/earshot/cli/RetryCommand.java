@@ -4,9 +4,9 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.earshot.Wiring;
 import org.earshot.domain.ResponseTask;
+import org.earshot.domain.Role;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "retry", description = "Retries a FAILED task's blocked reply (refused for good, or out of attempts);"
@@ -18,12 +18,13 @@ public final class RetryCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ID", description = "The task's id.")
     long id;
 
-    @Option(names = "--as", defaultValue = "${sys:user.name}", description = "Who retries (default: your user name).")
-    String actor;
+    @Mixin
+    CallerOption caller;
 
     @Override
     public Integer call() {
         try (Wiring office = Wiring.office(config.load(), Clock.systemUTC())) {
+            String actor = caller.actor(office.accounts(), Role.APPROVER, "retrying a blocked reply");
             ResponseTask task = office.approvals().retry(id, actor);
             System.out.println("task " + task.id() + " retried by " + actor + "; it will be posted on "
                     + task.platform().id() + " as:");

@@ -37,11 +37,13 @@ public final class DemoCommand implements Callable<Integer> {
             demo.close();
             throw e;
         }
+        java.util.List<DemoAccounts.Login> logins;
         try {
             if (!keep) {
                 // Before the first poll, so the spike, service-level and follow-up alerts have their past.
                 DemoHistory.seed(wiring.database(), wiring.config(), Clock.systemUTC().instant());
             }
+            logins = DemoAccounts.prepare(wiring.accounts());
             wiring.startScheduler();
             wiring.startWeb();
         } catch (RuntimeException e) {
@@ -52,7 +54,9 @@ public final class DemoCommand implements Callable<Integer> {
         String web = "http://localhost:" + wiring.webPort();
         System.out.println();
         System.out.println("Earshot demo is running. Tasks appear within a few seconds; Ctrl-C stops it.");
-        System.out.println("  web queue        " + web + "/#token=" + demo.apiToken());
+        System.out.println("  web queue        " + web + "/login");
+        logins.forEach(l -> System.out.printf("  sign in as       %s / %s   (%s: %s)%n", l.name(), l.password(), l.role().id(),
+                l.role().can()));
         System.out.println("  API              " + web + "/api/tasks?state=NEW");
         System.out.println("  API token        " + demo.apiToken() + "   (Authorization: Bearer <token>)");
         demo.platforms().forEach((id, server) -> System.out.printf("  %-16s http://127.0.0.1:%d   requests it received: "

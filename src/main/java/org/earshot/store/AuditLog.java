@@ -21,6 +21,17 @@ public final class AuditLog {
                 .execute();
     }
 
+    /** The newest {@code limit} entries of every task, oldest first. */
+    public List<Entry> latest(Handle h, int limit) {
+        List<Entry> newestFirst = h.createQuery("select at, task_id, actor, action, detail from audit_log"
+                        + " order by id desc fetch first :limit rows only")
+                .bind("limit", limit)
+                .map(ENTRY).list();
+        List<Entry> oldestFirst = new java.util.ArrayList<>(newestFirst);
+        java.util.Collections.reverse(oldestFirst);
+        return oldestFirst;
+    }
+
     public List<Entry> forTask(Handle h, long taskId) {
         return h.createQuery("select at, task_id, actor, action, detail from audit_log where task_id = :task order by id")
                 .bind("task", taskId)

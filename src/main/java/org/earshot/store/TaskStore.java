@@ -93,6 +93,17 @@ public final class TaskStore {
                 .execute() == 1;
     }
 
+    /** Puts a person's proposed draft in place of the task's while it is open; false when it was decided meanwhile. */
+    public boolean replaceDraft(Handle h, long id, Draft draft, Instant now) {
+        return h.createUpdate("update response_task set draft_text = :draft_text, draft_blocks = :draft_blocks,"
+                        + " draft_warnings = :draft_warnings, follow_up = :follow_up, llm_pending = false,"
+                        + " updated_at = :now where id = :id and state = 'NEW'")
+                .bind("draft_text", draft.text()).bind("draft_blocks", Json.write(draft.blocks()))
+                .bind("draft_warnings", WarningsColumn.write(draft.warnings())).bind("follow_up", draft.followUp())
+                .bind("now", now).bind("id", id)
+                .execute() == 1;
+    }
+
     /** Tasks in the given states, incidents first, then highest priority first, oldest first among equals. */
     public List<ResponseTask> list(Handle h, Set<TaskState> states, int limit) {
         return h.createQuery(SELECT + " where t.state in (<states>) order by case when t.kind = 'INCIDENT' then 0"

@@ -143,6 +143,31 @@ public final class Approvals {
         return drafter.channels().of(task.platform());
     }
 
+    /**
+     * A person's own draft for an open task, kept as the task's draft (checked against the reply rules
+     * like any draft) for someone who may approve: how a responder, who may not, proposes a reply.
+     */
+    public ResponseTask propose(long id, String text, String actor) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("a proposed draft needs its text");
+        }
+        String clean = text.strip();
+        Instant now = clock.instant();
+        db.useTransaction(c -> {
+            TaskState state = tasks.lockState(c, id).orElseThrow(() -> new TaskNotFoundException(id));
+            if (state != TaskState.NEW) {
+                throw new TaskConflictException(id, state, "given a proposed draft");
+            }
+            ResponseTask task = tasks.find(c, id).orElseThrow();
+            List<Warning> warnings = drafter.check(clean, Triage.draftInput(task.mention(), task.score(),
+                    mentions.historyBefore(c, task.mention().platform(), task.mention().author(), task.mention().id())));
+            tasks.replaceDraft(c, id, new org.earshot.domain.Draft(task.draft().intent(), clean,
+                    drafter.blocks(clean, task.mention().platform()), warnings, ReplyGuardrails.opensFollowUp(clean)), now);
+            audit.record(c, now, id, actor, "draft-proposed", clean);
+        });
+        return find(id);
+    }
+
     public ResponseTask reject(long id, String reason, String actor) {
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("a rejection needs a reason");

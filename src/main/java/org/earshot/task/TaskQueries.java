@@ -45,6 +45,11 @@ public final class TaskQueries {
     }
 
     /** The tasks whose replies the outbox stopped trying until someone retries them, oldest first. */
+    /** The whole audit log, oldest first, up to {@code limit} entries (the newest are kept when it is cut). */
+    public List<AuditLog.Entry> auditLog(int limit) {
+        return db.inTransaction(c -> audit.latest(c, limit));
+    }
+
     public List<Long> blockedReplies() {
         return db.inTransaction(outbox::blocked);
     }

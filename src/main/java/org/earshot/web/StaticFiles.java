@@ -18,6 +18,8 @@ final class StaticFiles implements HttpHandler {
             "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self';"
                     + " base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+    private static final java.util.regex.Pattern TASK_LINK = java.util.regex.Pattern.compile("/tasks/[0-9]{1,18}");
+
     private record File(byte[] body, String contentType) {
     }
 
@@ -31,13 +33,18 @@ final class StaticFiles implements HttpHandler {
                 "/queue.js", load("queue.js", "text/javascript; charset=utf-8"),
                 "/blocked.js", load("blocked.js", "text/javascript; charset=utf-8"),
                 "/quarantine.js", load("quarantine.js", "text/javascript; charset=utf-8"),
-                "/queue.css", load("queue.css", "text/css; charset=utf-8"));
+                "/queue.css", load("queue.css", "text/css; charset=utf-8"),
+                "/login", load("login.html", "text/html; charset=utf-8"),
+                "/login.js", load("login.js", "text/javascript; charset=utf-8"),
+                "/audit.js", load("audit.js", "text/javascript; charset=utf-8"));
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try {
-            File file = files.get(exchange.getRequestURI().getPath());
+            String path = exchange.getRequestURI().getPath();
+            // A deep link (a Slack alert's "open task") is the queue page, which opens that task.
+            File file = TASK_LINK.matcher(path).matches() ? files.get("/") : files.get(path);
             if (file == null) {
                 JsonExchange.sendError(exchange, 404, "not found: " + exchange.getRequestURI().getPath());
                 return;

@@ -17,6 +17,7 @@ import org.earshot.alert.ServiceLevelClock;
 import org.earshot.connector.ConnectorHealth;
 import org.earshot.domain.DisallowedTransitionException;
 import org.earshot.domain.ResponseTask;
+import org.earshot.domain.Role;
 import org.earshot.domain.Sentiment;
 import org.earshot.domain.TaskState;
 import org.earshot.domain.UrgencyLevel;
@@ -33,15 +34,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The REST API under {@code /api/}: tasks, decisions on them, people's corrections of their labels,
- * and the connectors' health. Every call needs the bearer token; every error is {@code {"error": "..."}}.
+ * and the connectors' health. Every call needs a caller ({@link Authentication}: a token, or a signed-in
+ * browser with its CSRF token) whose role allows it ({@link AccessRules}); every error is {@code {"error": "..."}}.
  */
 final class TaskApi implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(TaskApi.class);
     private static final int DEFAULT_LIMIT = 200;
     private static final int MAX_LIMIT = 1000;
     private static final int MAX_ACTOR_LENGTH = 200;
-    /** Who decided, when the request does not say: the queue page and scripts without a name. */
-    static final String DEFAULT_ACTOR = "web";
+    /** Who decided, when a service-token request does not say: a script without a name. */
+    static final String DEFAULT_ACTOR = Caller.SERVICE;
 
     record ApproveRequest(String text, String actor, Boolean override) {
     }
@@ -55,7 +57,7 @@ final class TaskApi implements HttpHandler {
     record ActorRequest(String actor) {
     }
 
-    private final BearerToken token;
+    private final Authentication authentication;
     private final TaskQueries queries;
     private final Approvals approvals;
     private final Corrections corrections;
@@ -65,10 +67,10 @@ final class TaskApi implements HttpHandler {
     private final ServiceLevelClock serviceLevels;
     private volatile QuarantineApi quarantine;
 
-    TaskApi(BearerToken token, TaskQueries queries, Approvals approvals, Corrections corrections, FollowUps followUps,
+    TaskApi(Authentication authentication, TaskQueries queries, Approvals approvals, Corrections corrections, FollowUps followUps,
             Supplier<List<ConnectorHealth>> health, Supplier<List<RouteHealth>> alertRoutes,
             ServiceLevelClock serviceLevels) {
-        this.token = token;
+        this.authentication = authentication;
         this.queries = queries;
         this.approvals = approvals;
         this.corrections = corrections;
@@ -82,10 +84,13 @@ final class TaskApi implements HttpHandler {
     public void handle(HttpExchange exchange) throws IOException {
         try {
             try {
-                if (!token.admits(exchange.getRequestHeaders().getFirst("Authorization"))) {
-                    exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
-                    throw new HttpError(401, "missing or wrong API token: send 'Authorization: Bearer <token>'");
+                Caller caller = authentication.caller(exchange);
+                Authentication.checkCsrf(exchange, caller);
+                AccessRules.Need need = AccessRules.need(exchange.getRequestMethod(), apiPath(exchange));
+                if (!caller.role().includes(need.role())) {
+                    throw caller.refused(need.role(), need.what());
                 }
+                exchange.setAttribute(Caller.ATTRIBUTE, caller);
                 route(exchange);
             } catch (HttpError e) {
                 JsonExchange.sendError(exchange, e.status(), e.getMessage());
@@ -112,8 +117,7 @@ final class TaskApi implements HttpHandler {
 
     private void route(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();
-        List<String> parts = Arrays.stream(exchange.getRequestURI().getPath().split("/"))
-                .filter(p -> !p.isEmpty()).skip(1).toList();
+        List<String> parts = apiPath(exchange);
         if (parts.equals(List.of("health"))) {
             allow(method, "GET");
             JsonExchange.send(exchange, 200, HealthView.of(health.get(), alertRoutes.get(), queries.blockedReplies()));
@@ -141,11 +145,35 @@ final class TaskApi implements HttpHandler {
         } else if (parts.size() == 3 && parts.get(0).equals("tasks") && parts.get(2).equals("follow-up-done")) {
             allow(method, "POST");
             followUpDone(exchange, taskId(parts.get(1)));
+        } else if (parts.size() == 3 && parts.get(0).equals("tasks") && parts.get(2).equals("draft")) {
+            allow(method, "POST");
+            ApproveRequest body = JsonExchange.readBody(exchange, ApproveRequest.class);
+            if (body == null || body.text() == null || body.text().isBlank()) {
+                throw new HttpError(400, "send the proposed draft: {\"text\": \"...\"}");
+            }
+            long id = taskId(parts.get(1));
+            JsonExchange.send(exchange, 200, detail(approvals.propose(id, body.text(), actor(exchange, body.actor()))));
+        } else if (parts.size() == 3 && parts.get(0).equals("tasks") && parts.get(2).equals("audit")) {
+            allow(method, "GET");
+            AuditExport.sendJson(exchange, queries.history(queries.get(taskId(parts.get(1))).id()));
+        } else if (parts.equals(List.of("audit.csv"))) {
+            allow(method, "GET");
+            String task = query(exchange).get("task");
+            AuditExport.sendCsv(exchange, task == null || task.isBlank() ? queries.auditLog(AuditExport.MAX_ROWS)
+                    : queries.history(queries.get(taskId(task)).id()));
+        } else if (!parts.isEmpty() && (parts.get(0).equals("accounts") || parts.get(0).equals("tokens"))
+                && authentication.accounts() != null) {
+            new AccountApi(authentication.accounts()).route(exchange, method, parts);
         } else if (!parts.isEmpty() && parts.get(0).equals("quarantine") && quarantine != null) {
             quarantine.route(exchange, method, parts.subList(1, parts.size()));
         } else {
             throw new HttpError(404, "no such API path: " + exchange.getRequestURI().getPath());
         }
+    }
+
+    /** The path after {@code /api/}, split at slashes. */
+    private static List<String> apiPath(HttpExchange exchange) {
+        return Arrays.stream(exchange.getRequestURI().getPath().split("/")).filter(p -> !p.isEmpty()).skip(1).toList();
     }
 
     /** Serves {@code /api/quarantine} too; before the server starts. */
@@ -174,7 +202,12 @@ final class TaskApi implements HttpHandler {
         if (body.text() != null && body.text().isBlank()) {
             throw new HttpError(400, "'text' is blank; leave it out to approve the draft as it is, or reject the task");
         }
-        ResponseTask task = approvals.approve(id, body.text(), actor(body.actor()), Boolean.TRUE.equals(body.override()));
+        boolean override = Boolean.TRUE.equals(body.override());
+        Caller caller = Caller.of(exchange);
+        if (override && !caller.role().includes(Role.ADMIN)) {
+            throw caller.refused(Role.ADMIN, "approving past a hard reply rule");
+        }
+        ResponseTask task = approvals.approve(id, body.text(), actor(exchange, body.actor()), override);
         JsonExchange.send(exchange, 200, detail(task));
     }
 
@@ -197,14 +230,14 @@ final class TaskApi implements HttpHandler {
         if (body == null || body.reason() == null || body.reason().isBlank()) {
             throw new HttpError(400, "a rejection needs a reason: send {\"reason\": \"...\"}");
         }
-        ResponseTask task = approvals.reject(id, body.reason(), actor(body.actor()));
+        ResponseTask task = approvals.reject(id, body.reason(), actor(exchange, body.actor()));
         JsonExchange.send(exchange, 200, detail(task));
     }
 
     /** Releases a blocked reply: the outbox posts it again from its first attempt. */
     private void retry(HttpExchange exchange, long id) throws IOException {
         ActorRequest body = JsonExchange.readBody(exchange, ActorRequest.class);
-        ResponseTask task = approvals.retry(id, actor(body == null ? null : body.actor()));
+        ResponseTask task = approvals.retry(id, actor(exchange, body == null ? null : body.actor()));
         JsonExchange.send(exchange, 200, detail(task));
     }
 
@@ -216,14 +249,14 @@ final class TaskApi implements HttpHandler {
         }
         Sentiment sentiment = label("sentiment", body.sentiment(), Sentiment.class);
         UrgencyLevel level = label("urgencyLevel", body.urgencyLevel(), UrgencyLevel.class);
-        ResponseTask task = corrections.correct(id, sentiment, level, actor(body.actor()));
+        ResponseTask task = corrections.correct(id, sentiment, level, actor(exchange, body.actor()));
         JsonExchange.send(exchange, 200, detail(task));
     }
 
     private void followUpDone(HttpExchange exchange, long id) throws IOException {
         ActorRequest body = JsonExchange.readBody(exchange, ActorRequest.class);
         queries.get(id);
-        if (!followUps.markDone(id, actor(body == null ? null : body.actor()))) {
+        if (!followUps.markDone(id, actor(exchange, body == null ? null : body.actor()))) {
             throw new HttpError(409, "task " + id + " has no open follow-up: its reply promised none, or the"
                     + " follow-up is done already");
         }
@@ -298,7 +331,15 @@ final class TaskApi implements HttpHandler {
         throw new HttpError(400, "limit must be a whole number from 1 to " + MAX_LIMIT + ", but was '" + raw + "'");
     }
 
-    private static String actor(String raw) {
+    /**
+     * Who the audit log names: the signed-in account or the token's owner. Only the service token, which
+     * scripts share, may name who it acts for; a person's request cannot write another name.
+     */
+    private static String actor(HttpExchange exchange, String raw) {
+        Caller caller = Caller.of(exchange);
+        if (caller.via() != Caller.Via.SERVICE_TOKEN) {
+            return caller.name();
+        }
         if (raw == null || raw.isBlank()) {
             return DEFAULT_ACTOR;
         }
@@ -309,7 +350,7 @@ final class TaskApi implements HttpHandler {
         return actor;
     }
 
-    private static Map<String, String> query(HttpExchange exchange) {
+    static Map<String, String> query(HttpExchange exchange) {
         Map<String, String> params = new LinkedHashMap<>();
         String raw = exchange.getRequestURI().getRawQuery();
         if (raw == null) {

@@ -28,11 +28,12 @@ public final class WebServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final TaskApi api;
+    private final Authentication authentication;
 
     /**
      * Binds the port at once (0 picks a free one, see {@link #port()}); serves after {@link #start()}.
      *
-     * @param apiToken the bearer token every {@code /api/} call must send; must not be blank
+     * @param apiToken the service token: an admin for scripts, sent as a bearer token; must not be blank
      * @param health   the connectors' health as of now, asked on every {@code GET /api/health}
      */
     public WebServer(String host, int port, String apiToken, TaskQueries queries, Approvals approvals,
@@ -47,7 +48,7 @@ public final class WebServer implements AutoCloseable {
     public WebServer(String host, int port, String apiToken, TaskQueries queries, Approvals approvals,
                      Corrections corrections, FollowUps followUps, Supplier<List<ConnectorHealth>> health,
                      Supplier<List<RouteHealth>> alertRoutes, ServiceLevelClock serviceLevels) {
-        BearerToken token = new BearerToken(apiToken);
+        this.authentication = new Authentication(new BearerToken(apiToken));
         StaticFiles page = new StaticFiles();
         try {
             this.server = HttpServer.create(new InetSocketAddress(host, port), 0);
@@ -62,8 +63,12 @@ public final class WebServer implements AutoCloseable {
             return t;
         });
         server.setExecutor(executor);
-        this.api = new TaskApi(token, queries, approvals, corrections, followUps, health, alertRoutes, serviceLevels);
+        this.api = new TaskApi(authentication, queries, approvals, corrections, followUps, health, alertRoutes, serviceLevels);
         server.createContext("/api/", api);
+        SessionApi sessions = new SessionApi(authentication);
+        server.createContext("/api/login", sessions);
+        server.createContext("/api/logout", sessions);
+        server.createContext("/api/session", sessions);
         server.createContext("/", page);
     }
 
@@ -78,6 +83,15 @@ public final class WebServer implements AutoCloseable {
         OperationsEndpoints ops = new OperationsEndpoints(readiness, metrics);
         server.createContext("/health", ops.health());
         server.createContext("/metrics", ops.metrics());
+        return this;
+    }
+
+    /**
+     * Lets the team sign in with their accounts (the page's login, sessions, personal tokens) besides
+     * the configured token, which stays an admin service token for scripts; call before {@link #start()}.
+     */
+    public WebServer withAccounts(org.earshot.account.Accounts accounts) {
+        authentication.useAccounts(accounts);
         return this;
     }
 

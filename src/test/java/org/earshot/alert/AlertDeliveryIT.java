@@ -119,7 +119,7 @@ class AlertDeliveryIT {
                 .withHeader("Content-Type", containing("application/json"))
                 .withRequestBody(matchingJsonPath("$.blocks[0].type", equalTo("header")))
                 .withRequestBody(matchingJsonPath("$.blocks[3].elements[0].url",
-                        equalTo(AlertFixtures.QUEUE + "/#task=42"))));
+                        equalTo(AlertFixtures.QUEUE + "/tasks/42"))));
         StoredAlert sent = stored("m-1");
         assertThat(sent.state()).isEqualTo(DeliveryState.SENT);
         assertThat(sent.route()).isEqualTo("urgent");

@@ -78,7 +78,7 @@ class AlertWiringIT {
             assertThat(opened).hasSize(1);
             String key = "new_mention:task-" + opened.get(0);
             var stored = earshot.database().inTransaction(c -> new org.earshot.store.AlertStore().find(c, key)).orElseThrow();
-            assertThat(stored.alert().link()).isEqualTo("https://queue.example/#task=" + opened.get(0));
+            assertThat(stored.alert().link()).isEqualTo("https://queue.example/tasks/" + opened.get(0));
             assertThat(earshot.alerts().raise(stored.alert())).isFalse();
         }
     }

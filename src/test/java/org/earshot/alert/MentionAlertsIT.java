@@ -57,7 +57,7 @@ class MentionAlertsIT {
         assertThat(first.platform()).isEqualTo(Platform.MASTODON);
         assertThat(first.brand()).isEqualTo("acme");
         assertThat(first.text()).startsWith("my bag never arrived");
-        assertThat(first.link()).isEqualTo("https://queue.example/#task=" + critical);
+        assertThat(first.link()).isEqualTo("https://queue.example/tasks/" + critical);
         assertThat(first.taskId()).isEqualTo(critical);
         assertThat(first.facts()).anyMatch(f -> f.contains("Dana Reyes (@dana), 1200 followers"))
                 .anyMatch(f -> f.contains("mastodon via connector social"))

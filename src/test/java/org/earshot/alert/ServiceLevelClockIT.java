@@ -90,7 +90,7 @@ class ServiceLevelClockIT {
         assertThat(breach.title()).isEqualTo(
                 "First response overdue (was due Mon 23 Nov 10:00 UTC): Dana Reyes (@dana) on mastodon");
         assertThat(breach.text()).startsWith("my bag never arrived");
-        assertThat(breach.link()).isEqualTo("https://queue.example/#task=" + id);
+        assertThat(breach.link()).isEqualTo("https://queue.example/tasks/" + id);
         assertThat(breach.level()).isEqualTo(UrgencyLevel.HIGH);
     }
 

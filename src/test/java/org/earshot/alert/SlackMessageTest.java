@@ -37,7 +37,7 @@ class SlackMessageTest {
         assertThat(blocks.get(2).path("elements")).extracting(e -> e.path("text").asText())
                 .containsExactly("priority: 0.91", "reasons: stranded, since 6am");
         assertThat(blocks.get(3).path("elements").get(0).path("url").asText())
-                .isEqualTo("https://earshot.example/#task=42");
+                .isEqualTo("https://earshot.example/tasks/42");
     }
 
     @Test
@@ -114,7 +114,7 @@ class SlackMessageTest {
                 .isEqualTo("7 alerts while Slack was unreachable");
         String list = m.path("blocks").get(1).path("text").path("text").asText();
         assertThat(list.lines()).hasSize(7).allMatch(line -> line.equals("• Wed 12:00 [high] *Stranded at FRA* · acme"
-                + " — “@maria_k: stranded at FRA since 6am, nobody at the desk” <https://earshot.example/#task=42|task 42>"));
+                + " — “@maria_k: stranded at FRA since 6am, nobody at the desk” <https://earshot.example/tasks/42|task 42>"));
     }
 
     @Test

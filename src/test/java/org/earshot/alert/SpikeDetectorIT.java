@@ -92,7 +92,7 @@ class SpikeDetectorIT {
         Alert spike = sink.raised.get(0);
         assertThat(spike.dedupKey()).isEqualTo("spike:acme:2026-11-23T11:00:00Z");
         assertThat(spike.text()).startsWith("12 negative mentions of acme since Mon 23 Nov 11:10 UTC (social 12)");
-        assertThat(spike.link()).isEqualTo("https://queue.example/#task=" + opened.get(0));
+        assertThat(spike.link()).isEqualTo("https://queue.example/tasks/" + opened.get(0));
         assertThat(spike.facts()).contains("where: social (mastodon)");
         List<ResponseTask> incidents = incidents();
         assertThat(incidents).hasSize(1);

@@ -66,6 +66,12 @@ class QueuePageIT {
         driver.get(queue.baseUrl() + "/#token=" + RunningQueue.TOKEN);
     }
 
+    /** Signs in on the login page as sam, an approver, so the audit log has a real name. */
+    private void signInAsSam() {
+        String password = queue.addAccount("sam", org.earshot.domain.Role.APPROVER);
+        BrowserSignIn.signIn(driver, wait, queue.baseUrl() + "/", "sam", password);
+    }
+
     private List<WebElement> waitForTasks(int count) {
         return wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#queue li.task"), count));
     }
@@ -200,9 +206,7 @@ class QueuePageIT {
     @Test
     void editThenApproveStoresTheEditedTextAndWhoApproved() {
         long id = queue.add("Ana", "Where is my parcel?", 0.8);
-        openQueueWithToken();
-        WebElement actor = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("actor-input")));
-        actor.sendKeys("sam");
+        signInAsSam();
 
         WebElement card = card(id);
         card.findElement(By.cssSelector("button.edit")).click();
@@ -261,8 +265,7 @@ class QueuePageIT {
                 "Sorry Tom, we are on it.", List.of(), Duration.ofMinutes(30)));
         long id = queue.add(new RunningQueue.NewTask("Ana", "The gate agent made us sit on the floor", 15,
                 UrgencyLevel.HIGH, "Sorry Ana.", List.of(), Duration.ofMinutes(30)));
-        openQueueWithToken();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("actor-input"))).sendKeys("sam");
+        signInAsSam();
         assertThat(waitForTasks(2)).extracting(c -> c.getAttribute("data-task-id"))
                 .containsExactly(String.valueOf(top), String.valueOf(id));
 
@@ -351,11 +354,11 @@ class QueuePageIT {
 
         WebElement note = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#queue li.task[data-task-id='" + id + "'] .relabel-note")));
-        assertThat(note.getText()).isEqualTo("Relabelled by web: sentiment negative → positive");
+        assertThat(note.getText()).isEqualTo("Relabelled by " + Caller.SERVICE + ": sentiment negative → positive");
         WebElement sentiment = card(id).findElement(By.cssSelector(".sentiment"));
         assertThat(sentiment.getText()).isEqualToIgnoringCase("positive");
         assertThat(sentiment.getAttribute("class")).contains("corrected", "sentiment-positive");
-        assertThat(sentiment.getAttribute("title")).isEqualTo("set by web; the scorer said negative");
+        assertThat(sentiment.getAttribute("title")).isEqualTo("set by " + Caller.SERVICE + "; the scorer said negative");
         assertThat(queue.corrections.forTask(id)).singleElement().satisfies(k -> {
             assertThat(k.sentiment()).isEqualTo(Sentiment.POSITIVE);
             assertThat(k.urgencyLevel()).isNull();
@@ -376,25 +379,23 @@ class QueuePageIT {
     }
 
     @Test
-    void withoutATokenThePageAsksForOneAndThenShowsTheQueue() {
-        long id = queue.add("Ana", "Where is my parcel?", 0.8);
+    void withoutASessionOrTokenThePageSendsThePersonToSignIn() {
+        queue.add("Ana", "Where is my parcel?", 0.8);
         driver.get(queue.baseUrl() + "/");
 
-        WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token-input")));
-        input.sendKeys(RunningQueue.TOKEN);
-        driver.findElement(By.cssSelector("#token-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
 
-        assertThat(card(id).findElement(By.cssSelector(".author-name")).getText()).isEqualTo("Ana");
+        assertThat(driver.getCurrentUrl()).contains("/login?next=%2F");
     }
 
     @Test
-    void aWrongTokenSendsThePersonBackToTheTokenForm() {
+    void aWrongTokenSendsThePersonToSignInSayingTheTokenWasNotAccepted() {
         queue.add("Ana", "Where is my parcel?", 0.8);
         driver.get(queue.baseUrl() + "/#token=not-the-token");
 
-        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token-error")));
+        WebElement reason = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-reason")));
 
-        assertThat(error.getText()).contains("not accepted");
+        assertThat(reason.getText()).contains("not accepted");
         assertThat(driver.findElements(By.cssSelector("#queue li.task"))).isEmpty();
     }
 }

@@ -50,6 +50,8 @@ final class RunningQueue implements AutoCloseable {
     final Corrections corrections;
     final CurrentTeamCorrections teamCorrections = new CurrentTeamCorrections();
     final WebServer server;
+    /** The team's accounts; tests sign in with them or use the service token. */
+    final org.earshot.account.Accounts accounts;
     private final MentionStore mentions = new MentionStore();
     private final TaskStore tasks = new TaskStore();
     private final OutboxStore outbox = new OutboxStore();
@@ -87,6 +89,9 @@ final class RunningQueue implements AutoCloseable {
                 new org.earshot.task.Triage(new org.earshot.scoring.MentionScorer(), new ReplyDrafter(policy, Wiring.CHANNELS),
                         new ServiceLevels(Map.of())), Map.of(), clock);
         server.withQuarantine(new org.earshot.intake.Requeue(db, intake, Map.of(), clock));
+        accounts = new org.earshot.account.Accounts(db, new org.earshot.store.AccountStore(),
+                org.earshot.account.LoginThrottle.standard(clock), clock);
+        server.withAccounts(accounts);
         server.start();
     }
 
@@ -97,6 +102,19 @@ final class RunningQueue implements AutoCloseable {
                 org.earshot.domain.QuarantinedItem.PayloadKind.RAW,
                 raw.getBytes(java.nio.charset.StandardCharsets.UTF_8), false, reason, clock.instant()));
         return db.inTransaction(h -> store.open(h, 1).get(0).id());
+    }
+
+    /** Makes an account with a password of its own and answers the password. */
+    String addAccount(String name, org.earshot.domain.Role role) {
+        String password = name + "-password-1";
+        accounts.add(name, role, password);
+        return password;
+    }
+
+    /** A personal API token for a new account with this role. */
+    String tokenFor(String name, org.earshot.domain.Role role) {
+        addAccount(name, role);
+        return accounts.addToken(name, "test").token();
     }
 
     String baseUrl() {
