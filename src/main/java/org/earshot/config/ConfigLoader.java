@@ -65,9 +65,27 @@ public final class ConfigLoader {
                 serviceLevels(root.get("serviceLevels")),
                 slack,
                 policy(root.get("reply"), baseDir, reader),
-                AlertsConfigReader.read(root.get("alerts"), slack, web, brandIds, channels));
+                AlertsConfigReader.read(root.get("alerts"), slack, web, brandIds, channels),
+                reading(root, baseDir));
         files.forEach(ConfigNode::requireKnownKeys);
         return config;
+    }
+
+    /** {@code languages: [en, es]} and {@code intentExamples: file}, both optional. */
+    private static ReadingConfig reading(ConfigNode root, Path baseDir) {
+        List<String> languages = root.stringList("languages");
+        for (int i = 0; i < languages.size(); i++) {
+            if (!languages.get(i).strip().toLowerCase(java.util.Locale.ROOT).matches("[a-z]{2,3}")) {
+                throw root.get("languages").error("must list ISO 639-1 codes like en or es, but has '"
+                        + languages.get(i) + "'");
+            }
+        }
+        String examples = root.string("intentExamples", "");
+        Path file = examples.isBlank() ? null : baseDir.resolve(examples).normalize();
+        if (file != null && !Files.isRegularFile(file)) {
+            throw root.get("intentExamples").error("names " + file + ", which is not a file");
+        }
+        return new ReadingConfig(languages.isEmpty() ? ReadingConfig.DEFAULT_LANGUAGES : languages, file);
     }
 
     private ConfigNode read(Path file) {

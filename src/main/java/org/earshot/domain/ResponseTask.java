@@ -5,6 +5,7 @@ import java.time.Instant;
 /**
  * One mention's way to a reply: its scores, its draft, and what people decided. When people
  * relabelled it, {@code score} holds their labels and {@code correction} says who and what the scorer said.
+ * {@code language} is the mention's, ISO 639-1 ("en"), or null for a task opened before languages were read.
  */
 public record ResponseTask(
         long id,
@@ -17,7 +18,8 @@ public record ResponseTask(
         Instant createdAt,
         Instant dueAt,
         Correction correction,
-        CustomerHistory customer) {
+        CustomerHistory customer,
+        String language) {
 
     /** Who approved or rejected, when, and the exact approved text or the reason. */
     public record Decision(String actor, Instant at, String approvedText, String rejectReason) {

@@ -30,7 +30,8 @@ final class MentionReader {
 
     MentionReading read(DraftInput input) {
         String mention = mentionText(input);
-        MentionAnalysis analysis = analyzer.analyze(mention);
+        MentionAnalysis analysis = input.reading() != null && input.reading().text().equals(mention)
+                ? input.reading().lexicon() : analyzer.analyze(mention);
         IntentDetection detection = intents.detect(analysis);
         PhraseText text = PhraseText.of(mention);
         Intent intent = detection.intent();

@@ -102,6 +102,14 @@ public final class MentionScorer {
         return subject == null || subject.isBlank() ? nullToEmpty(text) : subject + "\n" + nullToEmpty(text);
     }
 
+    /**
+     * Scores an analysis already made, with the model's negativity already read (NaN: the lexicon
+     * alone): a reading of the mention shared with drafting.
+     */
+    public Score score(MentionAnalysis analysis, ScoringInput input, double modelNegativity) {
+        return scoreBlended(analysis, input, modelNegativity);
+    }
+
     /** Scores an analysis already made, so a caller that also drafts analyses the text once. */
     public Score score(MentionAnalysis analysis, ScoringInput input) {
         return scoreBlended(analysis, input, learned(analysis.tokens().text()));

@@ -44,7 +44,7 @@ final class TaskMapper implements RowMapper<ResponseTask> {
                 Timestamps.read(rs, "o_blocked_at") != null);
         return new ResponseTask(rs.getLong("id"), MENTION.map(rs, ctx), TaskState.valueOf(rs.getString("state")),
                 score, draft, decision, delivery, Timestamps.read(rs, "created_at"), Timestamps.read(rs, "due_at"),
-                correction(rs), customer(rs));
+                correction(rs), customer(rs), rs.getString("language"));
     }
 
     private static CustomerHistory customer(ResultSet rs) throws SQLException {

@@ -19,7 +19,8 @@ import org.earshot.store.AuditLog;
  * someone relabels the task. {@code warnings} are the draft's, each with its kind (hard, soft, notice),
  * its rule's id and its text; {@code draft.warnings} keeps them as the one-line strings ("hard: ...")
  * scripts read before warnings had kinds. {@code channel} is what the mention's platform can do, as its
- * connector declares: the queue reads it instead of knowing platforms.
+ * connector declares: the queue reads it instead of knowing platforms. {@code language} is the
+ * mention's (ISO 639-1, "en"), null for tasks opened before languages were read.
  */
 record TaskView(
         long id,
@@ -37,7 +38,8 @@ record TaskView(
         List<MentionView> thread,
         List<CorrectionView> corrections,
         ServiceLevelView serviceLevel,
-        CustomerView customer) {
+        CustomerView customer,
+        String language) {
 
     /**
      * What the team knew of the person when the mention was heard, on every channel: earlier mentions,
@@ -157,7 +159,8 @@ record TaskView(
                         id(k.sentiment()), id(k.urgencyLevel()), id(k.scorerSentiment()),
                         id(k.scorerUrgencyLevel()))).toList(),
                 serviceLevel,
-                CustomerView.of(t.customer()));
+                CustomerView.of(t.customer()),
+                t.language());
     }
 
     private static ScoresCorrectionView correction(ResponseTask.Correction k) {
