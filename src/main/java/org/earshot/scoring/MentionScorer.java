@@ -17,7 +17,9 @@ import org.earshot.domain.Score;
  * (or when it cannot read a text) the lexicon alone scores, as it always did.
  *
  * <p>Priority is {@link QueuePriority}'s; reach combines the author's followers (full at a million)
- * with the post's spread (full at ten thousand shares), and time waited is full at 12 hours.
+ * with the post's spread (full at ten thousand shares), and time waited is full at 12 hours. Time
+ * waited moves the priority only: the urgency level and its reasons are about the mention itself
+ * (the service-level clock tells how long it has waited).
  */
 public final class MentionScorer {
     private static final double FULL_REACH_FOLLOWERS_LOG10 = 6;
@@ -138,9 +140,6 @@ public final class MentionScorer {
             if (!saidAlready(r, u.reasons())) {
                 reasons.add(r);
             }
-        }
-        if (hours >= 1) {
-            reasons.add(hours >= 48 ? "waiting " + (long) (hours / 24) + "d" : "waiting " + (long) hours + "h");
         }
         return new Score(round(sentiment.negativity(), 1000), sentiment.sentiment(), round(u.urgency(), 1000),
                 u.level(), round(priority, 10), reasons);
