@@ -47,6 +47,7 @@ import org.earshot.intake.ConnectorHealthCheck;
 import org.earshot.intake.MentionIntake;
 import org.earshot.intake.Requeue;
 import org.earshot.matching.BrandMatcher;
+import org.earshot.reading.IntentExamples;
 import org.earshot.reading.LanguageDetector;
 import org.earshot.reading.Languages;
 import org.earshot.reading.MentionReader;
@@ -228,7 +229,8 @@ public final class Wiring implements AutoCloseable {
             // The learned model loads on the first mention scored (EARSHOT_MODEL=lexicon: never).
             MentionScorer scorer = new MentionScorer(LearnedNegativity.preferred());
             MentionReader reader = new MentionReader(
-                    LanguageDetector.load(new Languages(config.reading().languages())), scorer.model());
+                    LanguageDetector.load(new Languages(config.reading().languages())), scorer.model(),
+                    scorer.model() == null ? null : IntentExamples.load(scorer.model(), config.reading().intentExamples()));
             Triage triage = new Triage(reader, scorer, teamCorrections, drafter, config.serviceLevels(),
                     new BusinessClock(config.alerts().businessHours()));
             Map<String, BrandMatcher> matchers = config.brands().stream()

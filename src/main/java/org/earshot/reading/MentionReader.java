@@ -13,16 +13,28 @@ import org.earshot.scoring.NegativityModel;
  */
 public final class MentionReader {
     private static final int READ_AHEAD_LIMIT = 20_000;
+    private static final java.util.regex.Pattern HANDLES_AND_LINKS =
+            java.util.regex.Pattern.compile("(?U)(?<![\\w.])@[\\w.]+|https?://\\S+|www\\.\\S+");
 
     private final LanguageDetector languages;
     private final MentionAnalyzer analyzer = MentionAnalyzer.standard();
     private final NegativityModel model;
+    private final IntentExamples intents;
     private final ConcurrentHashMap<String, float[]> readAhead = new ConcurrentHashMap<>();
 
-    /** @param model the learned model whose embeddings the reading keeps, or null (the lexicon alone) */
-    public MentionReader(LanguageDetector languages, NegativityModel model) {
+    /**
+     * @param model   the learned model whose embeddings the reading keeps, or null (the lexicon alone)
+     * @param intents the intent examples a mention is compared with, or null (the drafter's rules alone)
+     */
+    public MentionReader(LanguageDetector languages, NegativityModel model, IntentExamples intents) {
         this.languages = languages;
         this.model = model;
+        this.intents = model == null ? null : intents;
+    }
+
+    /** The shipped intent examples. */
+    public MentionReader(LanguageDetector languages, NegativityModel model) {
+        this(languages, model, model == null ? null : IntentExamples.load(model, null));
     }
 
     /** The default languages, and the scorer's model (null: the lexicon alone). */
@@ -49,11 +61,23 @@ public final class MentionReader {
     public MentionReading read(String subject, String text) {
         String analysed = MentionScorer.textOf(subject, text);
         String language = languages.detect(analysed);
-        float[] ahead = readAhead.remove(analysed);
+        String embedded = embedded(analysed);
+        float[] ahead = readAhead.remove(embedded);
         Embedding embedding = model == null ? Embedding.NONE
-                : ahead != null ? Embedding.of(ahead) : Embedding.lazy(() -> model.embedding(analysed));
+                : ahead != null ? Embedding.of(ahead) : Embedding.lazy(() -> model.embedding(embedded));
+        java.util.Optional<IntentGuess> intent = intents == null ? java.util.Optional.empty()
+                : embedding.vector().flatMap(intents::guess);
         return new MentionReading(language, languages.configured().contains(language), analysed, embedding,
-                analyzer.analyze(analysed));
+                analyzer.analyze(analysed), intent);
+    }
+
+    /**
+     * The text the model reads: without @handles and links, which say nothing of what the person
+     * wants and, in a short reply ("@SpotifyCares brazil"), would outweigh what they said.
+     */
+    static String embedded(String analysed) {
+        String t = HANDLES_AND_LINKS.matcher(analysed).replaceAll(" ").replaceAll("\\s+", " ").strip();
+        return t.isEmpty() ? analysed : t;
     }
 
     /**
@@ -68,7 +92,7 @@ public final class MentionReader {
             // Texts read ahead but never read (duplicates, other brands' mentions) must not pile up.
             readAhead.clear();
         }
-        List<String> distinct = texts.stream().distinct().filter(t -> !readAhead.containsKey(t)).toList();
+        List<String> distinct = texts.stream().map(MentionReader::embedded).distinct().filter(t -> !readAhead.containsKey(t)).toList();
         List<float[]> vectors = model.embeddings(distinct);
         for (int i = 0; i < vectors.size(); i++) {
             if (vectors.get(i) != null) {

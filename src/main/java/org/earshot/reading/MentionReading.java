@@ -11,9 +11,10 @@ import org.earshot.scoring.MentionAnalysis;
  * (empty when the learned model is off) and the lexicon's findings.
  *
  * @param configured the language is one the team named in {@code languages}
+ * @param intent     what its nearest intent examples say it wants; empty without the learned model
  */
 public record MentionReading(String language, boolean configured, String text, Embedding embedding,
-                             MentionAnalysis lexicon) {
+                             MentionAnalysis lexicon, Optional<IntentGuess> intent) {
 
     public boolean english() {
         return "en".equals(language);

@@ -32,7 +32,7 @@ final class MentionReader {
         String mention = mentionText(input);
         MentionAnalysis analysis = input.reading() != null && input.reading().text().equals(mention)
                 ? input.reading().lexicon() : analyzer.analyze(mention);
-        IntentDetection detection = intents.detect(analysis);
+        IntentDetection detection = ExampleIntent.combine(intents.detect(analysis), input.reading());
         PhraseText text = PhraseText.of(mention);
         Intent intent = detection.intent();
         if (intent == Intent.SPAM) {
