@@ -44,6 +44,25 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theExampleConfigNamesItsLanguagesAndItsIntentExamples() {
+        EarshotConfig config = new ConfigLoader(name -> null, Wiring.CHANNELS).load(Path.of("config/earshot.yaml"));
+        assertThat(config.reading().languages()).containsExactly("en", "es", "fr", "de", "pt");
+        assertThat(config.reading().intentExamples()).hasFileName("intent-examples.tsv").isRegularFile();
+    }
+
+    @Test
+    void withoutLanguagesTheFiveDefaultOnesAreRead() throws IOException {
+        assertThat(load(BRANDS, Map.of()).reading()).isEqualTo(ReadingConfig.DEFAULT);
+    }
+
+    @Test
+    void aLanguageThatIsNotACodeNamesTheKey() throws IOException {
+        assertThatThrownBy(() -> load(BRANDS + "languages: [en, Spanish]\n", Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("languages must list ISO 639-1 codes like en or es, but has 'Spanish'");
+    }
+
+    @Test
     void aScheduleThatIsNotADurationNamesTheKeyAndTheValue() throws IOException {
         assertThatThrownBy(() -> load(BRANDS + """
                 connectors:
