@@ -44,10 +44,17 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void theExampleConfigNamesItsLanguagesAndItsIntentExamples() {
+    void theExampleConfigNamesItsLanguages() {
         EarshotConfig config = new ConfigLoader(name -> null, Wiring.CHANNELS).load(Path.of("config/earshot.yaml"));
         assertThat(config.reading().languages()).containsExactly("en", "es", "fr", "de", "pt");
-        assertThat(config.reading().intentExamples()).hasFileName("intent-examples.tsv").isRegularFile();
+    }
+
+    @Test
+    void intentExamplesAreReadRelativeToTheConfigAndAMissingFileStopsTheStart() throws IOException {
+        String examples = "intentExamples: " + Path.of("config/intent-examples.tsv").toAbsolutePath() + "\n";
+        assertThat(load(BRANDS + examples, Map.of()).reading().intentExamples()).hasFileName("intent-examples.tsv");
+        assertThatThrownBy(() -> load(BRANDS + "intentExamples: nowhere.tsv\n", Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("which is not a file");
     }
 
     @Test

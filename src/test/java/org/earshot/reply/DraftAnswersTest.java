@@ -132,7 +132,6 @@ class DraftAnswersTest {
                 .replace("faqFile: replies/", "faqFile: " + policy.getParent() + "/replies/")
                 .replace("catalogueFile: replies/", "catalogueFile: " + policy.getParent() + "/replies/"));
         Files.writeString(dir.resolve("earshot.yaml"), Files.readString(Path.of("config/earshot.yaml")));
-        Files.copy(Path.of("config/intent-examples.tsv"), dir.resolve("intent-examples.tsv"));
         ReplyPolicy formal = new ConfigLoader(n -> null, Wiring.CHANNELS).load(dir.resolve("earshot.yaml")).policy();
         Draft d = new ReplyDrafter(formal, Wiring.CHANNELS).draft(on(Platform.X, "Maria", "You lost my bag on the way to Madrid"));
         assertThat(d.text()).startsWith("Hello Maria, we are sorry to hear about your lost bag");
