@@ -49,6 +49,10 @@ import org.earshot.intake.MentionIntake;
 import org.earshot.intake.Requeue;
 import org.earshot.matching.BrandMatcher;
 import org.earshot.metrics.EarshotMetrics;
+import org.earshot.reading.IntentExamples;
+import org.earshot.reading.LanguageDetector;
+import org.earshot.reading.Languages;
+import org.earshot.reading.MentionReader;
 import org.earshot.reply.ReplyDrafter;
 import org.earshot.schedule.EarshotScheduler;
 import org.earshot.scoring.CurrentTeamCorrections;
@@ -242,7 +246,11 @@ public final class Wiring implements AutoCloseable {
                     clock);
             corrections.reloadModel();
             // The learned model loads on the first mention scored (EARSHOT_MODEL=lexicon: never).
-            Triage triage = new Triage(new MentionScorer(LearnedNegativity.preferred()), teamCorrections, drafter, config.serviceLevels(),
+            MentionScorer scorer = new MentionScorer(LearnedNegativity.preferred());
+            MentionReader reader = new MentionReader(
+                    LanguageDetector.load(new Languages(config.reading().languages())), scorer.model(),
+                    scorer.model() == null ? null : IntentExamples.load(scorer.model(), config.reading().intentExamples()));
+            Triage triage = new Triage(reader, scorer, teamCorrections, drafter, config.serviceLevels(),
                     new BusinessClock(config.alerts().businessHours()), metrics::scored);
             Map<String, BrandMatcher> matchers = config.brands().stream()
                     .collect(Collectors.toMap(b -> b.id(), BrandMatcher::new));

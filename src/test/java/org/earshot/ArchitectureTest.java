@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
     private static final String[] CORE = {"org.earshot.config..", "org.earshot.connector", "org.earshot.http..",
-            "org.earshot.matching..", "org.earshot.scoring..", "org.earshot.reply..", "org.earshot.intake..",
+            "org.earshot.matching..", "org.earshot.scoring..", "org.earshot.reading..", "org.earshot.reply..", "org.earshot.intake..",
             "org.earshot.task..", "org.earshot.alert..", "org.earshot.store..", "org.earshot.metrics..", "org.earshot.account.."};
     private static final String PLATFORMS = "org.earshot.connector.*..";
 

@@ -67,13 +67,17 @@ public final class DraftCommand implements Callable<Integer> {
         }
         ReplyDrafter drafter = new ReplyDrafter(policy, Wiring.CHANNELS);
         MentionScorer scorer = new MentionScorer();
+        org.earshot.reading.MentionReader reader = org.earshot.reading.MentionReader.standard(null);
         Instant now = clock.instant();
         return filter.run(now, m -> {
-            Score score = scorer.score(new ScoringInput(m.platform(), m.text(), m.subject(), m.author(), m.history(),
-                    m.createdAt(), now, m.engagement()));
-            Draft d = drafter.draft(new DraftInput(m.platform(), m.author(), m.text(), m.subject(), score, m.history()));
+            org.earshot.reading.MentionReading reading = reader.read(m.subject(), m.text());
+            Score score = scorer.score(reading.lexicon(), new ScoringInput(m.platform(), m.text(), m.subject(),
+                    m.author(), m.history(), m.createdAt(), now, m.engagement()), Double.NaN);
+            Draft d = drafter.draft(new DraftInput(m.platform(), m.author(), m.text(), m.subject(), score, m.history(),
+                    false, reading));
             ObjectNode o = JsonLinesFilter.JSON.createObjectNode();
             o.set("id", m.id());
+            o.put("language", reading.language());
             o.put("intent", d.intent().id());
             ObjectNode draft = o.putObject("draft");
             draft.put("text", d.text());

@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.earshot.domain.Score;
+import org.earshot.reading.MentionReader;
+import org.earshot.reading.MentionReading;
 import org.earshot.scoring.MentionScorer;
 import org.earshot.scoring.NegativityModel;
 import org.earshot.scoring.ScoringInput;
@@ -23,7 +25,7 @@ import picocli.CommandLine.Option;
                     + "\"createdAt\", \"history\"?: {\"previousComplaints\", ...}, "
                     + "\"engagement\"?: {\"likes\", \"reposts\", \"replies\"}}; only \"text\" is required. "
                     + "Platform defaults to x, createdAt to now.",
-            "Out: {\"id\", \"negativity\" 0..1, \"sentiment\", \"urgency\" 0..1, \"urgencyLevel\", \"priority\", "
+            "Out: {\"id\", \"language\" (ISO 639-1), \"notice\"? (not English), \"negativity\" 0..1, \"sentiment\", \"urgency\" 0..1, \"urgencyLevel\", \"priority\", "
                     + "\"reasons\": [...], \"model\": \"learned\" or \"lexicon\", \"modelNegativity\"? 0..1}; "
                     + "modelNegativity is the learned model's own reading, there when it scored the line.",
             "A bad line is reported on stderr with its line number and skipped."},
@@ -58,14 +60,18 @@ public final class ScoreCommand implements Callable<Integer> {
         NegativityModel learned = model == null ? LearnedNegativity.preferred()
                 : model == Model.learned ? LearnedNegativity.shared() : null;
         MentionScorer scorer = new MentionScorer();
+        MentionReader reader = MentionReader.standard(learned);
         Instant now = clock.instant();
         return filter.run(now, m -> {
             ScoringInput input = new ScoringInput(m.platform(), m.text(), m.subject(), m.author(), m.history(),
                     m.createdAt(), now, m.engagement());
-            double read = learned == null ? Double.NaN : learned.negativity(MentionScorer.textOf(input));
-            Score s = scorer.score(input, read);
+            MentionReading reading = reader.read(m.subject(), m.text());
+            double read = reader.learnedNegativity(reading);
+            Score s = scorer.score(reading.lexicon(), input, read);
             ObjectNode o = JsonLinesFilter.JSON.createObjectNode();
             o.set("id", m.id());
+            o.put("language", reading.language());
+            reading.notice().ifPresent(n -> o.put("notice", n.text()));
             o.put("negativity", s.negativity());
             o.put("sentiment", s.sentiment().id());
             o.put("urgency", s.urgency());

@@ -110,8 +110,10 @@ public final class ConfigLoader {
         ReplyPolicy policy = part.read("reply", () -> policy(root.get("reply"), baseDir, reader), null);
         AlertsConfig alerts = part.read("alerts",
                 () -> AlertsConfigReader.read(root.get("alerts"), slack, web, brandIds, channels), AlertsConfig.off());
+        ReadingConfig reading = part.read("languages", () -> reading(root, baseDir),
+                new ReadingConfig(ReadingConfig.DEFAULT_LANGUAGES, null));
         EarshotConfig config = new EarshotConfig(file, storage, web, brands, connectors, serviceLevels, slack, policy,
-                alerts);
+                alerts, reading);
         for (ConfigNode f : files) {
             f.unknownKeys().stream().filter(e -> failed.stream().noneMatch(p -> p.covers(e))).forEach(problems::report);
         }
@@ -130,6 +132,23 @@ public final class ConfigLoader {
                 return fallback;
             }
         }
+    }
+
+    /** {@code languages: [en, es]} and {@code intentExamples: file}, both optional. */
+    private static ReadingConfig reading(ConfigNode root, Path baseDir) {
+        List<String> languages = root.stringList("languages");
+        for (int i = 0; i < languages.size(); i++) {
+            if (!languages.get(i).strip().toLowerCase(java.util.Locale.ROOT).matches("[a-z]{2,3}")) {
+                throw root.get("languages").error("must list ISO 639-1 codes like en or es, but has '"
+                        + languages.get(i) + "'");
+            }
+        }
+        String examples = root.string("intentExamples", "");
+        Path file = examples.isBlank() ? null : baseDir.resolve(examples).normalize();
+        if (file != null && !Files.isRegularFile(file)) {
+            throw root.get("intentExamples").error("names " + file + ", which is not a file");
+        }
+        return new ReadingConfig(languages.isEmpty() ? ReadingConfig.DEFAULT_LANGUAGES : languages, file);
     }
 
     private ConfigNode read(Path file, ConfigProblems problems) {

@@ -14,11 +14,20 @@ public record EarshotConfig(
         ServiceLevels serviceLevels,
         SlackConfig slack,
         ReplyPolicy policy,
-        AlertsConfig alerts) {
+        AlertsConfig alerts,
+        ReadingConfig reading) {
 
     public EarshotConfig {
         brands = List.copyOf(brands);
         connectors = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(connectors));
+        reading = reading == null ? ReadingConfig.DEFAULT : reading;
+    }
+
+    /** A config that reads the default languages with the shipped intent examples. */
+    public EarshotConfig(Path file, StorageConfig storage, WebConfig web, List<BrandConfig> brands,
+                         Map<String, ConnectorConfig> connectors, ServiceLevels serviceLevels, SlackConfig slack,
+                         ReplyPolicy policy, AlertsConfig alerts) {
+        this(file, storage, web, brands, connectors, serviceLevels, slack, policy, alerts, ReadingConfig.DEFAULT);
     }
 
     /** A config without alerts. */

@@ -158,7 +158,8 @@ public final class DemoHistory {
         Mention stored = mentions.find(c, mentionId.getAsLong()).orElseThrow();
         CustomerHistory history = mentions.historyBefore(c, stored.platform(), stored.author(), stored.id());
         Triage.Assessment a = triage.assess(stored, history, heard);
-        return OptionalLong.of(tasks.insert(c, stored.id(), a.score(), a.draft(), heard, a.dueAt(), history));
+        return OptionalLong.of(tasks.insert(c, stored.id(), a.score(), a.draft(), heard, a.dueAt(), history,
+                a.language()));
     }
 
     /** Approved and posted at {@code at}, as the queue and the outbox would have left it. */

@@ -34,6 +34,8 @@ public enum ReplyRule {
     ESCALATE("escalate", Warning.Kind.NOTICE, null),
     ANSWER_BY_HAND("answer-by-hand", Warning.Kind.NOTICE, null),
     DRAFTER("drafter", Warning.Kind.NOTICE, null),
+    /** The mention is not in English, which the scorer and the templates read best. */
+    LANGUAGE("language", Warning.Kind.NOTICE, null),
 
     /** A warning stored as a line that no rule of this version recognises: its text is kept as it was. */
     UNKNOWN("unknown", Warning.Kind.SOFT, null);

@@ -7,6 +7,7 @@ import java.time.Instant;
  * relabelled it, {@code score} holds their labels and {@code correction} says who and what the scorer said.
  * An incident's task answers a burst of complaints instead of one mention: its {@code mention} is null and
  * {@code incident} says what the burst is; every other task has a mention and no incident.
+ * {@code language} is the mention's, ISO 639-1 ("en"), or null for a task opened before languages were read.
  */
 public record ResponseTask(
         long id,
@@ -20,7 +21,8 @@ public record ResponseTask(
         Instant dueAt,
         Correction correction,
         CustomerHistory customer,
-        Incident incident) {
+        Incident incident,
+        String language) {
 
     public boolean isIncident() {
         return incident != null;

@@ -189,7 +189,7 @@ public final class MentionIntake {
                 a = triage.assess(stored, history, now);
             }
         }
-        long taskId = tasks.insert(h, stored.id(), a.score(), a.draft(), now, a.dueAt(), history);
+        long taskId = tasks.insert(h, stored.id(), a.score(), a.draft(), now, a.dueAt(), history, a.language());
         if (a.llmPending()) {
             tasks.markLlmPending(h, taskId);
         }

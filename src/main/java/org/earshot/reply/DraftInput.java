@@ -4,13 +4,21 @@ import org.earshot.domain.Author;
 import org.earshot.domain.CustomerHistory;
 import org.earshot.domain.Platform;
 import org.earshot.domain.Score;
+import org.earshot.reading.MentionReading;
 
 /**
  * What the drafter answers: the mention, its scores, and the person's history; {@code press} when a
- * journalist wrote it (a news feed's article), so that the press office answers.
+ * journalist wrote it (a news feed's article), so that the press office answers. {@code reading} is
+ * the mention as scoring read it (its lexicon analysis, language, embedding), or null: then the
+ * drafter reads the text itself.
  */
 public record DraftInput(Platform platform, Author author, String text, String subject, Score score,
-                         CustomerHistory history, boolean press) {
+                         CustomerHistory history, boolean press, MentionReading reading) {
+    public DraftInput(Platform platform, Author author, String text, String subject, Score score,
+                      CustomerHistory history, boolean press) {
+        this(platform, author, text, subject, score, history, press, null);
+    }
+
     public DraftInput(Platform platform, Author author, String text, String subject, Score score,
                       CustomerHistory history) {
         this(platform, author, text, subject, score, history, false);

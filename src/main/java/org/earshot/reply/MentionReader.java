@@ -30,8 +30,9 @@ final class MentionReader {
 
     MentionReading read(DraftInput input) {
         String mention = mentionText(input);
-        MentionAnalysis analysis = analyzer.analyze(mention);
-        IntentDetection detection = intents.detect(analysis);
+        MentionAnalysis analysis = input.reading() != null && input.reading().text().equals(mention)
+                ? input.reading().lexicon() : analyzer.analyze(mention);
+        IntentDetection detection = ExampleIntent.combine(intents.detect(analysis), input.reading());
         PhraseText text = PhraseText.of(mention);
         Intent intent = detection.intent();
         if (intent == Intent.SPAM) {

@@ -17,7 +17,9 @@ import org.earshot.domain.Score;
  * (or when it cannot read a text) the lexicon alone scores, as it always did.
  *
  * <p>Priority is {@link QueuePriority}'s; reach combines the author's followers (full at a million)
- * with the post's spread (full at ten thousand shares), and time waited is full at 12 hours.
+ * with the post's spread (full at ten thousand shares), and time waited is full at 12 hours. Time
+ * waited moves the priority only: the urgency level and its reasons are about the mention itself
+ * (the service-level clock tells how long it has waited).
  */
 public final class MentionScorer {
     private static final double FULL_REACH_FOLLOWERS_LOG10 = 6;
@@ -102,6 +104,14 @@ public final class MentionScorer {
         return subject == null || subject.isBlank() ? nullToEmpty(text) : subject + "\n" + nullToEmpty(text);
     }
 
+    /**
+     * Scores an analysis already made, with the model's negativity already read (NaN: the lexicon
+     * alone): a reading of the mention shared with drafting.
+     */
+    public Score score(MentionAnalysis analysis, ScoringInput input, double modelNegativity) {
+        return scoreBlended(analysis, input, modelNegativity);
+    }
+
     /** Scores an analysis already made, so a caller that also drafts analyses the text once. */
     public Score score(MentionAnalysis analysis, ScoringInput input) {
         return scoreBlended(analysis, input, learned(analysis.tokens().text()));
@@ -130,9 +140,6 @@ public final class MentionScorer {
             if (!saidAlready(r, u.reasons())) {
                 reasons.add(r);
             }
-        }
-        if (hours >= 1) {
-            reasons.add(hours >= 48 ? "waiting " + (long) (hours / 24) + "d" : "waiting " + (long) hours + "h");
         }
         return new Score(round(sentiment.negativity(), 1000), sentiment.sentiment(), round(u.urgency(), 1000),
                 u.level(), round(priority, 10), reasons);

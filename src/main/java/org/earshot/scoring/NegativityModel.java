@@ -20,4 +20,26 @@ public interface NegativityModel {
         }
         return out;
     }
+
+    /**
+     * The sentence embedding the model reads a text by, so a reading of a mention can keep it and
+     * other parts (intent from examples) use it too; null when the model has none or cannot read now.
+     */
+    default float[] embedding(String text) {
+        return null;
+    }
+
+    /** Several embeddings, in order (null where the model cannot read); spread over the cores where it can. */
+    default java.util.List<float[]> embeddings(java.util.List<String> texts) {
+        java.util.List<float[]> out = new java.util.ArrayList<>(texts.size());
+        for (String t : texts) {
+            out.add(embedding(t));
+        }
+        return out;
+    }
+
+    /** Negativity from an embedding {@link #embedding(String)} made; NaN when the model cannot read it. */
+    default double negativity(float[] embedding) {
+        return Double.NaN;
+    }
 }

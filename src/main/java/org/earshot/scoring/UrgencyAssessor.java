@@ -27,7 +27,10 @@ final class UrgencyAssessor {
     static final double HIGH = 0.6;
     static final double NORMAL = 0.25;
     private static final double PRESSING_TIME = 0.7;
-    private static final double LONG_WAIT_HOURS = 12;
+    /** Medicine someone may need now: in lost goods, a health matter, not a parcel. */
+    private static final java.util.Set<String> MEDICINE = java.util.Set.of("insulin", "inhaler", "inhalers",
+            "medication", "medications", "medicine", "medicines", "meds", "epipen", "epipens", "epi-pen",
+            "prescription", "prescriptions", "pills", "tablets", "puffer", "nebuliser", "nebulizer", "cpap");
 
     UrgencyResult assess(MentionAnalysis a, Signals signals) {
         List<String> reasons = new ArrayList<>(4);
@@ -87,6 +90,11 @@ final class UrgencyAssessor {
                 }
             }
         }
+        String medicine = a.has(CueKind.LOST_GOODS) ? medicine(a) : null;
+        if (medicine != null) {
+            u = Math.max(u, 0.9);
+            reasons.add(0, "health: '" + medicine + "' in lost goods");
+        }
         if (a.has(CueKind.LOST_GOODS) && (a.has(CueKind.DEADLINE) || a.has(CueKind.TIME))) {
             u = Math.max(u, 0.72);
             PhraseHit<CueKind> d = a.has(CueKind.DEADLINE) ? a.first(CueKind.DEADLINE) : a.first(CueKind.TIME);
@@ -112,7 +120,7 @@ final class UrgencyAssessor {
         return most.weight() >= PRESSING_TIME ? Math.max(u, 0.6 + 0.1 * most.weight()) : u + 0.15 * most.weight();
     }
 
-    /** The author's audience, the post's spread, the person's history and the time waited. */
+    /** The author's audience, the post's spread and the person's history. */
     private static double signals(Signals sig, double u, List<String> reasons, boolean complaining) {
         long followers = sig.author().followers();
         if (followers >= BIG_AUDIENCE) {
@@ -137,11 +145,7 @@ final class UrgencyAssessor {
                 reasons.add(before == 1 ? "1 earlier complaint" : before + " earlier complaints");
             }
         }
-        if (complaining && sig.hoursWaited() >= LONG_WAIT_HOURS) {
-            u = Math.max(u, 0.62);
-        } else if (complaining) {
-            u += 0.1 * sig.hoursWaited() / LONG_WAIT_HOURS;
-        }
+        // Time waited is the priority's and the service-level clock's, not the urgency's.
         return u;
     }
 
@@ -166,6 +170,15 @@ final class UrgencyAssessor {
         }
         reasons.addAll(0, first);
         return praise ? Math.max(u, 0.45) : Math.max(u, 0.9 + 0.02 * (count - 1));
+    }
+
+    private static String medicine(MentionAnalysis a) {
+        for (Token t : a.tokens().tokens()) {
+            if (t.isWordLike() && MEDICINE.contains(t.norm())) {
+                return t.norm();
+            }
+        }
+        return null;
     }
 
     private static int count(MentionAnalysis a, CueKind kind) {

@@ -25,20 +25,27 @@ public final class TaskStore {
     /** @param customer what the team knew of the person when the mention was heard, shown with the task */
     public long insert(Handle h, long mentionId, Score score, Draft draft, Instant now, Instant dueAt,
                        CustomerHistory customer) {
-        return insert(h, mentionId, "MENTION", score, draft, now, dueAt, customer);
+        return insert(h, mentionId, score, draft, now, dueAt, customer, null);
+    }
+
+    /** @param language the mention's, ISO 639-1, or null when not read */
+    public long insert(Handle h, long mentionId, Score score, Draft draft, Instant now, Instant dueAt,
+                       CustomerHistory customer, String language) {
+        return insert(h, mentionId, "MENTION", score, draft, now, dueAt, customer, language);
     }
 
     /** An incident's task: no mention of its own; {@link IncidentStore} keeps what the incident is. */
     long insertIncident(Handle h, Score score, Draft draft, Instant now, Instant dueAt) {
-        return insert(h, null, "INCIDENT", score, draft, now, dueAt, CustomerHistory.NONE);
+        return insert(h, null, "INCIDENT", score, draft, now, dueAt, CustomerHistory.NONE, null);
     }
 
     private long insert(Handle h, Long mentionId, String kind, Score score, Draft draft, Instant now, Instant dueAt,
-                        CustomerHistory customer) {
+                        CustomerHistory customer, String language) {
         return h.createUpdate(InsertStatement.into("response_task", "mention_id", "kind", "state", "negativity",
                         "sentiment", "urgency", "urgency_level", "priority", "reasons", "intent", "draft_text",
                         "draft_blocks", "draft_warnings", "follow_up", "created_at", "due_at", "updated_at",
-                        "customer_mentions", "customer_complaints", "customer_replies", "customer_channels"))
+                        "customer_mentions", "customer_complaints", "customer_replies", "customer_channels",
+                        "language"))
                 .bind("mention_id", mentionId)
                 .bind("kind", kind)
                 .bind("state", TaskState.NEW)
@@ -60,6 +67,7 @@ public final class TaskStore {
                 .bind("customer_complaints", customer.previousComplaints())
                 .bind("customer_replies", customer.previousReplies())
                 .bind("customer_channels", String.join(",", customer.channels().stream().map(Platform::name).toList()))
+                .bind("language", language)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }
 
@@ -106,11 +114,20 @@ public final class TaskStore {
 
     /** Tasks in the given states, incidents first, then highest priority first, oldest first among equals. */
     public List<ResponseTask> list(Handle h, Set<TaskState> states, int limit) {
-        return h.createQuery(SELECT + " where t.state in (<states>) order by case when t.kind = 'INCIDENT' then 0"
-                        + " else 1 end, t.priority desc, t.created_at, t.id"
+        return list(h, states, null, limit);
+    }
+
+    /** @param language only tasks whose mention is in this language (ISO 639-1), or null for all */
+    public List<ResponseTask> list(Handle h, Set<TaskState> states, String language, int limit) {
+        var query = h.createQuery(SELECT + " where t.state in (<states>)"
+                        + (language == null ? "" : " and t.language = :language")
+                        + " order by case when t.kind = 'INCIDENT' then 0 else 1 end, t.priority desc, t.created_at, t.id"
                         + " limit :limit")
-                .bindList("states", List.copyOf(states)).bind("limit", limit)
-                .map(TaskMapper.TASK).list();
+                .bindList("states", List.copyOf(states)).bind("limit", limit);
+        if (language != null) {
+            query.bind("language", language);
+        }
+        return query.map(TaskMapper.TASK).list();
     }
 
     /** Tasks opened since the given time, oldest first. */

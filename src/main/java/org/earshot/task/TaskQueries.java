@@ -27,8 +27,13 @@ public final class TaskQueries {
 
     /** Tasks in the given states (all states when empty), highest priority first. */
     public List<ResponseTask> list(Set<TaskState> states, int limit) {
+        return list(states, null, limit);
+    }
+
+    /** The same, only tasks whose mention is in {@code language} (ISO 639-1; null for any). */
+    public List<ResponseTask> list(Set<TaskState> states, String language, int limit) {
         Set<TaskState> wanted = states.isEmpty() ? EnumSet.allOf(TaskState.class) : states;
-        return db.inTransaction(c -> tasks.list(c, wanted, limit));
+        return db.inTransaction(c -> tasks.list(c, wanted, language, limit));
     }
 
     public ResponseTask get(long id) {

@@ -8,6 +8,8 @@ import org.earshot.domain.Draft;
 import org.earshot.domain.Engagement;
 import org.earshot.domain.Mention;
 import org.earshot.domain.Score;
+import org.earshot.reading.MentionReader;
+import org.earshot.reading.MentionReading;
 import org.earshot.reply.DraftInput;
 import org.earshot.reply.ReplyDrafter;
 import org.earshot.scoring.CurrentTeamCorrections;
@@ -21,28 +23,39 @@ import org.earshot.scoring.TeamCorrections;
  */
 public final class Triage {
     private final MentionScorer scorer;
+    private final MentionReader reader;
     private final CurrentTeamCorrections teamCorrections;
     private final ReplyDrafter drafter;
     private final ServiceLevels serviceLevels;
     private final BusinessClock businessClock;
     private final java.util.function.Consumer<java.time.Duration> scoringTimes;
 
-    /** @param businessClock counts the first response's time in the team's business hours */
-    public Triage(MentionScorer scorer, CurrentTeamCorrections teamCorrections, ReplyDrafter drafter,
-                  ServiceLevels serviceLevels, BusinessClock businessClock) {
-        this(scorer, teamCorrections, drafter, serviceLevels, businessClock, took -> { });
+    /**
+     * @param reader        reads each mention once (language, lexicon, embedding) for the scorer and the drafter
+     * @param businessClock counts the first response's time in the team's business hours
+     */
+    public Triage(MentionReader reader, MentionScorer scorer, CurrentTeamCorrections teamCorrections,
+                  ReplyDrafter drafter, ServiceLevels serviceLevels, BusinessClock businessClock) {
+        this(reader, scorer, teamCorrections, drafter, serviceLevels, businessClock, took -> { });
     }
 
     /** @param scoringTimes told how long each mention took to score (the metrics' scoring timer) */
-    public Triage(MentionScorer scorer, CurrentTeamCorrections teamCorrections, ReplyDrafter drafter,
-                  ServiceLevels serviceLevels, BusinessClock businessClock,
+    public Triage(MentionReader reader, MentionScorer scorer, CurrentTeamCorrections teamCorrections,
+                  ReplyDrafter drafter, ServiceLevels serviceLevels, BusinessClock businessClock,
                   java.util.function.Consumer<java.time.Duration> scoringTimes) {
+        this.reader = reader;
         this.scorer = scorer;
         this.teamCorrections = teamCorrections;
         this.drafter = drafter;
         this.serviceLevels = serviceLevels;
         this.businessClock = businessClock;
         this.scoringTimes = scoringTimes;
+    }
+
+    /** The default languages, the scorer's model. */
+    public Triage(MentionScorer scorer, CurrentTeamCorrections teamCorrections, ReplyDrafter drafter,
+                  ServiceLevels serviceLevels, BusinessClock businessClock) {
+        this(MentionReader.standard(scorer.model()), scorer, teamCorrections, drafter, serviceLevels, businessClock);
     }
 
     /** Service levels counted on the wall clock, around the clock. */
@@ -57,32 +70,48 @@ public final class Triage {
     }
 
     /** @param llmPending the draft is the templates' while the LLM writes its own, as its own job ({@link LlmDrafts}) */
-    public record Assessment(Score score, Draft draft, Instant dueAt, boolean llmPending) {
+    /** @param language the mention's, ISO 639-1 ("en") */
+    public record Assessment(Score score, Draft draft, Instant dueAt, boolean llmPending, String language) {
     }
 
     /** Lets the scorer's learned model read a poll's mentions before they are assessed (and their transaction opens). */
     public void readAhead(java.util.List<org.earshot.domain.IncomingMention> polled) {
-        if (scorer.model() != null && !polled.isEmpty()) {
-            scorer.readAhead(polled.stream().map(m -> MentionScorer.textOf(m.subject(), m.text())).toList());
+        if (reader.model() != null && !polled.isEmpty()) {
+            reader.readAhead(polled.stream().map(m -> MentionScorer.textOf(m.subject(), m.text())).toList());
         }
     }
 
     public Assessment assess(Mention m, CustomerHistory history, Instant now) {
         long started = System.nanoTime();
-        Score scored = scorer.score(new ScoringInput(m.platform(), m.text(), m.subject(), m.author(), history,
-                m.createdAt(), now, Engagement.from(m.replyContext())));
+        MentionReading reading = reader.read(m.subject(), m.text());
+        Score scored = scorer.score(reading.lexicon(), new ScoringInput(m.platform(), m.text(), m.subject(),
+                m.author(), history, m.createdAt(), now, Engagement.from(m.replyContext())),
+                reader.learnedNegativity(reading));
         scoringTimes.accept(java.time.Duration.ofNanos(System.nanoTime() - started));
         Score score = teamCorrections.get().adjust(TeamCorrections.textOf(m.subject(), m.text()), scored);
-        DraftInput input = draftInput(m, score, history);
-        Draft draft = drafter.templateDraft(input);
+        DraftInput input = draftInput(m, score, history, reading);
+        Draft draft = withNotice(drafter.templateDraft(input), reading);
         // The same deadline the service-level clock alerts on.
         Instant due = businessClock.addWorkingTime(m.receivedAt(),
                 serviceLevels.forChannel(drafter.channels().of(m.platform())).firstResponse());
-        return new Assessment(score, draft, due, drafter.llmWrites(input, draft));
+        return new Assessment(score, draft, due, drafter.llmWrites(input, draft), reading.language());
+    }
+
+    /** A mention not in English says so on its draft: the scores and the template read English best. */
+    static Draft withNotice(Draft draft, MentionReading reading) {
+        return reading.notice().map(n -> {
+            java.util.List<org.earshot.domain.Warning> warnings = new java.util.ArrayList<>(draft.warnings());
+            warnings.add(n);
+            return new Draft(draft.intent(), draft.text(), draft.blocks(), warnings, draft.followUp());
+        }).orElse(draft);
     }
 
     static DraftInput draftInput(Mention m, Score score, CustomerHistory history) {
+        return draftInput(m, score, history, null);
+    }
+
+    static DraftInput draftInput(Mention m, Score score, CustomerHistory history, MentionReading reading) {
         return new DraftInput(m.platform(), m.author(), m.text(), m.subject(), score, history,
-                "true".equals(m.replyContext().get("press")));
+                "true".equals(m.replyContext().get("press")), reading);
     }
 }

@@ -190,7 +190,9 @@ final class TaskApi implements HttpHandler {
             }
         }
         int limit = limit(params.get("limit"));
-        List<TaskView> tasks = queries.list(states, limit).stream().map(t -> TaskView.of(t, approvals.channel(t), serviceLevel(t))).toList();
+        String language = params.get("language") == null || params.get("language").isBlank() ? null
+                : params.get("language").strip().toLowerCase(java.util.Locale.ROOT);
+        List<TaskView> tasks = queries.list(states, language, limit).stream().map(t -> TaskView.of(t, approvals.channel(t), serviceLevel(t))).toList();
         JsonExchange.send(exchange, 200, Map.of("tasks", tasks));
     }
 

@@ -19,7 +19,8 @@ import org.earshot.store.AuditLog;
  * someone relabels the task. {@code warnings} are the draft's, each with its kind (hard, soft, notice),
  * its rule's id and its text; {@code draft.warnings} keeps them as the one-line strings ("hard: ...")
  * scripts read before warnings had kinds. {@code channel} is what the mention's platform can do, as its
- * connector declares: the queue reads it instead of knowing platforms.
+ * connector declares: the queue reads it instead of knowing platforms. {@code language} is the
+ * mention's (ISO 639-1, "en"), null for tasks opened before languages were read.
  */
 record TaskView(
         long id,
@@ -38,7 +39,8 @@ record TaskView(
         List<CorrectionView> corrections,
         ServiceLevelView serviceLevel,
         CustomerView customer,
-        IncidentView incident) {
+        IncidentView incident,
+        String language) {
 
     /**
      * What an incident's task answers (null for a mention's task, whose {@code mention} says it; an incident's
@@ -175,7 +177,7 @@ record TaskView(
                         id(k.scorerUrgencyLevel()))).toList(),
                 serviceLevel,
                 CustomerView.of(t.customer()),
-                IncidentView.of(t.incident()));
+                IncidentView.of(t.incident()), t.language());
     }
 
     private static ScoresCorrectionView correction(ResponseTask.Correction k) {

@@ -29,7 +29,9 @@ class ScoreCommandTest {
         assertThat(stranded.get("urgencyLevel").asText()).isEqualTo("critical");
         assertThat(stranded.get("negativity").asDouble()).isBetween(0.0, 1.0);
         assertThat(stranded.get("urgency").asDouble()).isBetween(0.0, 1.0);
-        assertThat(stranded.get("reasons").toString()).contains("stranded: 'stuck at the airport'", "audience 12k", "waiting 3h");
+        assertThat(stranded.get("reasons").toString()).contains("stranded: 'stuck at the airport'", "audience 12k")
+                .doesNotContain("waiting 3h");
+        assertThat(stranded.get("language").asText()).isEqualTo("en");
         assertThat(praise.get("sentiment").asText()).isEqualTo("positive");
         assertThat(praise.get("urgencyLevel").asText()).isEqualTo("low");
         assertThat(stranded.get("priority").asDouble()).isGreaterThan(praise.get("priority").asDouble());
@@ -113,5 +115,19 @@ class ScoreCommandTest {
         FilterRun run = score("");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void eachLineSaysItsLanguageAndOneNotInEnglishCarriesANotice() throws Exception {
+        FilterRun run = score("""
+                {"id":"es","text":"@AcmeAir mi vuelo lleva tres horas de retraso y nadie nos dice nada"}
+                {"id":"en","text":"@AcmeAir my flight is three hours late and nobody tells us anything"}
+                """);
+        JsonNode spanish = JSON.readTree(run.out().get(0));
+        JsonNode english = JSON.readTree(run.out().get(1));
+        assertThat(spanish.get("language").asText()).isEqualTo("es");
+        assertThat(spanish.get("notice").asText()).contains("Spanish");
+        assertThat(english.get("language").asText()).isEqualTo("en");
+        assertThat(english.has("notice")).isFalse();
     }
 }

@@ -44,6 +44,32 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theExampleConfigNamesItsLanguages() {
+        EarshotConfig config = new ConfigLoader(name -> null, Wiring.CHANNELS).load(Path.of("config/earshot.yaml"));
+        assertThat(config.reading().languages()).containsExactly("en", "es", "fr", "de", "pt");
+    }
+
+    @Test
+    void intentExamplesAreReadRelativeToTheConfigAndAMissingFileStopsTheStart() throws IOException {
+        String examples = "intentExamples: " + Path.of("config/intent-examples.tsv").toAbsolutePath() + "\n";
+        assertThat(load(BRANDS + examples, Map.of()).reading().intentExamples()).hasFileName("intent-examples.tsv");
+        assertThatThrownBy(() -> load(BRANDS + "intentExamples: nowhere.tsv\n", Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("which is not a file");
+    }
+
+    @Test
+    void withoutLanguagesTheFiveDefaultOnesAreRead() throws IOException {
+        assertThat(load(BRANDS, Map.of()).reading()).isEqualTo(ReadingConfig.DEFAULT);
+    }
+
+    @Test
+    void aLanguageThatIsNotACodeNamesTheKey() throws IOException {
+        assertThatThrownBy(() -> load(BRANDS + "languages: [en, Spanish]\n", Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("languages must list ISO 639-1 codes like en or es, but has 'Spanish'");
+    }
+
+    @Test
     void aScheduleThatIsNotADurationNamesTheKeyAndTheValue() throws IOException {
         assertThatThrownBy(() -> load(BRANDS + """
                 connectors:

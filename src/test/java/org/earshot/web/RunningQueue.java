@@ -131,6 +131,11 @@ final class RunningQueue implements AutoCloseable {
     }
 
     long add(NewTask t) {
+        return add(t, "en");
+    }
+
+    /** A task whose mention is in {@code language} (ISO 639-1). */
+    long add(NewTask t, String language) {
         Instant now = clock.instant();
         // Heard so long ago that the first response falls due in dueIn, as the service-level clock counts it.
         Instant heard = now.plus(t.dueIn()).minus(FIRST_RESPONSE);
@@ -146,7 +151,7 @@ final class RunningQueue implements AutoCloseable {
         return db.inTransaction(c -> {
             long mentionId = mentions.insertIfNew(c, "mastodon-main", "Acme", m, heard).orElseThrow();
             return tasks.insert(c, mentionId, score, draft, now, now.plus(t.dueIn()),
-                    mentions.historyBefore(c, m.platform(), m.author(), mentionId));
+                    mentions.historyBefore(c, m.platform(), m.author(), mentionId), language);
         });
     }
 

@@ -107,6 +107,19 @@ class WebApiIT {
     }
 
     @Test
+    void eachTaskSaysItsLanguageAndTheListIsFilteredByIt() throws Exception {
+        long english = queue.add(new RunningQueue.NewTask("Ann", "my bag is lost", 0.5), "en");
+        long spanish = queue.add(new RunningQueue.NewTask("Bea", "mi maleta se ha perdido", 0.6), "es");
+
+        Answer all = get("/api/tasks");
+        assertThat(ids(all.json().get("tasks"))).containsExactly(spanish, english);
+        assertThat(all.json().get("tasks").get(0).get("language").asText()).isEqualTo("es");
+        assertThat(ids(get("/api/tasks?language=es").json().get("tasks"))).containsExactly(spanish);
+        assertThat(ids(get("/api/tasks?language=EN").json().get("tasks"))).containsExactly(english);
+        assertThat(ids(get("/api/tasks?language=fr").json().get("tasks"))).isEmpty();
+    }
+
+    @Test
     void listIsFilteredByStateAndAcceptsSeveralStates() throws Exception {
         long open = queue.add("Open", "still waiting", 0.5);
         long approved = queue.add("Approved", "help", 0.6);

@@ -106,6 +106,21 @@ public final class LearnedNegativity implements NegativityModel {
         return out;
     }
 
+    @Override
+    public float[] embedding(String text) {
+        return embedder.embed(text);
+    }
+
+    @Override
+    public List<float[]> embeddings(List<String> texts) {
+        return embedder.embed(new ArrayList<>(texts));
+    }
+
+    @Override
+    public double negativity(float[] embedding) {
+        return embedding == null ? Double.NaN : head.probability(embedding);
+    }
+
     public SentenceEmbedder embedder() {
         return embedder;
     }
@@ -153,6 +168,40 @@ public final class LearnedNegativity implements NegativityModel {
             double[] none = new double[texts.size()];
             java.util.Arrays.fill(none, Double.NaN);
             return none;
+        }
+
+        @Override
+        public float[] embedding(String text) {
+            LearnedNegativity m = get();
+            if (m == null) {
+                return null;
+            }
+            try {
+                return m.embedding(text);
+            } catch (RuntimeException e) {
+                LOG.warn("the learned model could not read a mention ({}); the lexicon scored it", e.toString());
+                return null;
+            }
+        }
+
+        @Override
+        public List<float[]> embeddings(List<String> texts) {
+            LearnedNegativity m = get();
+            if (m != null) {
+                try {
+                    return m.embeddings(texts);
+                } catch (RuntimeException e) {
+                    LOG.warn("the learned model could not read {} mentions ({}); the lexicon scores them",
+                            texts.size(), e.toString());
+                }
+            }
+            return java.util.Collections.nCopies(texts.size(), null);
+        }
+
+        @Override
+        public double negativity(float[] embedding) {
+            LearnedNegativity m = get();
+            return m == null ? Double.NaN : m.negativity(embedding);
         }
 
         private LearnedNegativity get() {

@@ -1,0 +1,103 @@
+package org.earshot.reading;
+
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import org.earshot.scoring.MentionAnalyzer;
+import org.earshot.scoring.MentionScorer;
+import org.earshot.scoring.NegativityModel;
+
+/**
+ * Reads each mention once ({@link MentionReading}): its language, the lexicon's analysis, and its
+ * embedding from the learned model, worked out when first needed or read ahead for a whole poll by
+ * {@link #readAhead} (the model spreads a list over the cores, off the poll's transaction). Thread-safe.
+ */
+public final class MentionReader {
+    private static final int READ_AHEAD_LIMIT = 20_000;
+    private static final java.util.regex.Pattern HANDLES_AND_LINKS =
+            java.util.regex.Pattern.compile("(?U)(?<![\\w.])@[\\w.]+|https?://\\S+|www\\.\\S+");
+
+    private final LanguageDetector languages;
+    private final MentionAnalyzer analyzer = MentionAnalyzer.standard();
+    private final NegativityModel model;
+    private final IntentExamples intents;
+    private final ConcurrentHashMap<String, float[]> readAhead = new ConcurrentHashMap<>();
+
+    /**
+     * @param model   the learned model whose embeddings the reading keeps, or null (the lexicon alone)
+     * @param intents the intent examples a mention is compared with, or null (the drafter's rules alone)
+     */
+    public MentionReader(LanguageDetector languages, NegativityModel model, IntentExamples intents) {
+        this.languages = languages;
+        this.model = model;
+        this.intents = model == null ? null : intents;
+    }
+
+    /** The shipped intent examples. */
+    public MentionReader(LanguageDetector languages, NegativityModel model) {
+        this(languages, model, model == null ? null : IntentExamples.load(model, null));
+    }
+
+    /** The default languages, and the scorer's model (null: the lexicon alone). */
+    public static MentionReader standard(NegativityModel model) {
+        return new MentionReader(LanguageDetector.load(Languages.DEFAULT), model);
+    }
+
+    /** The learned model's negativity for the reading, NaN when there is no model or it could not read. */
+    public double learnedNegativity(MentionReading reading) {
+        if (model == null) {
+            return Double.NaN;
+        }
+        return reading.embedding().vector().map(model::negativity).orElse(Double.NaN);
+    }
+
+    public NegativityModel model() {
+        return model;
+    }
+
+    public Languages configured() {
+        return languages.configured();
+    }
+
+    public MentionReading read(String subject, String text) {
+        String analysed = MentionScorer.textOf(subject, text);
+        String language = languages.detect(analysed);
+        String embedded = embedded(analysed);
+        float[] ahead = readAhead.remove(embedded);
+        Embedding embedding = model == null ? Embedding.NONE
+                : ahead != null ? Embedding.of(ahead) : Embedding.lazy(() -> model.embedding(embedded));
+        java.util.Optional<IntentGuess> intent = intents == null ? java.util.Optional.empty()
+                : embedding.vector().flatMap(intents::guess);
+        return new MentionReading(language, languages.configured().contains(language), analysed, embedding,
+                analyzer.analyze(analysed), intent);
+    }
+
+    /**
+     * The text the model reads: without @handles and links, which say nothing of what the person
+     * wants and, in a short reply ("@SpotifyCares brazil"), would outweigh what they said.
+     */
+    static String embedded(String analysed) {
+        String t = HANDLES_AND_LINKS.matcher(analysed).replaceAll(" ").replaceAll("\\s+", " ").strip();
+        return t.isEmpty() ? analysed : t;
+    }
+
+    /**
+     * Embeds texts about to be read (as {@link MentionScorer#textOf(String, String)} makes them), as one
+     * batch, so that {@link #read} finds them done. Nothing happens without a model.
+     */
+    public void readAhead(List<String> texts) {
+        if (model == null || texts.isEmpty()) {
+            return;
+        }
+        if (readAhead.size() > READ_AHEAD_LIMIT) {
+            // Texts read ahead but never read (duplicates, other brands' mentions) must not pile up.
+            readAhead.clear();
+        }
+        List<String> distinct = texts.stream().map(MentionReader::embedded).distinct().filter(t -> !readAhead.containsKey(t)).toList();
+        List<float[]> vectors = model.embeddings(distinct);
+        for (int i = 0; i < vectors.size(); i++) {
+            if (vectors.get(i) != null) {
+                readAhead.put(distinct.get(i), vectors.get(i));
+            }
+        }
+    }
+}
