@@ -112,7 +112,7 @@ final class MentionReader {
     private static final java.util.regex.Pattern HELP = java.util.regex.Pattern.compile(
             "(?i)\\b(can|could|would|will) (you|u|someone|anyone|somebody)( guys| please| pls)? (help|assist|fix|sort)"
                     + "|\\b(kindly|please|pls|plz) (help|assist|fix|advise)|\\bhelp me\\b|\\bneed (your |some )?help\\b"
-                    + "|\\bhow (do|can|should) i\\b");
+                    + "|\\bhow (do|can|should) i\\b|\\bplease (explain|tell|advise|check|let)\\b|\\bwhere can\\b|\\?");
 
     /** Whether the mention asks for help ("can you guys help", "kindly help", "how do I ..."). */
     static boolean asksForHelp(MentionAnalysis a, Structure structure) {

@@ -130,10 +130,14 @@ final class SaidBack {
                 break;
             }
         }
-        if (start == subjectEnd || !hasHead(w, start, subjectEnd)) {
+        boolean impliedI = false;
+        if (start == subjectEnd && !good && negated(w, verb) && w.subList(0, start).stream().allMatch(Structure.Word::platformMarkup)) {
+            // "still can't claim my business" opens a tweet: the "I" goes without saying.
+            impliedI = true;
+        } else if (start == subjectEnd || !hasHead(w, start, subjectEnd)) {
             return Optional.empty();
         }
-        String subject = w.get(subjectEnd - 1).lower().replace("\uFE0F", "");
+        String subject = impliedI ? "i" : w.get(subjectEnd - 1).lower().replace("\uFE0F", "");
         if (!good && start == subjectEnd - 1 && WEAK_SUBJECTS.contains(subject)) {
             return Optional.empty();
         }
@@ -152,7 +156,7 @@ final class SaidBack {
             end--;
         }
         List<Structure.Word> words = w.subList(start, end);
-        if (words.size() < MIN_WORDS) {
+        if (words.size() < MIN_WORDS - (impliedI ? 1 : 0)) {
             return Optional.empty();
         }
         for (Structure.Word x : words) {
@@ -162,11 +166,11 @@ final class SaidBack {
                 return Optional.empty();
             }
         }
-        String said = spoken(words);
+        String said = (impliedI ? "you " : "") + spoken(words);
         Structure.Word v = w.get(verb);
         boolean auxiliary = w.subList(subjectEnd, verb).stream().anyMatch(Structure.Word::verbal);
         if (!auxiliary && v.is("VERB") && v.lower().endsWith("ed") && PASSIVE.contains(v.lemma())
-                && !firstPerson && !w.get(subjectEnd - 1).is("PRON")) {
+                && !firstPerson && !impliedI && !w.get(subjectEnd - 1).is("PRON")) {
             // A headline's "flight AC123 delayed again" reads "flight AC123 was delayed again".
             int at = said.toLowerCase(Locale.ROOT).indexOf(v.lower());
             said = at < 0 ? said : said.substring(0, at) + "was " + said.substring(at);

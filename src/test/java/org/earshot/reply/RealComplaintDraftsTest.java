@@ -40,8 +40,10 @@ class RealComplaintDraftsTest {
     private static final List<String> STOCK = List.of("something went wrong", "not the experience we want",
             "any inconvenience", "mean a lot to the whole team", "we value your feedback", "your call is important",
             "thanks for reaching out", "sorry to hear that");
-    private static final Pattern OUTSIDE_POLICY = Pattern.compile("(?i)\\b(refund|compensat\\w*|voucher|hotel|taxi|"
-            + "miles|we'll pay|we will pay|reimburs\\w*|free of charge|guarantee\\w*|upgrade)\\b");
+    /** A sentence that commits the team ("we'll", "I will", "you'll get") to something that costs (the neutral policy allows none). */
+    private static final Pattern OUTSIDE_POLICY = Pattern.compile("(?i)\\b(we'll|we will|i'll|i will|we can|i can|you'll get"
+            + "|you will get|we're sending|we are sending|we'd be happy to|let me arrange|we'll arrange)\\b[^.!?]*\\b(refund\\w*"
+            + "|compensat\\w*|voucher|hotel|taxi|miles|pay for|reimburs\\w*|free of charge|guarantee\\w*|upgrade|credit)\\b");
     private static final Pattern YES_NO = Pattern.compile("(?m)(^|[.!?]\\s+)(Yes|No|Nope|Yep)[,.!]");
     private static final Set<String> STRAY = Set.of("end", "head", "fiancée", "fiance", "business", "mind", "life",
             "self", "wife", "husband", "friend", "family", "kids", "god");
@@ -177,8 +179,15 @@ class RealComplaintDraftsTest {
                 said.add(w);
             }
         }
+        Set<String> stems = new java.util.HashSet<>();
+        for (String w : said) {
+            String plain = w.replaceAll("[^\\p{L}\\p{N}]", "");
+            stems.add(plain.length() > 5 ? plain.substring(0, 5) : plain);
+        }
         for (String w : draft.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}'-]+")) {
-            if (said.contains(w)) {
+            String plain = w.replaceAll("[^\\p{L}\\p{N}]", "");
+            if (plain.length() >= 4 && !COMMON.contains(w) && (said.contains(w)
+                    || stems.contains(plain.length() > 5 ? plain.substring(0, 5) : plain))) {
                 return true;
             }
         }
