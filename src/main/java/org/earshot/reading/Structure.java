@@ -80,9 +80,16 @@ public record Structure(String language, List<Sentence> sentences, boolean tagge
             return this.tag.equals(tag);
         }
 
-        /** A verb or an auxiliary ("is", "has", "can"). */
+        /** A verb or an auxiliary ("is", "has", "can"; a contraction such as "hasn't" is tagged AUX+PART). */
         public boolean verbal() {
-            return tag.equals("VERB") || tag.equals("AUX");
+            return tag.startsWith("VERB") || tag.startsWith("AUX");
+        }
+
+        /** A negation: "not", "never", "no", or a contraction that holds one ("hasn't", "cant"). */
+        public boolean negation() {
+            String l = lower().replace('\u2019', '\'');
+            return l.equals("not") || l.equals("never") || l.equals("no") || l.equals("cannot") || l.endsWith("n't")
+                    || lemma.endsWith("+not") || l.length() > 3 && l.endsWith("nt") && tag.startsWith("AUX");
         }
 
         /** A noun, a proper noun, a verb, an adjective or a number: a word that says something. */

@@ -101,7 +101,7 @@ final class SaidBack {
     private static boolean negated(List<Structure.Word> w, int i) {
         for (int k = i - 1; k >= 0 && k >= i - 4; k--) {
             Structure.Word b = w.get(k);
-            if (NEGATIONS.contains(b.lower())) {
+            if (NEGATIONS.contains(b.lower()) || b.negation()) {
                 return true;
             }
             if (!(b.verbal() || b.is("PART") || b.is("ADV"))) {
@@ -179,7 +179,7 @@ final class SaidBack {
     }
 
     private static boolean verbGroup(Structure.Word b) {
-        return b.verbal() || b.is("PART") || (b.is("ADV") && !b.lower().equals("when")) || NEGATIONS.contains(b.lower());
+        return b.verbal() || b.is("PART") || (b.is("ADV") && !b.lower().equals("when")) || b.negation();
     }
 
     private static boolean subjectPart(Structure.Word b) {
