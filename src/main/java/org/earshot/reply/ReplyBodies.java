@@ -29,7 +29,7 @@ final class ReplyBodies {
         UrgencyLevel level = level(input, r);
         Map<String, String> v = new HashMap<>();
         v.put("name", PersonName.of(input.author() == null ? new Author("", "", 0) : input.author()));
-        v.put("hearBack", HearBack.spoken(policy.hearBackFor(intent, level)));
+        v.put("hearBack", HearBack.spoken(HearBack.fitting(policy.hearBackFor(intent, level), MentionReader.mentionText(input))));
         v.put("browseLink", policy.catalogue().browseLink());
         v.put("ask", Asks.onlyMissing(policy.askWhenUnclear(), MentionReader.mentionText(input)));
         String problem = r.problem();

@@ -98,4 +98,23 @@ class SaidBackTest {
         assertThat(Languages.guess("Olá, minha mala não chegou e estou muito chateado")).isEqualTo("pt");
         assertThat(Languages.guess("How long should a transmission last on a Honda Civic? Not a happy customer!")).isEqualTo("en");
     }
+
+    @Test
+    void aHearBackTimeNeverRunsPastADeadlineTheCustomerNamed() {
+        assertThat(HearBack.fitting(Duration.ofHours(1), "boarding closes in 20 minutes and the desk is empty"))
+                .isEqualTo(Duration.ofMinutes(10));
+        assertThat(HearBack.fitting(Duration.ofHours(1), "my flight leaves in 6 hours")).isEqualTo(Duration.ofHours(1));
+        assertThat(HearBack.fitting(Duration.ofHours(24), "my bag is lost")).isEqualTo(Duration.ofHours(24));
+        Draft d = draft("my boarding pass never arrived and boarding closes in 20 minutes");
+        assertThat(d.text()).contains("within 10 minutes").doesNotContain("24 hours");
+    }
+
+    @Test
+    void aReadOnlyChannelGetsNoPromiseToHearBackThroughIt() {
+        Draft d = drafter.draft(new DraftInput(Platform.RSS, new Author("kim", "Kim", 10),
+                "my bag still hasn't arrived after 3 days", null, null, null));
+        assertThat(d.text()).contains("your bag still hasn't arrived after 3 days").doesNotContain("hear back from me")
+                .contains("get in touch with us directly and we will be glad to follow this up");
+        assertThat(draft("my bag still hasn't arrived after 3 days").text()).contains("hear back from me");
+    }
 }
