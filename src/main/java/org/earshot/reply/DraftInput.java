@@ -14,6 +14,11 @@ import org.earshot.reading.MentionReading;
  */
 public record DraftInput(Platform platform, Author author, String text, String subject, Score score,
                          CustomerHistory history, boolean press, MentionReading reading) {
+    /** The mention's language (ISO 639-1) as the reading detected it, or null when it was not read. */
+    public String language() {
+        return reading == null ? null : reading.language();
+    }
+
     public DraftInput(Platform platform, Author author, String text, String subject, Score score,
                       CustomerHistory history, boolean press) {
         this(platform, author, text, subject, score, history, press, null);

@@ -55,6 +55,26 @@ public final class HearBack {
         return Optional.empty();
     }
 
+    private static final Pattern CUSTOMER_DEADLINE = Pattern.compile(
+            "(?i)\\b(?:closes?|closing|leaves?|leaving|departs?|boarding|starts?|ends?|expires?|due|only|have|got)\\b[^.!?]{0,30}?"
+                    + "\\bin (\\d{1,3}) ?(minutes?|mins?|hours?|hrs?)\\b");
+
+    /**
+     * The time a reply may promise: the policy's, but never past a deadline the customer named ("boarding
+     * closes in 20 minutes" gives 10 minutes: half the time they have, and 5 minutes at least).
+     */
+    public static Duration fitting(Duration policy, String mention) {
+        Matcher m = CUSTOMER_DEADLINE.matcher(mention == null ? "" : mention);
+        if (!m.find()) {
+            return policy;
+        }
+        long n = Long.parseLong(m.group(1));
+        Duration left = m.group(2).toLowerCase(Locale.ROOT).startsWith("h") ? Duration.ofHours(n) : Duration.ofMinutes(n);
+        Duration half = left.dividedBy(2);
+        Duration fit = half.compareTo(Duration.ofMinutes(5)) < 0 ? Duration.ofMinutes(5) : half;
+        return fit.compareTo(policy) < 0 ? fit : policy;
+    }
+
     private static String plural(long n, String unit) {
         return n == 1 ? "1 " + unit : n + " " + unit + "s";
     }

@@ -3,6 +3,8 @@ package org.earshot.reply;
 import java.util.Optional;
 import org.earshot.config.ReplyPolicy;
 import org.earshot.domain.Intent;
+import org.earshot.reading.Structure;
+import org.earshot.reading.StructureReader;
 import org.earshot.scoring.CueKind;
 import org.earshot.scoring.MentionAnalysis;
 import org.earshot.scoring.MentionAnalyzer;
@@ -17,6 +19,7 @@ final class MentionReader {
     private static final java.util.Set<String> GENERIC = java.util.Set.of("your booking", "your flight", "your account",
             "your ticket", "your reservation", "your trip", "your order", "your question", "the uk", "the us");
 
+    private static final StructureReader STRUCTURE = new StructureReader();
     private final IntentDetector intents = new IntentDetector();
     private final ProblemExtractor problems = new ProblemExtractor();
     private final AnswerFinder answers;
@@ -33,10 +36,25 @@ final class MentionReader {
         MentionAnalysis analysis = input.reading() != null && input.reading().text().equals(mention)
                 ? input.reading().lexicon() : analyzer.analyze(mention);
         IntentDetection detection = ExampleIntent.combine(intents.detect(analysis), input.reading());
+        String language = input.language() == null || input.language().isBlank()
+                ? Languages.guess(mention) : input.language();
+        Structure structure = STRUCTURE.read(mention, language);
         PhraseText text = PhraseText.of(mention);
         Intent intent = detection.intent();
+        if (intent == Intent.SPAM && !detection.why().startsWith("abuse") && asksForHelp(analysis, structure)) {
+            // "I went to the casino and won the tron bike but it did not deliver... can you guys help": a
+            // customer in trouble who uses a spammer's word is still a customer.
+            detection = new IntentDetection(Intent.COMPLAINT, "");
+            intent = Intent.COMPLAINT;
+        }
+        if (intent == Intent.PRAISE && asksForHelp(analysis, structure)) {
+            // "I have forgotten my password... kindly help. Thanks": the thanks is for help not yet given.
+            detection = new IntentDetection(Intent.QUESTION, "");
+            intent = Intent.QUESTION;
+        }
         if (intent == Intent.SPAM) {
-            return new MentionReading(analysis, detection, "", Optional.empty(), Optional.empty(), text);
+            return new MentionReading(analysis, detection, "", Optional.empty(), Optional.empty(), text, language,
+                    structure, "");
         }
         Optional<AnswerFinder.Found> answer = answers.find(text);
         if (intent == Intent.COMPLAINT && answer.isPresent() && analysis.asksQuestion() && calm(analysis)) {
@@ -69,7 +87,37 @@ final class MentionReader {
         if (intent == Intent.QUESTION && GENERIC.contains(problem)) {
             problem = "";
         }
-        return new MentionReading(analysis, detection, problem, answer, product, text);
+        String saidBack = intent == Intent.COMPLAINT || intent == Intent.QUESTION || intent == Intent.OTHER
+                || intent == Intent.PRAISE ? SaidBack.of(structure).orElse("") : "";
+        if (answer.isPresent() && intent != Intent.OTHER && intent != Intent.PRAISE) {
+            // The preformatted answer answers; the reply need not say the trouble back.
+            saidBack = "";
+        }
+        if (!saidBack.isEmpty() && (intent == Intent.OTHER || intent == Intent.PRAISE)) {
+            // "I was charge twice", "thanks, but it still doesn't play": a trouble told is a complaint.
+            detection = new IntentDetection(Intent.COMPLAINT, "");
+            intent = Intent.COMPLAINT;
+            answer = Optional.empty();
+        }
+        if (StrayNoun.stray(problem, structure)) {
+            // "from my end", "over my head": a possessive in a turn of phrase names no problem.
+            problem = "";
+        }
+        if (saidBack.isEmpty() && intent == Intent.PRAISE && problem.isEmpty()) {
+            // "It's playing the right song now, thanks": glad of what they said went right.
+            saidBack = SaidBack.glad(structure).orElse("");
+        }
+        return new MentionReading(analysis, detection, problem, answer, product, text, language, structure, saidBack);
+    }
+
+    private static final java.util.regex.Pattern HELP = java.util.regex.Pattern.compile(
+            "(?i)\\b(can|could|would|will) (you|u|someone|anyone|somebody)( guys| please| pls)? (help|assist|fix|sort)"
+                    + "|\\b(kindly|please|pls|plz) (help|assist|fix|advise)|\\bhelp me\\b|\\bneed (your |some )?help\\b"
+                    + "|\\bhow (do|can|should) i\\b|\\bplease (explain|tell|advise|check|let)\\b|\\bwhere can\\b|\\?");
+
+    /** Whether the mention asks for help ("can you guys help", "kindly help", "how do I ..."). */
+    static boolean asksForHelp(MentionAnalysis a, Structure structure) {
+        return HELP.matcher(a.tokens().text()).find();
     }
 
     /** No harm told (money taken, goods lost or damaged, stranded, leaving) and not strongly negative. */

@@ -44,8 +44,7 @@ final class ProblemExtractor {
             case FEATURE_REQUEST -> feature(t);
             case QUESTION -> first(serviceProblem(a), possession(t), definite(t));
             case PRAISE -> ProblemDetails.praised(t);
-            case COMPLAINT -> first(serviceProblem(a), ProblemDetails.assistance(t), ProblemDetails.onboard(t), ProblemDetails.waited(t), ProblemDetails.stuck(t), ProblemDetails.missingGoods(t),
-                    possession(t));
+            case COMPLAINT -> first(serviceProblem(a), ProblemDetails.assistance(t), ProblemDetails.onboard(t), ProblemDetails.waited(t), ProblemDetails.stuck(t), ProblemDetails.missingGoods(t));
             default -> first(serviceProblem(a), possession(t));
         };
     }

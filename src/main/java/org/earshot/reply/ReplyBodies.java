@@ -29,8 +29,9 @@ final class ReplyBodies {
         UrgencyLevel level = level(input, r);
         Map<String, String> v = new HashMap<>();
         v.put("name", PersonName.of(input.author() == null ? new Author("", "", 0) : input.author()));
-        v.put("hearBack", HearBack.spoken(policy.hearBackFor(intent, level)));
+        v.put("hearBack", HearBack.spoken(HearBack.fitting(policy.hearBackFor(intent, level), MentionReader.mentionText(input))));
         v.put("browseLink", policy.catalogue().browseLink());
+        v.put("ask", Asks.onlyMissing(policy.askWhenUnclear(), MentionReader.mentionText(input)));
         String problem = r.problem();
         if (r.answer().isPresent()) {
             v.put("problem", problem.isEmpty() ? r.answer().get().phrase() : problem);
@@ -45,6 +46,10 @@ final class ReplyBodies {
             }
             case COMPLAINT -> {
                 v.put("problem", problem);
+                if (!r.saidBack().isEmpty()) {
+                    v.put("saidBack", r.saidBack());
+                    return templates.fill(List.of("complaint_said_" + level.id(), "complaint_said"), v);
+                }
                 return templates.fill(problem.isEmpty() ? List.of("complaint_unclear")
                         : List.of("complaint_" + level.id(), "complaint"), v);
             }
@@ -54,6 +59,10 @@ final class ReplyBodies {
                     return templates.fill(List.of("question_product"), v);
                 }
                 v.put("problem", problem);
+                if (!r.saidBack().isEmpty()) {
+                    v.put("saidBack", r.saidBack());
+                    return templates.fill(List.of("question_said"), v);
+                }
                 return templates.fill(problem.isEmpty() ? List.of("question_unclear")
                         : List.of("question_" + level.id(), "question"), v);
             }
@@ -67,6 +76,10 @@ final class ReplyBodies {
             }
             case PRAISE -> {
                 v.put("problem", problem);
+                if (problem.isEmpty() && !r.saidBack().isEmpty()) {
+                    v.put("saidBack", r.saidBack());
+                    return templates.fill(List.of("praise_glad"), v);
+                }
                 return templates.fill(problem.isEmpty() ? List.of("praise_unclear") : List.of("praise"), v);
             }
             case FEATURE_REQUEST -> {

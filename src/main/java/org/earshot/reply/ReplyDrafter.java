@@ -24,6 +24,8 @@ import org.earshot.domain.Warning;
 public final class ReplyDrafter {
     /** Said in every reply to a safety matter, before the team's own closing line. */
     static final String SAFETY_FIRST = "If anyone is hurt or in danger, please contact the local emergency services first.";
+    private static final java.util.regex.Pattern READ_ONLY_HEAR_BACK = java.util.regex.Pattern.compile(
+            "[;,.]\\s*(and )?(you'll|you will) hear back from (me|us) within [^.;]+[.;]?", java.util.regex.Pattern.CASE_INSENSITIVE);
     private final ReplyPolicy policy;
     private final ReplyTemplates templates;
     private final ReplyGuardrails guardrails;
@@ -148,6 +150,10 @@ public final class ReplyDrafter {
     /** Lays the body out for the platform, adds the notices and checks it against every rule. */
     Draft finish(Intent intent, String body, DraftInput input, MentionReading reading, List<Warning> extraNotices) {
         Channel channel = channel(input);
+        if (channel.readOnly()) {
+            // A review site or feed carries no reply back to the person: promise no "you'll hear back from me".
+            body = READ_ONLY_HEAR_BACK.matcher(body).replaceAll(". Please get in touch with us directly and we will be glad to follow this up.").replace("..", ".");
+        }
         String text;
         List<String> blocks;
         if (channel.threadsBlocks()) {

@@ -14,20 +14,28 @@ final class ReplyTemplates {
 
     private static Map<String, String> builtIn() {
         Map<String, String> t = new LinkedHashMap<>();
-        t.put("complaint", "Hi {name}, I'm sorry about {problem}. That is not the experience we want for you. I'm"
+        t.put("complaint", "Hi {name}, I'm sorry about {problem}. I'm"
                 + " {handledBy} and I'm looking into it now; you'll hear back from me within {hearBack}.");
         t.put("complaint_critical", "Hi {name}, I'm so sorry about {problem}; I know how stressful this is. I'm"
                 + " {handledBy} and I'm on it right now. You'll hear back from me within {hearBack} with your options.");
-        t.put("complaint_unclear", "Hi {name}, I'm sorry something went wrong. I'm {handledBy} and I'd like to help. {ask}");
+        t.put("complaint_said", "Hi {name}, I'm sorry {saidBack}. I'm {handledBy} and I'm looking into it now;"
+                + " you'll hear back from me within {hearBack}.");
+        t.put("complaint_said_critical", "Hi {name}, I'm so sorry {saidBack}; I know how stressful this is. I'm"
+                + " {handledBy} and I'm on it right now. You'll hear back from me within {hearBack} with your options.");
+        t.put("question_said", "Hi {name}, I'm sorry {saidBack}. I'm {handledBy}; I'm checking what can be done and"
+                + " will get back to you within {hearBack}.");
+        t.put("complaint_unclear", "Hi {name}, I'm sorry for the trouble, though I couldn't tell from your message"
+                + " exactly what went wrong. I'm {handledBy} and I'd like to help. {ask}");
         t.put("question", "Hi {name}, thanks for asking about {problem}. I'm {handledBy}. I'm checking the details and"
                 + " will get back to you within {hearBack}.");
-        t.put("question_unclear", "Hi {name}, thanks for getting in touch! I'm {handledBy}. Could you tell me a little"
-                + " more about what you'd like to know, so I can give you the right answer?");
+        t.put("question_unclear", "Hi {name}, thanks for getting in touch! I'm {handledBy}. I couldn't tell from your"
+                + " message exactly what you'd like to know: could you tell me a little more, so I can give you the right answer?");
         t.put("question_product", "Hi {name}, thanks for asking about {product}! {pitch} You'll find the details at"
                 + " {link}. I'm {handledBy}; if that doesn't answer your question, tell me a little more and I'll find out.");
         t.put("praise", "Thank you so much, {name}! I'll share your kind words about {problem} with the team; it means"
                 + " a lot to them. Have a great day!");
-        t.put("praise_unclear", "Thank you so much, {name}! Your kind words mean a lot to the whole team. Have a great day!");
+        t.put("praise_glad", "Thanks, {name}! I'm glad {saidBack}. If anything else comes up, just ask here.");
+        t.put("praise_unclear", "Thanks so much, {name}! Glad to hear from you; if anything else comes up, just ask here.");
         t.put("purchase_intent", "Hi {name}, thanks for your interest in {product}! {pitch} You can see the details at {link}. I'm"
                 + " {handledBy}; if any questions come up, just ask here.");
         t.put("purchase_intent_nearest", "Hi {name}, thanks for asking! We don't offer {asked} at the moment, but"
@@ -38,24 +46,21 @@ final class ReplyTemplates {
         t.put("feature_request", "Hi {name}, thanks for suggesting {problem}. I'm {handledBy} and I've shared your"
                 + " idea with the team that plans what we build next. We're grateful you took the time to tell us!");
         t.put("crisis", "Hi {name}, I'm very sorry to hear about {problem}. I'm {handledBy}, and I've passed this to"
-                + " our specialist team straight away. You'll hear back from us within {hearBack}.");
+                + " our specialist team straight away; they will get back to you.");
         t.put("crisis_safety", "Hi {name}, I'm very sorry to hear about {problem}. " + ReplyDrafter.SAFETY_FIRST
-                + " I'm {handledBy}; I've passed this to our safety team straight away, and you'll hear back from us"
-                + " within {hearBack}.");
+                + " I'm {handledBy}; I've passed this to our safety team straight away, and they will get back to you.");
         t.put("crisis_security", "Hi {name}, thank you for telling us about {problem}. Please don't share passwords"
-                + " or card details here. I'm {handledBy}; our security team has your message now, and you'll hear"
-                + " back from us within {hearBack}.");
+                + " or card details here. I'm {handledBy}; our security team has your message now and will get back to you.");
         t.put("crisis_report", "Hi {name}, thank you for reporting {problem}; this is exactly what we need to hear"
-                + " about. I'm {handledBy}, and I've passed it to our safety team straight away. You'll hear back from"
-                + " us within {hearBack}.");
+                + " about. I'm {handledBy}, and I've passed it to our safety team straight away; they will get back to you.");
         t.put("crisis_legal", "Hi {name}, thank you for telling us about {problem}. I'm {handledBy}, and I've passed"
-                + " your message to the team that looks after these matters. You'll hear back from them within {hearBack}.");
+                + " your message to the team that looks after these matters; they will get back to you.");
         t.put("other", "Hi {name}, thanks for getting in touch about {problem}. I'm {handledBy}. Could you tell me a"
                 + " little more about what you need, so I can help you properly?");
         t.put("other_press", "Hi {name}, thank you for your article, “{title}”. I'm {handledBy}; I've passed it to"
-                + " our press office, who will get back to you with a statement within {hearBack}.");
-        t.put("other_unclear", "Hi {name}, thanks for getting in touch. I'm {handledBy}. Could you tell me a little more about"
-                + " what you need, so I can help you properly?");
+                + " our press office, who will get back to you with a statement.");
+        t.put("other_unclear", "Hi {name}, thanks for getting in touch. I'm {handledBy}. I couldn't tell from your message"
+                + " exactly what you need: could you tell me a little more, so I can help you properly?");
         t.put("holding", "We know some of you are having trouble with {problem}. We're looking into it and will update"
                 + " here within {hearBack}. {handledBy}");
         return Map.copyOf(t);

@@ -44,9 +44,9 @@ class ReplyDrafterTest {
     @Test
     void problemIsTakenFromTheCustomersWords() {
         assertThat(drafter.draft(on(Platform.X, "Tom", "I was charged twice for my ticket")).text())
-                .contains("the double charge");
+                .contains("I'm sorry you were charged twice for your ticket");
         assertThat(drafter.draft(on(Platform.X, "Tom", "Flight AC123 delayed again, third time this month")).text())
-                .contains("flight AC123's delay");
+                .contains("I'm sorry flight AC123 was delayed again");
         assertThat(drafter.draft(on(Platform.X, "Tom", "My flight to Porto got cancelled")).text())
                 .contains("your cancelled flight");
         assertThat(drafter.draft(on(Platform.X, "Tom", "Where is my refund?")).text()).contains("your refund");
@@ -63,7 +63,8 @@ class ReplyDrafterTest {
     @Test
     void unclearComplaintAsksOneSpecificQuestion() {
         Draft d = drafter.draft(on(Platform.X, "Zoe", "This is terrible"));
-        assertThat(d.text()).contains("sorry something went wrong").endsWith(Policies.ACME.askWhenUnclear());
+        assertThat(d.text()).contains("I couldn't tell from your message exactly what went wrong")
+                .endsWith(Policies.ACME.askWhenUnclear());
         assertThat(d.followUp()).isFalse();
         assertThat(d.text().chars().filter(c -> c == '?').count()).isEqualTo(1);
     }
@@ -104,7 +105,7 @@ class ReplyDrafterTest {
         Draft d = drafter.draft(on(Platform.MASTODON, "Bob", "The power bank of the man next to me caught fire"));
         assertThat(d.intent()).isEqualTo(Intent.CRISIS);
         assertThat(d.warningLines()).first().isEqualTo("escalate: safety ('caught fire') → the safety team");
-        assertThat(d.text()).contains("Bob").contains("the fire").contains("hear back")
+        assertThat(d.text()).contains("Bob").contains("the fire").contains("get back to you").doesNotContain("within")
                 .contains(ReplyDrafter.SAFETY_FIRST);
         assertThat(d.followUp()).isTrue();
     }

@@ -1,0 +1,105 @@
+package org.earshot.reading;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The grammar of a text as far as a drafter needs it: its sentences, and in each the words with their
+ * part-of-speech tag (Universal Dependencies: NOUN, VERB, AUX, PRON, DET, ADJ, ADP, PART, ...) and
+ * lemma. {@code tagged} is false where no model reads the language: words then carry the tag {@code X}
+ * and their lower-cased form as lemma, and nothing should be built from their grammar.
+ *
+ * @param language  the ISO 639-1 code the text was read as ("en")
+ * @param sentences the sentences in order
+ * @param tagged    whether part-of-speech tags and lemmas come from a model
+ */
+public record Structure(String language, List<Sentence> sentences, boolean tagged) {
+    public Structure {
+        sentences = List.copyOf(sentences);
+    }
+
+    /** No sentences: what an empty text reads as. */
+    public static Structure empty(String language) {
+        return new Structure(language, List.of(), false);
+    }
+
+    /** Every word of every sentence, in order. */
+    public List<Word> words() {
+        return sentences.stream().flatMap(s -> s.words().stream()).toList();
+    }
+
+    /**
+     * A sentence of the text.
+     *
+     * @param text  the sentence as written
+     * @param start where it starts in the text (a char index)
+     * @param words its words and punctuation, in order
+     */
+    public record Sentence(String text, int start, List<Word> words) {
+        public Sentence {
+            words = List.copyOf(words);
+        }
+
+        /** Whether it ends with a question mark or opens like a question ("can you", "how do I"). */
+        public boolean asksQuestion() {
+            return text.strip().endsWith("?");
+        }
+
+        /** The first word with this tag, or -1. */
+        public int indexOfTag(String tag) {
+            for (int i = 0; i < words.size(); i++) {
+                if (words.get(i).tag().equals(tag)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+    }
+
+    /**
+     * A word (or punctuation mark).
+     *
+     * @param text  as written
+     * @param tag   its Universal Dependencies part-of-speech tag ({@code X} when untagged)
+     * @param lemma its dictionary form, lower-cased ("crashes" gives "crash")
+     * @param start where it starts in the text (a char index)
+     */
+    public record Word(String text, String tag, String lemma, int start) {
+        private static final Set<String> CONTENT = Set.of("NOUN", "PROPN", "VERB", "ADJ", "NUM");
+
+        public int end() {
+            return start + text.length();
+        }
+
+        public String lower() {
+            return text.toLowerCase(Locale.ROOT);
+        }
+
+        public boolean is(String tag) {
+            return this.tag.equals(tag);
+        }
+
+        /** A verb or an auxiliary ("is", "has", "can"; a contraction such as "hasn't" is tagged AUX+PART). */
+        public boolean verbal() {
+            return tag.startsWith("VERB") || tag.startsWith("AUX");
+        }
+
+        /** A negation: "not", "never", "no", or a contraction that holds one ("hasn't", "cant"). */
+        public boolean negation() {
+            String l = lower().replace('\u2019', '\'');
+            return l.equals("not") || l.equals("never") || l.equals("no") || l.equals("cannot") || l.endsWith("n't")
+                    || lemma.endsWith("+not") || l.length() > 3 && l.endsWith("nt") && tag.startsWith("AUX");
+        }
+
+        /** A noun, a proper noun, a verb, an adjective or a number: a word that says something. */
+        public boolean content() {
+            return CONTENT.contains(tag);
+        }
+
+        /** An @handle, #tag or link: part of the platform, not of what the person says. */
+        public boolean platformMarkup() {
+            return text.startsWith("@") || text.startsWith("#") || text.startsWith("http") || text.startsWith("www.");
+        }
+    }
+}
