@@ -164,8 +164,9 @@ public final class Wiring implements AutoCloseable {
     public static Wiring start(EarshotConfig config, Clock clock) {
         Wiring wiring = new Wiring(config, CONNECTOR_FACTORIES, clock, Timings.DEFAULT);
         try {
-            wiring.startScheduler();
+            // The port first: one in use must stop the start before any connector polls.
             wiring.startWeb();
+            wiring.startScheduler();
         } catch (RuntimeException e) {
             wiring.close();
             throw e;
@@ -218,12 +219,12 @@ public final class Wiring implements AutoCloseable {
         this.connectors = office ? Map.of() : built;
         this.database = Database.open(config.storage());
         try {
-            this.drafter = new ReplyDrafter(config.policy(), channels);
+            this.drafter = new ReplyDrafter(config.policy(), channels, config.analysis().maxChars());
             this.corrections = new Corrections(database, tasks, mentions, correctionStore, audit, teamCorrections,
                     clock);
             corrections.reloadModel();
             // The learned model loads on the first mention scored (EARSHOT_MODEL=lexicon: never).
-            Triage triage = new Triage(new MentionScorer(LearnedNegativity.preferred()), teamCorrections, drafter, config.serviceLevels(),
+            Triage triage = new Triage(new MentionScorer(LearnedNegativity.preferred(), config.analysis().maxChars()), teamCorrections, drafter, config.serviceLevels(),
                     new BusinessClock(config.alerts().businessHours()));
             Map<String, BrandMatcher> matchers = config.brands().stream()
                     .collect(Collectors.toMap(b -> b.id(), BrandMatcher::new));
@@ -322,8 +323,16 @@ public final class Wiring implements AutoCloseable {
             token = java.util.HexFormat.of().formatHex(bytes);
             generatedToken = token;
         }
-        web = new WebServer(config.web().host(), config.web().port(), token, queries, approvals, corrections, followUps,
-                this::connectorHealth, this::alertRouteHealth, serviceLevelClock).withQuarantine(requeue);
+        try {
+            web = new WebServer(config.web().host(), config.web().port(), token, queries, approvals, corrections,
+                    followUps, this::connectorHealth, this::alertRouteHealth, serviceLevelClock).withQuarantine(requeue);
+        } catch (java.io.UncheckedIOException e) {
+            if (e.getCause() instanceof java.net.BindException) {
+                throw new ConfigException(config.file(), "web.port", config.web().port() + " is in use on "
+                        + config.web().host() + " (another Earshot, or another program): stop it or choose another port");
+            }
+            throw e;
+        }
         web.start();
     }
 

@@ -59,14 +59,17 @@ public final class DraftCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ReplyPolicy policy;
+        int maxChars;
         try {
-            policy = ConfigLoader.fromEnvironment(Wiring.CHANNELS).load(config).policy();
+            org.earshot.config.EarshotConfig loaded = ConfigLoader.fromEnvironment(Wiring.CHANNELS).load(config);
+            policy = loaded.policy();
+            maxChars = loaded.analysis().maxChars();
         } catch (ConfigException e) {
             err.println(e.getMessage());
             return 2;
         }
-        ReplyDrafter drafter = new ReplyDrafter(policy, Wiring.CHANNELS);
-        MentionScorer scorer = new MentionScorer();
+        ReplyDrafter drafter = new ReplyDrafter(policy, Wiring.CHANNELS, maxChars);
+        MentionScorer scorer = new MentionScorer(null, maxChars);
         Instant now = clock.instant();
         return filter.run(now, m -> {
             Score score = scorer.score(new ScoringInput(m.platform(), m.text(), m.subject(), m.author(), m.history(),

@@ -62,7 +62,7 @@ public final class ScoreCommand implements Callable<Integer> {
         return filter.run(now, m -> {
             ScoringInput input = new ScoringInput(m.platform(), m.text(), m.subject(), m.author(), m.history(),
                     m.createdAt(), now, m.engagement());
-            double read = learned == null ? Double.NaN : learned.negativity(MentionScorer.textOf(input));
+            double read = learned == null ? Double.NaN : learned.negativity(scorer.analysed(MentionScorer.textOf(input)));
             Score s = scorer.score(input, read);
             ObjectNode o = JsonLinesFilter.JSON.createObjectNode();
             o.set("id", m.id());

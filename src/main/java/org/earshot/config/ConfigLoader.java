@@ -65,7 +65,9 @@ public final class ConfigLoader {
                 serviceLevels(root.get("serviceLevels")),
                 slack,
                 policy(root.get("reply"), baseDir, reader),
-                AlertsConfigReader.read(root.get("alerts"), slack, web, brandIds, channels));
+                AlertsConfigReader.read(root.get("alerts"), slack, web, brandIds, channels),
+                new AnalysisConfig(root.get("analysis").integer("maxChars", AnalysisConfig.DEFAULT.maxChars(),
+                        org.earshot.scoring.AnalysedText.MIN_MAX_CHARS, 10_000_000)));
         files.forEach(ConfigNode::requireKnownKeys);
         return config;
     }

@@ -14,11 +14,19 @@ public record EarshotConfig(
         ServiceLevels serviceLevels,
         SlackConfig slack,
         ReplyPolicy policy,
-        AlertsConfig alerts) {
+        AlertsConfig alerts,
+        AnalysisConfig analysis) {
 
     public EarshotConfig {
         brands = List.copyOf(brands);
         connectors = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(connectors));
+    }
+
+    /** A config that analyses as much of each text as {@link AnalysisConfig#DEFAULT}. */
+    public EarshotConfig(Path file, StorageConfig storage, WebConfig web, List<BrandConfig> brands,
+                         Map<String, ConnectorConfig> connectors, ServiceLevels serviceLevels, SlackConfig slack,
+                         ReplyPolicy policy, AlertsConfig alerts) {
+        this(file, storage, web, brands, connectors, serviceLevels, slack, policy, alerts, AnalysisConfig.DEFAULT);
     }
 
     /** A config without alerts. */

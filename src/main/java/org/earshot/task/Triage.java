@@ -61,7 +61,7 @@ public final class Triage {
     public Assessment assess(Mention m, CustomerHistory history, Instant now) {
         Score scored = scorer.score(new ScoringInput(m.platform(), m.text(), m.subject(), m.author(), history,
                 m.createdAt(), now, Engagement.from(m.replyContext())));
-        Score score = teamCorrections.get().adjust(TeamCorrections.textOf(m.subject(), m.text()), scored);
+        Score score = teamCorrections.get().adjust(scorer.analysed(TeamCorrections.textOf(m.subject(), m.text())), scored);
         DraftInput input = draftInput(m, score, history);
         Draft draft = drafter.templateDraft(input);
         // The same deadline the service-level clock alerts on.
