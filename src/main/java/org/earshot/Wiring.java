@@ -180,8 +180,9 @@ public final class Wiring implements AutoCloseable {
     public static Wiring start(EarshotConfig config, Clock clock) {
         Wiring wiring = new Wiring(config, CONNECTOR_FACTORIES, clock, Timings.DEFAULT);
         try {
-            wiring.startScheduler();
+            // The port first: one in use must stop the start before any connector polls.
             wiring.startWeb();
+            wiring.startScheduler();
         } catch (RuntimeException e) {
             wiring.close();
             throw e;
@@ -241,15 +242,16 @@ public final class Wiring implements AutoCloseable {
         this.database = Database.open(config.storage());
         metrics.readingFrom(database);
         try {
-            this.drafter = new ReplyDrafter(config.policy(), channels);
+            this.drafter = new ReplyDrafter(config.policy(), channels, config.analysis().maxChars());
             this.corrections = new Corrections(database, tasks, mentions, correctionStore, audit, teamCorrections,
                     clock);
             corrections.reloadModel();
             // The learned model loads on the first mention scored (EARSHOT_MODEL=lexicon: never).
-            MentionScorer scorer = new MentionScorer(LearnedNegativity.preferred());
+            MentionScorer scorer = new MentionScorer(LearnedNegativity.preferred(), config.analysis().maxChars());
             MentionReader reader = new MentionReader(
                     LanguageDetector.load(new Languages(config.reading().languages())), scorer.model(),
-                    scorer.model() == null ? null : IntentExamples.load(scorer.model(), config.reading().intentExamples()));
+                    scorer.model() == null ? null : IntentExamples.load(scorer.model(), config.reading().intentExamples()),
+                    config.analysis().maxChars());
             Triage triage = new Triage(reader, scorer, teamCorrections, drafter, config.serviceLevels(),
                     new BusinessClock(config.alerts().businessHours()), metrics::scored);
             Map<String, BrandMatcher> matchers = config.brands().stream()
@@ -376,10 +378,18 @@ public final class Wiring implements AutoCloseable {
             token = java.util.HexFormat.of().formatHex(bytes);
             generatedToken = token;
         }
-        web = new WebServer(config.web().host(), config.web().port(), token, queries, approvals, corrections, followUps,
-                this::connectorHealth, this::alertRouteHealth, serviceLevelClock).withQuarantine(requeue)
-                .withOperations(this::readiness, metrics::scrape)
-                .withAccounts(accounts);
+        try {
+            web = new WebServer(config.web().host(), config.web().port(), token, queries, approvals, corrections,
+                    followUps, this::connectorHealth, this::alertRouteHealth, serviceLevelClock).withQuarantine(requeue)
+                    .withOperations(this::readiness, metrics::scrape)
+                    .withAccounts(accounts);
+        } catch (java.io.UncheckedIOException e) {
+            if (e.getCause() instanceof java.net.BindException) {
+                throw new ConfigException(config.file(), "web.port", config.web().port() + " is in use on "
+                        + config.web().host() + " (another Earshot, or another program): stop it or choose another port");
+            }
+            throw e;
+        }
         web.start();
     }
 

@@ -69,6 +69,13 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--intake", defaultValue = "2000", description = "Mentions through the database (default: ${DEFAULT-VALUE}).")
     int intakeCount;
 
+    @Option(names = "--stored", split = ",", paramLabel = "N,N,...",
+            description = "Also measures ingest with this many mentions stored already, in growing order "
+                    + "(for example 10000,100000,1000000); none by default.")
+    List<Integer> storeSizes = List.of();
+    @Option(names = "--stored-intake", defaultValue = "2000", description = "New mentions ingested at each stored size (default: ${DEFAULT-VALUE}).")
+    int storedIntake;
+
     @Option(names = "--alerts", defaultValue = "300", description = "Pressing mentions polled one by one to their alert, and again to their Slack message (default: ${DEFAULT-VALUE}).")
     int alertCount;
 
@@ -107,6 +114,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
         benchDrafting(config);
         benchIntakeAndOutbox(config);
+        if (!storeSizes.isEmpty()) {
+            IngestAtScaleBench.run(config, storeSizes.stream().sorted().toList(), storedIntake, SAMPLES);
+        }
         benchAlerts(config);
         SlackDeliveryBench.run(config, alertCount, SAMPLES[6], SAMPLES[4]);
         return 0;

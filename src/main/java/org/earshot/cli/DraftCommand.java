@@ -59,15 +59,18 @@ public final class DraftCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ReplyPolicy policy;
+        int maxChars;
         try {
-            policy = ConfigLoader.fromEnvironment(Wiring.CHANNELS).load(config).policy();
+            org.earshot.config.EarshotConfig loaded = ConfigLoader.fromEnvironment(Wiring.CHANNELS).load(config);
+            policy = loaded.policy();
+            maxChars = loaded.analysis().maxChars();
         } catch (ConfigException e) {
             err.println(e.getMessage());
             return 2;
         }
-        ReplyDrafter drafter = new ReplyDrafter(policy, Wiring.CHANNELS);
-        MentionScorer scorer = new MentionScorer();
-        org.earshot.reading.MentionReader reader = org.earshot.reading.MentionReader.standard(null);
+        ReplyDrafter drafter = new ReplyDrafter(policy, Wiring.CHANNELS, maxChars);
+        MentionScorer scorer = new MentionScorer(null, maxChars);
+        org.earshot.reading.MentionReader reader = org.earshot.reading.MentionReader.standard(null, maxChars);
         Instant now = clock.instant();
         return filter.run(now, m -> {
             org.earshot.reading.MentionReading reading = reader.read(m.subject(), m.text());

@@ -112,8 +112,11 @@ public final class ConfigLoader {
                 () -> AlertsConfigReader.read(root.get("alerts"), slack, web, brandIds, channels), AlertsConfig.off());
         ReadingConfig reading = part.read("languages", () -> reading(root, baseDir),
                 new ReadingConfig(ReadingConfig.DEFAULT_LANGUAGES, null));
+        AnalysisConfig analysis = part.read("analysis", () -> new AnalysisConfig(root.get("analysis").integer("maxChars",
+                AnalysisConfig.DEFAULT.maxChars(), org.earshot.scoring.AnalysedText.MIN_MAX_CHARS, 10_000_000)),
+                AnalysisConfig.DEFAULT);
         EarshotConfig config = new EarshotConfig(file, storage, web, brands, connectors, serviceLevels, slack, policy,
-                alerts, reading);
+                alerts, reading, analysis);
         for (ConfigNode f : files) {
             f.unknownKeys().stream().filter(e -> failed.stream().noneMatch(p -> p.covers(e))).forEach(problems::report);
         }

@@ -15,19 +15,25 @@ public record EarshotConfig(
         SlackConfig slack,
         ReplyPolicy policy,
         AlertsConfig alerts,
-        ReadingConfig reading) {
+        ReadingConfig reading,
+        AnalysisConfig analysis) {
 
     public EarshotConfig {
         brands = List.copyOf(brands);
         connectors = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(connectors));
         reading = reading == null ? ReadingConfig.DEFAULT : reading;
+        analysis = analysis == null ? AnalysisConfig.DEFAULT : analysis;
     }
 
-    /** A config that reads the default languages with the shipped intent examples. */
+    /**
+     * A config that reads the default languages with the shipped intent examples, and as much of each
+     * text as {@link AnalysisConfig#DEFAULT}.
+     */
     public EarshotConfig(Path file, StorageConfig storage, WebConfig web, List<BrandConfig> brands,
                          Map<String, ConnectorConfig> connectors, ServiceLevels serviceLevels, SlackConfig slack,
                          ReplyPolicy policy, AlertsConfig alerts) {
-        this(file, storage, web, brands, connectors, serviceLevels, slack, policy, alerts, ReadingConfig.DEFAULT);
+        this(file, storage, web, brands, connectors, serviceLevels, slack, policy, alerts, ReadingConfig.DEFAULT,
+                AnalysisConfig.DEFAULT);
     }
 
     /** A config without alerts. */

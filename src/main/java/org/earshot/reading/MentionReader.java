@@ -2,6 +2,7 @@ package org.earshot.reading;
 
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import org.earshot.scoring.AnalysedText;
 import org.earshot.scoring.MentionAnalyzer;
 import org.earshot.scoring.MentionScorer;
 import org.earshot.scoring.NegativityModel;
@@ -21,15 +22,22 @@ public final class MentionReader {
     private final NegativityModel model;
     private final IntentExamples intents;
     private final ConcurrentHashMap<String, float[]> readAhead = new ConcurrentHashMap<>();
+    private final int maxChars;
 
     /**
      * @param model   the learned model whose embeddings the reading keeps, or null (the lexicon alone)
      * @param intents the intent examples a mention is compared with, or null (the drafter's rules alone)
      */
     public MentionReader(LanguageDetector languages, NegativityModel model, IntentExamples intents) {
+        this(languages, model, intents, AnalysedText.DEFAULT_MAX_CHARS);
+    }
+
+    /** @param maxChars how much of a text is read: a longer one is read on its start ({@link AnalysedText}) */
+    public MentionReader(LanguageDetector languages, NegativityModel model, IntentExamples intents, int maxChars) {
         this.languages = languages;
         this.model = model;
         this.intents = model == null ? null : intents;
+        this.maxChars = maxChars;
     }
 
     /** The shipped intent examples. */
@@ -40,6 +48,12 @@ public final class MentionReader {
     /** The default languages, and the scorer's model (null: the lexicon alone). */
     public static MentionReader standard(NegativityModel model) {
         return new MentionReader(LanguageDetector.load(Languages.DEFAULT), model);
+    }
+
+    /** The same, reading at most {@code maxChars} of each text. */
+    public static MentionReader standard(NegativityModel model, int maxChars) {
+        return new MentionReader(LanguageDetector.load(Languages.DEFAULT), model,
+                model == null ? null : IntentExamples.load(model, null), maxChars);
     }
 
     /** The learned model's negativity for the reading, NaN when there is no model or it could not read. */
@@ -59,7 +73,7 @@ public final class MentionReader {
     }
 
     public MentionReading read(String subject, String text) {
-        String analysed = MentionScorer.textOf(subject, text);
+        String analysed = AnalysedText.of(MentionScorer.textOf(subject, text), maxChars).text();
         String language = languages.detect(analysed);
         String embedded = embedded(analysed);
         float[] ahead = readAhead.remove(embedded);
@@ -92,7 +106,7 @@ public final class MentionReader {
             // Texts read ahead but never read (duplicates, other brands' mentions) must not pile up.
             readAhead.clear();
         }
-        List<String> distinct = texts.stream().map(MentionReader::embedded).distinct().filter(t -> !readAhead.containsKey(t)).toList();
+        List<String> distinct = texts.stream().map(t -> embedded(AnalysedText.of(t, maxChars).text())).distinct().filter(t -> !readAhead.containsKey(t)).toList();
         List<float[]> vectors = model.embeddings(distinct);
         for (int i = 0; i < vectors.size(); i++) {
             if (vectors.get(i) != null) {

@@ -14,6 +14,7 @@ import org.earshot.domain.Platform;
 import org.earshot.domain.ReplyRule;
 import org.earshot.domain.UrgencyLevel;
 import org.earshot.domain.Warning;
+import org.earshot.scoring.AnalysedText;
 
 /**
  * Writes the first draft of a reply following the team's policy, and checks it against the reply
@@ -33,12 +34,24 @@ public final class ReplyDrafter {
     private final ReplyBodies bodies;
     private final LlmDrafter llm;
     private final Channels channels;
+    private final int maxChars;
+    /** The notice on a draft of a text too long to read whole. */
+    public static final String CUT_RULE = "cut";
 
     /**
      * Drafts from the policy's templates, or through its LLM when {@code reply.llm} is enabled, each reply
      * laid out as its platform's channel declares (blocks or one letter, its length limit).
      */
     public ReplyDrafter(ReplyPolicy policy, Channels channels) {
+        this(policy, channels, AnalysedText.DEFAULT_MAX_CHARS);
+    }
+
+    /**
+     * @param maxChars how much of a mention is read: a longer one is drafted from its start, and the draft
+     *                 carries a notice saying where it was cut ({@link AnalysedText})
+     */
+    public ReplyDrafter(ReplyPolicy policy, Channels channels, int maxChars) {
+        this.maxChars = maxChars;
         this.policy = policy;
         this.channels = channels;
         this.llm = policy.llm().enabled() ? new LlmDrafter(policy.llm()) : null;
@@ -97,7 +110,17 @@ public final class ReplyDrafter {
                 && !(input.press() && intent != Intent.PRAISE);
     }
 
-    private Draft draft(DraftInput input, boolean withLlm) {
+    private Draft draft(DraftInput whole, boolean withLlm) {
+        AnalysedText read = AnalysedText.of(whole.text(), maxChars);
+        if (!read.cut()) {
+            return draftRead(whole, withLlm);
+        }
+        DraftInput input = new DraftInput(whole.platform(), whole.author(), read.text(), whole.subject(), whole.score(),
+                whole.history(), whole.press());
+        return withNotice(draftRead(input, withLlm), new Warning(Warning.Kind.NOTICE, CUT_RULE, read.notice()));
+    }
+
+    private Draft draftRead(DraftInput input, boolean withLlm) {
         MentionReading reading = reader.read(input);
         Intent intent = reading.intent();
         if (intent == Intent.SPAM) {
@@ -215,7 +238,10 @@ public final class ReplyDrafter {
     }
 
     /** The rules a person's edit breaks, as warnings; the same rules as for drafts. */
-    public List<Warning> check(String text, DraftInput input) {
+    public List<Warning> check(String text, DraftInput whole) {
+        AnalysedText read = AnalysedText.of(whole.text(), maxChars);
+        DraftInput input = !read.cut() ? whole : new DraftInput(whole.platform(), whole.author(), read.text(),
+                whole.subject(), whole.score(), whole.history(), whole.press());
         return guardrails.check(text == null ? "" : text, facts(input, reader.read(input)), channel(input));
     }
 

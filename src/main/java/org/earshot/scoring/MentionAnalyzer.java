@@ -62,6 +62,8 @@ public final class MentionAnalyzer {
             return hits;
         }
         boolean joking = laughs(tokens) && !any(hits, CueKind.SERVICE);
+        int[] figures = figureCoverage(tokens.size(), hits);
+        boolean[] inside = insideLonger(hits);
         List<PhraseHit<CueKind>> out = new ArrayList<>(hits.size());
         for (int at = 0; at < hits.size(); at++) {
             PhraseHit<CueKind> h = hits.get(at);
@@ -69,35 +71,81 @@ public final class MentionAnalyzer {
             if (k == CueKind.NOT_A_CUE || joking && k == CueKind.LEGAL) {
                 continue;
             }
-            if (!k.isLiteral() && (insideFigure(h, hits) || Negation.negates(tokens, h.start(), lexicon, NEGATION_WINDOW))) {
+            if (!k.isLiteral() && (covered(figures, h) || Negation.negates(tokens, h.start(), lexicon, NEGATION_WINDOW))) {
                 continue;
             }
-            if (!insideLonger(h, hits)) {
+            if (!inside[at]) {
                 out.add(h);
             }
         }
         return out;
     }
 
-    private static boolean insideFigure(PhraseHit<CueKind> h, List<PhraseHit<CueKind>> hits) {
+    /**
+     * How many tokens up to each point a figure of speech covers (a running count), so whether a cue
+     * overlaps one is a subtraction: one pass over the text, however many cues repeat in it.
+     */
+    private static int[] figureCoverage(int size, List<PhraseHit<CueKind>> hits) {
+        int[] starts = new int[size + 1];
+        boolean any = false;
         for (int at = 0; at < hits.size(); at++) {
             PhraseHit<CueKind> o = hits.get(at);
-            if (o.kind() == CueKind.NOT_A_CUE && o.overlaps(h)) {
-                return true;
+            if (o.kind() == CueKind.NOT_A_CUE) {
+                starts[o.start()]++;
+                starts[o.end() + 1]--;
+                any = true;
             }
         }
-        return false;
+        if (!any) {
+            return null;
+        }
+        int[] coveredBefore = new int[size + 1];
+        int open = 0;
+        for (int i = 0; i < size; i++) {
+            open += starts[i];
+            coveredBefore[i + 1] = coveredBefore[i] + (open > 0 ? 1 : 0);
+        }
+        return coveredBefore;
     }
 
-    private static boolean insideLonger(PhraseHit<CueKind> h, List<PhraseHit<CueKind>> hits) {
-        for (int at = 0; at < hits.size(); at++) {
-            PhraseHit<CueKind> o = hits.get(at);
-            if (o != h && family(o.kind()) == family(h.kind()) && o.start() <= h.start() && o.end() >= h.end()
-                    && o.end() - o.start() > h.end() - h.start()) {
-                return true;
+    private static boolean covered(int[] coveredBefore, PhraseHit<CueKind> h) {
+        return coveredBefore != null && coveredBefore[h.end() + 1] - coveredBefore[h.start()] > 0;
+    }
+
+    /**
+     * Which hits lie inside a longer one of the same family. The hits come in order of where they
+     * start ({@link PhraseBook#find}), so one sweep keeps, per family, the furthest end of those that started earlier and of
+     * those that start at the same token: linear in the hits, where comparing every pair was
+     * quadratic (a long post repeating one complaint has thousands).
+     */
+    private static boolean[] insideLonger(List<PhraseHit<CueKind>> hits) {
+        int families = CueKind.values().length;
+        int[] endBefore = new int[families];
+        int[] endHere = new int[families];
+        java.util.Arrays.fill(endBefore, -1);
+        java.util.Arrays.fill(endHere, -1);
+        boolean[] inside = new boolean[hits.size()];
+        int group = 0;
+        while (group < hits.size()) {
+            int start = hits.get(group).start();
+            int next = group;
+            while (next < hits.size() && hits.get(next).start() == start) {
+                int f = family(hits.get(next).kind()).ordinal();
+                endHere[f] = Math.max(endHere[f], hits.get(next).end());
+                next++;
             }
+            for (int at = group; at < next; at++) {
+                PhraseHit<CueKind> h = hits.get(at);
+                int f = family(h.kind()).ordinal();
+                inside[at] = endBefore[f] >= h.end() || endHere[f] > h.end();
+            }
+            for (int f = 0; f < families; f++) {
+                endBefore[f] = Math.max(endBefore[f], endHere[f]);
+                endHere[f] = -1;
+            }
+            group = next;
         }
-        return false;
+        return inside;
     }
 
     /** Sarcasm said outright and sarcasm that needs a complaint are one thing when one holds the other. */

@@ -30,6 +30,7 @@ public final class MentionScorer {
     private final MentionAnalyzer analyzer = MentionAnalyzer.standard();
     private final UrgencyAssessor urgency = new UrgencyAssessor();
     private final NegativityModel model;
+    private final int maxChars;
     /** Read ahead in a batch by {@link #readAhead}, taken out as each text is scored. */
     private final java.util.concurrent.ConcurrentHashMap<String, Double> readAhead =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -42,7 +43,21 @@ public final class MentionScorer {
 
     /** @param model the learned negativity to blend in, or null for the lexicon alone */
     public MentionScorer(NegativityModel model) {
+        this(model, AnalysedText.DEFAULT_MAX_CHARS);
+    }
+
+    /**
+     * @param maxChars how much of a text is read: a longer one is scored on its start, and its reasons
+     *                 say where it was cut ({@link AnalysedText})
+     */
+    public MentionScorer(NegativityModel model, int maxChars) {
         this.model = model;
+        this.maxChars = maxChars;
+    }
+
+    /** How much of a text this scorer reads. */
+    public int maxChars() {
+        return maxChars;
     }
 
     /** The model this scorer blends in, or null. */
@@ -51,8 +66,8 @@ public final class MentionScorer {
     }
 
     public Score score(ScoringInput input) {
-        String text = textOf(input);
-        return scoreBlended(analyzer.analyze(text), input, learned(text));
+        AnalysedText text = AnalysedText.of(textOf(input), maxChars);
+        return scoreBlended(analyzer.analyze(text.text()), input, learned(text.text()), text);
     }
 
     /**
@@ -70,7 +85,7 @@ public final class MentionScorer {
             // Texts read but never scored (duplicates, other brands' mentions) must not pile up.
             readAhead.clear();
         }
-        List<String> distinct = texts.stream().distinct().toList();
+        List<String> distinct = texts.stream().map(t -> AnalysedText.of(t, maxChars).text()).distinct().toList();
         double[] read = model.negativity(distinct);
         for (int i = 0; i < read.length; i++) {
             if (!Double.isNaN(read[i])) {
@@ -92,7 +107,13 @@ public final class MentionScorer {
      * that reads the model itself, in a batch or to show its figure, does not run it twice.
      */
     public Score score(ScoringInput input, double modelNegativity) {
-        return scoreBlended(analyzer.analyze(textOf(input)), input, modelNegativity);
+        AnalysedText text = AnalysedText.of(textOf(input), maxChars);
+        return scoreBlended(analyzer.analyze(text.text()), input, modelNegativity, text);
+    }
+
+    /** The part of a text this scorer reads: what a model reading it for {@link #score(ScoringInput, double)} should read too. */
+    public String analysed(String text) {
+        return AnalysedText.of(text, maxChars).text();
     }
 
     /** The text the scorer reads: the subject, if any, on the line before the text. */
@@ -109,15 +130,15 @@ public final class MentionScorer {
      * alone): a reading of the mention shared with drafting.
      */
     public Score score(MentionAnalysis analysis, ScoringInput input, double modelNegativity) {
-        return scoreBlended(analysis, input, modelNegativity);
+        return scoreBlended(analysis, input, modelNegativity, AnalysedText.of(textOf(input), maxChars));
     }
 
     /** Scores an analysis already made, so a caller that also drafts analyses the text once. */
     public Score score(MentionAnalysis analysis, ScoringInput input) {
-        return scoreBlended(analysis, input, learned(analysis.tokens().text()));
+        return scoreBlended(analysis, input, learned(analysis.tokens().text()), null);
     }
 
-    private Score scoreBlended(MentionAnalysis lexical, ScoringInput input, double modelNegativity) {
+    private Score scoreBlended(MentionAnalysis lexical, ScoringInput input, double modelNegativity, AnalysedText read) {
         MentionAnalysis analysis = Double.isNaN(modelNegativity) ? lexical
                 : lexical.withSentiment(NegativityBlend.blend(lexical.sentiment(), modelNegativity));
         Author author = input.author() == null ? NOBODY : input.author();
@@ -140,6 +161,9 @@ public final class MentionScorer {
             if (!saidAlready(r, u.reasons())) {
                 reasons.add(r);
             }
+        }
+        if (read != null && read.cut()) {
+            reasons.add(read.notice());
         }
         return new Score(round(sentiment.negativity(), 1000), sentiment.sentiment(), round(u.urgency(), 1000),
                 u.level(), round(priority, 10), reasons);

@@ -7,11 +7,19 @@ package org.earshot.scoring;
  */
 public record PhraseHit<K extends Enum<K>>(K kind, int start, int end, double weight, String reason) {
 
+    @Override
+    public K kind() {
+        WorkCount.step();
+        return kind;
+    }
+
     public boolean covers(int token) {
+        WorkCount.step();
         return token >= start && token <= end;
     }
 
     public boolean overlaps(PhraseHit<?> other) {
+        WorkCount.step();
         return start <= other.end && other.start <= end;
     }
 }

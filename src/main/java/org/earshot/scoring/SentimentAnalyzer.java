@@ -34,6 +34,10 @@ final class SentimentAnalyzer {
     private static final double REPEATED_FAILURE = -1.0;
     /** Words weaker than this carry too little feeling to stop a negator telling a failure ("didn't want", "can't play"). */
     private static final double FEELING = 1.0;
+    /** How far from a sarcastic phrase a negative word is looked for. */
+    private static final int SARCASM_REACH = 400;
+    /** More reasons than these say nothing more to the person reading them, and a long text could give thousands. */
+    static final int MAX_REASONS = 12;
 
     private final Lexicon lexicon;
     private final int exasperation;
@@ -84,6 +88,7 @@ final class SentimentAnalyzer {
         plainFailures(tokens, val, covered, scratch);
         List<String> reasons = new ArrayList<>(4);
         boolean problem = service || anyNegative(val, n);
+        int[] serviceBefore = service ? coverageBefore(cues, CueKind.SERVICE, n) : null;
         for (int at = 0; at < cues.size(); at++) {
             PhraseHit<CueKind> h = cues.get(at);
             switch (h.kind()) {
@@ -108,7 +113,7 @@ final class SentimentAnalyzer {
                     double v = problemValence(h);
                     if (v != 0) {
                         problem = true;
-                        if (!insideService(h, cues)) {
+                        if (serviceBefore == null || serviceBefore[h.end() + 1] == serviceBefore[h.start()]) {
                             val[h.start()] += v;
                         }
                     }
@@ -369,18 +374,37 @@ final class SentimentAnalyzer {
         return false;
     }
 
-    private static boolean insideService(PhraseHit<CueKind> h, List<PhraseHit<CueKind>> cues) {
+    /**
+     * For each token, how many tokens before it the cues of a kind cover, so whether a hit overlaps one
+     * is a subtraction rather than a look at every cue.
+     */
+    static int[] coverageBefore(List<PhraseHit<CueKind>> cues, CueKind kind, int n) {
+        int[] opens = new int[n + 1];
         for (int at = 0; at < cues.size(); at++) {
             PhraseHit<CueKind> c = cues.get(at);
-            if (c.kind() == CueKind.SERVICE && c.overlaps(h)) {
-                return true;
+            if (c.kind() == kind) {
+                opens[c.start()]++;
+                opens[c.end() + 1]--;
             }
         }
-        return false;
+        int[] before = new int[n + 1];
+        int open = 0;
+        for (int i = 0; i < n; i++) {
+            open += opens[i];
+            before[i + 1] = before[i] + (open > 0 ? 1 : 0);
+        }
+        return before;
     }
 
+    /**
+     * A negative word near the sarcastic phrase but not in it. "Near" is {@link #SARCASM_REACH} tokens
+     * either way, which holds the whole of any post or mail of ordinary length; in a very long text
+     * each phrase reads only its surroundings, so the check stays linear in the text.
+     */
     private static boolean negativeOutside(PhraseHit<CueKind> h, double[] val, int n) {
-        for (int k = 0; k < n; k++) {
+        int from = Math.max(0, h.start() - SARCASM_REACH);
+        int to = Math.min(n, h.end() + 1 + SARCASM_REACH);
+        for (int k = from; k < to; k++) {
             if (!h.covers(k) && val[k] < 0) {
                 return true;
             }
@@ -473,7 +497,7 @@ final class SentimentAnalyzer {
     }
 
     static void add(List<String> reasons, String reason) {
-        if (!reasons.contains(reason)) {
+        if (reasons.size() < MAX_REASONS && !reasons.contains(reason)) {
             reasons.add(reason);
         }
     }

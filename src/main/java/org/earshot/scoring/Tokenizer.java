@@ -425,6 +425,14 @@ public final class Tokenizer {
                 || (cp >= 0x2600 && cp <= 0x27BF) || cp == 0x2639 || cp == 0x263A || cp == 0x2764;
     }
 
+    /**
+     * The longest run of tokens read as one sentence. Sentences bound the checks made around each cue
+     * (sarcasm, concessions, negation), so a post of a million characters without a full stop must not
+     * be one sentence: each cue would read all of it, and the cost would grow with the square of the text.
+     * Real sentences are far shorter (a tweet is about 60 tokens).
+     */
+    static final int MAX_SENTENCE_TOKENS = 160;
+
     /** Each thread's working arrays, reused from mention to mention: only the finished tokens are allocated. */
     private static final ThreadLocal<Out> SCRATCH = ThreadLocal.withInitial(Out::new);
 
@@ -437,6 +445,8 @@ public final class Tokenizer {
         int size;
         int words;
         int capsWords;
+        /** Tokens since the last sentence end. */
+        int sinceEnd;
 
         Out reset(String text) {
             if (chars.length < text.length()) {
@@ -447,10 +457,25 @@ public final class Tokenizer {
             size = 0;
             words = 0;
             capsWords = 0;
+            sinceEnd = 0;
             return this;
         }
 
+        /**
+         * Adds a token; a run of {@link #MAX_SENTENCE_TOKENS} tokens with no sentence end is ended
+         * there first, by an empty line break, as if the person had pressed return.
+         */
         void add(int start, int end, int id, int alt, int meta) {
+            boolean ends = endsSentence(meta);
+            if (!ends && sinceEnd >= MAX_SENTENCE_TOKENS) {
+                append(start, start, Vocabulary.UNKNOWN, Vocabulary.UNKNOWN, Tokens.meta(Kind.PUNCT, 0, 1, '.'));
+                sinceEnd = 0;
+            }
+            append(start, end, id, alt, meta);
+            sinceEnd = ends ? 0 : sinceEnd + 1;
+        }
+
+        private void append(int start, int end, int id, int alt, int meta) {
             int at = size * Tokens.STRIDE;
             if (at + Tokens.STRIDE > data.length) {
                 data = Arrays.copyOf(data, data.length * 2);
@@ -464,7 +489,11 @@ public final class Tokenizer {
         }
 
         boolean endsSentence() {
-            char p = (char) (data[(size - 1) * Tokens.STRIDE + 4] >>> 16);
+            return endsSentence(data[(size - 1) * Tokens.STRIDE + 4]);
+        }
+
+        private static boolean endsSentence(int meta) {
+            char p = (char) (meta >>> 16);
             return p == '.' || p == '!' || p == '?';
         }
     }

@@ -100,28 +100,34 @@ public final class Tokens {
     }
 
     int start(int i) {
+        WorkCount.step();
         return data[i * STRIDE + START];
     }
 
     int end(int i) {
+        WorkCount.step();
         return data[i * STRIDE + END];
     }
 
     /** The word's number in the standard vocabulary, or {@link Vocabulary#UNKNOWN}. */
     int id(int i) {
+        WorkCount.step();
         return data[i * STRIDE + ID];
     }
 
     /** The number of another form of the word: "so" for "sooo", "bag" for "bags", "today" for "today's". */
     int alt(int i) {
+        WorkCount.step();
         return data[i * STRIDE + ALT];
     }
 
     Token.Kind kind(int i) {
+        WorkCount.step();
         return KINDS[data[i * STRIDE + META] & 7];
     }
 
     boolean has(int i, int mark) {
+        WorkCount.step();
         return (data[i * STRIDE + META] & mark) != 0;
     }
 
@@ -131,15 +137,18 @@ public final class Tokens {
 
     /** For punctuation: its character ('.' for a line break); 0 for other tokens. */
     char punct(int i) {
+        WorkCount.step();
         return (char) (data[i * STRIDE + META] >>> 16);
     }
 
     boolean isWordLike(int i) {
+        WorkCount.step();
         int k = data[i * STRIDE + META] & 7;
         return k <= Token.Kind.HASHTAG.ordinal();
     }
 
     boolean isWord(int i) {
+        WorkCount.step();
         int k = data[i * STRIDE + META] & 7;
         return k == Token.Kind.WORD.ordinal() || k == Token.Kind.HASHTAG.ordinal();
     }

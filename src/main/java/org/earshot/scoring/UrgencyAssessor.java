@@ -61,30 +61,30 @@ final class UrgencyAssessor {
         return new UrgencyResult(u, level(u), reasons);
     }
 
-    /** Money, churn, a complaint made again, lost goods with a deadline, the press, "asap". */
+    /** Money, churn, a complaint made again, lost goods with a deadline, the press, "asap"; each named once. */
     private static double words(MentionAnalysis a, double u, List<String> reasons) {
         for (int at = 0; at < a.cues().size(); at++) {
             PhraseHit<CueKind> h = a.cues().get(at);
             switch (h.kind()) {
                 case URGENT -> {
                     u = Math.max(u, 0.62);
-                    reasons.add(a.reason(h));
+                    SentimentAnalyzer.add(reasons, a.reason(h));
                 }
                 case MONEY -> {
                     u = Math.max(u, 0.7);
-                    reasons.add(a.reason(h));
+                    SentimentAnalyzer.add(reasons, a.reason(h));
                 }
                 case CHURN -> {
                     u = Math.max(u, 0.7);
-                    reasons.add(a.reason(h));
+                    SentimentAnalyzer.add(reasons, a.reason(h));
                 }
                 case REPEAT -> {
                     u = Math.max(u, 0.65);
-                    reasons.add(a.reason(h));
+                    SentimentAnalyzer.add(reasons, a.reason(h));
                 }
                 case PRESS -> {
                     u = Math.max(u, 0.72);
-                    reasons.add(a.reason(h));
+                    SentimentAnalyzer.add(reasons, a.reason(h));
                 }
                 default -> {
                 }
@@ -162,7 +162,7 @@ final class UrgencyAssessor {
                 first = new ArrayList<>(2);
             }
             String reason = a.reason(h);
-            first.add(praise ? "mentions " + reason : reason);
+            SentimentAnalyzer.add(first, praise ? "mentions " + reason : reason);
             count++;
         }
         if (first == null) {

@@ -88,7 +88,7 @@ public final class Triage {
                 m.author(), history, m.createdAt(), now, Engagement.from(m.replyContext())),
                 reader.learnedNegativity(reading));
         scoringTimes.accept(java.time.Duration.ofNanos(System.nanoTime() - started));
-        Score score = teamCorrections.get().adjust(TeamCorrections.textOf(m.subject(), m.text()), scored);
+        Score score = teamCorrections.get().adjust(scorer.analysed(TeamCorrections.textOf(m.subject(), m.text())), scored);
         DraftInput input = draftInput(m, score, history, reading);
         Draft draft = withNotice(drafter.templateDraft(input), reading);
         // The same deadline the service-level clock alerts on.

@@ -61,6 +61,19 @@ final class JsonExchange {
         }
     }
 
+    /**
+     * Reads and drops what is left of the request body (as much as {@link #discard} takes). An answer sent
+     * before the body was read (a wrong token, a path that takes none) would otherwise be lost: the JDK's
+     * server closes a connection with more than 64 KB unread, TCP resets it, and the client never sees the answer.
+     */
+    static void discardUnread(HttpExchange exchange) {
+        try (InputStream in = exchange.getRequestBody()) {
+            discard(in);
+        } catch (IOException e) {
+            // The client went away; there is nobody left to answer.
+        }
+    }
+
     private static void discard(InputStream in) throws IOException {
         byte[] buffer = new byte[64 * 1024];
         long left = MAX_DISCARDED_BYTES;
@@ -75,6 +88,8 @@ final class JsonExchange {
     }
 
     static void send(HttpExchange exchange, int status, Object value) throws IOException {
+        // Before the answer: the JDK's server resets a connection closed with more than 64 KB unread.
+        discardUnread(exchange);
         byte[] json = MAPPER.writeValueAsBytes(value);
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
