@@ -17,7 +17,17 @@ public record ResponseTask(
         Instant createdAt,
         Instant dueAt,
         Correction correction,
-        CustomerHistory customer) {
+        CustomerHistory customer,
+        Handling handling) {
+
+    /**
+     * How the team handles it: who it is assigned to (null for nobody), until when it is snoozed (null for
+     * not), and its version: when it last changed, which an approval may name to refuse a task that changed
+     * since it was opened.
+     */
+    public record Handling(String assignee, Instant snoozedUntil, Instant version) {
+        public static final Handling NONE = new Handling(null, null, null);
+    }
 
     /** Who approved or rejected, when, and the exact approved text or the reason. */
     public record Decision(String actor, Instant at, String approvedText, String rejectReason) {

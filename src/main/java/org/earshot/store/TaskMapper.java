@@ -44,7 +44,8 @@ final class TaskMapper implements RowMapper<ResponseTask> {
                 Timestamps.read(rs, "o_blocked_at") != null);
         return new ResponseTask(rs.getLong("id"), MENTION.map(rs, ctx), TaskState.valueOf(rs.getString("state")),
                 score, draft, decision, delivery, Timestamps.read(rs, "created_at"), Timestamps.read(rs, "due_at"),
-                correction(rs), customer(rs));
+                correction(rs), customer(rs), new ResponseTask.Handling(rs.getString("assignee"),
+                Timestamps.read(rs, "snoozed_until"), Timestamps.read(rs, "updated_at")));
     }
 
     private static CustomerHistory customer(ResultSet rs) throws SQLException {

@@ -90,6 +90,35 @@ public final class TaskStore {
                 .map(TaskMapper.TASK).list();
     }
 
+    /** One page of the tasks a filter matches, how many it matches in all, and how many per state and level. */
+    public record Page(List<ResponseTask> tasks, long total, java.util.Map<TaskState, Long> byState,
+                       java.util.Map<org.earshot.domain.UrgencyLevel, Long> byLevel) {
+    }
+
+    /**
+     * The filter's page and its counts: {@code byState} over every state (the filter's other conditions
+     * kept), so a list of one state still says how many wait in the others; {@code byLevel} within the filter.
+     */
+    public Page page(Handle h, org.earshot.domain.TaskFilter filter, Instant now) {
+        TaskListQuery query = new TaskListQuery(filter, now);
+        java.util.Map<TaskState, Long> byState = new java.util.EnumMap<>(TaskState.class);
+        for (TaskState s : TaskState.values()) {
+            byState.put(s, 0L);
+        }
+        new TaskListQuery(filter.anyState(), now).countBy(h, "t.state").forEach((k, n) -> byState.put(TaskState.valueOf(k), n));
+        java.util.Map<org.earshot.domain.UrgencyLevel, Long> byLevel = new java.util.EnumMap<>(org.earshot.domain.UrgencyLevel.class);
+        for (org.earshot.domain.UrgencyLevel l : org.earshot.domain.UrgencyLevel.values()) {
+            byLevel.put(l, 0L);
+        }
+        query.countBy(h, "t.urgency_level").forEach((k, n) -> byLevel.put(org.earshot.domain.UrgencyLevel.valueOf(k), n));
+        return new Page(query.page(h), query.count(h), byState, byLevel);
+    }
+
+    /** How many tasks a filter matches. */
+    public long count(Handle h, org.earshot.domain.TaskFilter filter, Instant now) {
+        return new TaskListQuery(filter, now).count(h);
+    }
+
     /** Tasks opened since the given time, oldest first. */
     public List<ResponseTask> createdSince(Handle h, Instant since) {
         return h.createQuery(SELECT + " where t.created_at >= :since order by t.created_at, t.id").bind("since", since)

@@ -37,8 +37,6 @@ import org.slf4j.LoggerFactory;
  */
 final class TaskApi implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(TaskApi.class);
-    private static final int DEFAULT_LIMIT = 200;
-    private static final int MAX_LIMIT = 1000;
     private static final int MAX_ACTOR_LENGTH = 200;
     /** Who decided, when the request does not say: the queue page and scripts without a name. */
     static final String DEFAULT_ACTOR = "web";
@@ -153,17 +151,25 @@ final class TaskApi implements HttpHandler {
         this.quarantine = api;
     }
 
+    /**
+     * A page of tasks with what the page needs around it: {@code tasks} as it always was, {@code total} (every
+     * task the filter matches, on all pages), {@code limit}, {@code offset}, and {@code counts} per state (the
+     * other filters kept), per urgency level, and against the service level (see {@link TaskListParams}).
+     */
     private void listTasks(HttpExchange exchange) throws IOException {
-        Map<String, String> params = query(exchange);
-        Set<TaskState> states = EnumSet.noneOf(TaskState.class);
-        for (String s : params.getOrDefault("state", "").split(",")) {
-            if (!s.isBlank()) {
-                states.add(state(s.strip()));
-            }
-        }
-        int limit = limit(params.get("limit"));
-        List<TaskView> tasks = queries.list(states, limit).stream().map(t -> TaskView.of(t, approvals.channel(t), serviceLevel(t))).toList();
-        JsonExchange.send(exchange, 200, Map.of("tasks", tasks));
+        java.time.Instant now = serviceLevels == null ? java.time.Instant.now() : serviceLevels.now();
+        java.time.Duration warning = serviceLevels == null ? java.time.Duration.ZERO : serviceLevels.breachWarning();
+        org.earshot.domain.TaskFilter filter = TaskListParams.read(query(exchange), now.plus(warning));
+        var page = queries.page(filter, now);
+        List<TaskView> tasks = page.tasks().stream().map(t -> TaskView.of(t, approvals.channel(t), serviceLevel(t))).toList();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("tasks", tasks);
+        body.put("total", page.total());
+        body.put("limit", filter.limit());
+        body.put("offset", filter.offset());
+        body.put("counts", TaskCountsView.of(page, queries.count(filter.dueBefore(now.plus(warning)), now),
+                queries.count(filter.dueBefore(now), now)));
+        JsonExchange.send(exchange, 200, body);
     }
 
     private void approve(HttpExchange exchange, long id) throws IOException {
@@ -272,30 +278,6 @@ final class TaskApi implements HttpHandler {
         } catch (NumberFormatException e) {
             throw new HttpError(404, "no task '" + raw + "': task ids are numbers");
         }
-    }
-
-    private static TaskState state(String raw) {
-        try {
-            return TaskState.valueOf(raw.toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new HttpError(400, "unknown state '" + raw + "', expected one of "
-                    + Arrays.toString(TaskState.values()));
-        }
-    }
-
-    private static int limit(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(raw.strip());
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // answered below, with the same message as an out-of-range number
-        }
-        throw new HttpError(400, "limit must be a whole number from 1 to " + MAX_LIMIT + ", but was '" + raw + "'");
     }
 
     private static String actor(String raw) {

@@ -19,7 +19,10 @@ import org.earshot.store.AuditLog;
  * someone relabels the task. {@code warnings} are the draft's, each with its kind (hard, soft, notice),
  * its rule's id and its text; {@code draft.warnings} keeps them as the one-line strings ("hard: ...")
  * scripts read before warnings had kinds. {@code channel} is what the mention's platform can do, as its
- * connector declares: the queue reads it instead of knowing platforms.
+ * connector declares: the queue reads it instead of knowing platforms. {@code assignee} is the person or
+ * team the task is assigned to (null for nobody), {@code snoozedUntil} when a snoozed task comes back, and
+ * {@code version} when the task last changed: an approval that sends it is refused (409) if the task
+ * changed since.
  */
 record TaskView(
         long id,
@@ -37,7 +40,10 @@ record TaskView(
         List<MentionView> thread,
         List<CorrectionView> corrections,
         ServiceLevelView serviceLevel,
-        CustomerView customer) {
+        CustomerView customer,
+        String assignee,
+        Instant snoozedUntil,
+        String version) {
 
     /**
      * What the team knew of the person when the mention was heard, on every channel: earlier mentions,
@@ -157,7 +163,10 @@ record TaskView(
                         id(k.sentiment()), id(k.urgencyLevel()), id(k.scorerSentiment()),
                         id(k.scorerUrgencyLevel()))).toList(),
                 serviceLevel,
-                CustomerView.of(t.customer()));
+                CustomerView.of(t.customer()),
+                t.handling().assignee(),
+                t.handling().snoozedUntil(),
+                t.handling().version() == null ? null : t.handling().version().toString());
     }
 
     private static ScoresCorrectionView correction(ResponseTask.Correction k) {
