@@ -323,8 +323,14 @@ public final class Wiring implements AutoCloseable {
             generatedToken = token;
         }
         web = new WebServer(config.web().host(), config.web().port(), token, queries, approvals, corrections, followUps,
-                this::connectorHealth, this::alertRouteHealth, serviceLevelClock).withQuarantine(requeue);
+                this::connectorHealth, this::alertRouteHealth, serviceLevelClock).withQuarantine(requeue)
+                .withTeamWork(teamWork());
         web.start();
+    }
+
+    /** How the team shares tasks: assignment, snoozing, notes, who has a task open. */
+    public org.earshot.task.TeamWork teamWork() {
+        return new org.earshot.task.TeamWork(database, new org.earshot.store.TeamStore(), audit, clock);
     }
 
     /** What people look at: tasks, their history, blocked replies. */

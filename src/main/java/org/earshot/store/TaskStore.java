@@ -192,6 +192,12 @@ public final class TaskStore {
         move(h, id, TaskState.NEW, TaskState.ANSWERED_BY_HAND, now, new ResponseTask.Decision(actor, now, text, null));
     }
 
+    /** An approval taken back before anything was sent: the task is open again, undecided, without a follow-up. */
+    public void markUndone(Handle h, long id, Instant now) {
+        move(h, id, TaskState.APPROVED, TaskState.NEW, now, ResponseTask.Decision.NONE);
+        h.createUpdate("update response_task set follow_up_due_at = null where id = :id").bind("id", id).execute();
+    }
+
     public void markRejected(Handle h, long id, String actor, String reason, Instant now) {
         move(h, id, TaskState.NEW, TaskState.REJECTED, now, new ResponseTask.Decision(actor, now, null, reason));
     }

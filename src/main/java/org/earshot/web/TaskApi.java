@@ -41,7 +41,11 @@ final class TaskApi implements HttpHandler {
     /** Who decided, when the request does not say: the queue page and scripts without a name. */
     static final String DEFAULT_ACTOR = "web";
 
-    record ApproveRequest(String text, String actor, Boolean override) {
+    /**
+     * {@code version}: the task's version when it was opened, refused with 409 if the task changed since;
+     * {@code undoSeconds}: how long the outbox holds the reply so that the approval can be undone (0 to 60).
+     */
+    record ApproveRequest(String text, String actor, Boolean override, String version, Integer undoSeconds) {
     }
 
     record RejectRequest(String reason, String actor) {
@@ -62,6 +66,7 @@ final class TaskApi implements HttpHandler {
     private final Supplier<List<RouteHealth>> alertRoutes;
     private final ServiceLevelClock serviceLevels;
     private volatile QuarantineApi quarantine;
+    private volatile TeamApi team;
 
     TaskApi(BearerToken token, TaskQueries queries, Approvals approvals, Corrections corrections, FollowUps followUps,
             Supplier<List<ConnectorHealth>> health, Supplier<List<RouteHealth>> alertRoutes,
@@ -112,7 +117,9 @@ final class TaskApi implements HttpHandler {
         String method = exchange.getRequestMethod();
         List<String> parts = Arrays.stream(exchange.getRequestURI().getPath().split("/"))
                 .filter(p -> !p.isEmpty()).skip(1).toList();
-        if (parts.equals(List.of("health"))) {
+        if (team != null && TeamApi.serves(parts)) {
+            team.route(exchange, method, parts, parts.size() == 3 ? taskId(parts.get(1)) : 0);
+        } else if (parts.equals(List.of("health"))) {
             allow(method, "GET");
             JsonExchange.send(exchange, 200, HealthView.of(health.get(), alertRoutes.get(), queries.blockedReplies()));
         } else if (parts.equals(List.of("tasks"))) {
@@ -124,6 +131,11 @@ final class TaskApi implements HttpHandler {
         } else if (parts.size() == 3 && parts.get(0).equals("tasks") && parts.get(2).equals("approve")) {
             allow(method, "POST");
             approve(exchange, taskId(parts.get(1)));
+        } else if (parts.size() == 3 && parts.get(0).equals("tasks") && parts.get(2).equals("undo")) {
+            allow(method, "POST");
+            ActorRequest body = JsonExchange.readBody(exchange, ActorRequest.class);
+            JsonExchange.send(exchange, 200, detail(approvals.undo(taskId(parts.get(1)),
+                    actor(body == null ? null : body.actor()))));
         } else if (parts.size() == 3 && parts.get(0).equals("tasks") && parts.get(2).equals("check")) {
             allow(method, "POST");
             check(exchange, taskId(parts.get(1)));
@@ -144,6 +156,11 @@ final class TaskApi implements HttpHandler {
         } else {
             throw new HttpError(404, "no such API path: " + exchange.getRequestURI().getPath());
         }
+    }
+
+    /** Serves assignment, snoozing, notes, presence and bulk actions too (see {@link TeamApi}); before the server starts. */
+    void serveTeamWork(org.earshot.task.TeamWork work) {
+        this.team = new TeamApi(work, approvals, corrections, queries::get, this::detail);
     }
 
     /** Serves {@code /api/quarantine} too; before the server starts. */
@@ -175,12 +192,26 @@ final class TaskApi implements HttpHandler {
     private void approve(HttpExchange exchange, long id) throws IOException {
         ApproveRequest body = JsonExchange.readBody(exchange, ApproveRequest.class);
         if (body == null) {
-            body = new ApproveRequest(null, null, null);
+            body = new ApproveRequest(null, null, null, null, null);
         }
         if (body.text() != null && body.text().isBlank()) {
             throw new HttpError(400, "'text' is blank; leave it out to approve the draft as it is, or reject the task");
         }
-        ResponseTask task = approvals.approve(id, body.text(), actor(body.actor()), Boolean.TRUE.equals(body.override()));
+        int undoSeconds = body.undoSeconds() == null ? 0 : body.undoSeconds();
+        if (undoSeconds < 0 || undoSeconds > 60) {
+            throw new HttpError(400, "undoSeconds must be from 0 to 60, but was " + undoSeconds);
+        }
+        java.time.Instant version = null;
+        if (body.version() != null && !body.version().isBlank()) {
+            try {
+                version = java.time.Instant.parse(body.version().strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new HttpError(400, "version must be the task's 'version' as the API gave it, but was '"
+                        + body.version() + "'");
+            }
+        }
+        ResponseTask task = approvals.approve(id, body.text(), actor(body.actor()), Boolean.TRUE.equals(body.override()),
+                version, java.time.Duration.ofSeconds(undoSeconds));
         JsonExchange.send(exchange, 200, detail(task));
     }
 
@@ -249,7 +280,7 @@ final class TaskApi implements HttpHandler {
     }
 
     /** A label as the API writes it ("negative", "high"), or null when the field was left out. */
-    private static <E extends Enum<E>> E label(String field, String raw, Class<E> type) {
+    static <E extends Enum<E>> E label(String field, String raw, Class<E> type) {
         if (raw == null) {
             return null;
         }
@@ -280,7 +311,7 @@ final class TaskApi implements HttpHandler {
         }
     }
 
-    private static String actor(String raw) {
+    static String actor(String raw) {
         if (raw == null || raw.isBlank()) {
             return DEFAULT_ACTOR;
         }

@@ -73,6 +73,12 @@ public final class WebServer implements AutoCloseable {
         return this;
     }
 
+    /** Serves assignment, snoozing, notes, presence and bulk actions (see {@link TeamApi}); call before {@link #start()}. */
+    public WebServer withTeamWork(org.earshot.task.TeamWork work) {
+        api.serveTeamWork(work);
+        return this;
+    }
+
     public void start() {
         server.start();
     }

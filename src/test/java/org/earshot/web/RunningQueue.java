@@ -87,6 +87,7 @@ final class RunningQueue implements AutoCloseable {
                 new org.earshot.task.Triage(new org.earshot.scoring.MentionScorer(), new ReplyDrafter(policy, Wiring.CHANNELS),
                         new ServiceLevels(Map.of())), Map.of(), clock);
         server.withQuarantine(new org.earshot.intake.Requeue(db, intake, Map.of(), clock));
+        server.withTeamWork(new org.earshot.task.TeamWork(db, new org.earshot.store.TeamStore(), audit, clock));
         server.start();
     }
 
