@@ -25,13 +25,16 @@ final class StaticFiles implements HttpHandler {
 
     StaticFiles() {
         File index = load("index.html", "text/html; charset=utf-8");
-        this.files = Map.of(
-                "/", index,
-                "/index.html", index,
-                "/queue.js", load("queue.js", "text/javascript; charset=utf-8"),
-                "/blocked.js", load("blocked.js", "text/javascript; charset=utf-8"),
-                "/quarantine.js", load("quarantine.js", "text/javascript; charset=utf-8"),
-                "/queue.css", load("queue.css", "text/css; charset=utf-8"));
+        this.files = Map.ofEntries(
+                Map.entry("/inbox.html", load("inbox.html", "text/html; charset=utf-8")),
+                Map.entry("/inbox.js", load("inbox.js", "text/javascript; charset=utf-8")),
+                Map.entry("/inbox.css", load("inbox.css", "text/css; charset=utf-8")),
+                Map.entry("/", index),
+                Map.entry("/index.html", index),
+                Map.entry("/queue.js", load("queue.js", "text/javascript; charset=utf-8")),
+                Map.entry("/blocked.js", load("blocked.js", "text/javascript; charset=utf-8")),
+                Map.entry("/quarantine.js", load("quarantine.js", "text/javascript; charset=utf-8")),
+                Map.entry("/queue.css", load("queue.css", "text/css; charset=utf-8")));
     }
 
     @Override
