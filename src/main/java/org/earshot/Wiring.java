@@ -324,13 +324,19 @@ public final class Wiring implements AutoCloseable {
         }
         web = new WebServer(config.web().host(), config.web().port(), token, queries, approvals, corrections, followUps,
                 this::connectorHealth, this::alertRouteHealth, serviceLevelClock).withQuarantine(requeue)
-                .withTeamWork(teamWork());
+                .withTeamWork(teamWork()).withReports(reports());
         web.start();
     }
 
     /** How the team shares tasks: assignment, snoozing, notes, who has a task open. */
     public org.earshot.task.TeamWork teamWork() {
         return new org.earshot.task.TeamWork(database, new org.earshot.store.TeamStore(), audit, clock);
+    }
+
+    /** The team's reports: volume, mood, service levels, top problems. */
+    public org.earshot.task.Reports reports() {
+        return new org.earshot.task.Reports(database, new org.earshot.store.ReportStore(), config.serviceLevels(),
+                drafter.channels(), new BusinessClock(config.alerts().businessHours()));
     }
 
     /** What people look at: tasks, their history, blocked replies. */

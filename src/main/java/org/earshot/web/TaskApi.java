@@ -67,6 +67,7 @@ final class TaskApi implements HttpHandler {
     private final ServiceLevelClock serviceLevels;
     private volatile QuarantineApi quarantine;
     private volatile TeamApi team;
+    private volatile ReportsApi reports;
 
     TaskApi(BearerToken token, TaskQueries queries, Approvals approvals, Corrections corrections, FollowUps followUps,
             Supplier<List<ConnectorHealth>> health, Supplier<List<RouteHealth>> alertRoutes,
@@ -151,6 +152,8 @@ final class TaskApi implements HttpHandler {
         } else if (parts.size() == 3 && parts.get(0).equals("tasks") && parts.get(2).equals("follow-up-done")) {
             allow(method, "POST");
             followUpDone(exchange, taskId(parts.get(1)));
+        } else if (!parts.isEmpty() && parts.get(0).equals("reports") && reports != null) {
+            reports.route(exchange, method, parts.subList(1, parts.size()), query(exchange));
         } else if (!parts.isEmpty() && parts.get(0).equals("quarantine") && quarantine != null) {
             quarantine.route(exchange, method, parts.subList(1, parts.size()));
         } else {
@@ -161,6 +164,11 @@ final class TaskApi implements HttpHandler {
     /** Serves assignment, snoozing, notes, presence and bulk actions too (see {@link TeamApi}); before the server starts. */
     void serveTeamWork(org.earshot.task.TeamWork work) {
         this.team = new TeamApi(work, approvals, corrections, queries::get, this::detail);
+    }
+
+    /** Serves {@code /api/reports} too (see {@link ReportsApi}); before the server starts. */
+    void serveReports(org.earshot.task.Reports r) {
+        this.reports = new ReportsApi(r);
     }
 
     /** Serves {@code /api/quarantine} too; before the server starts. */

@@ -79,6 +79,12 @@ public final class WebServer implements AutoCloseable {
         return this;
     }
 
+    /** Serves {@code /api/reports} and their CSV (see {@link ReportsApi}); call before {@link #start()}. */
+    public WebServer withReports(org.earshot.task.Reports reports) {
+        api.serveReports(reports);
+        return this;
+    }
+
     public void start() {
         server.start();
     }

@@ -88,6 +88,8 @@ final class RunningQueue implements AutoCloseable {
                         new ServiceLevels(Map.of())), Map.of(), clock);
         server.withQuarantine(new org.earshot.intake.Requeue(db, intake, Map.of(), clock));
         server.withTeamWork(new org.earshot.task.TeamWork(db, new org.earshot.store.TeamStore(), audit, clock));
+        server.withReports(new org.earshot.task.Reports(db, new org.earshot.store.ReportStore(), new ServiceLevels(Map.of()),
+                Wiring.CHANNELS, new BusinessClock(BusinessHours.ALWAYS)));
         server.start();
     }
 
