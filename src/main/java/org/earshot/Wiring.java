@@ -382,7 +382,8 @@ public final class Wiring implements AutoCloseable {
             web = new WebServer(config.web().host(), config.web().port(), token, queries, approvals, corrections,
                     followUps, this::connectorHealth, this::alertRouteHealth, serviceLevelClock).withQuarantine(requeue)
                     .withOperations(this::readiness, metrics::scrape)
-                    .withAccounts(accounts);
+                    .withAccounts(accounts)
+                    .withTeamWork(teamWork()).withReports(reports());
         } catch (java.io.UncheckedIOException e) {
             if (e.getCause() instanceof java.net.BindException) {
                 throw new ConfigException(config.file(), "web.port", config.web().port() + " is in use on "
@@ -410,6 +411,17 @@ public final class Wiring implements AutoCloseable {
     /** Copies the H2 database online into {@code zip} (PostgreSQL: pg_dump). */
     public void backupTo(java.nio.file.Path zip) {
         database.backupTo(zip);
+    }
+
+    /** How the team shares tasks: assignment, snoozing, notes, who has a task open. */
+    public org.earshot.task.TeamWork teamWork() {
+        return new org.earshot.task.TeamWork(database, new org.earshot.store.TeamStore(), audit, clock);
+    }
+
+    /** The team's reports: volume, mood, service levels, top problems. */
+    public org.earshot.task.Reports reports() {
+        return new org.earshot.task.Reports(database, new org.earshot.store.ReportStore(), config.serviceLevels(),
+                drafter.channels(), new BusinessClock(config.alerts().businessHours()));
     }
 
     /** What people look at: tasks, their history, blocked replies. */

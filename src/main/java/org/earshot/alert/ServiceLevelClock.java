@@ -87,6 +87,16 @@ public final class ServiceLevelClock {
         this.clock = clock;
     }
 
+    /** The server's time, as this clock counts service levels. */
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /** How long before a deadline a task counts as about to breach. */
+    public Duration breachWarning() {
+        return breachWarning;
+    }
+
     /** The deadlines a task still has to meet, first response first. */
     public List<Deadline> deadlines(ResponseTask t) {
         if (t.isIncident()) {

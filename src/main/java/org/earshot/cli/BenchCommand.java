@@ -79,6 +79,15 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--alerts", defaultValue = "300", description = "Pressing mentions polled one by one to their alert, and again to their Slack message (default: ${DEFAULT-VALUE}).")
     int alertCount;
 
+    @Option(names = "--queue", defaultValue = "10000", description = "Open tasks behind the task list API; 0 skips it (default: ${DEFAULT-VALUE}).")
+    int queueTasks;
+
+    @Option(names = "--only-queue", description = "Runs only the task list API bench (see --queue).")
+    boolean onlyQueue;
+
+    @Option(names = "--queue-requests", defaultValue = "200", description = "Requests per task list query (default: ${DEFAULT-VALUE}).")
+    int queueRequests;
+
     @Option(names = {"-c", "--config"}, defaultValue = "config/earshot.yaml", description = "For the reply policy.")
     Path configFile;
 
@@ -108,6 +117,10 @@ public final class BenchCommand implements Callable<Integer> {
         EarshotConfig config = ConfigLoader.fromEnvironment(Wiring.CHANNELS).load(configFile);
         System.out.printf(Locale.ROOT, "earshot bench on %d core(s), Java %s%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        if (onlyQueue) {
+            TaskListBench.run(config, queueTasks, queueRequests, SAMPLES);
+            return 0;
+        }
         benchScoring();
         if (model == ScoreCommand.Model.learned) {
             benchLearnedModel();
@@ -119,6 +132,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         benchAlerts(config);
         SlackDeliveryBench.run(config, alertCount, SAMPLES[6], SAMPLES[4]);
+        TaskListBench.run(config, queueTasks, queueRequests, SAMPLES);
         return 0;
     }
 

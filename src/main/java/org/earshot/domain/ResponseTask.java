@@ -22,7 +22,8 @@ public record ResponseTask(
         Correction correction,
         CustomerHistory customer,
         Incident incident,
-        String language) {
+        String language,
+        Handling handling) {
 
     public boolean isIncident() {
         return incident != null;
@@ -36,6 +37,15 @@ public record ResponseTask(
     /** The platform the task answers on: the mention's, or the incident's busiest channel's. */
     public Platform platform() {
         return isIncident() ? incident.platforms().get(0) : mention.platform();
+    }
+
+    /**
+     * How the team handles it: who it is assigned to (null for nobody), until when it is snoozed (null for
+     * not), and its version: when it last changed, which an approval may name to refuse a task that changed
+     * since it was opened.
+     */
+    public record Handling(String assignee, Instant snoozedUntil, Instant version) {
+        public static final Handling NONE = new Handling(null, null, null);
     }
 
     /** Who approved or rejected, when, and the exact approved text or the reason. */

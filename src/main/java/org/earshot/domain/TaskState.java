@@ -9,7 +9,8 @@ import java.util.Set;
  * for good or the outbox's attempts run out: then the reply is blocked until a person retries it,
  * which approves it again (FAILED → APPROVED). A task from a read-only source (a feed) cannot be
  * posted: approving it closes it as ANSWERED_BY_HAND, its text being what the person answered (or
- * will answer) by hand where the mention appeared.
+ * will answer) by hand where the mention appeared. An approval undone within its undo window, before
+ * the outbox took the reply, returns the task to NEW (APPROVED → NEW).
  */
 public enum TaskState {
     NEW, APPROVED, REJECTED, POSTED, FAILED, ANSWERED_BY_HAND;
@@ -18,7 +19,7 @@ public enum TaskState {
     public Set<TaskState> allowedTargets() {
         return switch (this) {
             case NEW -> EnumSet.of(APPROVED, REJECTED, ANSWERED_BY_HAND);
-            case APPROVED -> EnumSet.of(POSTED, FAILED);
+            case APPROVED -> EnumSet.of(NEW, POSTED, FAILED);
             case FAILED -> EnumSet.of(POSTED, FAILED, APPROVED);
             case REJECTED, POSTED, ANSWERED_BY_HAND -> EnumSet.noneOf(TaskState.class);
         };

@@ -22,11 +22,23 @@ public final class OutboxStore {
             rs.getString("idempotency_key"), Json.readList(rs.getString("blocks")), rs.getInt("blocks_posted"),
             rs.getString("thread_tip_id"), rs.getInt("attempts"));
 
-    public void add(Handle h, long taskId, String idempotencyKey, List<String> blocks, Instant now) {
+    /** @param firstAttemptAt when the outbox may first send it: now, or the end of an approval's undo window */
+    public void add(Handle h, long taskId, String idempotencyKey, List<String> blocks, Instant firstAttemptAt) {
         h.createUpdate(InsertStatement.into("reply_outbox", "task_id", "idempotency_key", "blocks", "next_attempt_at"))
                 .bind("task_id", taskId).bind("idempotency_key", idempotencyKey).bind("blocks", Json.write(blocks))
-                .bind("next_attempt_at", now)
+                .bind("next_attempt_at", firstAttemptAt)
                 .execute();
+    }
+
+    /**
+     * Takes back a reply that was never tried and is still held (its first attempt not yet due): an approval
+     * undone within its undo window. @return false when the outbox took it already, or it was never held
+     */
+    public boolean withdraw(Handle h, long taskId, Instant now) {
+        return h.createUpdate("delete from reply_outbox where task_id = :task and attempts = 0 and posted_at is null"
+                        + " and next_attempt_at > :now")
+                .bind("task", taskId).bind("now", now)
+                .execute() == 1;
     }
 
     public List<Long> due(Handle h, Instant now, int limit) {

@@ -53,7 +53,8 @@ final class TaskMapper implements RowMapper<ResponseTask> {
         return new ResponseTask(rs.getLong("id"), incident == null ? MENTION.map(rs, ctx) : null,
                 TaskState.valueOf(rs.getString("state")), score, draft, decision, delivery,
                 Timestamps.read(rs, "created_at"), Timestamps.read(rs, "due_at"), correction(rs), customer(rs),
-                incident, rs.getString("language"));
+                incident, rs.getString("language"), new ResponseTask.Handling(rs.getString("assignee"),
+                Timestamps.read(rs, "snoozed_until"), Timestamps.read(rs, "updated_at")));
     }
 
     private static Incident incident(ResultSet rs) throws SQLException {

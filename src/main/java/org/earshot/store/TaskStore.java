@@ -130,6 +130,35 @@ public final class TaskStore {
         return query.map(TaskMapper.TASK).list();
     }
 
+    /** One page of the tasks a filter matches, how many it matches in all, and how many per state and level. */
+    public record Page(List<ResponseTask> tasks, long total, java.util.Map<TaskState, Long> byState,
+                       java.util.Map<org.earshot.domain.UrgencyLevel, Long> byLevel) {
+    }
+
+    /**
+     * The filter's page and its counts: {@code byState} over every state (the filter's other conditions
+     * kept), so a list of one state still says how many wait in the others; {@code byLevel} within the filter.
+     */
+    public Page page(Handle h, org.earshot.domain.TaskFilter filter, Instant now) {
+        TaskListQuery query = new TaskListQuery(filter, now);
+        java.util.Map<TaskState, Long> byState = new java.util.EnumMap<>(TaskState.class);
+        for (TaskState s : TaskState.values()) {
+            byState.put(s, 0L);
+        }
+        new TaskListQuery(filter.anyState(), now).countBy(h, "t.state").forEach((k, n) -> byState.put(TaskState.valueOf(k), n));
+        java.util.Map<org.earshot.domain.UrgencyLevel, Long> byLevel = new java.util.EnumMap<>(org.earshot.domain.UrgencyLevel.class);
+        for (org.earshot.domain.UrgencyLevel l : org.earshot.domain.UrgencyLevel.values()) {
+            byLevel.put(l, 0L);
+        }
+        query.countBy(h, "t.urgency_level").forEach((k, n) -> byLevel.put(org.earshot.domain.UrgencyLevel.valueOf(k), n));
+        return new Page(query.page(h), query.count(h), byState, byLevel);
+    }
+
+    /** How many tasks a filter matches. */
+    public long count(Handle h, org.earshot.domain.TaskFilter filter, Instant now) {
+        return new TaskListQuery(filter, now).count(h);
+    }
+
     /** Tasks opened since the given time, oldest first. */
     public List<ResponseTask> createdSince(Handle h, Instant since) {
         return h.createQuery(SELECT + " where t.created_at >= :since order by t.created_at, t.id").bind("since", since)
@@ -194,6 +223,12 @@ public final class TaskStore {
     /** A read-only source's task closed with the text the person answered by hand. */
     public void markAnsweredByHand(Handle h, long id, String actor, String text, Instant now) {
         move(h, id, TaskState.NEW, TaskState.ANSWERED_BY_HAND, now, new ResponseTask.Decision(actor, now, text, null));
+    }
+
+    /** An approval taken back before anything was sent: the task is open again, undecided, without a follow-up. */
+    public void markUndone(Handle h, long id, Instant now) {
+        move(h, id, TaskState.APPROVED, TaskState.NEW, now, ResponseTask.Decision.NONE);
+        h.createUpdate("update response_task set follow_up_due_at = null where id = :id").bind("id", id).execute();
     }
 
     public void markRejected(Handle h, long id, String actor, String reason, Instant now) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -51,6 +52,17 @@ public final class Approvals {
      * @param override   approve even though the text breaks a hard rule; recorded in the audit log
      */
     public ResponseTask approve(long id, String editedText, String actor, boolean override) {
+        return approve(id, editedText, actor, override, null, Duration.ZERO);
+    }
+
+    /**
+     * @param openedVersion the task's version when the person opened it ({@code ResponseTask.Handling#version}):
+     *                      refused with a conflict when the task changed since; null to approve whatever it is now
+     * @param undoWindow    how long the outbox holds the reply before its first attempt, so the approval can be
+     *                      undone ({@link #undo}); zero sends at the outbox's next run
+     */
+    public ResponseTask approve(long id, String editedText, String actor, boolean override, Instant openedVersion,
+                                Duration undoWindow) {
         Instant now = clock.instant();
         db.useTransaction(c -> {
             TaskState state = tasks.lockState(c, id).orElseThrow(() -> new TaskNotFoundException(id));
@@ -58,6 +70,12 @@ public final class Approvals {
                 throw new TaskConflictException(id, state, "approved");
             }
             ResponseTask task = tasks.find(c, id).orElseThrow();
+            Instant version = task.handling().version();
+            if (openedVersion != null && version != null && !version.equals(openedVersion)) {
+                throw new TaskConflictException("task " + id + " changed since you opened it (at " + version
+                        + ": its draft or labels were changed): nothing was approved; reload it, read it again,"
+                        + " and approve what you see");
+            }
             if (task.isIncident()) {
                 approveStatement(c, task, editedText, actor, now);
                 return;
@@ -87,7 +105,7 @@ public final class Approvals {
             } else {
                 List<String> blocks = edited ? drafter.blocks(text, task.mention().platform()) : task.draft().blocks();
                 tasks.markApproved(c, id, actor, text, now);
-                outbox.add(c, id, idempotencyKey(task), blocks, now);
+                outbox.add(c, id, idempotencyKey(task), blocks, now.plus(undoWindow));
                 audit.record(c, now, id, actor, edited ? "approved-edited" : "approved", text);
             }
             if (followUp) {
@@ -120,6 +138,28 @@ public final class Approvals {
             tasks.startFollowUp(c, task.id(), now.plus(drafter.followUpWithin(text, task.draft().intent(),
                     task.score().urgencyLevel())));
         }
+    }
+
+    /**
+     * Takes an approval back within its undo window, before the outbox tried to send anything: the reply
+     * leaves the outbox and the task is open again, as it was before the approval.
+     */
+    public ResponseTask undo(long id, String actor) {
+        Instant now = clock.instant();
+        db.useTransaction(c -> {
+            TaskState state = tasks.lockState(c, id).orElseThrow(() -> new TaskNotFoundException(id));
+            if (state != TaskState.APPROVED) {
+                throw new TaskConflictException(id, state, "undone: only an approval still waiting in the outbox"
+                        + " can be undone");
+            }
+            if (!outbox.withdraw(c, id, now)) {
+                throw new TaskConflictException("task " + id + "'s approval can no longer be undone: its undo"
+                        + " window is over and the outbox has taken the reply");
+            }
+            tasks.markUndone(c, id, now);
+            audit.record(c, now, id, actor, "undone", "approval undone before the reply was sent");
+        });
+        return find(id);
     }
 
     /**

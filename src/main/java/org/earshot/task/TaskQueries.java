@@ -36,6 +36,16 @@ public final class TaskQueries {
         return db.inTransaction(c -> tasks.list(c, wanted, language, limit));
     }
 
+    /** One page of the tasks a filter matches, with the true total and the counts per state and level. */
+    public TaskStore.Page page(org.earshot.domain.TaskFilter filter, java.time.Instant now) {
+        return db.inTransaction(c -> tasks.page(c, filter, now));
+    }
+
+    /** How many tasks a filter matches. */
+    public long count(org.earshot.domain.TaskFilter filter, java.time.Instant now) {
+        return db.inTransaction(c -> tasks.count(c, filter, now));
+    }
+
     public ResponseTask get(long id) {
         return db.inTransaction(c -> tasks.find(c, id)).orElseThrow(() -> new TaskNotFoundException(id));
     }

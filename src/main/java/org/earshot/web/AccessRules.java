@@ -38,6 +38,12 @@ final class AccessRules {
             rule("POST", "tasks/*/approve", Role.APPROVER, "approving a reply"),
             rule("POST", "tasks/*/reject", Role.APPROVER, "rejecting a task"),
             rule("POST", "tasks/*/retry", Role.APPROVER, "retrying a blocked reply"),
+            rule("POST", "tasks/*/undo", Role.APPROVER, "undoing an approval"),
+            rule("POST", "tasks/*/assign", Role.RESPONDER, "assigning a task"),
+            rule("POST", "tasks/*/snooze", Role.RESPONDER, "snoozing a task"),
+            rule("POST", "tasks/*/notes", Role.RESPONDER, "writing a note on a task"),
+            rule("POST", "tasks/*/presence", Role.VIEWER, "saying you are viewing or editing a task"),
+            rule("POST", "tasks/bulk", Role.APPROVER, "acting on many tasks at once"),
             rule("POST", "quarantine/*/requeue", Role.APPROVER, "reading a quarantined item again"),
             // Each person manages their own tokens; the handler lets only an admin touch another's.
             rule("POST", "tokens", Role.VIEWER, "making an API token"),

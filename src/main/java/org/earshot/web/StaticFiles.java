@@ -27,16 +27,24 @@ final class StaticFiles implements HttpHandler {
 
     StaticFiles() {
         File index = load("index.html", "text/html; charset=utf-8");
-        this.files = Map.of(
-                "/", index,
-                "/index.html", index,
-                "/queue.js", load("queue.js", "text/javascript; charset=utf-8"),
-                "/blocked.js", load("blocked.js", "text/javascript; charset=utf-8"),
-                "/quarantine.js", load("quarantine.js", "text/javascript; charset=utf-8"),
-                "/queue.css", load("queue.css", "text/css; charset=utf-8"),
-                "/login", load("login.html", "text/html; charset=utf-8"),
-                "/login.js", load("login.js", "text/javascript; charset=utf-8"),
-                "/audit.js", load("audit.js", "text/javascript; charset=utf-8"));
+        this.files = Map.ofEntries(
+                Map.entry("/inbox.html", load("inbox.html", "text/html; charset=utf-8")),
+                Map.entry("/inbox.js", load("inbox.js", "text/javascript; charset=utf-8")),
+                Map.entry("/inbox.css", load("inbox.css", "text/css; charset=utf-8")),
+                Map.entry("/reports.html", load("reports.html", "text/html; charset=utf-8")),
+                Map.entry("/reports.js", load("reports.js", "text/javascript; charset=utf-8")),
+                // ECharts as its webjar ships it, from the jar: the reports page needs no CDN.
+                Map.entry("/vendor/echarts.min.js", loadPath("/META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js",
+                        "text/javascript; charset=utf-8")),
+                Map.entry("/", index),
+                Map.entry("/index.html", index),
+                Map.entry("/queue.js", load("queue.js", "text/javascript; charset=utf-8")),
+                Map.entry("/blocked.js", load("blocked.js", "text/javascript; charset=utf-8")),
+                Map.entry("/quarantine.js", load("quarantine.js", "text/javascript; charset=utf-8")),
+                Map.entry("/queue.css", load("queue.css", "text/css; charset=utf-8")),
+                Map.entry("/login", load("login.html", "text/html; charset=utf-8")),
+                Map.entry("/login.js", load("login.js", "text/javascript; charset=utf-8")),
+                Map.entry("/audit.js", load("audit.js", "text/javascript; charset=utf-8")));
     }
 
     @Override
@@ -75,9 +83,13 @@ final class StaticFiles implements HttpHandler {
     }
 
     private static File load(String name, String contentType) {
-        try (InputStream in = StaticFiles.class.getResourceAsStream("/web/" + name)) {
+        return loadPath("/web/" + name, contentType);
+    }
+
+    private static File loadPath(String path, String contentType) {
+        try (InputStream in = StaticFiles.class.getResourceAsStream(path)) {
             if (in == null) {
-                throw new IllegalStateException("the queue page's file web/" + name + " is missing from the classpath");
+                throw new IllegalStateException("the queue page's file " + path.substring(1) + " is missing from the classpath");
             }
             return new File(in.readAllBytes(), contentType);
         } catch (IOException e) {

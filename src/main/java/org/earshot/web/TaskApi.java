@@ -39,13 +39,15 @@ import org.slf4j.LoggerFactory;
  */
 final class TaskApi implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(TaskApi.class);
-    private static final int DEFAULT_LIMIT = 200;
-    private static final int MAX_LIMIT = 1000;
     private static final int MAX_ACTOR_LENGTH = 200;
     /** Who decided, when a service-token request does not say: a script without a name. */
     static final String DEFAULT_ACTOR = Caller.SERVICE;
 
-    record ApproveRequest(String text, String actor, Boolean override) {
+    /**
+     * {@code version}: the task's version when it was opened, refused with 409 if the task changed since;
+     * {@code undoSeconds}: how long the outbox holds the reply so that the approval can be undone (0 to 60).
+     */
+    record ApproveRequest(String text, String actor, Boolean override, String version, Integer undoSeconds) {
     }
 
     record RejectRequest(String reason, String actor) {
@@ -66,6 +68,8 @@ final class TaskApi implements HttpHandler {
     private final Supplier<List<RouteHealth>> alertRoutes;
     private final ServiceLevelClock serviceLevels;
     private volatile QuarantineApi quarantine;
+    private volatile TeamApi team;
+    private volatile ReportsApi reports;
 
     TaskApi(Authentication authentication, TaskQueries queries, Approvals approvals, Corrections corrections, FollowUps followUps,
             Supplier<List<ConnectorHealth>> health, Supplier<List<RouteHealth>> alertRoutes,
@@ -118,7 +122,9 @@ final class TaskApi implements HttpHandler {
     private void route(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();
         List<String> parts = apiPath(exchange);
-        if (parts.equals(List.of("health"))) {
+        if (team != null && TeamApi.serves(parts)) {
+            team.route(exchange, method, parts, parts.size() == 3 ? taskId(parts.get(1)) : 0);
+        } else if (parts.equals(List.of("health"))) {
             allow(method, "GET");
             JsonExchange.send(exchange, 200, HealthView.of(health.get(), alertRoutes.get(), queries.blockedReplies()));
         } else if (parts.equals(List.of("tasks"))) {
@@ -130,6 +136,11 @@ final class TaskApi implements HttpHandler {
         } else if (parts.size() == 3 && parts.get(0).equals("tasks") && parts.get(2).equals("approve")) {
             allow(method, "POST");
             approve(exchange, taskId(parts.get(1)));
+        } else if (parts.size() == 3 && parts.get(0).equals("tasks") && parts.get(2).equals("undo")) {
+            allow(method, "POST");
+            ActorRequest body = JsonExchange.readBody(exchange, ActorRequest.class);
+            JsonExchange.send(exchange, 200, detail(approvals.undo(taskId(parts.get(1)),
+                    actor(exchange, body == null ? null : body.actor()))));
         } else if (parts.size() == 3 && parts.get(0).equals("tasks") && parts.get(2).equals("check")) {
             allow(method, "POST");
             check(exchange, taskId(parts.get(1)));
@@ -164,6 +175,8 @@ final class TaskApi implements HttpHandler {
         } else if (!parts.isEmpty() && (parts.get(0).equals("accounts") || parts.get(0).equals("tokens"))
                 && authentication.accounts() != null) {
             new AccountApi(authentication.accounts()).route(exchange, method, parts);
+        } else if (!parts.isEmpty() && parts.get(0).equals("reports") && reports != null) {
+            reports.route(exchange, method, parts.subList(1, parts.size()), query(exchange));
         } else if (!parts.isEmpty() && parts.get(0).equals("quarantine") && quarantine != null) {
             quarantine.route(exchange, method, parts.subList(1, parts.size()));
         } else {
@@ -176,30 +189,46 @@ final class TaskApi implements HttpHandler {
         return Arrays.stream(exchange.getRequestURI().getPath().split("/")).filter(p -> !p.isEmpty()).skip(1).toList();
     }
 
+    /** Serves assignment, snoozing, notes, presence and bulk actions too (see {@link TeamApi}); before the server starts. */
+    void serveTeamWork(org.earshot.task.TeamWork work) {
+        this.team = new TeamApi(work, approvals, corrections, queries::get, this::detail);
+    }
+
+    /** Serves {@code /api/reports} too (see {@link ReportsApi}); before the server starts. */
+    void serveReports(org.earshot.task.Reports r) {
+        this.reports = new ReportsApi(r);
+    }
+
     /** Serves {@code /api/quarantine} too; before the server starts. */
     void serveQuarantine(QuarantineApi api) {
         this.quarantine = api;
     }
 
+    /**
+     * A page of tasks with what the page needs around it: {@code tasks} as it always was, {@code total} (every
+     * task the filter matches, on all pages), {@code limit}, {@code offset}, and {@code counts} per state (the
+     * other filters kept), per urgency level, and against the service level (see {@link TaskListParams}).
+     */
     private void listTasks(HttpExchange exchange) throws IOException {
-        Map<String, String> params = query(exchange);
-        Set<TaskState> states = EnumSet.noneOf(TaskState.class);
-        for (String s : params.getOrDefault("state", "").split(",")) {
-            if (!s.isBlank()) {
-                states.add(state(s.strip()));
-            }
-        }
-        int limit = limit(params.get("limit"));
-        String language = params.get("language") == null || params.get("language").isBlank() ? null
-                : params.get("language").strip().toLowerCase(java.util.Locale.ROOT);
-        List<TaskView> tasks = queries.list(states, language, limit).stream().map(t -> TaskView.of(t, approvals.channel(t), serviceLevel(t))).toList();
-        JsonExchange.send(exchange, 200, Map.of("tasks", tasks));
+        java.time.Instant now = serviceLevels == null ? java.time.Instant.now() : serviceLevels.now();
+        java.time.Duration warning = serviceLevels == null ? java.time.Duration.ZERO : serviceLevels.breachWarning();
+        org.earshot.domain.TaskFilter filter = TaskListParams.read(query(exchange), now.plus(warning));
+        var page = queries.page(filter, now);
+        List<TaskView> tasks = page.tasks().stream().map(t -> TaskView.of(t, approvals.channel(t), serviceLevel(t))).toList();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("tasks", tasks);
+        body.put("total", page.total());
+        body.put("limit", filter.limit());
+        body.put("offset", filter.offset());
+        body.put("counts", TaskCountsView.of(page, queries.count(filter.dueBefore(now.plus(warning)), now),
+                queries.count(filter.dueBefore(now), now)));
+        JsonExchange.send(exchange, 200, body);
     }
 
     private void approve(HttpExchange exchange, long id) throws IOException {
         ApproveRequest body = JsonExchange.readBody(exchange, ApproveRequest.class);
         if (body == null) {
-            body = new ApproveRequest(null, null, null);
+            body = new ApproveRequest(null, null, null, null, null);
         }
         if (body.text() != null && body.text().isBlank()) {
             throw new HttpError(400, "'text' is blank; leave it out to approve the draft as it is, or reject the task");
@@ -209,7 +238,21 @@ final class TaskApi implements HttpHandler {
         if (override && !caller.role().includes(Role.ADMIN)) {
             throw caller.refused(Role.ADMIN, "approving past a hard reply rule");
         }
-        ResponseTask task = approvals.approve(id, body.text(), actor(exchange, body.actor()), override);
+        int undoSeconds = body.undoSeconds() == null ? 0 : body.undoSeconds();
+        if (undoSeconds < 0 || undoSeconds > 60) {
+            throw new HttpError(400, "undoSeconds must be from 0 to 60, but was " + undoSeconds);
+        }
+        java.time.Instant version = null;
+        if (body.version() != null && !body.version().isBlank()) {
+            try {
+                version = java.time.Instant.parse(body.version().strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new HttpError(400, "version must be the task's 'version' as the API gave it, but was '"
+                        + body.version() + "'");
+            }
+        }
+        ResponseTask task = approvals.approve(id, body.text(), actor(exchange, body.actor()), override,
+                version, java.time.Duration.ofSeconds(undoSeconds));
         JsonExchange.send(exchange, 200, detail(task));
     }
 
@@ -278,7 +321,7 @@ final class TaskApi implements HttpHandler {
     }
 
     /** A label as the API writes it ("negative", "high"), or null when the field was left out. */
-    private static <E extends Enum<E>> E label(String field, String raw, Class<E> type) {
+    static <E extends Enum<E>> E label(String field, String raw, Class<E> type) {
         if (raw == null) {
             return null;
         }
@@ -309,35 +352,11 @@ final class TaskApi implements HttpHandler {
         }
     }
 
-    private static TaskState state(String raw) {
-        try {
-            return TaskState.valueOf(raw.toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new HttpError(400, "unknown state '" + raw + "', expected one of "
-                    + Arrays.toString(TaskState.values()));
-        }
-    }
-
-    private static int limit(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(raw.strip());
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // answered below, with the same message as an out-of-range number
-        }
-        throw new HttpError(400, "limit must be a whole number from 1 to " + MAX_LIMIT + ", but was '" + raw + "'");
-    }
-
     /**
      * Who the audit log names: the signed-in account or the token's owner. Only the service token, which
      * scripts share, may name who it acts for; a person's request cannot write another name.
      */
-    private static String actor(HttpExchange exchange, String raw) {
+    static String actor(HttpExchange exchange, String raw) {
         Caller caller = Caller.of(exchange);
         if (caller.via() != Caller.Via.SERVICE_TOKEN) {
             return caller.name();

@@ -21,6 +21,10 @@ import org.earshot.store.AuditLog;
  * scripts read before warnings had kinds. {@code channel} is what the mention's platform can do, as its
  * connector declares: the queue reads it instead of knowing platforms. {@code language} is the
  * mention's (ISO 639-1, "en"), null for tasks opened before languages were read.
+ * {@code assignee} is the person or
+ * team the task is assigned to (null for nobody), {@code snoozedUntil} when a snoozed task comes back, and
+ * {@code version} when the task last changed: an approval that sends it is refused (409) if the task
+ * changed since.
  */
 record TaskView(
         long id,
@@ -40,7 +44,10 @@ record TaskView(
         ServiceLevelView serviceLevel,
         CustomerView customer,
         IncidentView incident,
-        String language) {
+        String language,
+        String assignee,
+        Instant snoozedUntil,
+        String version) {
 
     /**
      * What an incident's task answers (null for a mention's task, whose {@code mention} says it; an incident's
@@ -177,7 +184,10 @@ record TaskView(
                         id(k.scorerUrgencyLevel()))).toList(),
                 serviceLevel,
                 CustomerView.of(t.customer()),
-                IncidentView.of(t.incident()), t.language());
+                IncidentView.of(t.incident()), t.language(),
+                t.handling().assignee(),
+                t.handling().snoozedUntil(),
+                t.handling().version() == null ? null : t.handling().version().toString());
     }
 
     private static ScoresCorrectionView correction(ResponseTask.Correction k) {

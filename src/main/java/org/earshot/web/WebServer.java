@@ -95,6 +95,18 @@ public final class WebServer implements AutoCloseable {
         return this;
     }
 
+    /** Serves assignment, snoozing, notes, presence and bulk actions (see {@link TeamApi}); call before {@link #start()}. */
+    public WebServer withTeamWork(org.earshot.task.TeamWork work) {
+        api.serveTeamWork(work);
+        return this;
+    }
+
+    /** Serves {@code /api/reports} and their CSV (see {@link ReportsApi}); call before {@link #start()}. */
+    public WebServer withReports(org.earshot.task.Reports reports) {
+        api.serveReports(reports);
+        return this;
+    }
+
     public void start() {
         server.start();
     }

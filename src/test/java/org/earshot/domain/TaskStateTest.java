@@ -11,7 +11,8 @@ class TaskStateTest {
     void aNewTaskIsDecidedOnceAndAnApprovedOneIsPostedOrFails() {
         assertThat(TaskState.NEW.allowedTargets())
                 .containsExactlyInAnyOrder(TaskState.APPROVED, TaskState.REJECTED, TaskState.ANSWERED_BY_HAND);
-        assertThat(TaskState.APPROVED.allowedTargets()).containsExactlyInAnyOrder(TaskState.POSTED, TaskState.FAILED);
+        assertThat(TaskState.APPROVED.allowedTargets())
+                .containsExactlyInAnyOrder(TaskState.NEW, TaskState.POSTED, TaskState.FAILED);
     }
 
     @Test
@@ -31,7 +32,7 @@ class TaskStateTest {
     @Test
     void aDisallowedTransitionNamesTheTaskBothStatesAndWhereItCouldGo() {
         assertThat(new DisallowedTransitionException(7, TaskState.APPROVED, TaskState.REJECTED))
-                .hasMessage("task 7 cannot move from APPROVED to REJECTED; from APPROVED it can move to [POSTED, FAILED]");
+                .hasMessage("task 7 cannot move from APPROVED to REJECTED; from APPROVED it can move to [NEW, POSTED, FAILED]");
         assertThat(new DisallowedTransitionException(8, TaskState.POSTED, TaskState.APPROVED))
                 .hasMessage("task 8 cannot move from POSTED to APPROVED; from POSTED it can move nowhere (it is closed)");
     }

@@ -92,6 +92,9 @@ final class RunningQueue implements AutoCloseable {
         accounts = new org.earshot.account.Accounts(db, new org.earshot.store.AccountStore(),
                 org.earshot.account.LoginThrottle.standard(clock), clock);
         server.withAccounts(accounts);
+        server.withTeamWork(new org.earshot.task.TeamWork(db, new org.earshot.store.TeamStore(), audit, clock));
+        server.withReports(new org.earshot.task.Reports(db, new org.earshot.store.ReportStore(), new ServiceLevels(Map.of()),
+                Wiring.CHANNELS, new BusinessClock(BusinessHours.ALWAYS)));
         server.start();
     }
 

@@ -1,0 +1,123 @@
+package org.earshot.store;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.earshot.domain.Platform;
+import org.earshot.domain.TaskFilter;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * A {@link TaskFilter} as SQL that H2 and PostgreSQL both run: its conditions, its order, its page, and
+ * the counts over the same conditions. The search is a case-folded {@code like} on each word (every word
+ * must appear in the mention's text, subject, author or the draft): plain SQL that both databases run the
+ * same way, a scan of the filtered rows rather than a full-text index (see README, "The queue").
+ */
+final class TaskListQuery {
+    private static final String FROM = " from response_task t join mention m on m.id = t.mention_id";
+    private static final List<String> SEARCHED = List.of("m.text", "m.subject", "m.author_handle", "m.author_name",
+            "t.draft_text");
+
+    private final List<String> conditions = new ArrayList<>();
+    private final Map<String, Object> binds = new LinkedHashMap<>();
+    private final Map<String, List<String>> lists = new LinkedHashMap<>();
+    private final TaskFilter filter;
+
+    TaskListQuery(TaskFilter filter, Instant now) {
+        this.filter = filter;
+        in("t.state", "states", filter.states().stream().map(Enum::name).toList());
+        in("m.brand", "brands", List.copyOf(filter.brands()));
+        in("m.platform", "platforms", filter.platforms().stream().map(Platform::name).toList());
+        in("t.urgency_level", "levels", filter.levels().stream().map(Enum::name).toList());
+        in("lower(m.language)", "languages", filter.languages().stream().map(l -> l.toLowerCase(Locale.ROOT)).toList());
+        if (filter.assignee() != null) {
+            if (filter.assignee().equalsIgnoreCase(TaskFilter.UNASSIGNED)) {
+                conditions.add("t.assignee is null");
+            } else {
+                conditions.add("lower(t.assignee) = :assignee");
+                binds.put("assignee", filter.assignee().toLowerCase(Locale.ROOT));
+            }
+        }
+        if (filter.breachBefore() != null) {
+            conditions.add("t.state in ('NEW', 'APPROVED', 'FAILED') and t.due_at <= :breachBefore");
+            binds.put("breachBefore", filter.breachBefore());
+        }
+        switch (filter.snoozed()) {
+            case HIDE -> conditions.add("(t.state <> 'NEW' or t.snoozed_until is null or t.snoozed_until <= :now)");
+            case ONLY -> conditions.add("t.state = 'NEW' and t.snoozed_until > :now");
+            case INCLUDE -> { }
+        }
+        if (filter.snoozed() != TaskFilter.Snoozed.INCLUDE) {
+            binds.put("now", now);
+        }
+        search(filter.text());
+    }
+
+    private void in(String column, String name, List<String> values) {
+        if (!values.isEmpty()) {
+            conditions.add(column + " in (<" + name + ">)");
+            lists.put(name, values);
+        }
+    }
+
+    private void search(String text) {
+        if (text == null) {
+            return;
+        }
+        int n = 0;
+        for (String word : text.toLowerCase(Locale.ROOT).strip().split("\\s+")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            String name = "q" + n++;
+            List<String> any = SEARCHED.stream().map(c -> "lower(" + c + ") like :" + name + " escape '!'").toList();
+            conditions.add("(" + String.join(" or ", any) + ")");
+            binds.put(name, "%" + word.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+        }
+    }
+
+    private String where() {
+        return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+    }
+
+    private String orderBy() {
+        return switch (filter.order()) {
+            case PRIORITY -> " order by t.priority desc, t.created_at, t.id";
+            case DUE -> " order by case when t.state in ('NEW', 'APPROVED', 'FAILED') then 0 else 1 end, t.due_at,"
+                    + " t.priority desc, t.id";
+            case NEWEST -> " order by t.created_at desc, t.id desc";
+            case OLDEST -> " order by t.created_at, t.id";
+        };
+    }
+
+    private Query bound(Query q) {
+        binds.forEach(q::bind);
+        lists.forEach(q::bindList);
+        return q;
+    }
+
+    /** The filter's page of tasks, in its order. */
+    List<org.earshot.domain.ResponseTask> page(Handle h) {
+        return bound(h.createQuery(TaskMapper.SELECT + where() + orderBy() + " limit :limit offset :offset"))
+                .bind("limit", filter.limit()).bind("offset", filter.offset())
+                .map(TaskMapper.TASK).list();
+    }
+
+    /** How many tasks the filter matches in all, on every page. */
+    long count(Handle h) {
+        return bound(h.createQuery("select count(*)" + FROM + where())).mapTo(Long.class).one();
+    }
+
+    /** How many tasks the filter matches per value of a column ("t.state", "t.urgency_level"). */
+    Map<String, Long> countBy(Handle h, String column) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        bound(h.createQuery("select " + column + " as k, count(*) as n" + FROM + where() + " group by " + column))
+                .map((rs, ctx) -> Map.entry(rs.getString("k"), rs.getLong("n")))
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
+    }
+}
