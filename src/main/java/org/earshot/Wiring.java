@@ -303,20 +303,11 @@ public final class Wiring implements AutoCloseable {
     }
 
     private static Map<String, Connector> buildConnectors(EarshotConfig config, List<ConnectorFactory> factories) {
-        Map<String, ConnectorFactory> byType = factories.stream()
-                .collect(Collectors.toMap(ConnectorFactory::type, Function.identity()));
         Map<String, Connector> built = new LinkedHashMap<>();
-        for (ConnectorConfig c : config.connectors().values()) {
-            if (!c.enabled()) {
-                continue;
-            }
-            ConnectorFactory factory = byType.get(c.type());
-            if (factory == null) {
-                throw new ConfigException(config.file(), "connectors." + c.id() + ".type",
-                        "must be one of " + byType.keySet().stream().sorted().toList() + ", but was '" + c.type() + "'");
-            }
-            built.put(c.id(), paced(factory.createChecked(c, config.brand(c.brand())), factory));
-        }
+        ConnectorFactory.enabledIn(config, factories).forEach((c, factory) -> {
+            ConnectorFactory f = factory.orElseThrow(() -> ConnectorFactory.unknownType(config, c, factories));
+            built.put(c.id(), paced(f.createChecked(c, config.brand(c.brand())), f));
+        });
         return built;
     }
 

@@ -178,7 +178,7 @@ class IncidentStatementIT {
         assertThat(sink.ofKind(AlertKind.SPIKE)).singleElement().satisfies(a -> {
             assertThat(a.title()).isEqualTo("Incident: 11 complaints about Acme Air on mastodon, bluesky");
             assertThat(a.taskId()).isEqualTo(incident.id());
-            assertThat(a.link()).isEqualTo("https://queue.example/#task=" + incident.id());
+            assertThat(a.link()).isEqualTo("https://queue.example/tasks/" + incident.id());
         });
     }
 

@@ -42,13 +42,9 @@ public final class FollowUps {
     /** Raises the follow-ups that are due soon or overdue; @return how many alerts were new. */
     public int check() {
         Instant now = clock.instant();
-        int raised = 0;
-        for (TaskStore.PendingFollowUp f : db.inTransaction(tasks::pendingFollowUps)) {
-            if (!now.isBefore(warnAt(f)) && sink.raise(alert(f, now))) {
-                raised++;
-            }
-        }
-        return raised;
+        return (int) db.inTransaction(tasks::pendingFollowUps).stream()
+                .filter(f -> !now.isBefore(warnAt(f)) && sink.raise(alert(f, now)))
+                .count();
     }
 
     /** When the follow-up alerts: {@code warnBefore} it is due, not before the last quarter of the promised time. */

@@ -72,19 +72,14 @@ public final class CheckConfigCommand implements Callable<Integer> {
 
     /** Each enabled connector built by its platform, which checks its own keys; what it refuses is a problem. */
     private static Map<String, Connector> buildConnectors(EarshotConfig config, List<ConfigException> problems) {
-        Map<String, ConnectorFactory> byType = new LinkedHashMap<>();
-        Wiring.CONNECTOR_FACTORIES.forEach(f -> byType.put(f.type(), f));
         Map<String, Connector> built = new LinkedHashMap<>();
-        for (ConnectorConfig c : config.connectors().values()) {
-            if (!c.enabled()) {
+        for (var each : ConnectorFactory.enabledIn(config, Wiring.CONNECTOR_FACTORIES).entrySet()) {
+            ConnectorConfig c = each.getKey();
+            if (each.getValue().isEmpty()) {
+                problems.add(ConnectorFactory.unknownType(config, c, Wiring.CONNECTOR_FACTORIES));
                 continue;
             }
-            ConnectorFactory factory = byType.get(c.type());
-            if (factory == null) {
-                problems.add(new ConfigException(config.file(), "connectors." + c.id() + ".type", "must be one of "
-                        + byType.keySet().stream().sorted().toList() + ", but was '" + c.type() + "'"));
-                continue;
-            }
+            ConnectorFactory factory = each.getValue().get();
             if (config.brands().stream().noneMatch(b -> b.id().equals(c.brand()))) {
                 continue; // the brand's own problem is listed already
             }

@@ -39,6 +39,25 @@ public interface ConnectorFactory {
     }
 
     /** The channels these factories declare. */
+    /** The enabled connectors of a config, in its order, each with the factory of its type (empty: no factory has it). */
+    static java.util.Map<ConnectorConfig, java.util.Optional<ConnectorFactory>> enabledIn(
+            org.earshot.config.EarshotConfig config, List<ConnectorFactory> factories) {
+        java.util.Map<ConnectorConfig, java.util.Optional<ConnectorFactory>> enabled = new java.util.LinkedHashMap<>();
+        for (ConnectorConfig c : config.connectors().values()) {
+            if (c.enabled()) {
+                enabled.put(c, factories.stream().filter(f -> f.type().equals(c.type())).findFirst());
+            }
+        }
+        return enabled;
+    }
+
+    /** What is wrong with a connector whose {@code type:} no factory has. */
+    static org.earshot.config.ConfigException unknownType(org.earshot.config.EarshotConfig config, ConnectorConfig c,
+                                                          List<ConnectorFactory> factories) {
+        return new org.earshot.config.ConfigException(config.file(), "connectors." + c.id() + ".type", "must be one of "
+                + factories.stream().map(ConnectorFactory::type).sorted().toList() + ", but was '" + c.type() + "'");
+    }
+
     static Channels channels(List<ConnectorFactory> factories) {
         return new Channels(factories.stream().map(ConnectorFactory::channel).toList());
     }

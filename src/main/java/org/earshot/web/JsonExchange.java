@@ -28,6 +28,19 @@ final class JsonExchange {
     private JsonExchange() {
     }
 
+    /**
+     * Answers a request that failed: a bad argument with 400 and its message, anything else with 500,
+     * logged with the request it failed, and no detail for the client.
+     */
+    static void sendFailure(HttpExchange exchange, RuntimeException e, org.slf4j.Logger log) throws IOException {
+        if (e instanceof IllegalArgumentException) {
+            sendError(exchange, 400, e.getMessage());
+            return;
+        }
+        log.error("{} {} failed", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e);
+        sendError(exchange, 500, "internal error; the server log has the details");
+    }
+
     /** The body as the given type; null when the body is empty or the JSON literal {@code null}. */
     static <T> T readBody(HttpExchange exchange, Class<T> type) {
         byte[] body = readLimited(exchange);

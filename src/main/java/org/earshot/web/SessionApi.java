@@ -44,11 +44,8 @@ final class SessionApi implements HttpHandler {
             }
         } catch (HttpError e) {
             JsonExchange.sendError(exchange, e.status(), e.getMessage());
-        } catch (IllegalArgumentException e) {
-            JsonExchange.sendError(exchange, 400, e.getMessage());
         } catch (RuntimeException e) {
-            LOG.error("{} {} failed", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e);
-            JsonExchange.sendError(exchange, 500, "internal error; the server log has the details");
+            JsonExchange.sendFailure(exchange, e, LOG);
         } finally {
             exchange.close();
         }

@@ -108,11 +108,8 @@ final class TaskApi implements HttpHandler {
                 body.put("violations", e.violations().stream().map(Warning::line).toList());
                 body.put("warnings", TaskView.WarningView.of(e.violations()));
                 JsonExchange.send(exchange, 422, body);
-            } catch (IllegalArgumentException e) {
-                JsonExchange.sendError(exchange, 400, e.getMessage());
             } catch (RuntimeException e) {
-                LOG.error("{} {} failed", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e);
-                JsonExchange.sendError(exchange, 500, "internal error; the server log has the details");
+                JsonExchange.sendFailure(exchange, e, LOG);
             }
         } finally {
             exchange.close();

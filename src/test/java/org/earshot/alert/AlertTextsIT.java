@@ -76,9 +76,9 @@ class AlertTextsIT {
         String list = message.path("blocks").get(1).path("text").path("text").asText();
         assertThat(list.lines()).containsExactly(
                 "• Wed 12:31 [critical] *First response due in 28m: Dana Reyes (@dana) on mastodon* · Acme Air"
-                        + " — “my bag never arrived m-1” <https://earshot.example/#task=" + first + "|task " + first + ">",
+                        + " — “my bag never arrived m-1” <https://earshot.example/tasks/" + first + "|task " + first + ">",
                 "• Wed 12:31 [high] *First response due in 28m: Dana Reyes (@dana) on bluesky* · Acme Air"
-                        + " — “my bag never arrived m-2” <https://earshot.example/#task=" + second + "|task " + second + ">");
+                        + " — “my bag never arrived m-2” <https://earshot.example/tasks/" + second + "|task " + second + ">");
     }
 
     @Test
