@@ -620,6 +620,7 @@ start();
 // the same rules.
 function showDraftNotes(li, task) {
   showWarnings(li, task.warnings);
+  showBlocks(li, task.draft ? task.draft.blocks : []);
   if (task.channel.readOnly) {
     li.querySelector('.approve').textContent = 'Answered by hand';
     li.querySelector('.approve').title = `${task.channel.id} is read-only: post the reply yourself where the mention appeared, then close the task`;
@@ -651,13 +652,29 @@ function showWarnings(li, warnings) {
   list.hidden = warnings.length === 0;
 }
 
+// A reply longer than its channel takes goes out as several messages, threaded in order: the card shows
+// each as it will be posted, before anyone approves. One message needs no list.
+function showBlocks(li, blocks) {
+  const box = li.querySelector('.blocks');
+  if (!box) return;
+  const list = box.querySelector('.blocks-list');
+  list.replaceChildren(...(blocks || []).map((block) => {
+    const item = document.createElement('li');
+    item.textContent = block;
+    return item;
+  }));
+  box.querySelector('.blocks-title').textContent = `Posted as ${(blocks || []).length} messages, in this order:`;
+  box.hidden = !blocks || blocks.length < 2;
+}
+
 async function checkEdit(li, text) {
   if (text.trim() === '') {
     return;
   }
   try {
-    const { details } = await api(`/api/tasks/${li.dataset.taskId}/check`, { method: 'POST', body: { text } });
+    const { details, blocks } = await api(`/api/tasks/${li.dataset.taskId}/check`, { method: 'POST', body: { text } });
     showWarnings(li, details);
+    showBlocks(li, blocks);
   } catch (e) {
     // A failed check leaves the last warnings; approving checks the hard rules again anyway.
   }

@@ -1,6 +1,7 @@
 package org.earshot.cli;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.earshot.Wiring;
 import org.earshot.domain.ResponseTask;
@@ -50,7 +51,16 @@ public final class ApproveCommand implements Callable<Integer> {
                 System.out.println("task " + task.id() + " approved by " + actor + "; it will be posted on "
                         + task.mention().platform().id() + " as:");
             }
-            System.out.println(task.decision().approvedText());
+            List<String> blocks = task.state() == TaskState.APPROVED
+                    ? office.approvals().blocks(task.id(), task.decision().approvedText()) : List.of();
+            if (blocks.size() > 1) {
+                // As the platform will show it: one message after the other, each answering the last.
+                for (int i = 0; i < blocks.size(); i++) {
+                    System.out.println("  " + (i + 1) + "/" + blocks.size() + "  " + blocks.get(i));
+                }
+            } else {
+                System.out.println(task.decision().approvedText());
+            }
         }
         return 0;
     }

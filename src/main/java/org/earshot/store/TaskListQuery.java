@@ -33,7 +33,7 @@ final class TaskListQuery {
         in("m.brand", "brands", List.copyOf(filter.brands()));
         in("m.platform", "platforms", filter.platforms().stream().map(Platform::name).toList());
         in("t.urgency_level", "levels", filter.levels().stream().map(Enum::name).toList());
-        in("lower(m.language)", "languages", filter.languages().stream().map(l -> l.toLowerCase(Locale.ROOT)).toList());
+        in("lower(coalesce(t.language, m.language))", "languages", filter.languages().stream().map(l -> l.toLowerCase(Locale.ROOT)).toList());
         if (filter.assignee() != null) {
             if (filter.assignee().equalsIgnoreCase(TaskFilter.UNASSIGNED)) {
                 conditions.add("t.assignee is null");

@@ -178,6 +178,18 @@ public final class Approvals {
         });
     }
 
+    /**
+     * The messages a reply would be posted as, in order: the draft's blocks for the draft, the edit split
+     * as its channel splits replies (one message where the channel takes one); an incident's statement whole.
+     */
+    public List<String> blocks(long id, String text) {
+        ResponseTask task = db.inTransaction(c -> tasks.find(c, id).orElseThrow(() -> new TaskNotFoundException(id)));
+        if (text == null || text.strip().equals(task.draft().text().strip())) {
+            return task.draft().blocks();
+        }
+        return task.isIncident() ? List.of(text.strip()) : drafter.blocks(text.strip(), task.mention().platform());
+    }
+
     /** What the task's platform can do: whether approving posts the reply or closes it as answered by hand. */
     public Channel channel(ResponseTask task) {
         return drafter.channels().of(task.platform());

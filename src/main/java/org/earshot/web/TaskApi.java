@@ -264,6 +264,8 @@ final class TaskApi implements HttpHandler {
         // "warnings" stays the one-line strings it always was; "details" has each one's kind and rule.
         answer.put("warnings", warnings.stream().map(Warning::line).toList());
         answer.put("details", TaskView.WarningView.of(warnings));
+        // What approving this text would post, message by message, in order.
+        answer.put("blocks", approvals.blocks(id, body.text()));
         JsonExchange.send(exchange, 200, answer);
     }
 

@@ -346,6 +346,21 @@ class WebApiIT {
     }
 
     @Test
+    void theCheckOfALongEditShowsEachMessageItWouldBePostedAsInOrder() throws Exception {
+        long id = queue.add("Ana", "Where is my parcel?", 0.5);
+        String sentence = "Hi Ana, I am Sam from the care team and I am checking where your parcel is right now. ";
+        String longReply = sentence.repeat(8).strip();
+
+        Answer checked = post("/api/tasks/" + id + "/check", "{\"text\": \"" + longReply + "\"}");
+
+        assertThat(checked.status()).isEqualTo(200);
+        List<String> blocks = java.util.stream.StreamSupport.stream(checked.json().get("blocks").spliterator(), false)
+                .map(JsonNode::asText).toList();
+        assertThat(blocks).hasSizeGreaterThan(1);
+        assertThat(String.join(" ", blocks).replaceAll("\\s+", " ")).isEqualTo(longReply.replaceAll("\\s+", " "));
+    }
+
+    @Test
     void aWrongMethodIsA405() throws Exception {
         long id = queue.add("Ana", "Where is my parcel?", 0.5);
 
