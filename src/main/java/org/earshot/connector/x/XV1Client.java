@@ -84,6 +84,20 @@ final class XV1Client {
         return value.get();
     }
 
+    /**
+     * A GET of a v1.1 resource, signed with OAuth 1.0a (HMAC-SHA1) like Twitter4J signs it, whose body
+     * is handed back as X sent it, so that each post of a page can be given to Twitter4J on its own.
+     * Retried like every read; fails unless X answered 2xx.
+     */
+    HttpReply signedGet(String resource, List<Map.Entry<String, String>> params) throws ConnectorException {
+        String url = settings.restBaseUrl() + resource;
+        HttpReply reply = http.read(XV1Signature.get(url, params, settings.oauth1().orElseThrow()));
+        if (!reply.isSuccess()) {
+            throw refused(reply, "GET " + url);
+        }
+        return reply;
+    }
+
     /** Runs a call once, whatever happens; the caller explains a refusal. */
     <T extends TwitterResponse> Answer<T> write(String method, String resource, Call<T> call) throws ConnectorException {
         String target = method + " " + settings.restBaseUrl() + resource;
