@@ -37,7 +37,11 @@ class XV1UnreadableItemsTest {
     }
 
     static void serveNewest(String body) {
-        x.stubFor(get(urlPathEqualTo(XFixtures.V1_SEARCH)).withQueryParam("since_id", absent()).atPriority(0)
+        serve(x, body);
+    }
+
+    static void serve(WireMockExtension server, String body) {
+        server.stubFor(get(urlPathEqualTo(XFixtures.V1_SEARCH)).withQueryParam("since_id", absent()).atPriority(0)
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body)));
     }
 
