@@ -32,12 +32,15 @@ final class FeedEntryXml {
     private FeedEntryXml() {
     }
 
-    /** The {@code index}th entry (in document order, as ROME lists them) as a one-entry feed, or empty. */
-    static Optional<byte[]> oneEntryFeed(byte[] document, int index, URI feed) {
+    /**
+     * The {@code index}th entry (in document order, as ROME lists them) as a one-entry feed, or empty
+     * when the document's entries cannot be matched to ROME's ({@code count} of them) one to one.
+     */
+    static Optional<byte[]> oneEntryFeed(byte[] document, int index, int count, URI feed) {
         try {
             Document doc = parse(document);
             List<Element> entries = entries(doc);
-            if (index < 0 || index >= entries.size()) {
+            if (entries.size() != count || index < 0 || index >= entries.size()) {
                 return Optional.empty();
             }
             for (int i = 0; i < entries.size(); i++) {

@@ -126,7 +126,7 @@ public final class FeedMentionSource implements MentionSource {
             int index = i;
             Optional<String> id = FeedEntries.id(entry, url);
             Optional<byte[]> xml = id.isPresent() ? Optional.empty()
-                    : FeedEntryXml.oneEntryFeed(FeedXml.bytes(reply), i, url);
+                    : FeedEntryXml.oneEntryFeed(FeedXml.bytes(reply), i, all.size(), url);
             // An entry without guid, id or link is known by what it holds, so it is kept once, not every poll.
             String known = id.orElseGet(() -> url + "#unreadable-" + sha256(xml.orElse(new byte[0]), index));
             if (seen.contains(known) || newIds.contains(known)) {
@@ -142,7 +142,7 @@ public final class FeedMentionSource implements MentionSource {
                 entries.mention(document, entry, known, feed).ifPresent(m -> found.add(new Found(m)));
             } catch (RuntimeException e) {
                 unreadable.add(new UnreadableItem(known, "making it a mention failed: " + e,
-                        FeedEntryXml.oneEntryFeed(FeedXml.bytes(reply), i, url).orElse(new byte[0]), false));
+                        FeedEntryXml.oneEntryFeed(FeedXml.bytes(reply), i, all.size(), url).orElse(new byte[0]), false));
             }
         }
         return new FeedRead(state, reply.header(HttpHeaders.ETAG).orElse(""),

@@ -86,6 +86,23 @@ class FeedUnreadableItemsTest {
     }
 
     @Test
+    void anRss10ItemWithoutAboutOrLinkIsKeptWithItsOwnXml() throws Exception {
+        serve("application/rdf+xml", "<?xml version=\"1.0\"?><rdf:RDF"
+                + " xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns=\"http://purl.org/rss/1.0/\">"
+                + "<channel rdf:about=\"https://a.example/\"><title>A</title><link>https://a.example/</link>"
+                + "<description>x</description></channel>"
+                + "<item rdf:about=\"https://a.example/1\"><title>Acme Air one</title><link>https://a.example/1</link></item>"
+                + "<item><title>Acme Air two</title><description>Acme Air lost it.</description></item>"
+                + "</rdf:RDF>");
+
+        PollResult result = only(CUSTOM).poll(null);
+
+        assertThat(result.mentions()).extracting(IncomingMention::externalId).containsExactly("https://a.example/1");
+        assertThat(result.unreadable()).singleElement().satisfies(item -> assertThat(
+                new String(item.raw(), StandardCharsets.UTF_8)).contains("Acme Air two").doesNotContain("Acme Air one"));
+    }
+
+    @Test
     void theNextPollDoesNotKeepTheSameEntryAgain() throws Exception {
         serve("application/rss+xml", rss(NAMELESS));
         MentionSource source = only(CUSTOM);
