@@ -18,7 +18,8 @@ import twitter4j.v1.RateLimitStatus;
 /**
  * X API v1.1 through Twitter4J 4.1.2, pointed at {@code <baseUrl>/1.1/} and signed with OAuth 1.0a.
  *
- * <p>Twitter4J sends the requests, but each one runs under the connector's own retry, rate limiter
+ * <p>Twitter4J sends the replies and timeline reads; the search is fetched raw by {@link #signedGet}
+ * so that Twitter4J can read each status on its own. Each request runs under the connector's own retry, rate limiter
  * and circuit breaker ({@link ConnectorResilience}): Twitter4J reports what it got as an
  * {@link HttpReply} (status, X's rate-limit headers, X's error), so a 429 waits for X's reset and a
  * 5xx or a broken connection is tried again, for reads only. Twitter4J's own retry is off
