@@ -18,6 +18,7 @@ import org.earshot.config.BrandConfig;
 import org.earshot.connector.ConnectorException;
 import org.earshot.connector.MentionSource;
 import org.earshot.connector.PollResult;
+import org.earshot.connector.UnreadableItem;
 import org.earshot.domain.IncomingMention;
 import org.earshot.http.ConnectorResilience;
 import org.earshot.http.HttpReply;
@@ -77,8 +78,10 @@ public final class FeedMentionSource implements MentionSource {
         kept.forEach(found -> returned.add(found.mention().externalId()));
         Map<String, FeedCursor.FeedState> next = new LinkedHashMap<>();
         reads.forEach((url, read) -> next.put(url, read.nextState(returned)));
+        List<UnreadableItem> unreadable = new ArrayList<>();
+        reads.values().forEach(read -> unreadable.addAll(read.unreadable()));
         return new PollResult(kept.stream().map(Found::mention).toList(), FeedCursor.encode(next),
-                RateLimitHeaders.UNKNOWN);
+                RateLimitHeaders.UNKNOWN, unreadable);
     }
 
     /** The new mentions of all feeds, each once, oldest first, as many as one poll may return. */
@@ -115,17 +118,74 @@ public final class FeedMentionSource implements MentionSource {
         SyndFeed document = FeedXml.parse(reply, url);
         List<String> newIds = new ArrayList<>();
         List<Found> found = new ArrayList<>();
+        List<UnreadableItem> unreadable = new ArrayList<>();
         Set<String> seen = new HashSet<>(state.seen());
-        for (SyndEntry entry : document.getEntries()) {
+        List<SyndEntry> all = document.getEntries();
+        for (int i = 0; i < all.size(); i++) {
+            SyndEntry entry = all.get(i);
+            int index = i;
             Optional<String> id = FeedEntries.id(entry, url);
-            if (id.isEmpty() || seen.contains(id.get()) || newIds.contains(id.get())) {
+            Optional<byte[]> xml = id.isPresent() ? Optional.empty()
+                    : FeedEntryXml.oneEntryFeed(FeedXml.bytes(reply), i, all.size(), url);
+            // An entry without guid, id or link is known by what it holds, so it is kept once, not every poll.
+            String known = id.orElseGet(() -> url + "#unreadable-" + sha256(xml.orElse(new byte[0]), index));
+            if (seen.contains(known) || newIds.contains(known)) {
                 continue;
             }
-            newIds.add(id.get());
-            entries.mention(document, entry, id.get(), feed).ifPresent(m -> found.add(new Found(m)));
+            newIds.add(known);
+            if (id.isEmpty()) {
+                unreadable.add(new UnreadableItem(known, "the entry has no guid, id or link to know it by",
+                        xml.orElse(new byte[0]), false));
+                continue;
+            }
+            try {
+                entries.mention(document, entry, known, feed).ifPresent(m -> found.add(new Found(m)));
+            } catch (RuntimeException e) {
+                unreadable.add(new UnreadableItem(known, "making it a mention failed: " + e,
+                        FeedEntryXml.oneEntryFeed(FeedXml.bytes(reply), i, all.size(), url).orElse(new byte[0]), false));
+            }
         }
         return new FeedRead(state, reply.header(HttpHeaders.ETAG).orElse(""),
-                reply.header(HttpHeaders.LAST_MODIFIED).orElse(""), newIds, found);
+                reply.header(HttpHeaders.LAST_MODIFIED).orElse(""), newIds, found, unreadable);
+    }
+
+    /**
+     * Reads a kept entry again: it was kept as a one-entry feed with its feed's URL in front, and is
+     * read as a polled feed is, with that feed's settings (brand match, press) when it is still configured.
+     */
+    @Override
+    public List<IncomingMention> reread(UnreadableItem item) throws ConnectorException {
+        byte[] raw = item.raw();
+        URI url = FeedEntryXml.feedOf(raw).orElseThrow(() -> new ConnectorException("still cannot read "
+                + item.externalId() + ": it is not a kept feed entry", true, null));
+        FeedSettings.Feed feed = settings.feeds().stream().filter(f -> f.url().equals(url)).findFirst()
+                .orElse(new FeedSettings.Feed(url, true, settings.configKey() + ".feeds"));
+        SyndFeed document = FeedXml.parse(raw, null, url);
+        if (document.getEntries().size() != 1) {
+            throw new ConnectorException("still cannot read " + item.externalId() + ": it holds "
+                    + document.getEntries().size() + " entries, not one", true, null);
+        }
+        SyndEntry entry = document.getEntries().get(0);
+        Optional<String> id = FeedEntries.id(entry, url);
+        if (id.isEmpty()) {
+            throw new ConnectorException("still cannot read " + item.externalId()
+                    + ": the entry has no guid, id or link to know it by", true, null);
+        }
+        try {
+            return entries.mention(document, entry, id.get(), feed).stream().toList();
+        } catch (RuntimeException e) {
+            throw new ConnectorException("still cannot read " + item.externalId() + ": " + e, true, e);
+        }
+    }
+
+    private static String sha256(byte[] xml, int index) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(xml.length > 0 ? xml : ("entry " + index).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     private static ConnectorException refused(HttpReply reply, FeedSettings.Feed feed) {
@@ -147,9 +207,9 @@ public final class FeedMentionSource implements MentionSource {
      * feed's validators then stay as they were, so that the next request gets the whole feed again.
      */
     private record FeedRead(FeedCursor.FeedState before, String etag, String lastModified, List<String> newIds,
-                            List<Found> found) {
+                            List<Found> found, List<UnreadableItem> unreadable) {
         static FeedRead unchanged(FeedCursor.FeedState state) {
-            return new FeedRead(state, state.etag(), state.lastModified(), List.of(), List.of());
+            return new FeedRead(state, state.etag(), state.lastModified(), List.of(), List.of(), List.of());
         }
 
         FeedCursor.FeedState nextState(Set<String> returned) {

@@ -43,7 +43,15 @@ final class FeedXml {
         if (bytes.length == 0) {
             throw ConnectorException.transientFailure("feed " + feed + " answered with an empty body", null);
         }
-        String contentType = reply.header("Content-Type").orElse(null);
+        return parse(bytes, reply.header("Content-Type").orElse(null), feed);
+    }
+
+    /** The body's bytes as they came, for cutting an entry out of them. */
+    static byte[] bytes(HttpReply reply) {
+        return reply.body().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    static SyndFeed parse(byte[] bytes, String contentType, URI feed) throws ConnectorException {
         try (XmlReader xml = new XmlReader(new ByteArrayInputStream(bytes), contentType, true)) {
             SyndFeedInput input = new SyndFeedInput();
             input.setAllowDoctypes(false);

@@ -49,6 +49,9 @@ final class RedditThings {
                     .toLowerCase(Locale.ROOT) + ", not an object");
         }
         String kind = JsonItems.required(child, "kind", "kind");
+        if (!child.get("kind").isTextual()) {
+            throw new MalformedItemException("its kind is a number, not a string such as t3");
+        }
         if (!(kind.equals("t3") || kind.equals("t1"))) {
             return Optional.empty();
         }

@@ -71,12 +71,21 @@ public final class XMentionSource implements MentionSource {
     }
 
     /**
-     * Reads a kept post again: it was kept as a one-post v2 answer ({@code {"data":[…],"includes":…}}),
+     * Reads a kept post again. Through v1.1 it was kept as X's status object, which Twitter4J reads
+     * again as it reads a page's. Through v2 it was kept as a one-post v2 answer ({@code {"data":[…],"includes":…}}),
      * which is read as a page is. A post that is not one Earshot answers (a repost, an own post) gives none.
      */
     @Override
     public List<IncomingMention> reread(UnreadableItem item) throws ConnectorException {
-        XV2Tweets.Read read = rereader.read(JsonItems.parse(item));
+        com.fasterxml.jackson.databind.JsonNode raw = JsonItems.parse(item);
+        if (search instanceof XV1Search v1 && !raw.has("data")) {
+            try {
+                return mentions.mention(v1.read(raw)).stream().toList();
+            } catch (org.earshot.connector.MalformedItemException e) {
+                throw JsonItems.stillUnreadable(item, e);
+            }
+        }
+        XV2Tweets.Read read = rereader.read(raw);
         if (!read.unreadable().isEmpty()) {
             throw new ConnectorException("still cannot read " + item.externalId() + ": "
                     + read.unreadable().get(0).reason(), true, null);

@@ -18,7 +18,8 @@ import twitter4j.v1.RateLimitStatus;
 /**
  * X API v1.1 through Twitter4J 4.1.2, pointed at {@code <baseUrl>/1.1/} and signed with OAuth 1.0a.
  *
- * <p>Twitter4J sends the requests, but each one runs under the connector's own retry, rate limiter
+ * <p>Twitter4J sends the replies and timeline reads; the search is fetched raw by {@link #signedGet}
+ * so that Twitter4J can read each status on its own. Each request runs under the connector's own retry, rate limiter
  * and circuit breaker ({@link ConnectorResilience}): Twitter4J reports what it got as an
  * {@link HttpReply} (status, X's rate-limit headers, X's error), so a 429 waits for X's reset and a
  * 5xx or a broken connection is tried again, for reads only. Twitter4J's own retry is off
@@ -82,6 +83,20 @@ final class XV1Client {
             throw refused(reply, target);
         }
         return value.get();
+    }
+
+    /**
+     * A GET of a v1.1 resource, signed with OAuth 1.0a (HMAC-SHA1) like Twitter4J signs it, whose body
+     * is handed back as X sent it, so that each post of a page can be given to Twitter4J on its own.
+     * Retried like every read; fails unless X answered 2xx.
+     */
+    HttpReply signedGet(String resource, List<Map.Entry<String, String>> params) throws ConnectorException {
+        String url = settings.restBaseUrl() + resource;
+        HttpReply reply = http.read(XV1Signature.get(url, params, settings.oauth1().orElseThrow()));
+        if (!reply.isSuccess()) {
+            throw refused(reply, "GET " + url);
+        }
+        return reply;
     }
 
     /** Runs a call once, whatever happens; the caller explains a refusal. */

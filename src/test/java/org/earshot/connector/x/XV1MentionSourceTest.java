@@ -27,7 +27,7 @@ import org.earshot.domain.IncomingMention;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The v1.1 mode: Twitter4J itself talks to the stubs. */
+/** The v1.1 mode: the signed raw search and Twitter4J's reading of each status, against the stubs. */
 class XV1MentionSourceTest {
     private static final String CURSOR = "2123400000000000100";
 
