@@ -4,7 +4,6 @@
 'use strict';
 
 const TOKEN_KEY = 'earshot.token';
-const ACTOR_KEY = 'earshot.actor';
 const PAGE_SIZE = 50;
 const REFRESH_MS = 10000;
 const PRESENCE_MS = 4000;
@@ -24,28 +23,87 @@ class ApiError extends Error {
   }
 }
 
+// Who is signed in: {name, role, via, csrfToken, can: {edit, approve, override, ...}} from GET /api/session,
+// as on the card queue. A browser session is a cookie the script never sees; a script's service token
+// may still come in a #token=... link, kept for this tab only and taken out of the address bar.
+let caller = null;
+
+function takeTokenFromFragment() {
+  const match = /(?:^|&)token=([^&]+)/.exec(location.hash.slice(1));
+  if (match) {
+    sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(match[1]));
+    const rest = location.hash.slice(1).split('&').filter((part) => !part.startsWith('token=')).join('&');
+    history.replaceState(null, '', location.pathname + location.search + (rest ? `#${rest}` : ''));
+  }
+}
+
 function token() {
   return sessionStorage.getItem(TOKEN_KEY);
 }
 
+function signedIn() {
+  return caller !== null;
+}
+
+function can(what) {
+  return Boolean(caller && caller.can && caller.can[what]);
+}
+
 async function api(path, options = {}) {
-  const headers = { Authorization: `Bearer ${token()}` };
+  const method = options.method || 'GET';
+  const headers = {};
+  if (token()) {
+    headers.Authorization = `Bearer ${token()}`;
+  } else if (method !== 'GET' && caller && caller.csrfToken) {
+    // The cookie goes with every request; this header only with the page's own.
+    headers['X-CSRF-Token'] = caller.csrfToken;
+  }
   if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';
   }
   const response = await fetch(path, {
-    method: options.method || 'GET', headers, cache: 'no-store',
+    method, headers, cache: 'no-store',
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
   });
   let body = null;
   try { body = await response.json(); } catch (e) { body = null; }
   if (response.status === 401) {
-    signOut('The token was not accepted. Paste the current one.');
+    toLogin(token() ? 'token' : (caller ? 'expired' : ''));
   }
   if (!response.ok) {
     throw new ApiError(response.status, body);
   }
   return body;
+}
+
+// To the sign-in page, which comes back to this page once signed in.
+function toLogin(reason) {
+  sessionStorage.removeItem(TOKEN_KEY);
+  caller = null;
+  const next = encodeURIComponent(location.pathname);
+  location.replace(`/login?next=${next}${reason ? `&reason=${reason}` : ''}`);
+}
+
+// The page offers only what the server would allow this role (the same can-* classes as the card
+// queue); the server refuses the rest anyway.
+function applyRole() {
+  for (const what of ['edit', 'approve', 'override', 'administer']) {
+    document.body.classList.toggle(`can-${what}`, can(what));
+  }
+  document.body.dataset.role = caller.role;
+  $('who').textContent = `${caller.name} · ${caller.role}`;
+}
+
+async function signOut() {
+  try {
+    if (!token()) {
+      await api('/api/logout', { method: 'POST' });
+    }
+  } finally {
+    sessionStorage.removeItem(TOKEN_KEY);
+    caller = null;
+    location.replace('/login?reason=signed-out');
+  }
 }
 
 // el('p', { class: 'x' }, 'text', child): strings become text nodes, never markup.
@@ -65,21 +123,9 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-function actor() {
-  const name = $('actor-input').value.trim();
-  return name === '' ? undefined : name;
-}
-
+// Presence names the signed-in person; every action's actor is taken from the session by the server.
 function me() {
-  return actor() || 'someone';
-}
-
-function signOut(message) {
-  sessionStorage.removeItem(TOKEN_KEY);
-  $('workspace').hidden = true;
-  $('me').hidden = true;
-  $('token-form').hidden = false;
-  $('token-error').textContent = message || '';
+  return caller ? caller.name : 'someone';
 }
 
 function humanMinutes(minutes) {
@@ -129,7 +175,7 @@ function query() {
 
 let refreshing = false;
 async function refresh() {
-  if (!token() || refreshing) return;
+  if (!signedIn() || refreshing) return;
   refreshing = true;
   try {
     const page = await api(`/api/tasks?${query()}`);
@@ -199,7 +245,7 @@ function toggleSelected(id, on) {
 async function bulk(action, extra) {
   const ids = [...view.selected];
   try {
-    const answer = await api('/api/tasks/bulk', { method: 'POST', body: { ids, action, actor: actor(), ...extra } });
+    const answer = await api('/api/tasks/bulk', { method: 'POST', body: { ids, action, ...extra } });
     const failed = answer.results.filter((r) => !r.done);
     notice(`${answer.done} of ${ids.length} done` + (failed.length ? `; not done: ${failed.map((f) => `task ${f.id} (${f.error})`).join('; ')}` : ''));
     view.selected.clear();
@@ -328,7 +374,7 @@ function replySection(task) {
   if (task.state === 'FAILED') {
     lines.push(el('p', { class: 'error' }, `Posting failed after ${task.delivery.attempts} attempt(s): ${task.delivery.lastError || ''}`));
     if (task.delivery.blocked) {
-      lines.push(el('button', { type: 'button', class: 'primary', onclick: () => retry(task.id) }, `Retry posting the reply to ${handle}`));
+      lines.push(el('button', { type: 'button', class: 'primary retry', onclick: () => retry(task.id) }, `Retry posting the reply to ${handle}`));
     } else {
       lines.push(el('p', {}, 'The outbox tries it again by itself.'));
     }
@@ -339,10 +385,10 @@ function replySection(task) {
 
 function teamSection(task) {
   return section('Team',
-    el('form', { class: 'inline', onsubmit: (e) => { e.preventDefault(); assign(task.id, $('assign-input').value); } },
+    el('form', { class: 'inline assign-form', onsubmit: (e) => { e.preventDefault(); assign(task.id, $('assign-input').value); } },
       el('label', {}, 'Assign to (a name, or team:name)', el('input', { id: 'assign-input', maxlength: '200', value: task.assignee || '' })),
       el('button', { type: 'submit' }, `Assign task ${task.id}`)),
-    task.state === 'NEW' ? el('form', { class: 'inline', onsubmit: (e) => { e.preventDefault(); snooze(task.id, Number($('snooze-select').value)); } },
+    task.state === 'NEW' ? el('form', { class: 'inline snooze-form', onsubmit: (e) => { e.preventDefault(); snooze(task.id, Number($('snooze-select').value)); } },
       el('label', {}, 'Snooze for', el('select', { id: 'snooze-select' },
         el('option', { value: '60' }, '1 hour'), el('option', { value: '240' }, '4 hours'),
         el('option', { value: '1440' }, '1 day'), el('option', { value: '0' }, 'wake it now'))),
@@ -373,7 +419,7 @@ function startReject() {
 async function approve(override) {
   const task = view.open;
   if (!task || task.state !== 'NEW') return;
-  const body = { actor: actor(), version: task.version, override, undoSeconds: task.channel.readOnly ? 0 : UNDO_SECONDS };
+  const body = { version: task.version, override, undoSeconds: task.channel.readOnly ? 0 : UNDO_SECONDS };
   if (view.editing) body.text = $('draft-editor').value;
   try {
     const done = await api(`/api/tasks/${task.id}/approve`, { method: 'POST', body });
@@ -401,7 +447,8 @@ function showViolations(message) {
   const box = $('violations');
   box.hidden = false;
   box.replaceChildren(el('p', {}, message),
-    el('button', { type: 'button', class: 'danger', onclick: () => approve(true) }, 'Approve anyway (recorded in the audit log)'));
+    el('button', { type: 'button', class: 'danger override', onclick: () => approve(true) }, 'Approve anyway (recorded in the audit log)'),
+    el('p', { class: 'override-note' }, 'Only an admin may approve a reply that breaks a hard rule: edit it instead.'));
 }
 
 function startUndo(task) {
@@ -429,7 +476,7 @@ async function undo() {
   clearInterval(undoTimer);
   $('undo-button').hidden = true;
   try {
-    await api(`/api/tasks/${id}/undo`, { method: 'POST', body: { actor: actor() } });
+    await api(`/api/tasks/${id}/undo`, { method: 'POST', body: {} });
     notice(`Approval of task ${id} undone: it is back in the queue.`);
   } catch (e) {
     notice(`Could not undo: ${e.message}`);
@@ -457,24 +504,24 @@ async function act(path, body, done) {
 }
 
 function reject() {
-  return act(`/api/tasks/${view.openId}/reject`, { reason: $('reject-reason').value, actor: actor() }, `Task ${view.openId} rejected.`);
+  return act(`/api/tasks/${view.openId}/reject`, { reason: $('reject-reason').value }, `Task ${view.openId} rejected.`);
 }
 
 function retry(id) {
-  return act(`/api/tasks/${id}/retry`, { actor: actor() }, `Task ${id} is approved again and will be posted.`);
+  return act(`/api/tasks/${id}/retry`, {}, `Task ${id} is approved again and will be posted.`);
 }
 
 function assign(id, assignee) {
-  return act(`/api/tasks/${id}/assign`, { assignee: assignee.trim() || null, actor: actor() });
+  return act(`/api/tasks/${id}/assign`, { assignee: assignee.trim() || null });
 }
 
 function snooze(id, minutes) {
-  return act(`/api/tasks/${id}/snooze`, { minutes, actor: actor() },
+  return act(`/api/tasks/${id}/snooze`, { minutes },
     minutes ? `Task ${id} snoozed for ${humanMinutes(minutes)}.` : `Task ${id} is back in the open list.`);
 }
 
 function addNote(id) {
-  return act(`/api/tasks/${id}/notes`, { text: $('note-input').value, actor: actor() });
+  return act(`/api/tasks/${id}/notes`, { text: $('note-input').value });
 }
 
 // ---- who else has it open ----
@@ -482,7 +529,7 @@ function addNote(id) {
 async function beat() {
   clearTimeout(presenceTimer);
   const id = view.openId;
-  if (id === null || !token()) return;
+  if (id === null || !signedIn()) return;
   try {
     const { others } = await api(`/api/tasks/${id}/presence`, { method: 'POST',
       body: { person: me(), activity: view.editing ? 'editing' : 'viewing' } });
@@ -521,11 +568,13 @@ function onKey(e) {
   }
   if (typing || e.ctrlKey || e.metaKey || e.altKey || $('help').open) return;
   const keys = {
-    j: () => move(1), k: () => move(-1), a: () => approve(false), e: startEdit, r: startReject,
-    s: () => view.openId !== null && snooze(view.openId, 60), '/': () => $('search').focus(),
+    // Keys for what this role may not do do nothing, like the buttons the page hides.
+    j: () => move(1), k: () => move(-1), a: () => can('approve') && approve(false),
+    e: () => can('edit') && startEdit(), r: () => can('approve') && startReject(),
+    s: () => can('edit') && view.openId !== null && snooze(view.openId, 60), '/': () => $('search').focus(),
     '?': () => $('help').showModal(),
     x: () => {
-      if (view.openId === null) return;
+      if (view.openId === null || !can('approve')) return;
       toggleSelected(view.openId, !view.selected.has(view.openId));
       renderList();
     },
@@ -536,20 +585,9 @@ function onKey(e) {
 
 // ---- start ----
 
-function start() {
-  const match = /(?:^|&)token=([^&]+)/.exec(location.hash.slice(1));
-  if (match) {
-    sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(match[1]));
-    history.replaceState(null, '', location.pathname);
-  }
-  $('actor-input').value = localStorage.getItem(ACTOR_KEY) || '';
-  $('actor-input').addEventListener('change', () => localStorage.setItem(ACTOR_KEY, $('actor-input').value.trim()));
-  $('token-form').addEventListener('submit', (e) => {
-    e.preventDefault();
-    sessionStorage.setItem(TOKEN_KEY, $('token-input').value.trim());
-    show();
-  });
-  $('sign-out-button').addEventListener('click', () => signOut());
+async function start() {
+  takeTokenFromFragment();
+  $('sign-out-button').addEventListener('click', signOut);
   $('help-button').addEventListener('click', () => $('help').showModal());
   let typingTimer = null;
   const again = () => { view.offset = 0; clearTimeout(typingTimer); typingTimer = setTimeout(refresh, 250); };
@@ -572,18 +610,22 @@ function start() {
   $('bulk-relabel').addEventListener('click', () => bulk('relabel', { urgencyLevel: $('bulk-level').value }));
   document.addEventListener('keydown', onKey);
   window.addEventListener('pagehide', () => { if (view.openId !== null) leavePresence(view.openId); });
-  show();
-  setInterval(refresh, REFRESH_MS);
-}
-
-function show() {
-  if (!token()) { signOut(); return; }
-  $('token-form').hidden = true;
+  try {
+    caller = await api('/api/session');
+  } catch (e) {
+    if (e.status !== 401) {
+      $('workspace').hidden = false;
+      $('counts').textContent = `Earshot could not be reached: ${e.message}`;
+    }
+    return;
+  }
+  applyRole();
   $('workspace').hidden = false;
   $('me').hidden = false;
   refresh();
   const deep = /(?:^|&)task=(\d+)/.exec(location.hash.slice(1));
   if (deep) openTask(Number(deep[1]));
+  setInterval(refresh, REFRESH_MS);
 }
 
 start();

@@ -13,8 +13,8 @@ const REASONS = {
 
 function nextPath() {
   const next = new URLSearchParams(location.search).get('next');
-  // A path on this server only: "/", "/tasks/58"; never "//other.example" or "https://...".
-  return next && /^\/(?!\/)[A-Za-z0-9/_-]*$/.test(next) ? next : '/';
+  // A path on this server only: "/", "/tasks/58", "/inbox.html"; never "//other.example" or "https://...".
+  return next && /^\/(?!\/)[A-Za-z0-9/_.-]*$/.test(next) ? next : '/';
 }
 
 async function signIn(event) {

@@ -6,6 +6,18 @@ const TOKEN_KEY = 'earshot.token';
 const $ = (id) => document.getElementById(id);
 const charts = {};
 
+// Who is signed in, from GET /api/session, as on the card queue: a cookie session, or a script's
+// service token from a #token=... link kept for this tab only.
+let caller = null;
+
+function takeTokenFromFragment() {
+  const match = /(?:^|&)token=([^&]+)/.exec(location.hash.slice(1));
+  if (match) {
+    sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(match[1]));
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+}
+
 function token() {
   return sessionStorage.getItem(TOKEN_KEY);
 }
@@ -18,12 +30,13 @@ function params() {
   return p.toString();
 }
 
+// Reports only read, so no request here needs the CSRF header; the cookie goes by itself.
 async function get(path) {
-  const response = await fetch(path, { headers: { Authorization: `Bearer ${token()}` }, cache: 'no-store' });
+  const headers = token() ? { Authorization: `Bearer ${token()}` } : {};
+  const response = await fetch(path, { headers, cache: 'no-store' });
   if (response.status === 401) {
-    sessionStorage.removeItem(TOKEN_KEY);
-    showSignIn();
-    throw new Error('the token was not accepted');
+    toLogin(token() ? 'token' : (caller ? 'expired' : ''));
+    throw Object.assign(new Error('not signed in'), { status: 401 });
   }
   if (!response.ok) {
     let message = `HTTP ${response.status}`;
@@ -31,6 +44,26 @@ async function get(path) {
     throw new Error(message);
   }
   return response;
+}
+
+// To the sign-in page, which comes back here once signed in.
+function toLogin(reason) {
+  sessionStorage.removeItem(TOKEN_KEY);
+  caller = null;
+  const next = encodeURIComponent(location.pathname);
+  location.replace(`/login?next=${next}${reason ? `&reason=${reason}` : ''}`);
+}
+
+async function signOut() {
+  try {
+    if (!token() && caller && caller.csrfToken) {
+      await fetch('/api/logout', { method: 'POST', headers: { 'X-CSRF-Token': caller.csrfToken }, cache: 'no-store' });
+    }
+  } finally {
+    sessionStorage.removeItem(TOKEN_KEY);
+    caller = null;
+    location.replace('/login?reason=signed-out');
+  }
 }
 
 function chart(id, option) {
@@ -111,7 +144,7 @@ async function load() {
       return li;
     }));
   } catch (e) {
-    $('report-error').textContent = `Could not load the reports: ${e.message}`;
+    if (e.status !== 401) $('report-error').textContent = `Could not load the reports: ${e.message}`;
   }
 }
 
@@ -131,27 +164,23 @@ async function downloadCsv(name) {
   }
 }
 
-function showSignIn() {
-  $('token-form').hidden = false;
-  $('reports').hidden = true;
-}
-
-function start() {
-  const match = /(?:^|&)token=([^&]+)/.exec(location.hash.slice(1));
-  if (match) {
-    sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(match[1]));
-    history.replaceState(null, '', location.pathname);
-  }
-  $('token-form').addEventListener('submit', (e) => {
-    e.preventDefault();
-    sessionStorage.setItem(TOKEN_KEY, $('token-input').value.trim());
-    location.reload();
-  });
+async function start() {
+  takeTokenFromFragment();
   $('period').addEventListener('submit', (e) => { e.preventDefault(); load(); });
   document.querySelectorAll('button.csv').forEach((b) => b.addEventListener('click', () => downloadCsv(b.dataset.report)));
   window.addEventListener('resize', () => Object.values(charts).forEach((c) => c.resize()));
-  if (!token()) { showSignIn(); return; }
-  $('token-form').hidden = true;
+  $('sign-out-button').addEventListener('click', signOut);
+  try {
+    caller = await (await get('/api/session')).json();
+  } catch (e) {
+    if (e.status !== 401) {
+      $('reports').hidden = false;
+      $('report-error').textContent = `Earshot could not be reached: ${e.message}`;
+    }
+    return;
+  }
+  $('who').textContent = `${caller.name} · ${caller.role}`;
+  $('me').hidden = false;
   $('reports').hidden = false;
   load();
 }

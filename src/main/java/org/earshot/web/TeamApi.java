@@ -127,14 +127,17 @@ final class TeamApi {
 
     private void presence(HttpExchange exchange, String method, long id) throws IOException {
         TaskApi.allow(method, "POST");
-        PresenceRequest body = JsonExchange.readBody(exchange, PresenceRequest.class);
-        if (body == null || body.person() == null || body.person().isBlank()) {
+        PresenceRequest body = orEmpty(JsonExchange.readBody(exchange, PresenceRequest.class), new PresenceRequest(null, null));
+        // A signed-in person is who the session says, like every actor; only the service token names one.
+        boolean serviceToken = Caller.of(exchange).via() == Caller.Via.SERVICE_TOKEN;
+        if (serviceToken && (body.person() == null || body.person().isBlank())) {
             throw new HttpError(400, "presence needs who: send {\"person\": \"...\", \"activity\": \"viewing\"}");
         }
+        String person = serviceToken ? body.person().strip() : Caller.of(exchange).name();
         String activity = body.activity() == null ? "viewing" : body.activity().strip();
         TeamWork.Activity what = activity.equalsIgnoreCase("left") ? null
                 : TaskListParams.named(activity, TeamWork.Activity.class, "activity");
-        List<PresenceView> others = team.beat(id, body.person(), what).stream()
+        List<PresenceView> others = team.beat(id, person, what).stream()
                 .map(p -> new PresenceView(p.person(), p.activity(), p.seenAt())).toList();
         JsonExchange.send(exchange, 200, Map.of("others", others));
     }

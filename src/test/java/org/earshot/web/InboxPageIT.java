@@ -13,6 +13,7 @@ import org.earshot.connector.Connector;
 import org.earshot.connector.PostedReply;
 import org.earshot.connector.ReplyBlock;
 import org.earshot.domain.Platform;
+import org.earshot.domain.Role;
 import org.earshot.domain.TaskState;
 import org.earshot.domain.UrgencyLevel;
 import org.earshot.store.AuditLog;
@@ -66,6 +67,9 @@ class InboxPageIT {
         varied = new VariedTasks(queue.db, queue.clock.instant());
         wait = new WebDriverWait(driver, Duration.ofSeconds(15));
         driver.manage().window().setSize(new Dimension(1300, 1000));
+        // Cookies are per host, not per port: an earlier test's session must not reach this server.
+        driver.get(queue.baseUrl() + "/login");
+        driver.manage().deleteAllCookies();
     }
 
     @AfterEach
@@ -73,16 +77,15 @@ class InboxPageIT {
         queue.close();
     }
 
-    private void openInbox(ChromeDriver d, String name, String fragment) {
-        d.get(queue.baseUrl() + "/inbox.html#token=" + RunningQueue.TOKEN);
-        WebElement me = new WebDriverWait(d, Duration.ofSeconds(10))
-                .until(ExpectedConditions.visibilityOfElementLocated(By.id("actor-input")));
-        me.clear();
-        me.sendKeys(name, Keys.TAB);
-        if (!fragment.isEmpty()) {
-            d.get(queue.baseUrl() + "/inbox.html#" + fragment);
-            d.navigate().refresh();
-        }
+    /** Signs in on the form the inbox sends to, as an approver unless said otherwise, and lands back on the inbox. */
+    private void openInbox(ChromeDriver d, String name) {
+        openInbox(d, name, Role.APPROVER);
+    }
+
+    private void openInbox(ChromeDriver d, String name, Role role) {
+        String password = queue.addAccount(name, role);
+        BrowserSignIn.signIn(d, new WebDriverWait(d, Duration.ofSeconds(15)), queue.baseUrl() + "/inbox.html", name, password);
+        new WebDriverWait(d, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/inbox.html"));
     }
 
     private List<WebElement> rows(int count) {
@@ -105,7 +108,7 @@ class InboxPageIT {
         long refund = varied.add(new Spec("Acme", Platform.MASTODON, UrgencyLevel.CRITICAL, "en", "Lee Park",
                 "Where is my refund"));
         varied.add(new Spec("Globex", Platform.REDDIT, UrgencyLevel.LOW, "en", "Mo", "Nice app"));
-        openInbox(driver, "sam", "");
+        openInbox(driver, "sam");
         rows(3);
 
         driver.findElement(By.id("search")).sendKeys("REFUND");
@@ -129,7 +132,7 @@ class InboxPageIT {
         long rejected = varied.add(new Spec("Acme", Platform.X, UrgencyLevel.NORMAL, "en", "Ana", "spam spam"));
         varied.add(new Spec("Acme", Platform.X, UrgencyLevel.NORMAL, "en", "Bo", "open one"));
         queue.approvals.reject(rejected, "it is spam", "bea");
-        openInbox(driver, "sam", "");
+        openInbox(driver, "sam");
         rows(1);
 
         new Select(driver.findElement(By.id("filter-state"))).selectByValue("REJECTED");
@@ -143,7 +146,7 @@ class InboxPageIT {
     void aMentionWithAScriptTagShowsAsTextAndRunsNothing() {
         long id = varied.add(new Spec("Acme", Platform.X, UrgencyLevel.HIGH, "en", "<b>Mallory</b>",
                 "<script>window.pwned = 1</script><img src=x onerror=\"window.pwned = 2\">"));
-        openInbox(driver, "sam", "");
+        openInbox(driver, "sam");
         row(id).click();
         detailHeading(id);
 
@@ -163,7 +166,7 @@ class InboxPageIT {
                     published.add(block);
                     return new PostedReply("reply-" + published.size(), "");
                 });
-        openInbox(driver, "sam", "");
+        openInbox(driver, "sam");
         row(id).click();
         detailHeading(id);
 
@@ -199,7 +202,7 @@ class InboxPageIT {
     @Test
     void undoWithinTheWindowPutsTheTaskBackInTheOpenList() {
         long id = queue.add("Ana Lopez", "My order never came", 0.7);
-        openInbox(driver, "sam", "");
+        openInbox(driver, "sam");
         row(id).click();
         detailHeading(id);
 
@@ -215,7 +218,7 @@ class InboxPageIT {
     @Test
     void approvingATaskThatChangedSinceItWasOpenedSaysSoAndApprovesNothing() {
         long id = queue.add("Ana Lopez", "My order never came", 0.7);
-        openInbox(driver, "sam", "");
+        openInbox(driver, "sam");
         row(id).click();
         detailHeading(id);
         sleep(20);
@@ -232,7 +235,7 @@ class InboxPageIT {
     void keysMoveThroughTheListOpenTheShortcutListAndFocusTheSearch() {
         long first = queue.add("Ana", "first", 0.9);
         long second = queue.add("Bo", "second", 0.5);
-        openInbox(driver, "sam", "");
+        openInbox(driver, "sam");
         rows(2);
         WebElement body = driver.findElement(By.tagName("body"));
 
@@ -256,7 +259,7 @@ class InboxPageIT {
         long a = queue.add("Ana", "spam one", 0.9);
         long b = queue.add("Bo", "spam two", 0.5);
         long keep = queue.add("Cy", "real", 0.1);
-        openInbox(driver, "sam", "");
+        openInbox(driver, "sam");
         rows(3);
 
         driver.findElement(By.cssSelector("#list li.row[data-task-id='" + a + "'] .pick")).click();
@@ -276,17 +279,17 @@ class InboxPageIT {
         long id = queue.add("Ana Lopez", "My order never came", 0.7);
         try (HeadlessChromium second = HeadlessChromium.startOrSkip()) {
             ChromeDriver bea = second.driver();
-            openInbox(driver, "Sam", "");
+            openInbox(driver, "sam");
             row(id).click();
             detailHeading(id);
-            openInbox(bea, "Bea", "");
+            openInbox(bea, "bea");
             WebDriverWait beaWait = new WebDriverWait(bea, Duration.ofSeconds(15));
             beaWait.until(ExpectedConditions.elementToBeClickable(
                     By.cssSelector("#list li.row[data-task-id='" + id + "'] .row-open"))).click();
             beaWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("edit-button"))).click();
 
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("presence"), "Bea is editing"));
-            beaWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("presence"), "Sam is viewing"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("presence"), "bea is editing"));
+            beaWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("presence"), "sam is viewing"));
         }
     }
 
@@ -294,7 +297,7 @@ class InboxPageIT {
     void atPhoneWidthTheListThenTheTaskFitWithoutScrollingSideways() {
         long id = queue.add("Ana Lopez", "My order never came and nobody answers the phone at all, for days", 0.7);
         driver.manage().window().setSize(new Dimension(375, 800));
-        openInbox(driver, "sam", "");
+        openInbox(driver, "sam");
         row(id).click();
         detailHeading(id);
 
@@ -304,6 +307,103 @@ class InboxPageIT {
                 "return document.documentElement.scrollWidth <= window.innerWidth")).isTrue();
         driver.findElement(By.id("back-button")).click();
         assertThat(row(id).isDisplayed()).isTrue();
+    }
+
+    @Test
+    void openingTheInboxSignedOutGoesToTheSignInFormAndBackShowingTheSignedInName() {
+        queue.add("Ana Lopez", "My order never came", 0.7);
+        driver.get(queue.baseUrl() + "/inbox.html");
+        wait.until(ExpectedConditions.urlContains("/login?next=%2Finbox.html"));
+
+        openInbox(driver, "sam");
+
+        assertThat(driver.getCurrentUrl()).endsWith("/inbox.html");
+        assertThat(driver.findElement(By.id("who")).getText()).isEqualTo("sam · approver");
+        assertThat(driver.findElements(By.id("token-form"))).isEmpty();
+        assertThat(driver.findElements(By.id("actor-input"))).isEmpty();
+        rows(1);
+    }
+
+    @Test
+    void anApprovalFromTheInboxIsRecordedUnderTheSignedInName() {
+        long id = queue.add("Ana Lopez", "My order never came", 0.7);
+        openInbox(driver, "sam");
+        row(id).click();
+        detailHeading(id);
+
+        driver.findElement(By.id("approve-button")).click();
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("undo-button")));
+        assertThat(queue.task(id).state()).isEqualTo(TaskState.APPROVED);
+        assertThat(queue.task(id).decision().actor()).isEqualTo("sam");
+    }
+
+    @Test
+    void aViewerSeesTheTaskButNoButtonToChangeIt() {
+        long id = queue.add("Ana Lopez", "My order never came", 0.7);
+        openInbox(driver, "vic", Role.VIEWER);
+        row(id).click();
+        detailHeading(id);
+
+        assertThat(driver.findElement(By.tagName("body")).getAttribute("class")).doesNotContain("can-edit")
+                .doesNotContain("can-approve");
+        for (String hidden : List.of("#approve-button", "#edit-button", "#reject-button", ".note-form", ".assign-form",
+                ".snooze-form", "#list .pick", ".select-all")) {
+            assertThat(driver.findElement(By.cssSelector(hidden)).isDisplayed()).as(hidden).isFalse();
+        }
+        driver.findElement(By.tagName("body")).sendKeys("a");
+        assertThat(queue.task(id).state()).isEqualTo(TaskState.NEW);
+    }
+
+    @Test
+    void aResponderMayNoteAndAssignButNotApprove() {
+        long id = queue.add("Ana Lopez", "My order never came", 0.7);
+        openInbox(driver, "rae", Role.RESPONDER);
+        row(id).click();
+        detailHeading(id);
+
+        assertThat(driver.findElement(By.cssSelector(".note-form")).isDisplayed()).isTrue();
+        assertThat(driver.findElement(By.id("approve-button")).isDisplayed()).isFalse();
+        driver.findElement(By.id("note-input")).sendKeys("@sam can you look?");
+        driver.findElement(By.cssSelector(".note-form button")).click();
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#detail-body .notes"), "rae"));
+        assertThat(driver.findElement(By.cssSelector("#detail-body .notes")).getText()).contains("@sam can you look?");
+    }
+
+    @Test
+    void signingOutEndsTheSessionAndTheInboxAsksToSignInAgain() {
+        openInbox(driver, "sam");
+
+        driver.findElement(By.id("sign-out-button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("login-reason"), "You are signed out."));
+        driver.get(queue.baseUrl() + "/inbox.html");
+
+        wait.until(ExpectedConditions.urlContains("/login?next=%2Finbox.html"));
+    }
+
+    @Test
+    void theServiceTokenInTheLinkStillOpensTheInbox() {
+        long id = queue.add("Ana Lopez", "My order never came", 0.7);
+        driver.get(queue.baseUrl() + "/inbox.html#token=" + RunningQueue.TOKEN);
+
+        row(id);
+        assertThat(driver.getCurrentUrl()).doesNotContain("token");
+    }
+
+    @Test
+    void theReportsPageSignsInTheSameWayAndShowsWhoIsSignedIn() {
+        String password = queue.addAccount("sam", Role.VIEWER);
+        driver.get(queue.baseUrl() + "/reports.html");
+        wait.until(ExpectedConditions.urlContains("/login?next=%2Freports.html"));
+
+        BrowserSignIn.signIn(driver, wait, queue.baseUrl() + "/reports.html", "sam", password);
+
+        assertThat(driver.getCurrentUrl()).endsWith("/reports.html");
+        assertThat(driver.findElement(By.id("reports")).isDisplayed()).isTrue();
+        assertThat(driver.findElements(By.id("token-form"))).isEmpty();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-volume canvas")));
+        assertThat(driver.findElement(By.id("report-error")).getText()).isEmpty();
     }
 
     private static void sleep(long millis) {

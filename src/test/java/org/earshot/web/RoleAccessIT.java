@@ -42,7 +42,7 @@ class RoleAccessIT {
         queue.close();
     }
 
-    /** A path (with {task}, {item} or {token} for ids made per call), its body, and the least role that may use it. */
+    /** A path (with {task}, {item} or {token} for ids made per call; {task} in the body too), its body, and the least role that may use it. */
     static Stream<Arguments> changes() {
         return Stream.of(
                 change("/api/tasks/{task}/check", "{\"text\": \"Hi, we are on it.\"}", Role.VIEWER),
@@ -53,6 +53,12 @@ class RoleAccessIT {
                 change("/api/tasks/{task}/approve", "{\"override\": true}", Role.ADMIN),
                 change("/api/tasks/{task}/reject", "{\"reason\": \"spam\"}", Role.APPROVER),
                 change("/api/tasks/{task}/retry", "{}", Role.APPROVER),
+                change("/api/tasks/{task}/undo", "{}", Role.APPROVER),
+                change("/api/tasks/{task}/assign", "{\"assignee\": \"sam\"}", Role.RESPONDER),
+                change("/api/tasks/{task}/snooze", "{\"minutes\": 60}", Role.RESPONDER),
+                change("/api/tasks/{task}/notes", "{\"text\": \"@sam can you look?\"}", Role.RESPONDER),
+                change("/api/tasks/{task}/presence", "{\"person\": \"sam\", \"activity\": \"viewing\"}", Role.VIEWER),
+                change("/api/tasks/bulk", "{\"ids\": [{task}], \"action\": \"reject\", \"reason\": \"spam\"}", Role.APPROVER),
                 change("/api/quarantine/{item}/requeue", "{}", Role.APPROVER),
                 change("/api/tokens", "{\"label\": \"script\"}", Role.VIEWER),
                 change("/api/tokens/{token}/revoke", "{}", Role.ADMIN),
@@ -71,14 +77,15 @@ class RoleAccessIT {
     @MethodSource("changes")
     void eachRoleMayMakeOnlyTheChangesItsRoleAllows(String path, String body, Role least) throws Exception {
         for (Role role : Role.values()) {
-            String concrete = path.replace("{task}", String.valueOf(queue.add("Ana", "Where is my parcel?", 0.8)))
+            String task = String.valueOf(queue.add("Ana", "Where is my parcel?", 0.8));
+            String concrete = path.replace("{task}", task)
                     .replace("{item}", String.valueOf(queue.quarantine("x-" + role, "unreadable", "raw")))
                     // A token of someone else's: only an admin may revoke it.
                     .replace("{token}", String.valueOf(queue.accounts.addToken("other", "theirs").id()));
 
             Answer a = api.send(HttpRequest.newBuilder(URI.create(queue.baseUrl() + concrete))
                     .header("Authorization", "Bearer " + tokens.get(role)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)));
+                    .POST(HttpRequest.BodyPublishers.ofString(body.replace("{task}", task))));
 
             if (role.includes(least)) {
                 assertThat(a.status()).as(role + " on " + concrete).isNotIn(401, 403);

@@ -112,6 +112,20 @@ class TeamWorkApiIT {
     }
 
     @Test
+    void aPersonalTokenIsPresentUnderItsOwnersNameWhateverTheBodySays() throws Exception {
+        long id = queue.add("Ana", "lost bag", 0.5);
+        String beas = queue.tokenFor("bea", org.earshot.domain.Role.RESPONDER);
+        api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(queue.baseUrl() + "/api/tasks/" + id + "/presence"))
+                .header("Authorization", "Bearer " + beas).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"person\": \"Mallory\", \"activity\": \"editing\"}")));
+
+        Answer sam = api.post("/api/tasks/" + id + "/presence", "{\"person\": \"Sam\"}");
+
+        assertThat(sam.json().get("others")).hasSize(1);
+        assertThat(sam.json().get("others").get(0).get("person").asText()).isEqualTo("bea");
+    }
+
+    @Test
     void someoneNotHeardFromForAWhileIsNoLongerShownAsPresent() throws Exception {
         long id = queue.add("Ana", "lost bag", 0.5);
         api.post("/api/tasks/" + id + "/presence", "{\"person\": \"Bea\", \"activity\": \"editing\"}");
