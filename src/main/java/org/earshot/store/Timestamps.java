@@ -32,8 +32,14 @@ final class Timestamps {
         });
     }
 
+    /**
+     * The instant as the columns keep it: to the microsecond, cut rather than rounded. The databases keep
+     * microseconds and would round a nanosecond instant, sometimes up: a row due "now" would then not be
+     * due at that same now ({@code next_attempt_at <= :now}), and a clock read twice in one microsecond
+     * would seem to go back.
+     */
     static OffsetDateTime of(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+        return instant == null ? null : instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
     }
 
     static Instant read(ResultSet rs, String column) throws SQLException {

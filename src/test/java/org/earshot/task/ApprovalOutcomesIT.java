@@ -118,7 +118,10 @@ class ApprovalOutcomesIT {
         assertThat(due).isEmpty();
         List<AuditLog.Entry> history = db.inTransaction(c -> audit.forTask(c, id));
         assertThat(history).extracting(AuditLog.Entry::action).containsExactly("answered-by-hand");
-        assertThat(followUpDue(id)).isEqualTo(clock.instant().plus(Duration.ofHours(24)));
+        // A read-only channel's draft asks the person to get in touch instead of promising to come back,
+        // so there is no promise to follow up.
+        assertThat(after.decision().approvedText()).doesNotContain("hear back");
+        assertThat(followUpDue(id)).isNull();
         assertThat(TaskState.ANSWERED_BY_HAND.isOpen()).isFalse();
         assertThat(List.of(TaskState.values())).contains(TaskState.ANSWERED_BY_HAND);
     }
