@@ -81,7 +81,7 @@ public final class SpikeDetector {
     }
 
     private List<MentionStore.Heard> negatives(String brand, Instant from, Instant now) {
-        return db.inTransaction(c -> mentions.negativeHeard(c, brand, from, now.plusNanos(1)));
+        return db.inTransaction(c -> mentions.negativeHeard(c, brand, from, now.plus(1, java.time.temporal.ChronoUnit.MICROS)));
     }
 
     private Reading reading(String brand, Instant now, List<MentionStore.Heard> heard) {
