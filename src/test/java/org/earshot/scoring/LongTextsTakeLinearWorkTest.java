@@ -36,10 +36,10 @@ class LongTextsTakeLinearWorkTest {
         Map<String, Long> steps = probe();
         SoftAssertions softly = new SoftAssertions();
         for (int p = 1; p <= PHRASES.size(); p++) {
-            long small = steps.get(p + " 16");
-            long large = steps.get(p + " 64");
-            softly.assertThat(small).as("steps at 16 KB for '%s'", PHRASES.get(p - 1)).isPositive();
-            softly.assertThat(large / (double) small).as("steps at 64 KB / at 16 KB for '%s' (%d / %d)",
+            long small = steps.get(p + " 8");
+            long large = steps.get(p + " 32");
+            softly.assertThat(small).as("steps at 8 KB for '%s'", PHRASES.get(p - 1)).isPositive();
+            softly.assertThat(large / (double) small).as("steps at 32 KB / at 8 KB for '%s' (%d / %d)",
                     PHRASES.get(p - 1), large, small).isLessThan(MOST_GROWTH);
         }
         softly.assertAll();
@@ -48,7 +48,7 @@ class LongTextsTakeLinearWorkTest {
     private static Map<String, Long> probe() throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dearshot.countWork=true", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                LongTextWorkProbe.class.getName(), "16,64"));
+                LongTextWorkProbe.class.getName(), "8,32"));
         command.addAll(PHRASES);
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
