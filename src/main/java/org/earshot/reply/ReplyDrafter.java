@@ -84,6 +84,16 @@ public final class ReplyDrafter {
         return new Draft(Intent.CRISIS, text, blocks(text, platform), List.of(), true);
     }
 
+    /**
+     * An incident's statement checked by the rules for any post on each channel it goes to (promises,
+     * admissions, stock phrases, length...); there is no mention, so no name or problem to answer.
+     */
+    public List<Warning> checkStatement(String text, List<Platform> platforms) {
+        ReplyGuardrails.Facts none = new ReplyGuardrails.Facts(null, "", List.of(), PhraseText.of(""));
+        return platforms.stream().flatMap(p -> guardrails.check(text == null ? "" : text, none, channels.of(p)).stream())
+                .distinct().toList();
+    }
+
     /** How long the follow-up of an approved reply runs: the time the text promises, else the policy's for the mention. */
     public Duration followUpWithin(String approvedText, Intent intent, UrgencyLevel level) {
         return HearBack.promised(approvedText).orElseGet(() -> policy.hearBackFor(intent, level));
