@@ -277,7 +277,9 @@ public final class Wiring implements AutoCloseable {
                     new SlackWebhook(slackClient, slackResilience, clock),
                     new SlackMessage(config.alerts().queueUrl(), config.alerts().businessHours().zone(),
                             BrandNames.of(config.brands())), clock,
-                    timings.alertDeliveryLease(), timings.alertDeliveryBackoff());
+                    timings.alertDeliveryLease(), timings.alertDeliveryBackoff()).countingSends(metrics::slackSent);
+            config.alerts().routes().forEach(r -> metrics.slackRoute(r.name()));
+            drafter.timeModelCalls(metrics::modelCalled);
             AlertsConfig alerting = config.alerts();
             String queueUrl = alerting.queueUrl();
             List<String> brandIds = config.brands().stream().map(b -> b.id()).toList();
@@ -358,6 +360,11 @@ public final class Wiring implements AutoCloseable {
         return corrections.reloadModelIfChanged();
     }
 
+
+    /** What {@code /metrics} would answer now, in Prometheus's text format. */
+    public String metricsPage() {
+        return metrics.scrape();
+    }
 
     /** Serves the queue and the API; without a configured token, makes one for this run and says so. */
     public void startWeb() {

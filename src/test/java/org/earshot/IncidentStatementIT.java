@@ -233,4 +233,25 @@ class IncidentStatementIT {
         assertThat(queries.history(incident)).anySatisfy(e ->
                 assertThat(e.detail()).isEqualTo("statement posted on mastodon, bluesky"));
     }
+
+    @Test
+    void anEditedStatementIsCheckedByTheReplyRulesBeforeItIsApprovedAndOnlyAnOverrideLetsABrokenRuleThrough() {
+        quietDay();
+        burst("mastodon", Platform.MASTODON, 7);
+        burst("bluesky", Platform.BLUESKY, 4);
+        long incident = detector.check().get(0);
+        String promising = "Flights are delayed today. Everyone affected gets a voucher, we guarantee it."
+                + " We will update you within the hour.";
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> approvals.approve(incident, promising, "sam", false))
+                .isInstanceOf(org.earshot.task.ReplyRulesViolatedException.class)
+                .hasMessageContaining("voucher");
+        assertThat(queries.get(incident).state()).isEqualTo(TaskState.NEW);
+        outbox.dispatchDue();
+        assertThat(bodies(mastodon, "/api/v1/statuses")).isEmpty();
+
+        ResponseTask overridden = approvals.approve(incident, promising, "sam", true);
+        assertThat(overridden.state()).isEqualTo(TaskState.APPROVED);
+        assertThat(queries.history(incident)).anySatisfy(e -> assertThat(e.action()).isEqualTo("override"));
+    }
 }

@@ -45,6 +45,18 @@ public final class AlertDispatcher {
     private final Backoff backoff;
     private final Map<String, RouteHealth> problems = new ConcurrentHashMap<>();
     private final Map<String, LastError> lastErrors = new ConcurrentHashMap<>();
+    private volatile SlackSends sends = (route, outcome) -> { };
+
+    /** Each message sent to Slack, as it happens: its route and "sent", "try_later" or "refused" (for /metrics). */
+    public interface SlackSends {
+        void sent(String route, String outcome);
+    }
+
+    /** Tells {@code sends} about every message sent from now on. */
+    public AlertDispatcher countingSends(SlackSends sends) {
+        this.sends = sends;
+        return this;
+    }
 
     public AlertDispatcher(Database db, AlertStore store, AlertRouter router, SlackWebhook slack,
                            SlackMessage messages, Clock clock, Duration lease, Backoff backoff) {
@@ -182,6 +194,8 @@ public final class AlertDispatcher {
     private SlackWebhook.Outcome send(AlertRoute route, List<StoredAlert> alerts, String json) {
         List<Long> ids = alerts.stream().map(StoredAlert::id).toList();
         SlackWebhook.Outcome outcome = slack.post(route.webhookUrl(), json);
+        sends.sent(route.name(), outcome instanceof SlackWebhook.Sent ? "sent"
+                : outcome instanceof SlackWebhook.TryLater ? "try_later" : "refused");
         Instant now = clock.instant();
         if (outcome instanceof SlackWebhook.Sent) {
             db.useTransaction(c -> store.sent(c, ids, now));

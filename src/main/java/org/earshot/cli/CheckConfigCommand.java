@@ -29,8 +29,8 @@ public final class CheckConfigCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The configuration file to check.")
     Path file;
 
-    @Option(names = "--online", description = "Also try each enabled connector's credentials (one read, nothing"
-            + " stored) and each Slack webhook (an empty message, which Slack refuses without posting).")
+    @Option(names = "--online", description = "Also ask each enabled connector's platform who its credentials are (nothing read or"
+            + " stored) and try each Slack webhook (an empty message, which Slack refuses without posting).")
     boolean online;
 
     @Spec

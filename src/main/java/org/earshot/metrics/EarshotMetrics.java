@@ -31,7 +31,7 @@ import org.earshot.store.Database;
 /**
  * What {@code /metrics} shows, in Prometheus's text format. Counted here as it happens: each poll's
  * latency and what it fetched (per connector), each post and each failed post (per platform), the
- * scoring time. Read from the database on each scrape, so that every node of a cluster shows the same:
+ * scoring time, each LLM call's time, each Slack message per route and outcome. Read from the database on each scrape, so that every node of a cluster shows the same:
  * mentions stored per connector, tasks per state, the age of the oldest task waiting for a person, and
  * alerts per route and delivery state. Plus the JVM's and the process's own meters.
  */
@@ -57,6 +57,7 @@ public final class EarshotMetrics implements AutoCloseable {
         new FileDescriptorMetrics().bindTo(registry);
         scoring = Timer.builder("earshot.scoring").description("Scoring one mention (lexicon and learned model)")
                 .register(registry);
+        modelTimer("ok");
     }
 
     /** Reads the stored figures from this database on each scrape. */
@@ -116,6 +117,30 @@ public final class EarshotMetrics implements AutoCloseable {
             }
         };
         return new Connector(c.id(), c.platform(), c.brand(), c.schedule(), timed, counted);
+    }
+
+    /** One call of the LLM drafter ("ok" or "failed"), in this long, its retries included. */
+    public void modelCalled(String outcome, Duration took) {
+        modelTimer(outcome).record(took);
+    }
+
+    /** One message to Slack on this route, and what became of it ("sent", "try_later", "refused"). */
+    public void slackSent(String route, String outcome) {
+        Counter.builder("earshot.slack.sends").description("Messages sent to Slack, per route and outcome")
+                .tags("route", route, "outcome", outcome).register(registry).increment();
+    }
+
+    /** Before any send, so that a route shows 0 until its first message. */
+    public void slackRoute(String route) {
+        for (String outcome : new String[] {"sent", "try_later", "refused"}) {
+            Counter.builder("earshot.slack.sends").description("Messages sent to Slack, per route and outcome")
+                    .tags("route", route, "outcome", outcome).register(registry);
+        }
+    }
+
+    private Timer modelTimer(String outcome) {
+        return Timer.builder("earshot.model").description("One call of the LLM that drafts replies, retries included")
+                .tags("outcome", outcome).register(registry);
     }
 
     /** One mention scored, in this long. */

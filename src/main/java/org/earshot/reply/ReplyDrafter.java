@@ -33,6 +33,7 @@ public final class ReplyDrafter {
     private final MentionReader reader;
     private final ReplyBodies bodies;
     private final LlmDrafter llm;
+    private volatile ModelCalls modelCalls = (outcome, took) -> { };
     private final Channels channels;
     private final int maxChars;
     /** The notice on a draft of a text too long to read whole. */
@@ -83,6 +84,16 @@ public final class ReplyDrafter {
         return new Draft(Intent.CRISIS, text, blocks(text, platform), List.of(), true);
     }
 
+    /**
+     * An incident's statement checked by the rules for any post on each channel it goes to (promises,
+     * admissions, stock phrases, length...); there is no mention, so no name or problem to answer.
+     */
+    public List<Warning> checkStatement(String text, List<Platform> platforms) {
+        ReplyGuardrails.Facts none = new ReplyGuardrails.Facts(null, "", List.of(), PhraseText.of(""));
+        return platforms.stream().flatMap(p -> guardrails.check(text == null ? "" : text, none, channels.of(p)).stream())
+                .distinct().toList();
+    }
+
     /** How long the follow-up of an approved reply runs: the time the text promises, else the policy's for the mention. */
     public Duration followUpWithin(String approvedText, Intent intent, UrgencyLevel level) {
         return HearBack.promised(approvedText).orElseGet(() -> policy.hearBackFor(intent, level));
@@ -99,6 +110,16 @@ public final class ReplyDrafter {
     }
 
     /** Whether drafts are written by an LLM (the policy's {@code reply.llm} is enabled). */
+    /** Each LLM call, timed: "ok" or "failed" and how long it took, retries included (for /metrics). */
+    public interface ModelCalls {
+        void called(String outcome, java.time.Duration took);
+    }
+
+    /** Tells {@code calls} about every LLM call from now on. */
+    public void timeModelCalls(ModelCalls calls) {
+        this.modelCalls = calls;
+    }
+
     public boolean usesLlm() {
         return llm != null;
     }
@@ -147,10 +168,13 @@ public final class ReplyDrafter {
         Channel channel = channel(input);
         String hearBack = HearBack.spoken(policy.hearBackFor(reading.intent(), ReplyBodies.level(input, reading)));
         String text;
+        long start = System.nanoTime();
         try {
             text = llm.complete(LlmPrompt.system(policy, channel, hearBack, templateBody),
                     LlmPrompt.user(channel.platform(), author(input), MentionReader.mentionText(input)));
+            modelCalls.called("ok", java.time.Duration.ofNanos(System.nanoTime() - start));
         } catch (LlmDrafter.LlmException e) {
+            modelCalls.called("failed", java.time.Duration.ofNanos(System.nanoTime() - start));
             return withNotice(template, ReplyRule.DRAFTER.warning(e.getMessage() + "; this is the template's draft"));
         }
         Draft written = finish(reading.intent(), text, input, reading,

@@ -77,7 +77,7 @@ public final class Approvals {
                         + " and approve what you see");
             }
             if (task.isIncident()) {
-                approveStatement(c, task, editedText, actor, now);
+                approveStatement(c, task, editedText, actor, override, now);
                 return;
             }
             boolean edited = editedText != null && !editedText.strip().equals(task.draft().text().strip());
@@ -120,19 +120,29 @@ public final class Approvals {
 
     /**
      * An incident's holding statement goes in the outbox as one text, posted at top level on each of its
-     * channels by the dispatcher; there is no mention, so no rule about answering one applies. Its promise
+     * channels by the dispatcher; there is no mention, so no rule about answering one applies, but an edited
+     * statement is checked by the rules for any post on each of its channels. Its promise
      * to update starts a follow-up, as a reply's does.
      */
     private void approveStatement(org.jdbi.v3.core.Handle c, ResponseTask task, String editedText, String actor,
-                                  Instant now) {
+                                  boolean override, Instant now) {
         boolean edited = editedText != null && !editedText.strip().equals(task.draft().text().strip());
         String text = edited ? editedText.strip() : task.draft().text();
         if (text.isBlank()) {
             throw new IllegalArgumentException("incident " + task.id() + " has no statement to approve; write one"
                     + " or reject it");
         }
+        // An edited statement is checked like any draft, on every channel it goes to, before it is approved.
+        List<Warning> hard = edited ? drafter.checkStatement(text, task.incident().platforms()).stream()
+                .filter(Warning::isHard).toList() : List.of();
+        if (!hard.isEmpty() && !override) {
+            throw new ReplyRulesViolatedException(task.id(), hard);
+        }
         tasks.markApproved(c, task.id(), actor, text, now);
         outbox.add(c, task.id(), "earshot-incident-" + task.id(), List.of(text), now);
+        if (!hard.isEmpty()) {
+            audit.record(c, now, task.id(), actor, "override", String.join("; ", hard.stream().map(Warning::line).toList()));
+        }
         audit.record(c, now, task.id(), actor, edited ? "approved-edited" : "approved", text);
         if (edited ? ReplyGuardrails.opensFollowUp(text) : task.draft().followUp()) {
             tasks.startFollowUp(c, task.id(), now.plus(drafter.followUpWithin(text, task.draft().intent(),

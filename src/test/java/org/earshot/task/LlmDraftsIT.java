@@ -87,6 +87,19 @@ class LlmDraftsIT {
     }
 
     @Test
+    void eachLlmCallIsTimedOnTheMetricsPage() {
+        open("gpt-4o-mini");
+        pollOneComplaint();
+        assertThat(earshot.draftWithLlmOnce()).isEqualTo(1);
+
+        String page = earshot.metricsPage();
+        assertThat(page).contains("earshot_model_seconds_count{outcome=\"ok\"} 1");
+        assertThat(page.lines().filter(l -> l.startsWith("earshot_model_seconds_sum{outcome=\"ok\"}"))
+                .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))).singleElement()
+                .satisfies(seconds -> assertThat(seconds).isPositive());
+    }
+
+    @Test
     void anLlmThatKeepsFailingLeavesTheTemplatesDraftWithWhyAndIsNotAskedAgain() {
         open("earshot-busy");
         ResponseTask opened = pollOneComplaint();

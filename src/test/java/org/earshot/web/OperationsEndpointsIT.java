@@ -104,6 +104,35 @@ class OperationsEndpointsIT {
     }
 
     @Test
+    void slackSendsAreCountedPerRouteAndOutcomeAsTheyHappenAndTheModelTimerIsThere() throws Exception {
+        Map<String, Double> before = scrape();
+        assertThat(before).containsKeys("earshot_slack_sends_total{outcome=\"sent\",route=\"urgent\"}",
+                "earshot_slack_sends_total{outcome=\"refused\",route=\"team\"}", "earshot_model_seconds_count{outcome=\"ok\"}",
+                "earshot_model_seconds_max{outcome=\"ok\"}");
+        assertThat(value(before, "earshot_slack_sends_total{outcome=\"sent\",route=\"urgent\"}")).isZero();
+        // The team channel was archived: Slack answers its webhook 410 from now on.
+        demo.platforms().get("slack").stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/services/T000/B000/team")).atPriority(1)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(410)
+                        .withBody("channel_is_archived")));
+
+        earshot.pollOnce("mastodon");
+        earshot.pollOnce("mastodon-campaign");
+        earshot.runAlertTriggersOnce();
+        int sent = earshot.deliverAlertsDue();
+        Map<String, Double> after = scrape();
+
+        int toUrgent = demo.platforms().get("slack").findAll(com.github.tomakehurst.wiremock.client.WireMock
+                .postRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(
+                        "/services/T000/B000/urgent"))).size();
+        assertThat(sent).isPositive();
+        assertThat(toUrgent).isPositive();
+        assertThat(value(after, "earshot_slack_sends_total{outcome=\"sent\",route=\"urgent\"}")).isEqualTo(toUrgent);
+        assertThat(value(after, "earshot_slack_sends_total{outcome=\"refused\",route=\"team\"}")).isEqualTo(1);
+        assertThat(value(after, "earshot_slack_sends_total{outcome=\"sent\",route=\"team\"}")).isZero();
+    }
+
+    @Test
     void livenessIsUpWhileReadinessIsDownUntilTheSchedulerRunsAndNamesEveryCheck() throws Exception {
         assertThat(get("/health/live").statusCode()).isEqualTo(200);
 

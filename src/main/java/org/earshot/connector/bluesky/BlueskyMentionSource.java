@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * {@code maxPagesPerPoll}. Newer posts come first, so when the pages run out before that the poll
  * moves on from the newest post and logs the stretch it did not read: a gap is reported, not hidden.
  */
-public final class BlueskyMentionSource implements MentionSource {
+public final class BlueskyMentionSource implements MentionSource, org.earshot.connector.CredentialCheck {
     private static final Logger LOG = LoggerFactory.getLogger(BlueskyMentionSource.class);
     /** {@code app.bsky.actor.getProfiles} takes at most 25 actors per call. */
     private static final int PROFILES_PER_CALL = 25;
@@ -55,6 +55,24 @@ public final class BlueskyMentionSource implements MentionSource {
         this.http = http;
         this.posts = new BlueskyPosts(brand, clock);
         this.queries = settings.queriesFor(brand);
+    }
+
+    /** Logs in ({@code com.atproto.server.createSession}), then asks {@code getSession} whose session it is. */
+    @Override
+    public String whoAmI() throws ConnectorException {
+        URI uri = BlueskyApi.xrpc(settings, "com.atproto.server.getSession", "");
+        HttpReply reply = session.read(new HttpGet(uri));
+        if (!reply.isSuccess()) {
+            throw BlueskyApi.refused(reply, "GET", uri, settings);
+        }
+        JsonNode json = BlueskyApi.parse(reply, "GET", uri);
+        String handle = json.path("handle").asText("");
+        if (handle.isBlank()) {
+            throw ConnectorException.transientFailure("Bluesky answered GET " + uri + " without the handle", null);
+        }
+        boolean active = json.path("active").asBoolean(true);
+        return handle + " (" + json.path("did").asText("") + ")" + (active ? ""
+                : ", but the account is not active: " + json.path("status").asText("deactivated"));
     }
 
     @Override

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * "UIDVALIDITY:lastUID". The folder is opened read-only for each poll, so the connector never
  * changes the mailbox (mail stays unread for people using it too).
  */
-public final class ImapMentionSource implements MentionSource {
+public final class ImapMentionSource implements MentionSource, org.earshot.connector.CredentialCheck {
     private static final Logger LOG = LoggerFactory.getLogger(ImapMentionSource.class);
     /** What {@link MailMention}, {@link MailIdentity} and {@link AutomaticMail} read, in one fetch per batch. */
     private static final String[] PREFETCHED_HEADERS = {"Message-ID", "From", "Sender", "Reply-To", "To", "Cc", "Date",
@@ -52,6 +52,24 @@ public final class ImapMentionSource implements MentionSource {
         brand.ownAccounts().forEach(a -> ignoredSenders.add(a.strip().toLowerCase(Locale.ROOT)));
         brand.excludedAuthors().forEach(a -> ignoredSenders.add(a.strip().toLowerCase(Locale.ROOT)));
         this.reader = new MailReader(settings.connectorId(), connections.session(), ignoredSenders);
+    }
+
+    /** IMAP LOGIN, then the folder opened read-only to see that it is there: no mail is fetched. */
+    @Override
+    public String whoAmI() throws ConnectorException {
+        Store store = connections.openStore();
+        Folder folder = null;
+        try {
+            folder = store.getFolder(settings.folder());
+            folder.open(Folder.READ_ONLY);
+            return "IMAP " + settings.imapHost() + ":" + settings.imapPort() + " took the login of " + settings.username()
+                    + "; " + settings.folder() + " holds " + folder.getMessageCount() + " mails";
+        } catch (MessagingException e) {
+            throw connections.imapFailure("opening " + settings.folder(), e);
+        } finally {
+            MailConnections.closeQuietly(folder);
+            MailConnections.closeQuietly(store);
+        }
     }
 
     @Override

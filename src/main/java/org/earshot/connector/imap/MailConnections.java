@@ -75,6 +75,19 @@ final class MailConnections {
         }
     }
 
+    /** Signs in to the SMTP server and out again, sending nothing. */
+    void smtpLogin() throws ConnectorException {
+        try (jakarta.mail.Transport transport = session().getTransport(smtpProtocol())) {
+            transport.connect(settings.smtpHost(), settings.smtpPort(), settings.username(), settings.password());
+        } catch (AuthenticationFailedException e) {
+            throw ConnectorException.permanentFailure("SMTP login refused for " + settings.username() + ": check "
+                    + settings.configKey() + ".username/password (" + e.getMessage() + ")", e);
+        } catch (MessagingException e) {
+            throw ConnectorException.transientFailure("cannot reach the SMTP server " + settings.smtpHost() + ":"
+                    + settings.smtpPort() + " for " + settings.username() + ": " + describe(e), e);
+        }
+    }
+
     /** A failure while a store was open: a missing folder needs the operator, anything else passes. */
     ConnectorException imapFailure(String doing, MessagingException e) {
         if (e instanceof FolderNotFoundException) {

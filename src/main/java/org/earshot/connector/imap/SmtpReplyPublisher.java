@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * accepted the mail, a copy is appended to the Sent folder, which is what makes a later attempt
  * find it. Never retries on its own: the outbox decides when to try again.
  */
-public final class SmtpReplyPublisher implements ReplyPublisher {
+public final class SmtpReplyPublisher implements ReplyPublisher, org.earshot.connector.CredentialCheck {
     private static final Logger LOG = LoggerFactory.getLogger(SmtpReplyPublisher.class);
 
     private final ImapSettings settings;
@@ -42,6 +42,13 @@ public final class SmtpReplyPublisher implements ReplyPublisher {
     public SmtpReplyPublisher(ImapSettings settings) {
         this.settings = settings;
         this.connections = new MailConnections(settings);
+    }
+
+    /** SMTP AUTH with the mailbox's login, then QUIT: nothing is sent. */
+    @Override
+    public String whoAmI() throws ConnectorException {
+        connections.smtpLogin();
+        return "SMTP " + settings.smtpHost() + ":" + settings.smtpPort() + " took the login of " + settings.username();
     }
 
     @Override

@@ -34,7 +34,7 @@ import org.earshot.http.RateLimitHeaders;
  * for the next poll, since every page is older than the one after it. When the instance says no
  * request is left, the poll stops and returns what it has, with the cursor of exactly that.
  */
-public final class MastodonMentionSource implements MentionSource {
+public final class MastodonMentionSource implements MentionSource, org.earshot.connector.CredentialCheck {
     private final MastodonSettings settings;
     private final ConnectorResilience http;
     private final MastodonStatuses statuses;
@@ -81,6 +81,23 @@ public final class MastodonMentionSource implements MentionSource {
         List<IncomingMention> oldestFirst = new ArrayList<>(byStatusId.values());
         oldestFirst.sort(Comparator.comparing(IncomingMention::createdAt));
         return new PollResult(oldestFirst, MastodonCursor.encode(next), quotaLeft, List.copyOf(unreadable.values()));
+    }
+
+    /** {@code GET /api/v1/accounts/verify_credentials}: the account the access token belongs to. */
+    @Override
+    public String whoAmI() throws ConnectorException {
+        URI uri = URI.create(settings.baseUrl() + "/api/v1/accounts/verify_credentials");
+        HttpReply reply = http.read(MastodonApi.authorized(new HttpGet(uri), settings));
+        if (!reply.isSuccess()) {
+            throw MastodonApi.refused(reply, "GET", uri, settings);
+        }
+        JsonNode account = MastodonApi.parse(reply, "GET", uri);
+        String acct = account.path("acct").asText("");
+        if (acct.isBlank()) {
+            throw ConnectorException.transientFailure("Mastodon answered GET " + uri + " without the account's acct",
+                    null);
+        }
+        return "@" + (acct.contains("@") ? acct : acct + "@" + settings.baseUrl().getHost());
     }
 
     /** Reads a kept item again, notification or status, with the parser of today. */

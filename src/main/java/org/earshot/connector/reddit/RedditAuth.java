@@ -70,7 +70,8 @@ final class RedditAuth {
         if (reply.status() == 401 || reply.status() == 403) {
             throw ConnectorException.permanentFailure("Reddit rejected the app's credentials (" + reply.status()
                     + "): check " + settings.key("clientId") + " and " + settings.key("clientSecret")
-                    + ", and that the app is a \"script\" app Reddit has approved for API access", null);
+                    + ", and that the app is a \"script\" app Reddit has approved for API access; Reddit said"
+                    + RedditApi.errorText(reply), null);
         }
         if (!reply.isSuccess()) {
             throw ConnectorException.permanentFailure("Reddit refused POST " + uri + " (" + reply.status()

@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * before the mark is met, whatever lies between is not read: the poll logs that gap as a warning
  * instead of hiding it. The very first poll reads the newest page only.
  */
-public final class RedditMentionSource implements MentionSource {
+public final class RedditMentionSource implements MentionSource, org.earshot.connector.CredentialCheck {
     private static final Logger LOG = LoggerFactory.getLogger(RedditMentionSource.class);
 
     private final RedditApi api;
@@ -48,6 +48,25 @@ public final class RedditMentionSource implements MentionSource {
         this.settings = api.settings();
         this.things = new RedditThings(brand, settings.username(), clock);
         this.query = query;
+    }
+
+    /** A token from the password grant, then {@code GET /api/v1/me}: the account the token is for. */
+    @Override
+    public String whoAmI() throws ConnectorException {
+        java.net.URI uri = java.net.URI.create(settings.baseUrl() + "/api/v1/me?raw_json=1");
+        HttpReply reply = api.get(uri);
+        if (!reply.isSuccess()) {
+            throw api.refused(reply, "GET", uri);
+        }
+        String name = api.parse(reply, "GET", uri).path("name").asText("");
+        if (name.isBlank()) {
+            throw ConnectorException.transientFailure("Reddit answered GET " + uri + " without the account's name", null);
+        }
+        if (!name.equalsIgnoreCase(settings.username())) {
+            throw ConnectorException.permanentFailure("the token is for u/" + name + ", but " + settings.key("username")
+                    + " is u/" + settings.username(), null);
+        }
+        return "u/" + name;
     }
 
     @Override

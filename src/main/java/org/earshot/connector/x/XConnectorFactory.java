@@ -65,16 +65,19 @@ public final class XConnectorFactory implements ConnectorFactory {
                 settings.resilience(), XV2Api.RATE_LIMIT, clock);
         XSearch search;
         XReplies replies;
+        XCredentialCheck credentials;
         if (settings.api() == XApiVersion.V2) {
             search = new XV2Search(settings, query, http, clock);
             replies = new XV2Replies(settings, http);
+            credentials = XCredentialCheck.v2(settings, http);
         } else {
             XV1Client client = new XV1Client(settings, http);
             search = new XV1Search(settings, query, client, clock);
             replies = new XV1Replies(settings, client);
+            credentials = XCredentialCheck.v1(settings, client);
         }
         return new Connector(config.id(), Platform.X, config.brand(), config.schedule(),
-                new XMentionSource(settings, brand, search, gaps, clock), new XReplyPublisher(settings, replies));
+                new XMentionSource(settings, brand, search, gaps, clock, credentials), new XReplyPublisher(settings, replies));
     }
 
     @Override

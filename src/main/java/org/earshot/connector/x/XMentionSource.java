@@ -26,19 +26,27 @@ import org.earshot.http.RateLimitHeaders;
  * poll stops before reaching the cursor, or X no longer searches back to it, the posts in between are
  * not read: that gap is reported (logged) with its bounds instead of being hidden.
  */
-public final class XMentionSource implements MentionSource {
+public final class XMentionSource implements MentionSource, org.earshot.connector.CredentialCheck {
     private final XSettings settings;
     private final XSearch search;
     private final XMentions mentions;
     private final Consumer<String> gaps;
     private final XV2Tweets rereader;
+    private final org.earshot.connector.CredentialCheck credentials;
 
-    XMentionSource(XSettings settings, BrandConfig brand, XSearch search, Consumer<String> gaps, Clock clock) {
+    XMentionSource(XSettings settings, BrandConfig brand, XSearch search, Consumer<String> gaps, Clock clock,
+                   org.earshot.connector.CredentialCheck credentials) {
         this.settings = settings;
         this.search = search;
         this.mentions = new XMentions(brand, settings);
         this.gaps = gaps;
         this.rereader = new XV2Tweets(clock);
+        this.credentials = credentials;
+    }
+
+    @Override
+    public String whoAmI() throws ConnectorException {
+        return credentials.whoAmI();
     }
 
     @Override
