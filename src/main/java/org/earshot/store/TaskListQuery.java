@@ -20,6 +20,9 @@ import org.jdbi.v3.core.statement.Query;
 final class TaskListQuery {
     /** Left join, as the page's rows: an incident's task has no mention and still counts in a list without filters. */
     private static final String FROM = " from response_task t left join mention m on m.id = t.mention_id";
+    /** Without the mention: what the counts and the page's ids read when no condition looks at the mention. */
+    private static final String FROM_TASKS = " from response_task t";
+    private static final java.util.regex.Pattern MENTION_COLUMN = java.util.regex.Pattern.compile("(^|[^a-z_.])m\\.");
     private static final String AWAITING = "t.state in ('NEW', 'APPROVED', 'FAILED')";
     private static final List<String> SEARCHED = List.of("m.text", "m.subject", "m.author_handle", "m.author_name",
             "t.draft_text");
@@ -82,6 +85,11 @@ final class TaskListQuery {
         }
     }
 
+    /** The tasks alone when no condition needs their mention (a lookup per row saved), else with it. */
+    private String from() {
+        return conditions.stream().anyMatch(c -> MENTION_COLUMN.matcher(c).find()) ? FROM : FROM_TASKS;
+    }
+
     private String where() {
         return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
     }
@@ -107,7 +115,7 @@ final class TaskListQuery {
      * rows), then those tasks' whole rows with their mention, delivery and incident, put back in that order.
      */
     List<org.earshot.domain.ResponseTask> page(Handle h) {
-        List<Long> ids = bound(h.createQuery("select t.id" + FROM + where() + orderBy() + " limit :limit offset :offset"))
+        List<Long> ids = bound(h.createQuery("select t.id" + from() + where() + orderBy() + " limit :limit offset :offset"))
                 .bind("limit", filter.limit()).bind("offset", filter.offset())
                 .mapTo(Long.class).list();
         if (ids.isEmpty()) {
@@ -121,7 +129,7 @@ final class TaskListQuery {
 
     /** How many tasks the filter matches in all, on every page. */
     long count(Handle h) {
-        return bound(h.createQuery("select count(*)" + FROM + where())).mapTo(Long.class).one();
+        return bound(h.createQuery("select count(*)" + from() + where())).mapTo(Long.class).one();
     }
 
     /**
@@ -133,7 +141,7 @@ final class TaskListQuery {
         return bound(h.createQuery("select t.state as s, t.urgency_level as l, count(*) as n,"
                         + " sum(case when " + AWAITING + " and t.due_at <= :countSoon then 1 else 0 end) as soon,"
                         + " sum(case when " + AWAITING + " and t.due_at <= :countNow then 1 else 0 end) as overdue"
-                        + FROM + where() + " group by t.state, t.urgency_level"))
+                        + from() + where() + " group by t.state, t.urgency_level"))
                 .bind("countSoon", dueSoon).bind("countNow", dueNow)
                 .map((rs, ctx) -> new Group(rs.getString("s"), rs.getString("l"), rs.getLong("n"), rs.getLong("soon"),
                         rs.getLong("overdue")))
