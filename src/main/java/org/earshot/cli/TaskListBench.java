@@ -84,7 +84,7 @@ final class TaskListBench {
         }
     }
 
-    private static void fill(BenchDatabase bench, int count, String[] samples, Instant now) {
+    static void fill(BenchDatabase bench, int count, String[] samples, Instant now) {
         int batch = 500;
         for (int from = 0; from < count; from += batch) {
             int start = from;

@@ -18,7 +18,12 @@ import org.jdbi.v3.core.statement.Query;
  * same way, a scan of the filtered rows rather than a full-text index (see README, "The queue").
  */
 final class TaskListQuery {
-    private static final String FROM = " from response_task t join mention m on m.id = t.mention_id";
+    /** Left join, as the page's rows: an incident's task has no mention and still counts in a list without filters. */
+    private static final String FROM = " from response_task t left join mention m on m.id = t.mention_id";
+    /** Without the mention: what the counts and the page's ids read when no condition looks at the mention. */
+    private static final String FROM_TASKS = " from response_task t";
+    private static final java.util.regex.Pattern MENTION_COLUMN = java.util.regex.Pattern.compile("(^|[^a-z_.])m\\.");
+    private static final String AWAITING = "t.state in ('NEW', 'APPROVED', 'FAILED')";
     private static final List<String> SEARCHED = List.of("m.text", "m.subject", "m.author_handle", "m.author_name",
             "t.draft_text");
 
@@ -43,7 +48,7 @@ final class TaskListQuery {
             }
         }
         if (filter.breachBefore() != null) {
-            conditions.add("t.state in ('NEW', 'APPROVED', 'FAILED') and t.due_at <= :breachBefore");
+            conditions.add(AWAITING + " and t.due_at <= :breachBefore");
             binds.put("breachBefore", filter.breachBefore());
         }
         switch (filter.snoozed()) {
@@ -80,6 +85,11 @@ final class TaskListQuery {
         }
     }
 
+    /** The tasks alone when no condition needs their mention (a lookup per row saved), else with it. */
+    private String from() {
+        return conditions.stream().anyMatch(c -> MENTION_COLUMN.matcher(c).find()) ? FROM : FROM_TASKS;
+    }
+
     private String where() {
         return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
     }
@@ -100,24 +110,45 @@ final class TaskListQuery {
         return q;
     }
 
-    /** The filter's page of tasks, in its order. */
+    /**
+     * The filter's page of tasks, in its order: first the page's ids alone (a narrow sort over the filtered
+     * rows), then those tasks' whole rows with their mention, delivery and incident, put back in that order.
+     */
     List<org.earshot.domain.ResponseTask> page(Handle h) {
-        return bound(h.createQuery(TaskMapper.SELECT + where() + orderBy() + " limit :limit offset :offset"))
+        List<Long> ids = bound(h.createQuery("select t.id" + from() + where() + orderBy() + " limit :limit offset :offset"))
                 .bind("limit", filter.limit()).bind("offset", filter.offset())
-                .map(TaskMapper.TASK).list();
+                .mapTo(Long.class).list();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, org.earshot.domain.ResponseTask> byId = new java.util.HashMap<>();
+        h.createQuery(TaskMapper.SELECT + " where t.id in (<ids>)").bindList("ids", ids)
+                .map(TaskMapper.TASK).forEach(t -> byId.put(t.id(), t));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
     /** How many tasks the filter matches in all, on every page. */
     long count(Handle h) {
-        return bound(h.createQuery("select count(*)" + FROM + where())).mapTo(Long.class).one();
+        return bound(h.createQuery("select count(*)" + from() + where())).mapTo(Long.class).one();
     }
 
-    /** How many tasks the filter matches per value of a column ("t.state", "t.urgency_level"). */
-    Map<String, Long> countBy(Handle h, String column) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        bound(h.createQuery("select " + column + " as k, count(*) as n" + FROM + where() + " group by " + column))
-                .map((rs, ctx) -> Map.entry(rs.getString("k"), rs.getLong("n")))
-                .forEach(e -> counts.put(e.getKey(), e.getValue()));
-        return counts;
+    /**
+     * How many tasks the filter matches per state and urgency level together, and of those how many still
+     * await their answer with their first response due by {@code dueSoon} and by {@code dueNow}: every count
+     * the list shows, in one grouped pass over the filtered rows.
+     */
+    List<Group> groups(Handle h, Instant dueSoon, Instant dueNow) {
+        return bound(h.createQuery("select t.state as s, t.urgency_level as l, count(*) as n,"
+                        + " sum(case when " + AWAITING + " and t.due_at <= :countSoon then 1 else 0 end) as soon,"
+                        + " sum(case when " + AWAITING + " and t.due_at <= :countNow then 1 else 0 end) as overdue"
+                        + from() + where() + " group by t.state, t.urgency_level"))
+                .bind("countSoon", dueSoon).bind("countNow", dueNow)
+                .map((rs, ctx) -> new Group(rs.getString("s"), rs.getString("l"), rs.getLong("n"), rs.getLong("soon"),
+                        rs.getLong("overdue")))
+                .list();
+    }
+
+    /** One state and level's tasks: how many, how many due by the soon time, and how many overdue. */
+    record Group(String state, String level, long tasks, long dueSoon, long overdue) {
     }
 }

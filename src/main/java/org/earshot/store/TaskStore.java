@@ -130,28 +130,51 @@ public final class TaskStore {
         return query.map(TaskMapper.TASK).list();
     }
 
-    /** One page of the tasks a filter matches, how many it matches in all, and how many per state and level. */
+    /**
+     * One page of the tasks a filter matches, how many it matches in all, how many per state and level, and
+     * how many of those still awaiting their answer have their first response due by the "soon" time
+     * ({@code dueSoonOrOverdue}) and by now ({@code overdue}).
+     */
     public record Page(List<ResponseTask> tasks, long total, java.util.Map<TaskState, Long> byState,
-                       java.util.Map<org.earshot.domain.UrgencyLevel, Long> byLevel) {
+                       java.util.Map<org.earshot.domain.UrgencyLevel, Long> byLevel, long dueSoonOrOverdue,
+                       long overdue) {
+    }
+
+    /** The same, with "soon" being now. */
+    public Page page(Handle h, org.earshot.domain.TaskFilter filter, Instant now) {
+        return page(h, filter, now, now);
     }
 
     /**
-     * The filter's page and its counts: {@code byState} over every state (the filter's other conditions
-     * kept), so a list of one state still says how many wait in the others; {@code byLevel} within the filter.
+     * The filter's page and its counts, in two queries (the page, and one grouped count): {@code byState}
+     * over every state (the filter's other conditions kept), so a list of one state still says how many wait
+     * in the others; {@code total}, {@code byLevel} and the due counts within the filter. A filter's own
+     * {@code breachBefore} must not be before {@code dueSoon} (the API's is that time), since the due counts
+     * are taken among the rows it keeps.
      */
-    public Page page(Handle h, org.earshot.domain.TaskFilter filter, Instant now) {
-        TaskListQuery query = new TaskListQuery(filter, now);
+    public Page page(Handle h, org.earshot.domain.TaskFilter filter, Instant now, Instant dueSoon) {
         java.util.Map<TaskState, Long> byState = new java.util.EnumMap<>(TaskState.class);
         for (TaskState s : TaskState.values()) {
             byState.put(s, 0L);
         }
-        new TaskListQuery(filter.anyState(), now).countBy(h, "t.state").forEach((k, n) -> byState.put(TaskState.valueOf(k), n));
         java.util.Map<org.earshot.domain.UrgencyLevel, Long> byLevel = new java.util.EnumMap<>(org.earshot.domain.UrgencyLevel.class);
         for (org.earshot.domain.UrgencyLevel l : org.earshot.domain.UrgencyLevel.values()) {
             byLevel.put(l, 0L);
         }
-        query.countBy(h, "t.urgency_level").forEach((k, n) -> byLevel.put(org.earshot.domain.UrgencyLevel.valueOf(k), n));
-        return new Page(query.page(h), query.count(h), byState, byLevel);
+        long total = 0;
+        long soon = 0;
+        long overdue = 0;
+        for (TaskListQuery.Group g : new TaskListQuery(filter.anyState(), now).groups(h, dueSoon, now)) {
+            TaskState state = TaskState.valueOf(g.state());
+            byState.merge(state, g.tasks(), Long::sum);
+            if (filter.states().isEmpty() || filter.states().contains(state)) {
+                byLevel.merge(org.earshot.domain.UrgencyLevel.valueOf(g.level()), g.tasks(), Long::sum);
+                total += g.tasks();
+                soon += g.dueSoon();
+                overdue += g.overdue();
+            }
+        }
+        return new Page(new TaskListQuery(filter, now).page(h), total, byState, byLevel, soon, overdue);
     }
 
     /** How many tasks a filter matches. */

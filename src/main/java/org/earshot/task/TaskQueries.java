@@ -41,6 +41,11 @@ public final class TaskQueries {
         return db.inTransaction(c -> tasks.page(c, filter, now));
     }
 
+    /** The same, also counting the tasks awaiting their answer due by {@code dueSoon} and by now. */
+    public TaskStore.Page page(org.earshot.domain.TaskFilter filter, java.time.Instant now, java.time.Instant dueSoon) {
+        return db.inTransaction(c -> tasks.page(c, filter, now, dueSoon));
+    }
+
     /** How many tasks a filter matches. */
     public long count(org.earshot.domain.TaskFilter filter, java.time.Instant now) {
         return db.inTransaction(c -> tasks.count(c, filter, now));

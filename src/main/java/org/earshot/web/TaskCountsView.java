@@ -15,11 +15,11 @@ record TaskCountsView(Map<String, Long> states, Map<String, Long> levels, Servic
     record ServiceLevelCounts(long aboutToBreach, long breached) {
     }
 
-    static TaskCountsView of(TaskStore.Page page, long dueSoonOrOverdue, long overdue) {
+    static TaskCountsView of(TaskStore.Page page) {
         Map<String, Long> states = new LinkedHashMap<>();
         page.byState().forEach((s, n) -> states.put(s.name(), n));
         Map<String, Long> levels = new LinkedHashMap<>();
         page.byLevel().forEach((l, n) -> levels.put(l.id(), n));
-        return new TaskCountsView(states, levels, new ServiceLevelCounts(dueSoonOrOverdue - overdue, overdue));
+        return new TaskCountsView(states, levels, new ServiceLevelCounts(page.dueSoonOrOverdue() - page.overdue(), page.overdue()));
     }
 }

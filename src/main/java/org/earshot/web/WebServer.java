@@ -25,6 +25,15 @@ import org.earshot.task.TaskQueries;
 public final class WebServer implements AutoCloseable {
     private static final int THREADS = 4;
 
+    static {
+        // The JDK's server writes an answer's headers and body apart; with Nagle's algorithm on, a client that
+        // delays its ACK holds every small answer about 40 ms (the task list's and a static page's floor).
+        // Read once, when the JDK's server first starts; a value set on the command line is kept.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final TaskApi api;
