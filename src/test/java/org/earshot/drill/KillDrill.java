@@ -50,11 +50,11 @@ final class KillDrill {
         }
     }
 
-    private final TruthfulPlatform.Kind kind;
+    private final DrillPlatform.Kind kind;
     private final Path work;
     private final Random random;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final TruthfulPlatform platform;
+    private final DrillPlatform platform;
     private final Map<Moment, Integer> killsBy = new LinkedHashMap<>();
     private final List<String> problems = new ArrayList<>();
     private int drills;
@@ -69,12 +69,11 @@ final class KillDrill {
     private int stuck;
     private int storedTwice;
 
-    KillDrill(TruthfulPlatform.Kind kind, Path work, long seed) {
+    KillDrill(DrillPlatform.Kind kind, Path work, long seed) {
         this.kind = kind;
         this.work = work;
         this.random = new Random(seed);
-        String folder = kind == TruthfulPlatform.Kind.MASTODON ? "mastodon" : "x";
-        this.platform = new TruthfulPlatform(kind, Path.of("wiremock", folder), new Random(seed + 1), 0.5, 2_000);
+        this.platform = DrillPlatform.open(kind, new Random(seed + 1), 0.5, 2_000);
     }
 
     /** Runs drills of {@code killsPerDrill} kills each until {@code kills} kills are done. */
@@ -172,10 +171,10 @@ final class KillDrill {
     }
 
     private void count(List<JsonNode> tasks, Map<Long, List<String>> answered) {
-        List<TruthfulPlatform.Post> made = platform.posts();
+        List<DrillPlatform.Post> made = platform.posts();
         postsMade += made.size();
         postRequests += platform.postRequests();
-        Map<String, List<TruthfulPlatform.Post>> children = new HashMap<>();
+        Map<String, List<DrillPlatform.Post>> children = new HashMap<>();
         made.forEach(p -> children.computeIfAbsent(p.inReplyTo(), x -> new ArrayList<>()).add(p));
         Map<String, Integer> perMention = new HashMap<>();
         int expectedPosts = 0;
@@ -208,21 +207,30 @@ final class KillDrill {
                 lost++;
                 problems.add("drill " + drills + ": task " + id + " answered 200 but " + state);
             }
-            String tip = externalId;
+            String tip = platform.parentIdOf(externalId);
             for (int i = 0; i < blocks.size(); i++) {
-                List<TruthfulPlatform.Post> replies = children.getOrDefault(tip, List.of());
+                List<DrillPlatform.Post> replies = children.getOrDefault(tip, List.of());
+                if (!platform.threadsBlocks()) {
+                    // Every block answers the mention: block i is the i-th reply to it that says block i.
+                    String text = blocks.get(i).strip();
+                    replies = replies.stream().filter(p -> p.text().endsWith(text)).toList();
+                }
                 if (replies.isEmpty()) {
                     lost++;
                     problems.add("drill " + drills + ": task " + id + " block " + (i + 1) + " never posted");
                     break;
                 }
+                if (replies.size() > 1) {
+                    problems.add("drill " + drills + ": task " + id + " block " + (i + 1) + " posted "
+                            + replies.size() + " times: " + replies);
+                }
                 duplicates += replies.size() - 1;
-                TruthfulPlatform.Post post = replies.get(0);
+                DrillPlatform.Post post = replies.get(0);
                 if (!post.text().endsWith(blocks.get(i).strip())) {
                     misthreaded++;
                     problems.add("drill " + drills + ": task " + id + " block " + (i + 1) + " is '" + post.text() + "'");
                 }
-                tip = post.id();
+                tip = platform.threadsBlocks() ? post.id() : tip;
             }
         }
         if (made.size() > expectedPosts) {
@@ -248,24 +256,6 @@ final class KillDrill {
     }
 
     private Path writeConfig(Path dir, int port) throws IOException {
-        String connector = kind == TruthfulPlatform.Kind.MASTODON ? """
-                  mastodon:
-                    type: mastodon
-                    brand: acme
-                    schedule: 2s
-                    baseUrl: %s
-                    accessToken: demo-token
-                    hashtags: ["acmeair"]
-                """ : """
-                  x:
-                    type: x
-                    brand: acme
-                    schedule: 2s
-                    baseUrl: %s
-                    bearerToken: demo-bearer
-                    userAccessToken: demo-user-token
-                    brandAccount: acmeair
-                """;
         String yaml = """
                 storage:
                   dataDir: %s
@@ -279,7 +269,7 @@ final class KillDrill {
                     keywords: ["acme air", "acmeair"]
                     handles: ["@acmeair", "@acmeair@mastodon.example"]
                     hashtags: ["#acmeair"]
-                    ownAccounts: ["acmeair@mastodon.example", "acmeair"]
+                    ownAccounts: ["acmeair@mastodon.example", "acmeair", "acmeair.bsky.social", "support@acme.example"]
                 connectors:
                 %s
                 serviceLevels:
@@ -294,7 +284,7 @@ final class KillDrill {
                 reply:
                   policyFile: %s
                 """.formatted(dir.resolve("data").toAbsolutePath(), port, TOKEN,
-                connector.formatted(platform.baseUrl()).stripTrailing(),
+                platform.connectorYaml(),
                 Path.of("config/policy.yaml").toAbsolutePath());
         Path file = dir.resolve("drill.yaml");
         Files.writeString(file, yaml);
@@ -372,7 +362,7 @@ final class KillDrill {
     static void main(String[] args) throws Exception {
         int kills = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         Path work = Files.createTempDirectory("earshot-kill-drill");
-        for (TruthfulPlatform.Kind kind : TruthfulPlatform.Kind.values()) {
+        for (DrillPlatform.Kind kind : DrillPlatform.Kind.values()) {
             System.out.println(new KillDrill(kind, work, 17).run(kills, 4));
         }
     }
