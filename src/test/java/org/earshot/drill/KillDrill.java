@@ -217,7 +217,8 @@ final class KillDrill {
                 }
                 if (replies.isEmpty()) {
                     lost++;
-                    problems.add("drill " + drills + ": task " + id + " block " + (i + 1) + " never posted");
+                    problems.add("drill " + drills + ": task " + id + " block " + (i + 1) + " never posted (the platform"
+                            + " has " + children.getOrDefault(tip, List.of()).size() + " replies to " + tip + ")");
                     break;
                 }
                 if (replies.size() > 1) {
@@ -234,7 +235,7 @@ final class KillDrill {
             }
         }
         if (made.size() > expectedPosts) {
-            problems.add("drill " + drills + ": " + made.size() + " posts made for " + expectedPosts + " blocks");
+            problems.add("drill " + drills + ": " + made.size() + " posts made for " + expectedPosts + " blocks: " + made);
         }
         storedTwice += (int) perMention.values().stream().filter(n -> n > 1).count();
     }

@@ -56,7 +56,7 @@ final class TruthfulMailServer implements DrillPlatform {
         requests.incrementAndGet();
         String text;
         try {
-            text = String.valueOf(mail.getContent()).strip();
+            text = String.valueOf(mail.getContent()).replace("\r\n", "\n").strip();
         } catch (IOException e) {
             throw new MessagingException("unreadable reply", e);
         }
