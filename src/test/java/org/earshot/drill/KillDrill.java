@@ -39,13 +39,16 @@ final class KillDrill {
     /** What the drills on one platform came to; {@code duplicates}, {@code lost}, {@code misthreaded}, {@code stuck} and {@code mentionsStoredTwice} must be 0. */
     record Figures(String platform, int drills, int kills, Map<Moment, Integer> killsBy, int approvalsAnswered,
                    int blocksExpected, int postsMade, long postRequests, int duplicates, int lost,
-                   int misthreaded, int stuck, int mentionsStoredTwice, List<String> problems) {
+                   int misthreaded, int stuck, int mentionsStoredTwice, int handedToPerson, int handedToPersonSent,
+                   List<String> problems) {
         @Override
         public String toString() {
             return platform + ": " + drills + " drills, " + kills + " kills " + killsBy + ", " + approvalsAnswered
                     + " approvals answered 200, " + blocksExpected + " blocks to post, " + postsMade + " posts made from "
                     + postRequests + " POSTs, duplicates " + duplicates + ", lost " + lost + ", misthreaded "
                     + misthreaded + ", stuck " + stuck + ", mentions stored twice " + mentionsStoredTwice
+                    + (handedToPerson == 0 ? "" : ", blocked for a person as maybe sent " + handedToPerson
+                    + " (of which the platform had really sent " + handedToPersonSent + ")")
                     + (problems.isEmpty() ? "" : ", problems: " + problems);
         }
     }
@@ -67,6 +70,8 @@ final class KillDrill {
     private int lost;
     private int misthreaded;
     private int stuck;
+    private int handedToPerson;
+    private int handedToPersonSent;
     private int storedTwice;
 
     KillDrill(DrillPlatform.Kind kind, Path work, long seed) {
@@ -87,6 +92,7 @@ final class KillDrill {
         }
         return new Figures(kind.name().toLowerCase(java.util.Locale.ROOT), drills, kills, killsBy, approvals,
                 blocksExpected, postsMade, postRequests, duplicates, lost, misthreaded, stuck, storedTwice,
+                handedToPerson, handedToPersonSent,
                 List.copyOf(problems));
     }
 
@@ -183,6 +189,21 @@ final class KillDrill {
             String state = t.path("state").asText();
             String externalId = t.path("mention").path("externalId").asText();
             perMention.merge(t.path("mention").path("connectorId").asText() + "/" + externalId, 1, Integer::sum);
+            if (state.equals("FAILED") && t.path("delivery").path("blocked").asBoolean()
+                    && t.path("delivery").path("lastError").asText().contains("may have gone out")) {
+                // Mail: the kill fell between handing the reply to SMTP and its answer; a person decides.
+                handedToPerson++;
+                String parent = platform.parentIdOf(externalId);
+                List<DrillPlatform.Post> sent = children.getOrDefault(parent, List.of());
+                handedToPersonSent += Math.min(1, sent.size());
+                expectedPosts += sent.size();
+                if (sent.size() > 1) {
+                    duplicates += sent.size() - 1;
+                    problems.add("drill " + drills + ": task " + id + " blocked for a person but sent " + sent.size()
+                            + " times");
+                }
+                continue;
+            }
             if (state.equals("APPROVED") || state.equals("FAILED")) {
                 stuck++;
                 problems.add("drill " + drills + ": task " + id + " left " + state + " ("
@@ -360,11 +381,16 @@ final class KillDrill {
         }
     }
 
-    static void main(String[] args) throws Exception {
+    /** {@code KillDrill [kills per platform] [seed] [platform,...]}: the long drill without Maven, one line per platform. */
+    public static void main(String[] args) throws Exception {
         int kills = args.length > 0 ? Integer.parseInt(args[0]) : 100;
+        long seed = args.length > 1 ? Long.parseLong(args[1]) : 17;
+        String only = args.length > 2 ? args[2].toLowerCase(java.util.Locale.ROOT) : "";
         Path work = Files.createTempDirectory("earshot-kill-drill");
         for (DrillPlatform.Kind kind : DrillPlatform.Kind.values()) {
-            System.out.println(new KillDrill(kind, work, 17).run(kills, 4));
+            if (only.isEmpty() || java.util.Arrays.asList(only.split(",")).contains(kind.name().toLowerCase(java.util.Locale.ROOT))) {
+                System.out.println("kill -9 drill (seed " + seed + ") " + new KillDrill(kind, work, seed).run(kills, 4));
+            }
         }
     }
 }
