@@ -60,12 +60,19 @@ final class TruthfulPlatform implements ResponseDefinitionTransformerV2, DrillPl
     private final WireMockServer server;
 
     TruthfulPlatform(Kind kind, Path stubs, RandomGenerator random, double heldShare, long heldMillis) {
+        this(kind, stubs, random, heldShare, heldMillis, null);
+    }
+
+    /** @param chaos faults laid over every answer while it is on; null for none */
+    TruthfulPlatform(Kind kind, Path stubs, RandomGenerator random, double heldShare, long heldMillis, Chaos chaos) {
         this.kind = kind;
         this.random = random;
         this.heldShare = heldShare;
         this.heldMillis = heldMillis;
         server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
-                .usingFilesUnderDirectory(stubs.toString()).extensions(this));
+                .usingFilesUnderDirectory(stubs.toString()).extensions(chaos == null
+                        ? new com.github.tomakehurst.wiremock.extension.Extension[] {this}
+                        : new com.github.tomakehurst.wiremock.extension.Extension[] {this, chaos}));
         server.start();
         if (kind == Kind.MASTODON) {
             server.stubFor(post(urlPathEqualTo("/api/v1/statuses")).atPriority(1)
@@ -402,5 +409,61 @@ final class TruthfulPlatform implements ResponseDefinitionTransformerV2, DrillPl
     @Override
     public void close() {
         server.stop();
+    }
+
+    /**
+     * While on, a share of all answers (polls, posts, timeline checks) is a 429 with {@code Retry-After},
+     * a 500, a reset connection or the real answer five seconds late; the faults served are counted.
+     */
+    static final class Chaos implements ResponseDefinitionTransformerV2 {
+        private final RandomGenerator random;
+        private final double share;
+        private volatile boolean on;
+        final Map<String, AtomicLong> served = new ConcurrentHashMap<>();
+
+        Chaos(RandomGenerator random, double share) {
+            this.random = random;
+            this.share = share;
+        }
+
+        void on(boolean on) {
+            this.on = on;
+        }
+
+        @Override
+        public String getName() {
+            return "chaos";
+        }
+
+        @Override
+        public boolean applyGlobally() {
+            return true;
+        }
+
+        @Override
+        public ResponseDefinition transform(ServeEvent event) {
+            ResponseDefinition real = event.getResponseDefinition();
+            double roll;
+            synchronized (random) {
+                roll = random.nextDouble();
+            }
+            if (!on || roll >= share) {
+                return real;
+            }
+            int fault = (int) (roll / share * 4);
+            served.computeIfAbsent(List.of("429", "500", "reset", "5 s late").get(fault), f -> new AtomicLong())
+                    .incrementAndGet();
+            return switch (fault) {
+                case 0 -> ResponseDefinitionBuilder.responseDefinition().withStatus(429).withHeader("Retry-After", "1")
+                        .withHeader("Content-Type", "application/json").withBody("{\"error\":\"Too many requests\"}")
+                        .build();
+                case 1 -> ResponseDefinitionBuilder.responseDefinition().withStatus(500)
+                        .withHeader("Content-Type", "application/json").withBody("{\"error\":\"Internal error\"}")
+                        .build();
+                case 2 -> ResponseDefinitionBuilder.responseDefinition()
+                        .withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER).build();
+                default -> ResponseDefinitionBuilder.like(real).withFixedDelay(5_000).build();
+            };
+        }
     }
 }
