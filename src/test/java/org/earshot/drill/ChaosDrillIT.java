@@ -118,7 +118,8 @@ class ChaosDrillIT {
                 assertThat(wrong).isEmpty();
                 assertThat(made).hasSize(blocks);
                 assertThat(perMention.values()).allMatch(n -> n == 1);
-                assertThat(healthDuringChaos).anyMatch(h -> h.contains("connector DEGRADED failing"));
+                // A poll's faults are often absorbed by the connector's own retries within the poll, so the
+                // connector's check says DEGRADED in some runs only; the outbox's check must say it in every run.
                 assertThat(healthDuringChaos).anyMatch(h -> h.contains("outbox DEGRADED"));
                 assertThat(healthAfter).isEqualTo(HEALTHY);
             } finally {
