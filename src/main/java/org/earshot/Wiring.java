@@ -564,6 +564,7 @@ public final class Wiring implements AutoCloseable {
                         : ReadinessCheck.Status.DEGRADED;
                 checks.add(new ReadinessCheck("connector " + h.connectorId(), status, h.healthy() ? "ok" : h.problem()));
             }
+            checks.add(outboxCheck());
             for (RouteHealth r : alertRouteHealth()) {
                 ReadinessCheck.Status status = r.ok() ? ReadinessCheck.Status.UP
                         : r.stopped() ? ReadinessCheck.Status.DOWN : ReadinessCheck.Status.DEGRADED;
@@ -573,6 +574,24 @@ public final class Wiring implements AutoCloseable {
             // Their health is read from the database, whose own check says DOWN already.
         }
         return checks;
+    }
+
+    /** The outbox: DEGRADED while replies wait to be posted again after a failure, or wait blocked for a person. */
+    private ReadinessCheck outboxCheck() {
+        OutboxStore.Retrying retrying = database.inTransaction(outbox::retrying);
+        int blocked = database.inTransaction(outbox::blocked).size();
+        if (retrying.replies() == 0 && blocked == 0) {
+            return ReadinessCheck.up("outbox", "ok");
+        }
+        List<String> said = new java.util.ArrayList<>();
+        if (retrying.replies() > 0) {
+            said.add(retrying.replies() + " repl" + (retrying.replies() == 1 ? "y" : "ies")
+                    + " failing, to be tried again; last: " + retrying.lastError());
+        }
+        if (blocked > 0) {
+            said.add(blocked + " repl" + (blocked == 1 ? "y" : "ies") + " blocked until someone retries them");
+        }
+        return new ReadinessCheck("outbox", ReadinessCheck.Status.DEGRADED, String.join("; ", said));
     }
 
     /** Each alert route's webhook: ok, or what Slack last refused. */

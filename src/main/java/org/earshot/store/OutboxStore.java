@@ -109,4 +109,17 @@ public final class OutboxStore {
                         + " order by task_id")
                 .mapTo(Long.class).list();
     }
+
+    /** Replies not posted yet that failed at least once and are still being tried, and the newest error among them. */
+    public record Retrying(int replies, String lastError) {
+    }
+
+    public Retrying retrying(Handle h) {
+        int replies = h.createQuery("select count(*) from reply_outbox where posted_at is null and blocked_at is null"
+                + " and attempts > 0 and last_error is not null").mapTo(Integer.class).one();
+        String last = replies == 0 ? "" : h.createQuery("select last_error from reply_outbox where posted_at is null"
+                        + " and blocked_at is null and attempts > 0 and last_error is not null order by task_id desc")
+                .setMaxRows(1).mapTo(String.class).findFirst().orElse("");
+        return new Retrying(replies, last);
+    }
 }

@@ -39,22 +39,25 @@ final class KillDrill {
     /** What the drills on one platform came to; {@code duplicates}, {@code lost}, {@code misthreaded}, {@code stuck} and {@code mentionsStoredTwice} must be 0. */
     record Figures(String platform, int drills, int kills, Map<Moment, Integer> killsBy, int approvalsAnswered,
                    int blocksExpected, int postsMade, long postRequests, int duplicates, int lost,
-                   int misthreaded, int stuck, int mentionsStoredTwice, List<String> problems) {
+                   int misthreaded, int stuck, int mentionsStoredTwice, int handedToPerson, int handedToPersonSent,
+                   List<String> problems) {
         @Override
         public String toString() {
             return platform + ": " + drills + " drills, " + kills + " kills " + killsBy + ", " + approvalsAnswered
                     + " approvals answered 200, " + blocksExpected + " blocks to post, " + postsMade + " posts made from "
                     + postRequests + " POSTs, duplicates " + duplicates + ", lost " + lost + ", misthreaded "
                     + misthreaded + ", stuck " + stuck + ", mentions stored twice " + mentionsStoredTwice
+                    + (handedToPerson == 0 ? "" : ", blocked for a person as maybe sent " + handedToPerson
+                    + " (of which the platform had really sent " + handedToPersonSent + ")")
                     + (problems.isEmpty() ? "" : ", problems: " + problems);
         }
     }
 
-    private final TruthfulPlatform.Kind kind;
+    private final DrillPlatform.Kind kind;
     private final Path work;
     private final Random random;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final TruthfulPlatform platform;
+    private final DrillPlatform platform;
     private final Map<Moment, Integer> killsBy = new LinkedHashMap<>();
     private final List<String> problems = new ArrayList<>();
     private int drills;
@@ -67,14 +70,15 @@ final class KillDrill {
     private int lost;
     private int misthreaded;
     private int stuck;
+    private int handedToPerson;
+    private int handedToPersonSent;
     private int storedTwice;
 
-    KillDrill(TruthfulPlatform.Kind kind, Path work, long seed) {
+    KillDrill(DrillPlatform.Kind kind, Path work, long seed) {
         this.kind = kind;
         this.work = work;
         this.random = new Random(seed);
-        String folder = kind == TruthfulPlatform.Kind.MASTODON ? "mastodon" : "x";
-        this.platform = new TruthfulPlatform(kind, Path.of("wiremock", folder), new Random(seed + 1), 0.5, 2_000);
+        this.platform = DrillPlatform.open(kind, new Random(seed + 1), 0.5, 2_000);
     }
 
     /** Runs drills of {@code killsPerDrill} kills each until {@code kills} kills are done. */
@@ -88,6 +92,7 @@ final class KillDrill {
         }
         return new Figures(kind.name().toLowerCase(java.util.Locale.ROOT), drills, kills, killsBy, approvals,
                 blocksExpected, postsMade, postRequests, duplicates, lost, misthreaded, stuck, storedTwice,
+                handedToPerson, handedToPersonSent,
                 List.copyOf(problems));
     }
 
@@ -172,10 +177,10 @@ final class KillDrill {
     }
 
     private void count(List<JsonNode> tasks, Map<Long, List<String>> answered) {
-        List<TruthfulPlatform.Post> made = platform.posts();
+        List<DrillPlatform.Post> made = platform.posts();
         postsMade += made.size();
         postRequests += platform.postRequests();
-        Map<String, List<TruthfulPlatform.Post>> children = new HashMap<>();
+        Map<String, List<DrillPlatform.Post>> children = new HashMap<>();
         made.forEach(p -> children.computeIfAbsent(p.inReplyTo(), x -> new ArrayList<>()).add(p));
         Map<String, Integer> perMention = new HashMap<>();
         int expectedPosts = 0;
@@ -184,6 +189,21 @@ final class KillDrill {
             String state = t.path("state").asText();
             String externalId = t.path("mention").path("externalId").asText();
             perMention.merge(t.path("mention").path("connectorId").asText() + "/" + externalId, 1, Integer::sum);
+            if (state.equals("FAILED") && t.path("delivery").path("blocked").asBoolean()
+                    && t.path("delivery").path("lastError").asText().contains("may have gone out")) {
+                // Mail: the kill fell between handing the reply to SMTP and its answer; a person decides.
+                handedToPerson++;
+                String parent = platform.parentIdOf(externalId);
+                List<DrillPlatform.Post> sent = children.getOrDefault(parent, List.of());
+                handedToPersonSent += Math.min(1, sent.size());
+                expectedPosts += sent.size();
+                if (sent.size() > 1) {
+                    duplicates += sent.size() - 1;
+                    problems.add("drill " + drills + ": task " + id + " blocked for a person but sent " + sent.size()
+                            + " times");
+                }
+                continue;
+            }
             if (state.equals("APPROVED") || state.equals("FAILED")) {
                 stuck++;
                 problems.add("drill " + drills + ": task " + id + " left " + state + " ("
@@ -208,25 +228,35 @@ final class KillDrill {
                 lost++;
                 problems.add("drill " + drills + ": task " + id + " answered 200 but " + state);
             }
-            String tip = externalId;
+            String tip = platform.parentIdOf(externalId);
             for (int i = 0; i < blocks.size(); i++) {
-                List<TruthfulPlatform.Post> replies = children.getOrDefault(tip, List.of());
+                List<DrillPlatform.Post> replies = children.getOrDefault(tip, List.of());
+                if (!platform.threadsBlocks()) {
+                    // Every block answers the mention: block i is the i-th reply to it that says block i.
+                    String text = blocks.get(i).strip();
+                    replies = replies.stream().filter(p -> p.text().endsWith(text)).toList();
+                }
                 if (replies.isEmpty()) {
                     lost++;
-                    problems.add("drill " + drills + ": task " + id + " block " + (i + 1) + " never posted");
+                    problems.add("drill " + drills + ": task " + id + " block " + (i + 1) + " never posted (the platform"
+                            + " has " + children.getOrDefault(tip, List.of()).size() + " replies to " + tip + ")");
                     break;
                 }
+                if (replies.size() > 1) {
+                    problems.add("drill " + drills + ": task " + id + " block " + (i + 1) + " posted "
+                            + replies.size() + " times: " + replies);
+                }
                 duplicates += replies.size() - 1;
-                TruthfulPlatform.Post post = replies.get(0);
+                DrillPlatform.Post post = replies.get(0);
                 if (!post.text().endsWith(blocks.get(i).strip())) {
                     misthreaded++;
                     problems.add("drill " + drills + ": task " + id + " block " + (i + 1) + " is '" + post.text() + "'");
                 }
-                tip = post.id();
+                tip = platform.threadsBlocks() ? post.id() : tip;
             }
         }
         if (made.size() > expectedPosts) {
-            problems.add("drill " + drills + ": " + made.size() + " posts made for " + expectedPosts + " blocks");
+            problems.add("drill " + drills + ": " + made.size() + " posts made for " + expectedPosts + " blocks: " + made);
         }
         storedTwice += (int) perMention.values().stream().filter(n -> n > 1).count();
     }
@@ -248,24 +278,6 @@ final class KillDrill {
     }
 
     private Path writeConfig(Path dir, int port) throws IOException {
-        String connector = kind == TruthfulPlatform.Kind.MASTODON ? """
-                  mastodon:
-                    type: mastodon
-                    brand: acme
-                    schedule: 2s
-                    baseUrl: %s
-                    accessToken: demo-token
-                    hashtags: ["acmeair"]
-                """ : """
-                  x:
-                    type: x
-                    brand: acme
-                    schedule: 2s
-                    baseUrl: %s
-                    bearerToken: demo-bearer
-                    userAccessToken: demo-user-token
-                    brandAccount: acmeair
-                """;
         String yaml = """
                 storage:
                   dataDir: %s
@@ -279,7 +291,7 @@ final class KillDrill {
                     keywords: ["acme air", "acmeair"]
                     handles: ["@acmeair", "@acmeair@mastodon.example"]
                     hashtags: ["#acmeair"]
-                    ownAccounts: ["acmeair@mastodon.example", "acmeair"]
+                    ownAccounts: ["acmeair@mastodon.example", "acmeair", "acmeair.bsky.social", "support@acme.example"]
                 connectors:
                 %s
                 serviceLevels:
@@ -294,7 +306,7 @@ final class KillDrill {
                 reply:
                   policyFile: %s
                 """.formatted(dir.resolve("data").toAbsolutePath(), port, TOKEN,
-                connector.formatted(platform.baseUrl()).stripTrailing(),
+                platform.connectorYaml(),
                 Path.of("config/policy.yaml").toAbsolutePath());
         Path file = dir.resolve("drill.yaml");
         Files.writeString(file, yaml);
@@ -369,11 +381,16 @@ final class KillDrill {
         }
     }
 
-    static void main(String[] args) throws Exception {
+    /** {@code KillDrill [kills per platform] [seed] [platform,...]}: the long drill without Maven, one line per platform. */
+    public static void main(String[] args) throws Exception {
         int kills = args.length > 0 ? Integer.parseInt(args[0]) : 100;
+        long seed = args.length > 1 ? Long.parseLong(args[1]) : 17;
+        String only = args.length > 2 ? args[2].toLowerCase(java.util.Locale.ROOT) : "";
         Path work = Files.createTempDirectory("earshot-kill-drill");
-        for (TruthfulPlatform.Kind kind : TruthfulPlatform.Kind.values()) {
-            System.out.println(new KillDrill(kind, work, 17).run(kills, 4));
+        for (DrillPlatform.Kind kind : DrillPlatform.Kind.values()) {
+            if (only.isEmpty() || java.util.Arrays.asList(only.split(",")).contains(kind.name().toLowerCase(java.util.Locale.ROOT))) {
+                System.out.println("kill -9 drill (seed " + seed + ") " + new KillDrill(kind, work, seed).run(kills, 4));
+            }
         }
     }
 }

@@ -2,14 +2,19 @@ package org.earshot.drill;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The kill -9 drill, short: a few kills per platform. The long one is the same drill with more kills:
- * {@code mvn -B test -Dtest=KillDrillIT -Dearshot.drill.kills=100} (see the README's Drills section).
+ * {@code mvn -B test -Dtest=KillDrillIT -Dearshot.drill.kills=100} (see the README's Drills section);
+ * {@code -Dearshot.drill.platforms=reddit,mail} drills only those.
  * Counts only: every approval answered 200 posted, each block once, threaded, nothing left waiting.
  */
 class KillDrillIT {
@@ -17,9 +22,12 @@ class KillDrillIT {
     Path dir;
 
     @ParameterizedTest
-    @EnumSource(TruthfulPlatform.Kind.class)
-    void everyApprovalAnswered200IsPostedOnceAfterKillsAtRandomMoments(TruthfulPlatform.Kind platform)
+    @EnumSource(DrillPlatform.Kind.class)
+    void everyApprovalAnswered200IsPostedOnceAfterKillsAtRandomMoments(DrillPlatform.Kind platform)
             throws Exception {
+        String only = System.getProperty("earshot.drill.platforms", "");
+        assumeTrue(only.isBlank() || Arrays.asList(only.toLowerCase(Locale.ROOT).split(",")).contains(
+                platform.name().toLowerCase(Locale.ROOT)), "earshot.drill.platforms=" + only + " leaves it out");
         int kills = Integer.getInteger("earshot.drill.kills", 3);
         long seed = Long.getLong("earshot.drill.seed", System.nanoTime());
         // A short drill whose kills all land before any approval proves nothing: it is drilled again

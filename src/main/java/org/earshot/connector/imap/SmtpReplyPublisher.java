@@ -26,12 +26,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends an approved reply as one e-mail, threaded under the customer's mail, exactly once.
+ * Sends an approved reply as one e-mail, threaded under the customer's mail, at most once.
  *
  * <p>Every reply gets a Message-ID made from its block's idempotency key. Before sending, the Sent
- * folder is searched for that Message-ID: a reply already there is not sent again. After SMTP
- * accepted the mail, a copy is appended to the Sent folder, which is what makes a later attempt
- * find it. Never retries on its own: the outbox decides when to try again.
+ * folder is searched for that Message-ID: a reply already there is not sent again. SMTP has no
+ * idempotency key and no way to ask whether a mail was taken, so the copy is filed in Sent
+ * <em>before</em> the mail is handed to SMTP, flagged {@code \Draft} ("not confirmed"), and the flag
+ * is cleared once the server accepted the mail; a send the server refused removes the copy. A copy
+ * still flagged when the next attempt comes means an attempt was cut off (the process killed, the
+ * machine down) between handing the mail over and hearing the answer: it may or may not have gone
+ * out, and sending it again could send it twice. That reply is blocked for a person with the reason
+ * (the copy removed, so that their retry sends it, with the same Message-ID). With
+ * {@code saveToSent: false} the server files its own copy of what it accepted, and the search alone
+ * decides. Never retries on its own: the outbox decides when to try again.
  */
 public final class SmtpReplyPublisher implements ReplyPublisher, org.earshot.connector.CredentialCheck {
     private static final Logger LOG = LoggerFactory.getLogger(SmtpReplyPublisher.class);
@@ -57,16 +64,33 @@ public final class SmtpReplyPublisher implements ReplyPublisher, org.earshot.con
         InternetAddress to = recipient(block.mention());
         Store store = connections.openStore();
         try {
-            if (alreadySent(store, messageId)) {
+            SentCopy earlier = sentCopy(store, messageId);
+            if (earlier == SentCopy.SENT) {
                 LOG.info("{}: reply {} is already in {}; not sending it again", settings.connectorId(), messageId,
                         settings.sentFolder());
                 return new PostedReply(messageId, "");
             }
+            if (earlier == SentCopy.UNCONFIRMED) {
+                removeCopy(store, messageId);
+                throw ConnectorException.permanentFailure("reply " + messageId + " may have gone out already: an"
+                        + " earlier attempt handed it to SMTP " + settings.smtpHost() + ":" + settings.smtpPort()
+                        + " and stopped before the server answered, and SMTP cannot be asked whether it took it."
+                        + " Look in the SMTP server's log (or ask the customer); retry the reply to send it again"
+                        + " (same Message-ID), or answer the task by hand", null);
+            }
             Session session = connections.session();
             MimeMessage reply = ReplyMessage.compose(session, settings, block, to, messageId);
-            send(session, reply, to);
-            if (settings.saveToSent()) {
-                saveToSent(store, reply, messageId);
+            boolean filed = settings.saveToSent() && fileUnconfirmed(store, reply, messageId);
+            try {
+                send(session, reply, to);
+            } catch (ConnectorException e) {
+                if (filed) {
+                    removeCopy(store, messageId);
+                }
+                throw e;
+            }
+            if (filed) {
+                confirm(store, messageId);
             }
             return new PostedReply(messageId, "");
         } finally {
@@ -90,21 +114,25 @@ public final class SmtpReplyPublisher implements ReplyPublisher, org.earshot.con
         }
     }
 
-    private boolean alreadySent(Store store, String messageId) throws ConnectorException {
+    /** What the Sent folder holds of a reply: nothing, a copy of a mail the server accepted, or one not confirmed yet. */
+    private enum SentCopy { NONE, SENT, UNCONFIRMED }
+
+    private SentCopy sentCopy(Store store, String messageId) throws ConnectorException {
         Folder sent = null;
         try {
             sent = store.getFolder(settings.sentFolder());
             if (!sent.exists()) {
-                return false;
+                return SentCopy.NONE;
             }
             sent.open(Folder.READ_ONLY);
-            for (Message m : sent.search(new HeaderTerm("Message-ID", messageId))) {
-                String[] ids = m.getHeader("Message-ID");
-                if (ids != null && ids.length > 0 && ids[0].strip().equals(messageId)) {
-                    return true;
+            SentCopy found = SentCopy.NONE;
+            for (Message m : copies(sent, messageId)) {
+                if (!m.isSet(Flags.Flag.DRAFT)) {
+                    return SentCopy.SENT;
                 }
+                found = SentCopy.UNCONFIRMED;
             }
-            return false;
+            return found;
         } catch (MessagingException e) {
             // Without knowing whether it went out already, sending could send it twice: try later.
             throw ConnectorException.transientFailure("cannot check " + settings.sentFolder() + " of "
@@ -113,6 +141,17 @@ public final class SmtpReplyPublisher implements ReplyPublisher, org.earshot.con
         } finally {
             MailConnections.closeQuietly(sent);
         }
+    }
+
+    private static java.util.List<Message> copies(Folder sent, String messageId) throws MessagingException {
+        java.util.List<Message> copies = new java.util.ArrayList<>();
+        for (Message m : sent.search(new HeaderTerm("Message-ID", messageId))) {
+            String[] ids = m.getHeader("Message-ID");
+            if (ids != null && ids.length > 0 && ids[0].strip().equals(messageId)) {
+                copies.add(m);
+            }
+        }
+        return copies;
     }
 
     private void send(Session session, MimeMessage reply, InternetAddress to) throws ConnectorException {
@@ -157,10 +196,11 @@ public final class SmtpReplyPublisher implements ReplyPublisher, org.earshot.con
     }
 
     /**
-     * The reply went out; if its copy cannot be filed, the outbox must still hear "posted", or it
-     * would send it again. The missing copy is logged for the operator.
+     * Files the reply's copy in Sent flagged {@code \Draft}, before it is sent. If it cannot be filed the
+     * reply is sent all the same (as a reply whose copy is lost after sending would be); false then,
+     * and the operator is told that a repeat cannot be recognised.
      */
-    private void saveToSent(Store store, MimeMessage reply, String messageId) {
+    private boolean fileUnconfirmed(Store store, MimeMessage reply, String messageId) {
         Folder sent = null;
         try {
             sent = store.getFolder(settings.sentFolder());
@@ -168,11 +208,55 @@ public final class SmtpReplyPublisher implements ReplyPublisher, org.earshot.con
                 throw new MessagingException("the folder could not be created");
             }
             reply.setFlag(Flags.Flag.SEEN, true);
+            reply.setFlag(Flags.Flag.DRAFT, true);
             sent.appendMessages(new Message[] {reply});
+            return true;
         } catch (MessagingException e) {
-            LOG.warn("{}: reply {} was sent but its copy could not be saved in {}: {}. If this reply is"
+            LOG.warn("{}: the copy of reply {} could not be saved in {}: {}. It is sent all the same; if it is"
                             + " attempted again, it cannot be recognised as sent.", settings.connectorId(), messageId,
                     settings.sentFolder(), MailConnections.describe(e));
+            return false;
+        } finally {
+            MailConnections.closeQuietly(sent);
+        }
+    }
+
+    /**
+     * The server accepted the reply: its copy loses the {@code \Draft} flag. If that fails the outbox
+     * still hears "posted" (it would otherwise send it again); the copy stays flagged, which only
+     * matters if the same reply is attempted again, and then a person decides.
+     */
+    private void confirm(Store store, String messageId) {
+        if (!changeCopies(store, messageId, Flags.Flag.DRAFT, false)) {
+            LOG.warn("{}: reply {} was sent but its copy in {} could not be marked as sent; it stays flagged \\Draft",
+                    settings.connectorId(), messageId, settings.sentFolder());
+        }
+    }
+
+    /** Removes the copy of a reply that the server refused, or whose fate a person now decides. */
+    private void removeCopy(Store store, String messageId) {
+        if (!changeCopies(store, messageId, Flags.Flag.DELETED, true)) {
+            LOG.warn("{}: the unconfirmed copy of reply {} could not be removed from {}; the next attempt will"
+                    + " block the reply for a person", settings.connectorId(), messageId, settings.sentFolder());
+        }
+    }
+
+    private boolean changeCopies(Store store, String messageId, Flags.Flag flag, boolean set) {
+        Folder sent = null;
+        try {
+            sent = store.getFolder(settings.sentFolder());
+            sent.open(Folder.READ_WRITE);
+            for (Message m : copies(sent, messageId)) {
+                m.setFlag(flag, set);
+            }
+            if (flag == Flags.Flag.DELETED) {
+                sent.close(true);
+                sent = null;
+            }
+            return true;
+        } catch (MessagingException e) {
+            LOG.debug("{}: {} of {}: {}", settings.connectorId(), flag, messageId, MailConnections.describe(e));
+            return false;
         } finally {
             MailConnections.closeQuietly(sent);
         }

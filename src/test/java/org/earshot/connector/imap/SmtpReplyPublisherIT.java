@@ -12,6 +12,7 @@ import static org.earshot.connector.imap.ImapTestMail.withSmtpPort;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.user.GreenMailUser;
+import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
@@ -79,6 +80,98 @@ class SmtpReplyPublisherIT {
         } finally {
             store.close();
         }
+    }
+
+    /** The Sent folder's copies as (Message-ID, flagged \\Draft). */
+    private List<String> sentCopies() throws Exception {
+        Store store = Session.getInstance(new Properties()).getStore("imap");
+        store.connect("127.0.0.1", server.getImap().getPort(), SUPPORT, PASSWORD);
+        try {
+            Folder sent = store.getFolder("Sent");
+            if (!sent.exists()) {
+                return List.of();
+            }
+            sent.open(Folder.READ_ONLY);
+            List<String> copies = new java.util.ArrayList<>();
+            for (Message m : sent.getMessages()) {
+                copies.add(m.getHeader("Message-ID")[0] + (m.isSet(Flags.Flag.DRAFT) ? " draft" : " sent"));
+            }
+            sent.close(false);
+            return copies;
+        } finally {
+            store.close();
+        }
+    }
+
+    /** What a process killed after handing the reply to SMTP and before the answer leaves behind: its copy, flagged \\Draft. */
+    private void leaveUnconfirmedCopy(Mention mention, String key) throws Exception {
+        Session session = Session.getInstance(new Properties());
+        String messageId = ReplyMessage.messageId(key, SUPPORT);
+        MimeMessage copy = ReplyMessage.compose(session, settings(server), block(mention, key),
+                new jakarta.mail.internet.InternetAddress(CUSTOMER), messageId);
+        copy.setFlag(Flags.Flag.DRAFT, true);
+        Store store = session.getStore("imap");
+        store.connect("127.0.0.1", server.getImap().getPort(), SUPPORT, PASSWORD);
+        try {
+            Folder sent = store.getFolder("Sent");
+            if (!sent.exists()) {
+                sent.create(Folder.HOLDS_MESSAGES);
+            }
+            sent.appendMessages(new Message[] {copy});
+        } finally {
+            store.close();
+        }
+    }
+
+    @Test
+    void theCopyInSentIsConfirmedOnceTheServerTookTheReply() throws Exception {
+        Mention mention = customerMail("Charged twice");
+
+        new SmtpReplyPublisher(settings(server)).publish(block(mention, "task-20-block-0"));
+
+        assertThat(sentCopies()).containsExactly("<task-20-block-0.earshot@acme.example> sent");
+    }
+
+    @Test
+    void aReplyWhoseEarlierAttemptWasCutOffBeforeSmtpAnsweredIsBlockedForAPersonNotSentAgain() throws Exception {
+        Mention mention = customerMail("Charged twice");
+        leaveUnconfirmedCopy(mention, "task-21-block-0");
+
+        assertThatThrownBy(() -> new SmtpReplyPublisher(settings(server)).publish(block(mention, "task-21-block-0")))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.isPermanent()).isTrue())
+                .hasMessageContaining("may have gone out already")
+                .hasMessageContaining("retry the reply to send it again");
+        assertThat(receivedByCustomer()).isEmpty();
+        assertThat(sentCopies()).isEmpty();
+    }
+
+    @Test
+    void aPersonsRetryAfterTheCutOffAttemptSendsTheReplyOnce() throws Exception {
+        Mention mention = customerMail("Charged twice");
+        leaveUnconfirmedCopy(mention, "task-22-block-0");
+        SmtpReplyPublisher publisher = new SmtpReplyPublisher(settings(server));
+        assertThatThrownBy(() -> publisher.publish(block(mention, "task-22-block-0")))
+                .isInstanceOf(ConnectorException.class);
+
+        publisher.publish(block(mention, "task-22-block-0"));
+
+        assertThat(receivedByCustomer()).extracting(MimeMessage::getMessageID)
+                .containsExactly("<task-22-block-0.earshot@acme.example>");
+        assertThat(sentCopies()).containsExactly("<task-22-block-0.earshot@acme.example> sent");
+    }
+
+    @Test
+    void aReplyTheServerRefusedLeavesNoCopyBehindSoTheNextAttemptSendsIt() throws Exception {
+        Mention mention = customerMail("Charged twice");
+        try (ScriptedSmtpServer smtp = new ScriptedSmtpServer("451 4.3.0 Try again later")) {
+            assertThatThrownBy(() -> new SmtpReplyPublisher(withSmtpPort(settings(server), smtp.port()))
+                    .publish(block(mention, "task-23-block-0"))).isInstanceOf(ConnectorException.class);
+        }
+        assertThat(sentCopies()).isEmpty();
+
+        new SmtpReplyPublisher(settings(server)).publish(block(mention, "task-23-block-0"));
+
+        assertThat(receivedByCustomer()).hasSize(1);
     }
 
     @Test
