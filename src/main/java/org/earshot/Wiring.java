@@ -72,6 +72,7 @@ import org.earshot.store.OutboxStore;
 import org.earshot.store.TaskStore;
 import org.earshot.task.Approvals;
 import org.earshot.task.LlmDrafts;
+import org.earshot.task.ModelScoring;
 import org.earshot.task.Backoff;
 import org.earshot.task.BusinessClock;
 import org.earshot.task.Corrections;
@@ -137,6 +138,8 @@ public final class Wiring implements AutoCloseable {
     private final MentionIntake intake;
     private final Requeue requeue;
     private final LlmDrafts llmDrafts;
+    /** Null when the learned model is off. */
+    private final ModelScoring modelScoring;
     private final ConnectorHealthCheck healthCheck;
     private final TaskQueries queries;
     private final Approvals approvals;
@@ -256,7 +259,10 @@ public final class Wiring implements AutoCloseable {
                     new BusinessClock(config.alerts().businessHours()), metrics::scored);
             Map<String, BrandMatcher> matchers = config.brands().stream()
                     .collect(Collectors.toMap(b -> b.id(), BrandMatcher::new));
-            this.intake = new MentionIntake(database, mentions, tasks, cursors, health, triage, matchers, clock);
+            // The model reads new mentions in its own job, so a poll stores and queues them at the lexicon's speed.
+            this.modelScoring = scorer.model() == null ? null : new ModelScoring(database, tasks, triage, clock);
+            this.intake = new MentionIntake(database, mentions, tasks, cursors, health, triage.withModelLater(),
+                    matchers, clock);
             this.requeue = new Requeue(database, intake, connectors, clock);
             this.llmDrafts = new LlmDrafts(database, tasks, drafter, clock);
             this.healthCheck = new ConnectorHealthCheck(database, health, mentions, config.connectors().values().stream()
@@ -335,7 +341,8 @@ public final class Wiring implements AutoCloseable {
                 timings.alertTriggersInterval(),
                 database.shared() ? database.dataSource() : null,
                 drafter.usesLlm() ? llmDrafts::runOnce : null,
-                config.storage().retention() == null ? null : () -> retention().pruneOnce());
+                config.storage().retention() == null ? null : () -> retention().pruneOnce(),
+                modelScoring == null ? null : this::scoreWithModelOnce);
         scheduler.start();
         sharedStateWatch = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "earshot-shared-state");
@@ -481,6 +488,14 @@ public final class Wiring implements AutoCloseable {
         MentionIntake.PollOutcome outcome = intake.pollOnce(connector);
         mentionAlerts.raiseFor(outcome.newTaskIds());
         return outcome;
+    }
+
+    /**
+     * The learned model's job, run once: every task waiting for its scores is scored, and those it made
+     * pressing are alerted (once: a task alerted on already is not again). 0 when the model is off.
+     */
+    public int scoreWithModelOnce() {
+        return modelScoring == null ? 0 : modelScoring.drain(mentionAlerts::raiseFor);
     }
 
     /** Where a connector's next poll starts, as it saved it; empty before its first poll. */

@@ -96,6 +96,11 @@ public final class BenchCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     ScoreCommand.Model model;
 
+    @Option(names = "--burst", defaultValue = "0", paramLabel = "N",
+            description = "Runs only the burst bench: N mentions polled with the learned model on, stored and queued "
+                    + "with the lexicon's scores, then scored by the model's job (for example 10000).")
+    int burst;
+
     @Option(names = "--model-texts", defaultValue = "2000", description = "Texts the learned model reads (default: ${DEFAULT-VALUE}).")
     int modelTexts;
 
@@ -117,6 +122,10 @@ public final class BenchCommand implements Callable<Integer> {
         EarshotConfig config = ConfigLoader.fromEnvironment(Wiring.CHANNELS).load(configFile);
         System.out.printf(Locale.ROOT, "earshot bench on %d core(s), Java %s%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        if (burst > 0) {
+            ModelBurstBench.run(config, burst, SAMPLES);
+            return 0;
+        }
         if (onlyQueue) {
             TaskListBench.run(config, queueTasks, queueRequests, SAMPLES);
             return 0;

@@ -193,6 +193,9 @@ public final class MentionIntake {
         if (a.llmPending()) {
             tasks.markLlmPending(h, taskId);
         }
+        if (a.modelPending()) {
+            tasks.markModelPending(h, taskId);
+        }
         return Optional.of(taskId);
     }
 

@@ -73,11 +73,23 @@ public final class MentionReader {
     }
 
     public MentionReading read(String subject, String text) {
+        return read(subject, text, true);
+    }
+
+    /**
+     * The reading without the learned model (no embedding, no intent from examples): what a poll stores a
+     * mention with at once, before the model-scoring job reads it with {@link #read}.
+     */
+    public MentionReading readWithoutModel(String subject, String text) {
+        return read(subject, text, false);
+    }
+
+    private MentionReading read(String subject, String text, boolean withModel) {
         String analysed = AnalysedText.of(MentionScorer.textOf(subject, text), maxChars).text();
         String language = languages.detect(analysed);
         String embedded = embedded(analysed);
-        float[] ahead = readAhead.remove(embedded);
-        Embedding embedding = model == null ? Embedding.NONE
+        float[] ahead = withModel ? readAhead.remove(embedded) : null;
+        Embedding embedding = model == null || !withModel ? Embedding.NONE
                 : ahead != null ? Embedding.of(ahead) : Embedding.lazy(() -> model.embedding(embedded));
         java.util.Optional<IntentGuess> intent = intents == null ? java.util.Optional.empty()
                 : embedding.vector().flatMap(intents::guess);

@@ -38,6 +38,8 @@ public final class EarshotScheduler implements AutoCloseable {
     private final Scheduler scheduler;
     /** How often the LLM's drafts job looks for tasks waiting for it. */
     static final Duration LLM_DRAFTS_EVERY = Duration.ofSeconds(2);
+    /** How often the learned model looks for tasks waiting for its scores (it then scores all that wait). */
+    static final Duration MODEL_SCORING_EVERY = Duration.ofSeconds(1);
     /** How often old mentions are pruned (storage.retention); the first pass runs at the start. */
     static final Duration RETENTION_EVERY = Duration.ofHours(1);
 
@@ -63,6 +65,18 @@ public final class EarshotScheduler implements AutoCloseable {
                             OutboxDispatcher dispatcher, Duration outboxInterval, AlertDispatcher alertDelivery,
                             Duration alertDeliveryInterval, AlertTriggers alertTriggers, Duration alertTriggersInterval,
                             DataSource sharedStore, Runnable llmDrafts, Runnable retention) {
+        this(connectors, intake, mentionAlerts, dispatcher, outboxInterval, alertDelivery, alertDeliveryInterval,
+                alertTriggers, alertTriggersInterval, sharedStore, llmDrafts, retention, null);
+    }
+
+    /**
+     * @param modelScoring the learned model's scores for tasks opened with the lexicon's (see
+     *                     {@code task.ModelScoring}), every second; null when the model is off
+     */
+    public EarshotScheduler(Collection<Connector> connectors, MentionIntake intake, MentionAlerts mentionAlerts,
+                            OutboxDispatcher dispatcher, Duration outboxInterval, AlertDispatcher alertDelivery,
+                            Duration alertDeliveryInterval, AlertTriggers alertTriggers, Duration alertTriggersInterval,
+                            DataSource sharedStore, Runnable llmDrafts, Runnable retention, Runnable modelScoring) {
         Map<String, Runnable> routines = new java.util.LinkedHashMap<>();
         for (Connector c : connectors) {
             // After the poll's transaction: a crash in between is caught up by the alert job's sweep.
@@ -78,6 +92,9 @@ public final class EarshotScheduler implements AutoCloseable {
         }
         if (retention != null) {
             routines.put("retention", retention);
+        }
+        if (modelScoring != null) {
+            routines.put("model-scoring", modelScoring);
         }
         Map<String, Supplier<Job>> jobs = new java.util.HashMap<>();
         routines.forEach((name, routine) -> jobs.put(name, () -> new RoutineJob(name, routine)));
@@ -116,6 +133,9 @@ public final class EarshotScheduler implements AutoCloseable {
             }
             if (retention != null) {
                 schedule("retention", RETENTION_EVERY);
+            }
+            if (modelScoring != null) {
+                schedule("model-scoring", MODEL_SCORING_EVERY);
             }
         } catch (SchedulerException e) {
             throw new IllegalStateException("scheduler: " + e.getMessage(), e);

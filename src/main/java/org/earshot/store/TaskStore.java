@@ -80,6 +80,56 @@ public final class TaskStore {
         h.createUpdate("update response_task set llm_pending = true where id = :id").bind("id", id).execute();
     }
 
+    /** Marks a new task as scored by the lexicon alone, waiting for the learned model's scores. */
+    public void markModelPending(Handle h, long id) {
+        h.createUpdate("update response_task set model_pending = true where id = :id").bind("id", id).execute();
+    }
+
+    /** Tasks waiting for the learned model, oldest first (the order they were heard in). */
+    public List<ResponseTask> modelPending(Handle h, int limit) {
+        return h.createQuery(SELECT + " where t.model_pending = true order by t.id limit :limit")
+                .bind("limit", limit).map(TaskMapper.TASK).list();
+    }
+
+    /**
+     * Puts the learned model's scores on a task still waiting for them; its draft too when the task is
+     * new and its draft still the one it opened with ({@code openedWith}: nobody, and no LLM, wrote another).
+     * A task a person relabelled keeps their labels; a task decided meanwhile keeps its draft. Either way it
+     * waits no more.
+     *
+     * @return whether the scores were put in place
+     */
+    public boolean putModelScores(Handle h, long id, Score score, Draft draft, String openedWith, Instant now) {
+        int drafted = h.createUpdate("update response_task set negativity = :negativity, sentiment = :sentiment,"
+                        + " urgency = :urgency, urgency_level = :urgency_level, priority = :priority, reasons = :reasons,"
+                        + " intent = :intent, draft_text = :draft_text, draft_blocks = :draft_blocks,"
+                        + " draft_warnings = :draft_warnings, follow_up = :follow_up, model_pending = false,"
+                        + " updated_at = :now where id = :id and model_pending = true and corrected_at is null"
+                        + " and state = 'NEW' and draft_text = :opened_with")
+                .bind("negativity", score.negativity()).bind("sentiment", score.sentiment())
+                .bind("urgency", score.urgency()).bind("urgency_level", score.urgencyLevel())
+                .bind("priority", score.priority()).bind("reasons", Json.write(score.reasons()))
+                .bind("intent", draft.intent()).bind("draft_text", draft.text())
+                .bind("draft_blocks", Json.write(draft.blocks()))
+                .bind("draft_warnings", WarningsColumn.write(draft.warnings())).bind("follow_up", draft.followUp())
+                .bind("opened_with", openedWith).bind("now", now).bind("id", id)
+                .execute();
+        if (drafted == 1) {
+            return true;
+        }
+        int scored = h.createUpdate("update response_task set negativity = :negativity, sentiment = :sentiment,"
+                        + " urgency = :urgency, urgency_level = :urgency_level, priority = :priority, reasons = :reasons,"
+                        + " model_pending = false where id = :id and model_pending = true and corrected_at is null")
+                .bind("negativity", score.negativity()).bind("sentiment", score.sentiment())
+                .bind("urgency", score.urgency()).bind("urgency_level", score.urgencyLevel())
+                .bind("priority", score.priority()).bind("reasons", Json.write(score.reasons()))
+                .bind("id", id)
+                .execute();
+        // Scores alone leave the task's version: a person editing its draft meanwhile is not told it changed.
+        h.createUpdate("update response_task set model_pending = false where id = :id").bind("id", id).execute();
+        return scored == 1;
+    }
+
     /** Open tasks waiting for the LLM's draft, highest priority first. */
     public List<ResponseTask> llmPending(Handle h, int limit) {
         return h.createQuery(SELECT + " where t.llm_pending = true and t.state = 'NEW'"

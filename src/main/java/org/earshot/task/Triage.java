@@ -29,6 +29,7 @@ public final class Triage {
     private final ServiceLevels serviceLevels;
     private final BusinessClock businessClock;
     private final java.util.function.Consumer<java.time.Duration> scoringTimes;
+    private final boolean modelLater;
 
     /**
      * @param reader        reads each mention once (language, lexicon, embedding) for the scorer and the drafter
@@ -43,6 +44,13 @@ public final class Triage {
     public Triage(MentionReader reader, MentionScorer scorer, CurrentTeamCorrections teamCorrections,
                   ReplyDrafter drafter, ServiceLevels serviceLevels, BusinessClock businessClock,
                   java.util.function.Consumer<java.time.Duration> scoringTimes) {
+        this(reader, scorer, teamCorrections, drafter, serviceLevels, businessClock, scoringTimes, false);
+    }
+
+    private Triage(MentionReader reader, MentionScorer scorer, CurrentTeamCorrections teamCorrections,
+                   ReplyDrafter drafter, ServiceLevels serviceLevels, BusinessClock businessClock,
+                   java.util.function.Consumer<java.time.Duration> scoringTimes, boolean modelLater) {
+        this.modelLater = modelLater;
         this.reader = reader;
         this.scorer = scorer;
         this.teamCorrections = teamCorrections;
@@ -69,21 +77,59 @@ public final class Triage {
         this(scorer, new CurrentTeamCorrections(), drafter, serviceLevels);
     }
 
-    /** @param llmPending the draft is the templates' while the LLM writes its own, as its own job ({@link LlmDrafts}) */
-    /** @param language the mention's, ISO 639-1 ("en") */
-    public record Assessment(Score score, Draft draft, Instant dueAt, boolean llmPending, String language) {
+    /**
+     * @param llmPending   the draft is the templates' while the LLM writes its own, as its own job ({@link LlmDrafts})
+     * @param language     the mention's, ISO 639-1 ("en")
+     * @param modelPending scored by the lexicon alone; the learned model scores it later ({@link ModelScoring})
+     */
+    public record Assessment(Score score, Draft draft, Instant dueAt, boolean llmPending, String language,
+                             boolean modelPending) {
+        public Assessment(Score score, Draft draft, Instant dueAt, boolean llmPending, String language) {
+            this(score, draft, dueAt, llmPending, language, false);
+        }
+    }
+
+    /**
+     * The same triage, but a mention is assessed at once with the lexicon alone and marked for the learned
+     * model, which {@link ModelScoring} runs later in batches, off the poll: a burst is stored and queued
+     * at the lexicon's speed. Without a model nothing changes.
+     */
+    public Triage withModelLater() {
+        return new Triage(reader, scorer, teamCorrections, drafter, serviceLevels, businessClock, scoringTimes,
+                reader.model() != null);
+    }
+
+    /** Whether mentions are stored with the lexicon's scores first and read by the learned model later. */
+    public boolean modelLater() {
+        return modelLater;
     }
 
     /** Lets the scorer's learned model read a poll's mentions before they are assessed (and their transaction opens). */
     public void readAhead(java.util.List<org.earshot.domain.IncomingMention> polled) {
-        if (reader.model() != null && !polled.isEmpty()) {
+        if (reader.model() != null && !modelLater && !polled.isEmpty()) {
             reader.readAhead(polled.stream().map(m -> MentionScorer.textOf(m.subject(), m.text())).toList());
         }
     }
 
+    /** What a new mention's task opens with: with the learned model's scores, unless {@link #modelLater()}. */
     public Assessment assess(Mention m, CustomerHistory history, Instant now) {
+        return assess(m, history, now, !modelLater);
+    }
+
+    /**
+     * The learned model's assessment of tasks opened with the lexicon's, in their order: the model reads
+     * their texts as one batch, spread over the cores; the history is the one each task opened with.
+     */
+    public java.util.List<Assessment> withModel(java.util.List<org.earshot.domain.ResponseTask> opened, Instant now) {
+        reader.readAhead(opened.stream().map(t -> MentionScorer.textOf(t.mention().subject(), t.mention().text()))
+                .toList());
+        return opened.stream().map(t -> assess(t.mention(), t.customer(), now, true)).toList();
+    }
+
+    private Assessment assess(Mention m, CustomerHistory history, Instant now, boolean withModel) {
         long started = System.nanoTime();
-        MentionReading reading = reader.read(m.subject(), m.text());
+        MentionReading reading = withModel ? reader.read(m.subject(), m.text())
+                : reader.readWithoutModel(m.subject(), m.text());
         Score scored = scorer.score(reading.lexicon(), new ScoringInput(m.platform(), m.text(), m.subject(),
                 m.author(), history, m.createdAt(), now, Engagement.from(m.replyContext())),
                 reader.learnedNegativity(reading));
@@ -94,7 +140,8 @@ public final class Triage {
         // The same deadline the service-level clock alerts on.
         Instant due = businessClock.addWorkingTime(m.receivedAt(),
                 serviceLevels.forChannel(drafter.channels().of(m.platform())).firstResponse());
-        return new Assessment(score, draft, due, drafter.llmWrites(input, draft), reading.language());
+        return new Assessment(score, draft, due, drafter.llmWrites(input, draft), reading.language(),
+                !withModel && reader.model() != null);
     }
 
     /** A mention not in English says so on its draft: the scores and the template read English best. */

@@ -25,12 +25,35 @@ public final class LogisticRegression {
     }
 
     public LinearHead fit(List<float[]> x, double[] target, double[] exampleWeight) {
+        return fit(x, target, exampleWeight, null);
+    }
+
+    /**
+     * Retrains a head from a few examples (a brand's corrections): the penalty pulls the weights and the
+     * bias toward {@code prior}'s instead of toward zero, so a handful of labels moves the head where
+     * they disagree with it and leaves the rest of what it learned. Milliseconds for dozens of examples.
+     */
+    public LinearHead fitToward(LinearHead prior, List<float[]> x, double[] target) {
+        double[] weight = new double[x.size()];
+        java.util.Arrays.fill(weight, 1);
+        return fit(x, target, weight, prior);
+    }
+
+    private LinearHead fit(List<float[]> x, double[] target, double[] exampleWeight, LinearHead prior) {
         if (x.isEmpty() || x.size() != target.length || x.size() != exampleWeight.length) {
             throw new IllegalArgumentException("needs as many targets and weights as examples, and one example at least");
         }
         int d = x.get(0).length;
         int n = d + 1; // the last coordinate is the bias
         double[] beta = new double[n];
+        double[] anchor = new double[n];
+        if (prior != null) {
+            for (int i = 0; i < d; i++) {
+                anchor[i] = prior.weights()[i];
+            }
+            anchor[d] = prior.bias();
+            beta = anchor.clone();
+        }
         for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
             double[] gradient = new double[n];
             double[][] hessian = new double[n][n];
@@ -58,8 +81,13 @@ public final class LogisticRegression {
                 }
             }
             for (int i = 0; i < d; i++) {
-                gradient[i] += l2 * beta[i];
+                gradient[i] += l2 * (beta[i] - anchor[i]);
                 hessian[i][i] += l2;
+            }
+            if (prior != null) {
+                // A few examples all of one label must not carry the bias off: it is held to the prior's too.
+                gradient[d] += l2 * (beta[d] - anchor[d]);
+                hessian[d][d] += l2;
             }
             hessian[d][d] += 1e-9;
             for (int i = 0; i < n; i++) {

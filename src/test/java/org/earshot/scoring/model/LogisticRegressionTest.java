@@ -83,4 +83,40 @@ class LogisticRegressionTest {
             assertThat(new String(notice.readAllBytes(), StandardCharsets.UTF_8)).contains("Copyright (c) 2016 C.J. Hutto");
         }
     }
+
+    @Test
+    void retrainingTowardAHeadWithoutExamplesThatDisagreeLeavesItNearlyAsItWas() {
+        Random random = new Random(11);
+        double[] y = new double[400];
+        LinearHead prior = new LogisticRegression(0.1).fit(points(400, random, y), y);
+        double[] few = new double[12];
+        List<float[]> x = points(12, random, few);
+        for (int i = 0; i < few.length; i++) {
+            few[i] = prior.probability(x.get(i));
+        }
+        LinearHead retrained = new LogisticRegression(1).fitToward(prior, x, few);
+        for (int k = 0; k < 8; k++) {
+            assertThat((double) retrained.weights()[k]).isCloseTo(prior.weights()[k],
+                    org.assertj.core.data.Offset.offset(0.05));
+        }
+    }
+
+    @Test
+    void retrainingTowardAHeadMovesTheExamplesThatDisagreeTowardTheirLabel() {
+        Random random = new Random(13);
+        double[] y = new double[400];
+        LinearHead prior = new LogisticRegression(0.1).fit(points(400, random, y), y);
+        double[] few = new double[20];
+        List<float[]> x = points(20, random, few);
+        // This brand calls everything negative: the head's line moves toward that.
+        java.util.Arrays.fill(few, 1);
+        LinearHead retrained = new LogisticRegression(1).fitToward(prior, x, few);
+        double before = 0;
+        double after = 0;
+        for (float[] v : x) {
+            before += prior.probability(v);
+            after += retrained.probability(v);
+        }
+        assertThat(after).isGreaterThan(before + 2);
+    }
 }
