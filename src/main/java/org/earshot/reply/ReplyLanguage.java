@@ -125,9 +125,10 @@ final class ReplyLanguage {
         return greeting.matcher(text.strip()).lookingAt();
     }
 
-    /** Where the greeting ends (with its name and comma), or 0. */
-    int greetingEnd(String text) {
-        Matcher m = Pattern.compile(greeting.pattern() + "[^,:\\n]{0,40}[,:!.]?\\s*", greeting.flags()).matcher(text);
+    /** Where the greeting ends, with the name and the mark after it ("Hola, María. ", "Bonjour Marie, "), or 0. */
+    int greetingEnd(String text, String name) {
+        String named = name == null || name.isBlank() ? "" : "(?:,?\\s+" + Pattern.quote(name) + ")?";
+        Matcher m = Pattern.compile(greeting.pattern() + named + "\\s*[,:!.]?\\s*", greeting.flags()).matcher(text);
         return m.lookingAt() ? m.end() : 0;
     }
 
