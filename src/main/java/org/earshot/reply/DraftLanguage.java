@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.earshot.config.FaqAnswer;
 import org.earshot.config.PolicyLanguage;
 import org.earshot.config.ReplyPolicy;
+import org.earshot.domain.Intent;
 import org.earshot.domain.ReplyRule;
 import org.earshot.domain.Warning;
 
@@ -102,6 +103,12 @@ record DraftLanguage(ReplyLanguage language, List<Warning> notices) {
         }
         String problem = "";
         boolean sameLanguage = language.code().equals(r.language());
+        IntentDetection detection = sameLanguage ? intentInLanguage(r, language) : r.detection();
+        // Trouble told is answered as a complaint, not with a preformatted answer.
+        Optional<AnswerFinder.Found> found = detection.intent() == Intent.COMPLAINT && r.intent() != Intent.COMPLAINT
+                ? Optional.empty() : r.answer();
+        r = new MentionReading(r.analysis(), detection, r.problem(), found, r.product(), r.text(), r.language(),
+                r.structure(), r.saidBack());
         if (sameLanguage && speaksOfProblem(r)) {
             problem = PossessivePhrase.of(r.structure(), language).orElse("");
         }
@@ -124,6 +131,31 @@ record DraftLanguage(ReplyLanguage language, List<Warning> notices) {
         }
         String said = body.contains(language.safetyFirst()) ? "" : language.safetyFirst();
         return body.replace(ReplyDrafter.SAFETY_FIRST, said).replaceAll("\\s{2,}", " ").strip();
+    }
+
+    /**
+     * The intent, corrected by the language's own cues where the English reading could not tell: trouble told
+     * is a complaint, thanks without trouble is praise, a question mark without either is a question.
+     * A crisis, spam, a sale or a suggestion the reading found stays what it is.
+     */
+    private static IntentDetection intentInLanguage(MentionReading r, ReplyLanguage language) {
+        Intent read = r.intent();
+        boolean correctable = read == Intent.OTHER || read == Intent.PRAISE || read == Intent.QUESTION && r.answer().isEmpty();
+        if (!correctable) {
+            return r.detection();
+        }
+        String text = r.text().folded();
+        String raw = r.analysis().tokens().text();
+        if (language.complains(raw) || language.complains(text)) {
+            return new IntentDetection(Intent.COMPLAINT, language.code() + " complaint cue");
+        }
+        if (read == Intent.OTHER && raw.contains("?")) {
+            return new IntentDetection(Intent.QUESTION, language.code() + " question");
+        }
+        if (read != Intent.QUESTION && (language.praises(raw) || language.praises(text))) {
+            return new IntentDetection(Intent.PRAISE, language.code() + " praise cue");
+        }
+        return r.detection();
     }
 
     /** The intents whose templates name the problem in another language; the others are written without it. */

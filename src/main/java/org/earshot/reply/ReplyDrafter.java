@@ -134,6 +134,7 @@ public final class ReplyDrafter {
         }
         DraftLanguage language = DraftLanguage.choose(reading, policy);
         reading = language.readingFor(reading, policyIn(language.language()));
+        intent = reading.intent();
         if (input.press() && intent != Intent.PRAISE) {
             return withNotices(pressReply(input, reading), language.notices());
         }

@@ -40,6 +40,8 @@ final class ReplyLanguage {
     private final List<String> stock;
     private final Set<String> bareAnswers;
     private final Map<String, String> possessives;
+    private final Pattern complaintCue;
+    private final Pattern praiseCue;
 
     private ReplyLanguage(String code, Properties texts) {
         this.code = code;
@@ -56,6 +58,18 @@ final class ReplyLanguage {
             turns.put(p[0], p[1]);
         }
         this.possessives = Map.copyOf(turns);
+        this.complaintCue = pattern(texts.getProperty("cue.complaint"), "");
+        this.praiseCue = pattern(texts.getProperty("cue.praise"), "");
+    }
+
+    /** Whether a mention in this language tells of trouble ("toujours pas arrivée", "immer noch nicht"). */
+    boolean complains(String mention) {
+        return complaintCue.matcher(mention).find();
+    }
+
+    /** Whether a mention in this language thanks or praises ("merci", "perfekt"). */
+    boolean praises(String mention) {
+        return praiseCue.matcher(mention).find();
     }
 
     /** Whether drafts can be written in this language (ISO 639-1). */
