@@ -273,8 +273,11 @@ public final class ReplyDrafter {
                 whole.subject(), whole.score(), whole.history(), whole.press());
         MentionReading reading = reader.read(input);
         reading = DraftLanguage.choose(reading, policy).readingFor(reading, policy);
-        // An edit is read in the language it is written in, which the rules tell from its words.
-        return guardrails.check(text == null ? "" : text, facts(input, reading).inLanguage(""), channel(input));
+        // An edit is read in the language it is written in, which the rules tell from its words; a few words
+        // ("Sí.") cannot tell, so they are read in the draft's.
+        String edit = text == null ? "" : text;
+        String language = ReplyBlocks.words(edit) < 6 ? reading.language() : "";
+        return guardrails.check(edit, facts(input, reading).inLanguage(language), channel(input));
     }
 
     private static ReplyGuardrails.Facts facts(DraftInput input, MentionReading reading) {
