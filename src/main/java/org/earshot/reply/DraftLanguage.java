@@ -28,6 +28,12 @@ record DraftLanguage(ReplyLanguage language, List<Warning> notices) {
         String team = teamLanguage(policy);
         String mention = reading.language() == null || reading.language().isBlank() ? team : reading.language();
         List<Warning> notices = new ArrayList<>();
+        if (ReplyLanguage.drafted(mention) && !mention.equals("en") && !ownWords(reading.text().folded(), mention)) {
+            // The detector leans to the team's languages on short texts: "I just did" is not French.
+            notices.add(ReplyRule.LANGUAGE.warning("read as " + name(mention) + ", but too few of its words are "
+                    + name(mention) + ": drafted in English; check the language before approving"));
+            return new DraftLanguage(ReplyLanguage.english(), notices);
+        }
         if (!ReplyLanguage.drafted(mention)) {
             notices.add(ReplyRule.LANGUAGE.warning("written in " + org.earshot.reading.Languages.name(mention)
                     + ", which drafts are not written in (" + String.join(", ", ReplyLanguage.DRAFTED) + "): drafted in "
@@ -54,6 +60,12 @@ record DraftLanguage(ReplyLanguage language, List<Warning> notices) {
                     + " handledBy (languages: " + mention + ": handledBy:), so the team's '" + policy.handledBy() + "' is used"));
         }
         return new DraftLanguage(ReplyLanguage.of(mention), notices);
+    }
+
+    /** Whether the text has the language's own commonest words: two, or one and more than English ones. */
+    static boolean ownWords(String text, String code) {
+        int own = Languages.commonWords(text, code);
+        return own >= 2 || own == 1 && Languages.commonWords(text, "en") == 0;
     }
 
     /** The team's language when drafts can be written in it, else English. */
@@ -93,7 +105,8 @@ record DraftLanguage(ReplyLanguage language, List<Warning> notices) {
      * Its language is the draft's, which the rules read it in.
      */
     MentionReading readingFor(MentionReading r, ReplyPolicy localPolicy) {
-        boolean english = r.language() == null || r.language().isBlank() || "en".equals(r.language());
+        boolean english = r.language() == null || r.language().isBlank() || "en".equals(r.language())
+                || language.isEnglish() && !ownWords(r.text().folded(), r.language());
         if (english && language.isEnglish()) {
             return r;
         }
