@@ -130,7 +130,7 @@ class DraftLanguagesTest {
     @Test
     void withoutThePolicysHandledByInALanguageTheTeamsIsUsedWithANotice() {
         Draft d = new ReplyDrafter(Policies.BUILT_IN, Wiring.CHANNELS).draft(mention(Platform.X, "Ana",
-                "Minha mala chegou danificada e ninguém me responde."));
+                "Minha mala chegou danificada e até agora não tenho resposta."));
         assertThat(d.text()).startsWith("Olá, Ana. Lamento muito o que aconteceu com a sua mala. Sou Sam from the Acme Air care team");
         assertThat(d.warnings()).anyMatch(w -> w.isNotice() && w.text().contains("the policy has no Portuguese handledBy"));
     }
