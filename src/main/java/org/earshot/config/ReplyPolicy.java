@@ -27,6 +27,7 @@ import org.earshot.domain.UrgencyLevel;
  * @param legal           whether replies may admit fault
  * @param escalateTo      who takes a crisis, by kind ("legal", "safety", "security"); "default" for the rest
  * @param llm             the optional LLM drafter
+ * @param languages       the team's language and the policy's texts in others
  */
 public record ReplyPolicy(
         String brandVoice,
@@ -42,7 +43,8 @@ public record ReplyPolicy(
         Catalogue catalogue,
         LegalPolicy legal,
         Map<String, String> escalateTo,
-        LlmSettings llm) {
+        LlmSettings llm,
+        PolicyLanguages languages) {
 
     public static final String DEFAULT_SIGN_OFF = "Kind regards,";
     public static final String DEFAULT_ASK_WHEN_UNCLEAR =
@@ -60,6 +62,16 @@ public record ReplyPolicy(
         legal = legal == null ? LegalPolicy.DEFAULT : legal;
         escalateTo = escalateTo == null ? Map.of() : Map.copyOf(escalateTo);
         llm = llm == null ? LlmSettings.OFF : llm;
+        languages = languages == null ? PolicyLanguages.ENGLISH : languages;
+    }
+
+    /** A policy whose texts are all in English. */
+    public ReplyPolicy(String brandVoice, String handledBy, Duration hearBackWithin, List<String> mayPromise,
+                       List<String> mayNotPromise, Map<String, String> templates, String signOff, String askWhenUnclear,
+                       Map<String, Duration> hearBack, List<FaqAnswer> faq, Catalogue catalogue, LegalPolicy legal,
+                       Map<String, String> escalateTo, LlmSettings llm) {
+        this(brandVoice, handledBy, hearBackWithin, mayPromise, mayNotPromise, templates, signOff, askWhenUnclear,
+                hearBack, faq, catalogue, legal, escalateTo, llm, null);
     }
 
     /** A policy with the default sign-off and clarifying question. */
@@ -93,6 +105,6 @@ public record ReplyPolicy(
 
     public ReplyPolicy withLlm(LlmSettings settings) {
         return new ReplyPolicy(brandVoice, handledBy, hearBackWithin, mayPromise, mayNotPromise, templates, signOff,
-                askWhenUnclear, hearBack, faq, catalogue, legal, escalateTo, settings);
+                askWhenUnclear, hearBack, faq, catalogue, legal, escalateTo, settings, languages);
     }
 }

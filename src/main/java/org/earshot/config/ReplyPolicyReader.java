@@ -32,7 +32,27 @@ final class ReplyPolicyReader {
                 node.has("faqFile") ? faq(files.apply(baseDir.resolve(node.requiredString("faqFile")))) : faq(node),
                 node.has("catalogueFile") ? catalogue(files.apply(baseDir.resolve(node.requiredString("catalogueFile"))))
                         : catalogue(node),
-                legal(node.get("legal")), escalateTo(node.get("escalateTo")), LlmSettings.OFF);
+                legal(node.get("legal")), escalateTo(node.get("escalateTo")), LlmSettings.OFF, languages(node));
+    }
+
+    private static final Pattern LANGUAGE_CODE = Pattern.compile("[a-z]{2}");
+
+    /** {@code language} (the team's, default en) and the policy's texts in others under {@code languages}. */
+    private static PolicyLanguages languages(ConfigNode node) {
+        String team = node.string("language", "en").strip().toLowerCase(java.util.Locale.ROOT);
+        if (!LANGUAGE_CODE.matcher(team).matches()) {
+            throw node.get("language").error("must be a two-letter ISO 639-1 code like en or es, but was '" + team + "'");
+        }
+        Map<String, PolicyLanguage> byCode = new LinkedHashMap<>();
+        for (Map.Entry<String, ConfigNode> e : node.get("languages").children().entrySet()) {
+            if (!LANGUAGE_CODE.matcher(e.getKey()).matches()) {
+                throw e.getValue().error("is not a language: use a two-letter ISO 639-1 code like es or fr");
+            }
+            ConfigNode l = e.getValue();
+            byCode.put(e.getKey(), new PolicyLanguage(l.string("handledBy", ""), l.string("signOff", ""),
+                    l.string("askWhenUnclear", ""), templateMap(l.get("templates")), l.string("wordList", "")));
+        }
+        return new PolicyLanguages(team, byCode);
     }
 
     /** The brand voice's templates from {@code voices}, then the older flat {@code templates} on top. */
@@ -89,7 +109,17 @@ final class ReplyPolicyReader {
             if (match.isEmpty()) {
                 throw a.get("match").error("must list at least one phrase that shows the question is about this answer");
             }
-            out.add(new FaqAnswer(a.requiredString("id"), lower(match), a.requiredString("answer")));
+            // An answer in other languages: its text, and the phrases that show a question in that language is about it.
+            List<String> allMatch = new ArrayList<>(lower(match));
+            Map<String, String> translations = new LinkedHashMap<>();
+            for (Map.Entry<String, ConfigNode> t : a.get("translations").children().entrySet()) {
+                if (!LANGUAGE_CODE.matcher(t.getKey()).matches()) {
+                    throw t.getValue().error("is not a language: use a two-letter ISO 639-1 code like es or fr");
+                }
+                translations.put(t.getKey(), t.getValue().requiredString("answer"));
+                allMatch.addAll(lower(t.getValue().stringList("match")));
+            }
+            out.add(new FaqAnswer(a.requiredString("id"), allMatch, a.requiredString("answer"), translations));
         }
         return out;
     }

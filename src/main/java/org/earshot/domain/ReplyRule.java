@@ -34,7 +34,10 @@ public enum ReplyRule {
     ESCALATE("escalate", Warning.Kind.NOTICE, null),
     ANSWER_BY_HAND("answer-by-hand", Warning.Kind.NOTICE, null),
     DRAFTER("drafter", Warning.Kind.NOTICE, null),
-    /** The mention is not in English, which the scorer and the templates read best. */
+    /**
+     * About languages: the mention is not in English, which the scorer reads best; the draft is in the
+     * team's language instead of the mention's; a text or a word list for the draft's language is missing.
+     */
     LANGUAGE("language", Warning.Kind.NOTICE, null),
 
     /** A warning stored as a line that no rule of this version recognises: its text is kept as it was. */

@@ -14,6 +14,10 @@ final class Asks {
             + "\\s*(number|no\\.?|#|code)?\\s*:?\\s*#?[A-Z0-9-]{5,}\\b|#\\d{5,}");
     private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+\\.[\\w.]+|\\[email removed\\]");
 
+    /** A booking or order reference asked for in Spanish, French, German or Portuguese. */
+    private static final Pattern IN_OTHER_LANGUAGES = Pattern.compile(
+            "reserva|référence|réservation|numéro de commande|buchungsnummer|bestellnummer|número de pedido|código");
+
     private Asks() {
     }
 
@@ -21,7 +25,7 @@ final class Asks {
     static String onlyMissing(String ask, String mention) {
         String lower = ask.toLowerCase(Locale.ROOT);
         boolean asksReference = lower.contains("booking") || lower.contains("reference") || lower.contains("order number")
-                || lower.contains("confirmation");
+                || lower.contains("confirmation") || IN_OTHER_LANGUAGES.matcher(lower).find();
         boolean asksEmail = lower.contains("e-mail") || lower.contains("email");
         if (asksReference && (BOOKING.matcher(mention).find() || ORDER.matcher(mention).find())
                 || asksEmail && EMAIL.matcher(mention).find()) {

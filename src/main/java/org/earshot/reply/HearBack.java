@@ -51,6 +51,13 @@ public final class HearBack {
                         : unit.startsWith("hour") ? Duration.ofHours(count)
                         : unit.startsWith("day") ? Duration.ofDays(count) : Duration.ofDays(7 * count));
             }
+            // "vous aurez de mes nouvelles sous 24 heures": the time in the language the reply is written in.
+            for (String code : ReplyLanguage.DRAFTED) {
+                Optional<Duration> inLanguage = ReplyLanguage.of(code).promisedTime(sentence);
+                if (inLanguage.isPresent()) {
+                    return inLanguage;
+                }
+            }
         }
         return Optional.empty();
     }

@@ -22,6 +22,23 @@ public final class Languages {
     private Languages() {
     }
 
+    /** How many of the language's commonest words the text has ("la", "est", "je" for fr); 0 for a language not listed. */
+    public static int commonWords(String text, String code) {
+        Set<String> common = COMMON.getOrDefault(code, Set.of());
+        int count = 0;
+        for (String w : words(text)) {
+            if (common.contains(w)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static String[] words(String text) {
+        return text.replaceAll("[@#][\\p{L}\\p{N}_]+|https?://\\S+", " ").toLowerCase(Locale.ROOT).replace('\u2019', '\'')
+                .split("[^\\p{L}']+");
+    }
+
     public static String guess(String text) {
         String[] words = text.replaceAll("[@#][\\p{L}\\p{N}_]+|https?://\\S+", " ").toLowerCase(Locale.ROOT).replace('\u2019', '\'').split("[^\\p{L}']+");
         String best = "";

@@ -32,6 +32,8 @@ public final class ReplyDrafter {
     private final ReplyGuardrails guardrails;
     private final MentionReader reader;
     private final ReplyBodies bodies;
+    /** The policy and its bodies as they read in each language drafts are written in, made on first use. */
+    private final java.util.Map<String, ReplyBodies> bodiesByLanguage = new java.util.concurrent.ConcurrentHashMap<>();
     private final LlmDrafter llm;
     private volatile ModelCalls modelCalls = (outcome, took) -> { };
     private final Channels channels;
@@ -151,11 +153,14 @@ public final class ReplyDrafter {
                     : ReplyRule.SPAM.warning("no reply drafted (" + why + ")");
             return new Draft(intent, "", List.of(), List.of(notice), false);
         }
+        DraftLanguage language = DraftLanguage.choose(reading, policy);
+        reading = language.readingFor(reading, policyIn(language.language()));
+        intent = reading.intent();
         if (input.press() && intent != Intent.PRAISE) {
-            return pressReply(input, reading);
+            return withNotices(pressReply(input, reading), language.notices());
         }
-        String body = bodies.body(reading, input);
-        Draft template = finish(intent, body, input, reading, List.of());
+        String body = DraftLanguage.safetyInLanguage(bodiesIn(language.language()).body(reading, input), language.language());
+        Draft template = finish(intent, body, input, reading, language.notices());
         // A crisis keeps the team's own holding reply: too much rides on its exact words.
         return !withLlm || llm == null || intent == Intent.CRISIS ? template : fromLlm(input, reading, body, template);
     }
@@ -187,6 +192,28 @@ public final class ReplyDrafter {
         return written;
     }
 
+    private ReplyPolicy policyIn(ReplyLanguage language) {
+        return DraftLanguage.policyIn(policy, language);
+    }
+
+    private ReplyBodies bodiesIn(ReplyLanguage language) {
+        if (language.code().equals(DraftLanguage.teamLanguage(policy)) && language.isEnglish()) {
+            return bodies;
+        }
+        return bodiesByLanguage.computeIfAbsent(language.code(), code -> {
+            ReplyPolicy local = policyIn(language);
+            return new ReplyBodies(local, new ReplyTemplates(local, language));
+        });
+    }
+
+    private static Draft withNotices(Draft d, List<Warning> notices) {
+        Draft out = d;
+        for (int i = notices.size() - 1; i >= 0; i--) {
+            out = withNotice(out, notices.get(i));
+        }
+        return out;
+    }
+
     private static Draft withNotice(Draft d, Warning notice) {
         List<Warning> warnings = new ArrayList<>();
         warnings.add(notice);
@@ -207,7 +234,9 @@ public final class ReplyDrafter {
             blocks = ReplyBlocks.split(body, channel);
             text = String.join("\n\n", blocks);
         } else if (channel.mail()) {
-            text = asMail(body, PersonName.of(author(input)));
+            ReplyLanguage language = DraftLanguage.of(reading);
+            text = language.isEnglish() ? asMail(body, PersonName.of(author(input)))
+                    : asMail(body, PersonName.of(author(input)), language, policyIn(language));
             blocks = List.of(text);
         } else {
             text = body;
@@ -237,7 +266,7 @@ public final class ReplyDrafter {
      */
     private Draft pressReply(DraftInput input, MentionReading reading) {
         String problem = reading.problem().isEmpty() ? "this" : reading.problem();
-        String body = bodies.press(reading, input, problem);
+        String body = bodiesIn(DraftLanguage.of(reading)).press(reading, input, problem);
         String pressOffice = policy.escalateTo().getOrDefault("press", "the press office");
         return finish(reading.intent(), body, input, reading,
                 List.of(ReplyRule.ESCALATE.warning("press: a news report → " + pressOffice)));
@@ -266,11 +295,18 @@ public final class ReplyDrafter {
         AnalysedText read = AnalysedText.of(whole.text(), maxChars);
         DraftInput input = !read.cut() ? whole : new DraftInput(whole.platform(), whole.author(), read.text(),
                 whole.subject(), whole.score(), whole.history(), whole.press());
-        return guardrails.check(text == null ? "" : text, facts(input, reader.read(input)), channel(input));
+        MentionReading reading = reader.read(input);
+        reading = DraftLanguage.choose(reading, policy).readingFor(reading, policy);
+        // An edit is read in the language it is written in, which the rules tell from its words; a few words
+        // ("Sí.") cannot tell, so they are read in the draft's.
+        String edit = text == null ? "" : text;
+        String language = ReplyBlocks.words(edit) < 6 ? reading.language() : "";
+        return guardrails.check(edit, facts(input, reading).inLanguage(language), channel(input));
     }
 
     private static ReplyGuardrails.Facts facts(DraftInput input, MentionReading reading) {
-        return new ReplyGuardrails.Facts(author(input), reading.problem(), reading.subjectWords(), reading.text());
+        return new ReplyGuardrails.Facts(author(input), reading.problem(), reading.subjectWords(), reading.text(),
+                reading.language());
     }
 
 
@@ -292,6 +328,19 @@ public final class ReplyDrafter {
         return greeting + "\n\n" + rest + "\n\n" + policy.signOff() + "\n" + policy.handledBy();
     }
 
+
+    /** A letter in another language: its greeting ("Bonjour Marie,"), the body, its sign-off and who signs. */
+    private static String asMail(String body, String name, ReplyLanguage language, ReplyPolicy local) {
+        int end = language.greetingEnd(body, name);
+        String rest = body.substring(end);
+        if (!name.isBlank() && rest.contains(", " + name + "!")) {
+            rest = rest.replaceFirst(", " + java.util.regex.Pattern.quote(name) + "!", "!");
+        }
+        if (!rest.isEmpty()) {
+            rest = Character.toUpperCase(rest.charAt(0)) + rest.substring(1);
+        }
+        return language.mailGreeting(name) + "\n\n" + rest + "\n\n" + local.signOff() + "\n" + local.handledBy();
+    }
 
     private Channel channel(DraftInput input) {
         if (input.platform() == null) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -72,12 +73,23 @@ public final class ReplyGuardrails {
      * @param problem      the problem in their words ("your lost bag"), empty when none was named
      * @param subjectWords words of which a reply must use one to name the problem
      * @param mention      the mention's words: a word the person used is never a typo
+     * @param language     the reply's language (ISO 639-1) whose rules also apply; empty: told from the reply's words
      */
-    public record Facts(Author author, String problem, List<String> subjectWords, PhraseText mention) {
+    public record Facts(Author author, String problem, List<String> subjectWords, PhraseText mention, String language) {
         public Facts {
             author = author == null ? new Author("", "", 0) : author;
             problem = problem == null ? "" : problem;
             subjectWords = List.copyOf(subjectWords);
+            language = language == null ? "" : language;
+        }
+
+        /** Facts for a reply in English, or in the language its words show. */
+        public Facts(Author author, String problem, List<String> subjectWords, PhraseText mention) {
+            this(author, problem, subjectWords, mention, "");
+        }
+
+        Facts inLanguage(String code) {
+            return new Facts(author, problem, subjectWords, mention, code);
         }
     }
 
@@ -98,13 +110,21 @@ public final class ReplyGuardrails {
 
     /** A reply that says the team will come back opens a follow-up: someone must keep that promise. */
     public static boolean opensFollowUp(String text) {
-        return FOLLOW_UP.matcher(text).find();
+        return FOLLOW_UP.matcher(text).find()
+                || ReplyLanguage.DRAFTED.stream().anyMatch(code -> ReplyLanguage.of(code).promisesToComeBack(text));
+    }
+
+    /** The language whose rules read this reply as well as the English ones. */
+    private static ReplyLanguage languageOf(String text, Facts facts) {
+        String code = facts.language().isEmpty() ? Languages.guess(text) : facts.language();
+        return ReplyLanguage.drafted(code) ? ReplyLanguage.of(code) : ReplyLanguage.english();
     }
 
     public List<Warning> check(String text, Facts facts, Channel channel) {
         Set<Warning> warnings = new LinkedHashSet<>();
+        ReplyLanguage language = languageOf(text, facts);
         String lower = text.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
-        String body = body(text, channel);
+        String body = body(text, channel, language, PersonName.of(facts.author()));
         String bodyLower = body.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
         if (text.isBlank()) {
             return List.of(ReplyRule.EMPTY.warning("the reply is empty"));
@@ -119,7 +139,7 @@ public final class ReplyGuardrails {
             warnings.add(ReplyRule.NAMES_PROBLEM.warning("does not name the problem (" + (facts.problem().isEmpty()
                     ? String.join(", ", facts.subjectWords()) : facts.problem()) + ")"));
         }
-        for (String stock : STOCK) {
+        for (String stock : language.isEnglish() ? STOCK : concat(STOCK, language.stockPhrases())) {
             if (lower.contains(stock)) {
                 warnings.add(ReplyRule.STOCK_PHRASE.warning(
                         "stock phrase '" + stock + "': say something specific to this person"));
@@ -136,7 +156,7 @@ public final class ReplyGuardrails {
                     "'please DM us' is the whole answer: answer here first, then offer private messages"));
         }
         String[] words = bodyLower.replaceAll("[^\\p{L}\\p{N}' ]", " ").strip().split("\\s+");
-        if (words.length <= 4 && BARE_ANSWERS.contains(words[0])) {
+        if (words.length <= 4 && (BARE_ANSWERS.contains(words[0]) || language.bareAnswers().contains(words[0]))) {
             warnings.add(ReplyRule.YES_NO.warning("a bare yes/no: add what it means for them and what happens next"));
         }
         Matcher caps = CAPS_RUN.matcher(text);
@@ -158,11 +178,13 @@ public final class ReplyGuardrails {
             }
         }
         List<String> sentences = ReplyBlocks.sentences(body);
-        if (!sentences.isEmpty() && !FORWARD.matcher(sentences.get(sentences.size() - 1).toLowerCase(Locale.ROOT)).find()) {
+        String lastSentence = sentences.isEmpty() ? "" : sentences.get(sentences.size() - 1);
+        if (!sentences.isEmpty() && !FORWARD.matcher(lastSentence.toLowerCase(Locale.ROOT)).find()
+                && !language.forwardLooking(lastSentence)) {
             warnings.add(ReplyRule.POSITIVE_ENDING.warning("does not end on a positive or forward-looking note"));
         }
         if (channel.mail()) {
-            if (!GREETING.matcher(text.strip()).lookingAt()) {
+            if (!GREETING.matcher(text.strip()).lookingAt() && !language.greets(text)) {
                 warnings.add(ReplyRule.MAIL_GREETING.warning("the e-mail has no greeting"));
             }
             if (body.strip().equals(text.strip())) {
@@ -170,7 +192,13 @@ public final class ReplyGuardrails {
             }
         }
         blocks(text, channel, warnings);
-        List<String> unknown = typos.unknownWords(text, facts.mention());
+        Optional<List<String>> checked = typos.unknownWords(text, facts.mention(), language);
+        if (checked.isEmpty()) {
+            warnings.add(ReplyRule.LANGUAGE.warning("no " + language.name() + " word list at " + typos.wordListPath(language)
+                    + " (install the " + language.wordListPackage() + " package, or set languages: " + language.code()
+                    + ": wordList: in the policy): the typo rule is skipped for " + language.name()));
+        }
+        List<String> unknown = checked.orElse(List.of());
         if (unknown.size() > TYPOS_ALLOWED) {
             warnings.add(ReplyRule.TYPOS.warning("looks mistyped: " + unknown.size() + " unknown words ('"
                     + String.join("', '", unknown) + "'); at most " + TYPOS_ALLOWED + " are tolerated"));
@@ -260,12 +288,14 @@ public final class ReplyGuardrails {
         }
     }
 
-    /** The text without its greeting and, for mail, without the sign-off lines. */
-    private String body(String text, Channel channel) {
+    /** The text without its greeting (English, or the reply's language's) and, for mail, without the sign-off lines. */
+    private String body(String text, Channel channel, ReplyLanguage language, String name) {
         String body = text.strip();
         Matcher g = GREETING.matcher(body);
         if (g.lookingAt()) {
             body = body.substring(g.end());
+        } else if (!language.isEnglish()) {
+            body = body.substring(language.greetingEnd(body, name));
         }
         if (channel.mail()) {
             String[] paragraphs = body.split("\\n\\s*\\n");
@@ -277,6 +307,12 @@ public final class ReplyGuardrails {
             }
         }
         return body;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 
     private static String withoutSentence(String body, int at) {

@@ -67,9 +67,16 @@ final class ReplyTemplates {
     }
 
     private final ReplyPolicy policy;
+    private final ReplyLanguage language;
 
     ReplyTemplates(ReplyPolicy policy) {
+        this(policy, ReplyLanguage.english());
+    }
+
+    /** The templates of a policy as it reads in a language ({@link DraftLanguage#policyIn}), over that language's built-in ones. */
+    ReplyTemplates(ReplyPolicy policy, ReplyLanguage language) {
         this.policy = policy;
+        this.language = language;
     }
 
     /** The first of these templates the policy has; else the first Earshot has built in. */
@@ -79,6 +86,10 @@ final class ReplyTemplates {
             if (own != null && !own.isBlank()) {
                 return own;
             }
+        }
+        if (!language.isEnglish()) {
+            return keys.stream().map(language::template).flatMap(java.util.Optional::stream).findFirst()
+                    .orElseGet(() -> language.template("other_unclear").orElseThrow());
         }
         for (String key : keys) {
             if (BUILT_IN.containsKey(key)) {
@@ -103,7 +114,8 @@ final class ReplyTemplates {
     }
 
     /** Fills a template given as text: a preformatted answer. */
-    String fillText(String template, Map<String, String> values) {
+    String fillText(String template, Map<String, String> englishValues) {
+        Map<String, String> values = language.isEnglish() ? englishValues : inLanguage(englishValues);
         String text = template;
         String name = values.getOrDefault("name", "");
         text = name.isBlank() ? withoutName(text) : text.replace("{name}", name);
@@ -112,6 +124,27 @@ final class ReplyTemplates {
         }
         return text.replace("{handledBy}", policy.handledBy()).replace("{ask}", policy.askWhenUnclear())
                 .replaceAll("\\s{2,}", " ").strip();
+    }
+
+    private static final java.util.regex.Pattern SPOKEN = java.util.regex.Pattern.compile("(\\d+) (minute|hour|day)s?");
+
+    /** The values the drafter says in English ("24 hours", the general question) as this language says them. */
+    private Map<String, String> inLanguage(Map<String, String> values) {
+        Map<String, String> out = new java.util.HashMap<>(values);
+        java.util.regex.Matcher m = SPOKEN.matcher(values.getOrDefault("hearBack", ""));
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            java.time.Duration d = switch (m.group(2)) {
+                case "minute" -> java.time.Duration.ofMinutes(n);
+                case "hour" -> java.time.Duration.ofHours(n);
+                default -> java.time.Duration.ofDays(n);
+            };
+            out.put("hearBack", language.spoken(d));
+        }
+        if (ReplyPolicy.DEFAULT_ASK_WHEN_UNCLEAR.equals(values.get("ask"))) {
+            out.put("ask", language.askWhenUnclear());
+        }
+        return out;
     }
 
     /** "Hi {name}," becomes "Hi there,"; "Dear {name}," becomes "Hello,"; "Thank you so much, {name}!" loses the name. */

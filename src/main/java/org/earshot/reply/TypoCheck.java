@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.earshot.config.CatalogueItem;
 import org.earshot.config.FaqAnswer;
@@ -22,6 +23,12 @@ import org.earshot.config.ReplyPolicy;
  * English words ({@code reply/english-words.txt}, from SCOWL), VADER's and Earshot's (scoring and
  * intents), {@code reply/words.txt} (care and travel words), every word of the policy's templates,
  * answers and catalogue, and the words of the mention being answered.
+ *
+ * <p>A reply in Spanish, French, German or Portuguese is checked against that language's word list, read
+ * at run time from Debian's package ({@code /usr/share/dict/spanish} from wspanish, and so on; the path is
+ * the phrasebook's or the policy's {@code languages.<code>.wordList}) and never shipped in the jar (most
+ * are GPL), with the endings its phrasebook lists, that language's built-in templates, the policy's texts
+ * and the mention. Without the list the check is skipped, and the rules say so.
  */
 final class TypoCheck {
     private static final Set<String> COMMON = load();
@@ -30,10 +37,20 @@ final class TypoCheck {
         {"es", ""}, {"s", ""}, {"ed", ""}, {"ed", "e"}, {"d", ""}, {"ing", ""}, {"ing", "e"}, {"ly", ""}, {"er", ""},
         {"er", "e"}, {"est", ""}, {"ness", ""}, {"ment", ""}, {"able", ""}, {"ful", ""}, {"less", ""}};
 
+    private static final java.util.Map<String, Optional<Set<String>>> WORD_LISTS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Map<String, Set<String>> TEMPLATE_WORDS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final Set<String> policyWords;
+    private final ReplyPolicy policy;
 
     TypoCheck(ReplyPolicy policy) {
+        this.policy = policy;
         Set<String> words = new HashSet<>();
+        policy.languages().byCode().values().forEach(l -> {
+            l.templates().values().forEach(t -> addWords(words, t));
+            addWords(words, l.handledBy() + " " + l.signOff() + " " + l.askWhenUnclear());
+        });
+        policy.faq().forEach(a -> a.translations().values().forEach(t -> addWords(words, t)));
         policy.templates().values().forEach(t -> addWords(words, t));
         for (FaqAnswer a : policy.faq()) {
             addWords(words, a.answer());
@@ -60,6 +77,84 @@ final class TypoCheck {
             }
         }
         return out;
+    }
+
+    /**
+     * The words of a reply in this language that look mistyped, in order, each once; empty when the
+     * language's word list is not there to check against.
+     */
+    Optional<List<String>> unknownWords(String reply, PhraseText mention, ReplyLanguage language) {
+        if (language.isEnglish()) {
+            return Optional.of(unknownWords(reply, mention));
+        }
+        Optional<Set<String>> dictionary = WORD_LISTS.computeIfAbsent(wordListPath(language), TypoCheck::readWordList);
+        if (dictionary.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> builtIn = TEMPLATE_WORDS.computeIfAbsent(language.code(), code -> {
+            Set<String> words = new HashSet<>();
+            language.templates().forEach(t -> addWords(words, t));
+            addWords(words, language.signOff() + " " + language.askWhenUnclear() + " " + language.safetyFirst());
+            return Set.copyOf(words);
+        });
+        List<String> out = new ArrayList<>();
+        for (String raw : reply.split("\\s+")) {
+            String w = trim(raw);
+            if (!candidate(raw, w)) {
+                continue;
+            }
+            String lower = w.toLowerCase(Locale.ROOT);
+            // "l'équipe", "d'ici", "qu'il": the word after the elision is the one to look up.
+            String word = lower.contains("'") ? lower.substring(lower.lastIndexOf('\'') + 1) : lower;
+            if (word.length() < 3 || mention.has(lower) || out.contains(lower)) {
+                continue;
+            }
+            if (!knownIn(word, dictionary.get(), builtIn, language) && !knownIn(lower, dictionary.get(), builtIn, language)) {
+                out.add(lower);
+            }
+        }
+        return Optional.of(out);
+    }
+
+    /** Where this language's word list is read from: the policy's {@code languages.<code>.wordList}, else Debian's. */
+    String wordListPath(ReplyLanguage language) {
+        String own = policy.languages().in(language.code()).wordList();
+        return own.isBlank() ? language.wordList() : own;
+    }
+
+    private boolean knownIn(String w, Set<String> dictionary, Set<String> builtIn, ReplyLanguage language) {
+        if (dictionary.contains(w) || builtIn.contains(w) || policyWords.contains(w)) {
+            return true;
+        }
+        if (w.contains("-")) {
+            return java.util.Arrays.stream(w.split("-")).filter(p -> !p.isEmpty())
+                    .allMatch(p -> knownIn(p, dictionary, builtIn, language));
+        }
+        for (String[] e : language.endings()) {
+            if (w.endsWith(e[0]) && w.length() - e[0].length() >= 2) {
+                String stem = w.substring(0, w.length() - e[0].length()) + e[1];
+                if (dictionary.contains(stem) || builtIn.contains(stem)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The words of a word list file, lower case; empty when the file is not there. */
+    private static Optional<Set<String>> readWordList(String path) {
+        java.nio.file.Path file = java.nio.file.Path.of(path);
+        if (!java.nio.file.Files.isReadable(file)) {
+            return Optional.empty();
+        }
+        try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(file, StandardCharsets.UTF_8)) {
+            Set<String> words = new HashSet<>();
+            lines.map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                    .forEach(l -> words.add(l.toLowerCase(Locale.ROOT).replace('\u2019', '\'')));
+            return Optional.of(Set.copyOf(words));
+        } catch (IOException | UncheckedIOException e) {
+            return Optional.empty();
+        }
     }
 
     /** Lower-case words of letters, at least three long, that are not part of a link, handle or code. */
