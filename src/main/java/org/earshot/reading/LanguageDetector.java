@@ -72,8 +72,26 @@ public final class LanguageDetector {
         if (letters < TOO_FEW_LETTERS) {
             return configured.first();
         }
+        String lower = words.toLowerCase(Locale.ROOT);
+        if (configured.contains("en") && PlainEnglish.isPlainlyEnglish(lower)) {
+            return "en";
+        }
+        return byModel(lower, letters);
+    }
+
+    /** The model's answer, without the plain-English shortcut: for the test that checks the shortcut agrees. */
+    String detectByModel(String text) {
+        String words = NOT_WORDS.matcher(text == null ? "" : text).replaceAll(" ").strip();
+        long letters = words.codePoints().filter(Character::isLetter).count();
+        if (letters < TOO_FEW_LETTERS) {
+            return configured.first();
+        }
+        return byModel(words.toLowerCase(Locale.ROOT), letters);
+    }
+
+    private String byModel(String lower, long letters) {
         // LanguageDetectorME keeps no state between calls but is cheap to make: one per call stays thread-safe.
-        Language[] ranked = new LanguageDetectorME(model).predictLanguages(words.toLowerCase(Locale.ROOT));
+        Language[] ranked = new LanguageDetectorME(model).predictLanguages(lower);
         Language bestConfigured = null;
         for (Language l : ranked) {
             if (configured.contains(code(l))) {
