@@ -35,6 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
  * twice a second. Afterwards: every mention stored once, every approved reply's blocks posted once
  * each, health said DEGRADED with the reason while the faults lasted and UP once they ended.
  */
+// About four minutes (the connector's breaker pauses its calls a minute after most of them fail), so it
+// runs when asked for: mvn -B test -Dtest=ChaosDrillIT -Dearshot.chaos.seconds=30
+@org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "earshot.chaos.seconds", matches = "\\d+")
 class ChaosDrillIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TOKEN = "drill-token";
