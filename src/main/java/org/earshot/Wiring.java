@@ -66,7 +66,6 @@ import org.earshot.store.Database;
 import org.earshot.store.Export;
 import org.earshot.store.Retention;
 import org.earshot.store.HealthStore;
-import org.earshot.store.IncidentStore;
 import org.earshot.store.MentionStore;
 import org.earshot.store.OutboxStore;
 import org.earshot.store.TaskStore;
@@ -293,7 +292,7 @@ public final class Wiring implements AutoCloseable {
             this.serviceLevelClock = new ServiceLevelClock(database, tasks, config.serviceLevels(), channels,
                     new BusinessClock(alerting.businessHours()), alerting.breachWarning(), queueUrl, alerts, clock);
             this.followUps = new FollowUps(database, tasks, audit, alerting.breachWarning(), queueUrl, alerts, clock);
-            this.spikes = new SpikeDetector(database, mentions, new Incidents(database, new IncidentStore(tasks), drafter),
+            this.spikes = new SpikeDetector(database, mentions, new Incidents(database, tasks, outbox, audit, drafter),
                     alerting.spike(), brandIds, BrandNames.of(config.brands()), queueUrl, alerts, clock);
             this.connectorAlerts = new ConnectorAlerts(healthCheck, config.connectors().values().stream()
                     .collect(Collectors.toMap(ConnectorConfig::id, ConnectorConfig::brand)), Duration.ofHours(1), 3,

@@ -18,7 +18,9 @@ import org.earshot.alert.SpikeDetector;
 import org.earshot.config.SpikeRule;
 import org.earshot.connector.Connector;
 import org.earshot.connector.bluesky.BlueskyConnectorFactory;
+import org.earshot.connector.feed.FeedReplyPublisher;
 import org.earshot.connector.mastodon.MastodonConnectorFactory;
+import org.earshot.connector.x.XConnectorFactory;
 import org.earshot.domain.AlertKind;
 import org.earshot.domain.Author;
 import org.earshot.domain.Draft;
@@ -68,6 +70,10 @@ class IncidentStatementIT {
     static WireMockExtension bluesky = WireMockExtension.newInstance()
             .options(wireMockConfig().dynamicPort().usingFilesUnderDirectory("wiremock/bluesky")).build();
 
+    @RegisterExtension
+    static WireMockExtension x = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().usingFilesUnderDirectory("wiremock/x")).build();
+
     @TempDir
     Path dir;
 
@@ -84,9 +90,14 @@ class IncidentStatementIT {
 
     @BeforeEach
     void open() {
+        start();
+    }
+
+    /** The parts as the daemon builds them on the H2 file: a second call is a restart on the same database. */
+    private void start() {
         db = Database.open(TestConfigs.h2In(dir));
         ReplyDrafter drafter = new ReplyDrafter(TestConfigs.policy(), Wiring.CHANNELS);
-        detector = new SpikeDetector(db, mentions, new Incidents(db, new IncidentStore(tasks), drafter), RULE,
+        detector = new SpikeDetector(db, mentions, new Incidents(db, tasks, new OutboxStore(), new AuditLog(), drafter), RULE,
                 List.of("acme"), new BrandNames(Map.of("acme", "Acme Air")), "https://queue.example", sink, clock);
         AuditLog audit = new AuditLog();
         approvals = new Approvals(db, tasks, mentions, new OutboxStore(), audit, drafter, clock);
@@ -95,7 +106,11 @@ class IncidentStatementIT {
                 "mastodon", new MastodonConnectorFactory().create(ConnectorConfigs.acme("mastodon", "mastodon",
                         Duration.ofMinutes(1), mastodonSettings()), TestConfigs.acme()),
                 "bluesky", new BlueskyConnectorFactory().create(ConnectorConfigs.acme("bluesky", "bluesky",
-                        Duration.ofMinutes(1), blueskySettings()), TestConfigs.acme()));
+                        Duration.ofMinutes(1), blueskySettings()), TestConfigs.acme()),
+                "x", new XConnectorFactory().create(ConnectorConfigs.acme("x", "x", Duration.ofMinutes(1),
+                        xSettings()), TestConfigs.acme()),
+                "press", new Connector("press", Platform.RSS, "acme", Duration.ofMinutes(1),
+                        cursor -> { throw new IllegalStateException("not polled here"); }, new FeedReplyPublisher()));
         outbox = new OutboxDispatcher(db, new OutboxStore(), tasks, audit, connectors, clock, Duration.ofMinutes(5),
                 Backoff.DELIVERY, 5);
     }
@@ -110,6 +125,12 @@ class IncidentStatementIT {
                 .put("accessToken", "test-token").put("retryBackoff", "1ms");
         node.putArray("hashtags").add("acmeair");
         return node;
+    }
+
+    private static ObjectNode xSettings() {
+        return JSON.createObjectNode().put("type", "x").put("baseUrl", x.baseUrl()).put("bearerToken", "test-bearer")
+                .put("userAccessToken", "test-user-token").put("brandAccount", "acmeair").put("retryBackoff", "1ms")
+                .put("maxAttempts", 1);
     }
 
     private static ObjectNode blueskySettings() {
@@ -253,5 +274,157 @@ class IncidentStatementIT {
         ResponseTask overridden = approvals.approve(incident, promising, "sam", true);
         assertThat(overridden.state()).isEqualTo(TaskState.APPROVED);
         assertThat(queries.history(incident)).anySatisfy(e -> assertThat(e.action()).isEqualTo("override"));
+    }
+
+    private static final String X_POST = "/2/tweets";
+
+    /** A burst on Mastodon whose statement was approved and posted there: @return the incident's task */
+    private long statementPostedOnMastodon() {
+        quietDay();
+        burst("mastodon", Platform.MASTODON, 8);
+        long incident = detector.check().get(0);
+        approvals.approve(incident, null, "sam", false);
+        outbox.dispatchDue();
+        assertThat(queries.get(incident).state()).isEqualTo(TaskState.POSTED);
+        assertThat(bodies(mastodon, "/api/v1/statuses")).hasSize(1);
+        return incident;
+    }
+
+    @Test
+    void channelsThatJoinTheBurstAfterTheStatementWasPostedGetItOnceEachThroughTheOutbox() {
+        long incident = statementPostedOnMastodon();
+        String statement = queries.get(incident).decision().approvedText();
+
+        clock.advance(Duration.ofMinutes(16));
+        burst("bluesky", Platform.BLUESKY, 4);
+        burst("x", Platform.X, 4);
+        assertThat(detector.check()).isEmpty();
+        ResponseTask due = queries.get(incident);
+        assertThat(due.state()).isEqualTo(TaskState.APPROVED);
+        assertThat(due.decision().approvedText()).isEqualTo(statement);
+        outbox.dispatchDue();
+
+        assertThat(bodies(mastodon, "/api/v1/statuses")).hasSize(1);
+        assertThat(bodies(bluesky, "/xrpc/com.atproto.repo.createRecord")).singleElement().satisfies(body -> {
+            assertThat(body.at("/record/text").asText()).isEqualTo(statement);
+            assertThat(body.path("record").has("reply")).isFalse();
+        });
+        assertThat(bodies(x, X_POST)).singleElement().satisfies(body -> {
+            assertThat(body.path("text").asText()).isEqualTo(statement);
+            assertThat(body.has("reply")).isFalse();
+        });
+        assertThat(queries.get(incident).state()).isEqualTo(TaskState.POSTED);
+        assertThat(queries.history(incident)).extracting(AuditLog.Entry::detail).contains(
+                "statement posted on mastodon",
+                "the burst reached bluesky, x after the statement was posted: the approved statement goes there once"
+                        + " too",
+                "statement posted on bluesky, x (already on mastodon)");
+
+        // The burst goes on, on the same channels: nothing more is posted anywhere.
+        clock.advance(Duration.ofMinutes(10));
+        burst("bluesky", Platform.BLUESKY, 3);
+        burst("x", Platform.X, 3);
+        detector.check();
+        outbox.dispatchDue();
+        clock.advance(Duration.ofHours(1));
+        outbox.dispatchDue();
+        assertThat(queries.get(incident).state()).isEqualTo(TaskState.POSTED);
+        assertThat(bodies(mastodon, "/api/v1/statuses")).hasSize(1);
+        assertThat(bodies(bluesky, "/xrpc/com.atproto.repo.createRecord")).hasSize(1);
+        assertThat(bodies(x, X_POST)).hasSize(1);
+    }
+
+    @Test
+    void aStatementDueOnAJoinedChannelSurvivesARestartAndAFailedTryWithoutPostingTwice() {
+        long incident = statementPostedOnMastodon();
+        clock.advance(Duration.ofMinutes(16));
+        burst("bluesky", Platform.BLUESKY, 4);
+        burst("x", Platform.X, 4);
+        detector.check();
+
+        // The daemon stops before the outbox ran: the statement is due in the database, not in memory.
+        db.close();
+        start();
+        var down = x.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(X_POST)).atPriority(1)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(503)));
+        outbox.dispatchDue();
+        assertThat(queries.get(incident).state()).isEqualTo(TaskState.FAILED);
+        assertThat(bodies(bluesky, "/xrpc/com.atproto.repo.createRecord")).hasSize(1);
+
+        // X is back; after another restart the outbox tries again and posts only where it is still missing.
+        x.removeStub(down);
+        db.close();
+        start();
+        clock.advance(Duration.ofHours(1));
+        outbox.dispatchDue();
+        clock.advance(Duration.ofHours(1));
+        outbox.dispatchDue();
+
+        assertThat(queries.get(incident).state()).isEqualTo(TaskState.POSTED);
+        assertThat(bodies(mastodon, "/api/v1/statuses")).hasSize(1);
+        assertThat(bodies(bluesky, "/xrpc/com.atproto.repo.createRecord")).hasSize(1);
+        assertThat(bodies(x, X_POST).stream().filter(b -> b.has("text")).count()).isEqualTo(2);
+        assertThat(x.getAllServeEvents().stream().filter(e -> e.getRequest().getUrl().startsWith(X_POST))
+                .filter(e -> e.getResponse().getStatus() == 201).count()).isEqualTo(1);
+        assertThat(db.inTransaction(c -> new IncidentStore(tasks).posts(c, incident)).keySet())
+                .containsExactly("mastodon", "bluesky", "x");
+    }
+
+    @Test
+    void aJoinedChannelThatCannotTakeAStatementIsNamedOnTheIncidentWithWhyAndNeverTriedAgain() {
+        long incident = statementPostedOnMastodon();
+        clock.advance(Duration.ofMinutes(16));
+        burst("press", Platform.RSS, 5);
+        detector.check();
+        outbox.dispatchDue();
+
+        ResponseTask posted = queries.get(incident);
+        assertThat(posted.state()).isEqualTo(TaskState.POSTED);
+        assertThat(posted.incident().notPosted()).containsOnlyKeys("press");
+        assertThat(posted.incident().notPosted().get("press")).startsWith("a feed is read-only: nothing can be posted there");
+        assertThat(queries.history(incident)).anySatisfy(e -> assertThat(e.detail())
+                .startsWith("statement posted on no channel (already on mastodon); not on press (a feed is read-only"));
+
+        clock.advance(Duration.ofMinutes(10));
+        burst("press", Platform.RSS, 3);
+        detector.check();
+        assertThat(queries.get(incident).state()).isEqualTo(TaskState.POSTED);
+        assertThat(queries.history(incident).stream().filter(e -> e.action().equals("statement-due")).count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aStatementLongerThanOnePostOnAChannelOfTheBurstNeedsAnOverrideAndAShortOneDoesNot() {
+        quietDay();
+        burst("mastodon", Platform.MASTODON, 7);
+        burst("x", Platform.X, 4);
+        long incident = detector.check().get(0);
+        String longStatement = "We know many of you cannot check in for flights this morning because our booking"
+                + " system is down at every airport. Our engineers are working on it now and we expect to have it"
+                + " back soon, well before the first departures. Please keep your booking reference to hand and we will keep you posted here as it"
+                + " comes back.";
+        assertThat(longStatement.length()).isBetween(281, 500);
+
+        assertThat(approvals.check(incident, longStatement)).anySatisfy(w -> {
+            assertThat(w.rule()).isEqualTo("statement-length");
+            assertThat(w.isHard()).isTrue();
+            assertThat(w.text()).contains("over the 280 of one post on x");
+        });
+        assertThat(approvals.check(incident, longStatement)).noneSatisfy(w ->
+                assertThat(w.text()).contains("on mastodon"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> approvals.approve(incident, longStatement, "sam", false))
+                .isInstanceOf(org.earshot.task.ReplyRulesViolatedException.class)
+                .hasMessageContaining("280");
+        assertThat(approvals.check(incident, longStatement)).anySatisfy(w -> {
+            assertThat(w.rule()).isEqualTo("block-words");
+            assertThat(w.isHard()).isFalse();
+        });
+
+        String shortStatement = "Check-in is down at every airport this morning. We are working on it and will update"
+                + " you here within the hour.";
+        assertThat(approvals.check(incident, shortStatement)).noneSatisfy(w ->
+                assertThat(w.rule()).isIn("statement-length", "block-words"));
+        assertThat(approvals.approve(incident, shortStatement, "sam", false).state()).isEqualTo(TaskState.APPROVED);
     }
 }

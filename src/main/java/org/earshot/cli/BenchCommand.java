@@ -327,7 +327,7 @@ public final class BenchCommand implements Callable<Integer> {
             AlertTriggers triggers = new AlertTriggers(mentionAlerts, sla,
                     new FollowUps(db, tasks, new AuditLog(), alerting.breachWarning(), alerting.queueUrl(), sink,
                             Clock.systemUTC()),
-                    new SpikeDetector(db, mentions, new Incidents(db, new org.earshot.store.IncidentStore(tasks), drafter), alerting.spike(), brands,
+                    new SpikeDetector(db, mentions, new Incidents(db, tasks, new org.earshot.store.OutboxStore(), new AuditLog(), drafter), alerting.spike(), brands,
                             alerting.queueUrl(), sink,
                             Clock.systemUTC()),
                     new ConnectorAlerts(new ConnectorHealthCheck(db, new HealthStore(), mentions, List.of(),

@@ -18,6 +18,11 @@ public interface ReplyPublisher {
         return false;
     }
 
+    /** Why {@link #postTopLevel} cannot post here, said to the person who approved a statement for this channel. */
+    default String whyNoTopLevel() {
+        return "it takes replies only, not a post of the brand's own";
+    }
+
     /** Posts a new post of the brand's own, not a reply; made harmless to repeat the same way as {@link #publish}. */
     default PostedReply postTopLevel(TopLevelPost post) throws ConnectorException {
         throw ConnectorException.permanentFailure("this channel cannot post a statement of its own, only replies",

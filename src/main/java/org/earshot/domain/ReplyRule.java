@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 public enum ReplyRule {
     PROMISE_OUTSIDE_POLICY("promise-outside-policy", Warning.Kind.HARD, "promises '"),
     ADMITS_FAULT("admits-fault", Warning.Kind.HARD, "admits fault "),
+    /** An incident's statement longer than one post on a channel it goes to: the platform would refuse it. */
+    STATEMENT_LENGTH("statement-length", Warning.Kind.HARD, "the statement has \\d+ characters"),
 
     EMPTY("empty", Warning.Kind.SOFT, "the reply is empty"),
     USES_NAME("uses-name", Warning.Kind.SOFT, "does not use the person's name"),

@@ -80,20 +80,46 @@ public final class ReplyDrafter {
                 .findFirst().map(w -> w.text().substring(w.text().lastIndexOf(" → ") + 3));
     }
 
-    /** A holding statement for an incident: it promises an update, so it opens a follow-up. */
-    public Draft holdingStatement(String problem, Platform platform) {
+    /**
+     * A holding statement for an incident: it promises an update, so it opens a follow-up. It is posted whole,
+     * as one post on each channel, so it is one block, checked on each of {@code platforms}.
+     */
+    public Draft holdingStatement(String problem, List<Platform> platforms) {
         String text = templates.holding(problem);
-        return new Draft(Intent.CRISIS, text, blocks(text, platform), List.of(), true);
+        return new Draft(Intent.CRISIS, text, List.of(text), checkStatement(text, platforms), true);
     }
 
     /**
      * An incident's statement checked by the rules for any post on each channel it goes to (promises,
-     * admissions, stock phrases, length...); there is no mention, so no name or problem to answer.
+     * admissions, stock phrases...); there is no mention, so no name or problem to answer. It goes out as one
+     * post of the brand's own on each channel, not as a thread, and with no @handle before it: it must fit the
+     * channel's whole limit (a hard rule, since the platform would refuse it) and, where the channel threads
+     * replies in blocks of about {@value ReplyBlocks#TARGET_WORDS} words, keep to about that many.
      */
     public List<Warning> checkStatement(String text, List<Platform> platforms) {
+        String statement = text == null ? "" : text.strip();
         ReplyGuardrails.Facts none = new ReplyGuardrails.Facts(null, "", List.of(), PhraseText.of(""));
-        return platforms.stream().flatMap(p -> guardrails.check(text == null ? "" : text, none, channels.of(p)).stream())
-                .distinct().toList();
+        java.util.Set<Warning> out = new java.util.LinkedHashSet<>();
+        for (Platform p : platforms.stream().distinct().toList()) {
+            Channel channel = channels.of(p);
+            Channel onePost = new Channel(p, channel.canReply(), false, channel.maxPostLength(), false,
+                    channel.social(), channel.mail());
+            guardrails.check(statement, none, onePost).stream()
+                    .filter(w -> !w.rule().equals(ReplyRule.LENGTH.id()))
+                    .forEach(out::add);
+            int length = ReplyBlocks.length(statement);
+            if (channel.hasLimit() && length > channel.maxPostLength()) {
+                out.add(ReplyRule.STATEMENT_LENGTH.warning("the statement has " + length + " characters, over the "
+                        + channel.maxPostLength() + " of one post on " + p.id() + ": it goes out as one post, so"
+                        + " shorten it"));
+            }
+            int words = ReplyBlocks.words(statement);
+            if (channel.threadsBlocks() && words > ReplyBlocks.MAX_WORDS) {
+                out.add(ReplyRule.BLOCK_WORDS.warning("the statement has " + words + " words; keep it to about "
+                        + ReplyBlocks.TARGET_WORDS + ", as a block of a reply"));
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** How long the follow-up of an approved reply runs: the time the text promises, else the policy's for the mention. */

@@ -67,6 +67,31 @@ public final class IncidentStore {
         return out;
     }
 
+    /**
+     * The channels the statement is settled on: posted (in {@code incident_post}) or left out for a reason
+     * ({@code incident.not_posted}); every other channel of the incident still gets it once.
+     */
+    public java.util.Set<String> settled(Handle h, long taskId) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>(posts(h, taskId).keySet());
+        out.addAll(notPosted(h, taskId).keySet());
+        return out;
+    }
+
+    /** The channels the statement was left out of, each with why. */
+    public Map<String, String> notPosted(Handle h, long taskId) {
+        return h.createQuery("select not_posted from incident where task_id = :task").bind("task", taskId)
+                .mapTo(String.class).findFirst().map(Json::readMap).orElse(Map.of());
+    }
+
+    /** Settles a channel the statement cannot go to (a feed, a connector taken out), with why, for good. */
+    public void recordNotPosted(Handle h, long taskId, String connectorId, String why) {
+        Map<String, String> reasons = new LinkedHashMap<>(notPosted(h, taskId));
+        reasons.put(connectorId, why);
+        h.createUpdate("update incident set not_posted = :reasons where task_id = :task")
+                .bind("reasons", Json.write(reasons)).bind("task", taskId)
+                .execute();
+    }
+
     public void recordPost(Handle h, long taskId, String connectorId, String postedId, String url, Instant now) {
         h.createUpdate(InsertStatement.into("incident_post", "task_id", "connector_id", "posted_id", "url", "posted_at"))
                 .bind("task_id", taskId).bind("connector_id", connectorId).bind("posted_id", postedId)

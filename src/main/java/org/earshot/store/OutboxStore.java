@@ -103,6 +103,21 @@ public final class OutboxStore {
                 .execute() == 1;
     }
 
+    /**
+     * Makes a posted statement due again, now, with fresh attempts: an incident whose burst reached a channel
+     * after its statement went out. The dispatcher posts it only on the channels not settled yet.
+     *
+     * @return false when the row is not a posted one (still waiting or being tried: it takes the new channel
+     * by itself)
+     */
+    public boolean reopen(Handle h, long taskId, Instant now) {
+        return h.createUpdate("update reply_outbox set posted_at = null, blocked_at = null, permanent_error = false,"
+                        + " attempts = 0, last_error = null, next_attempt_at = :now"
+                        + " where task_id = :task and posted_at is not null")
+                .bind("now", now).bind("task", taskId)
+                .execute() == 1;
+    }
+
     /** The tasks whose replies are blocked, oldest task first. */
     public List<Long> blocked(Handle h) {
         return h.createQuery("select task_id from reply_outbox where blocked_at is not null and posted_at is null"

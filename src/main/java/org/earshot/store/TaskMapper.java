@@ -29,7 +29,8 @@ final class TaskMapper implements RowMapper<ResponseTask> {
             + " o.attempts as o_attempts, o.last_error as o_last_error, o.first_reply_id as o_first_reply_id,"
             + " o.posted_at as o_posted_at, o.blocked_at as o_blocked_at,"
             + " i.brand as i_brand, i.started_at as i_started_at, i.last_heard_at as i_last_heard_at,"
-            + " i.mentions as i_mentions, i.channels as i_channels, i.platforms as i_platforms, i.summary as i_summary"
+            + " i.mentions as i_mentions, i.channels as i_channels, i.platforms as i_platforms, i.summary as i_summary,"
+            + " i.not_posted as i_not_posted"
             + " from response_task t left join mention m on m.id = t.mention_id"
             + " left join reply_outbox o on o.task_id = t.id"
             + " left join incident i on i.task_id = t.id";
@@ -63,7 +64,8 @@ final class TaskMapper implements RowMapper<ResponseTask> {
         }
         return new Incident(rs.getString("i_brand"), Timestamps.read(rs, "i_started_at"),
                 Timestamps.read(rs, "i_last_heard_at"), rs.getInt("i_mentions"), split(rs.getString("i_channels")),
-                split(rs.getString("i_platforms")).stream().map(Platform::valueOf).toList(), rs.getString("i_summary"));
+                split(rs.getString("i_platforms")).stream().map(Platform::valueOf).toList(), rs.getString("i_summary"),
+                Json.readMap(rs.getString("i_not_posted")));
     }
 
     static List<String> split(String commaSeparated) {

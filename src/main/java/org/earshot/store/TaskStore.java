@@ -289,6 +289,19 @@ public final class TaskStore {
                 .mapTo(TaskState.class).findFirst();
     }
 
+    /**
+     * An incident whose statement was posted, approved again for a channel that joined its burst since
+     * (POSTED → APPROVED, which no mention's task may do): the same decision and text, due in the outbox.
+     *
+     * @return false when the task is not a POSTED incident
+     */
+    public boolean reopenStatement(Handle h, long id, Instant now) {
+        return h.createUpdate("update response_task set state = :approved, updated_at = :now"
+                        + " where id = :id and state = :posted and kind = 'INCIDENT'")
+                .bind("approved", TaskState.APPROVED).bind("posted", TaskState.POSTED).bind("now", now).bind("id", id)
+                .execute() == 1;
+    }
+
     public void markApproved(Handle h, long id, String actor, String text, Instant now) {
         move(h, id, TaskState.NEW, TaskState.APPROVED, now, new ResponseTask.Decision(actor, now, text, null));
     }

@@ -120,8 +120,9 @@ public final class Approvals {
 
     /**
      * An incident's holding statement goes in the outbox as one text, posted at top level on each of its
-     * channels by the dispatcher; there is no mention, so no rule about answering one applies, but an edited
-     * statement is checked by the rules for any post on each of its channels. Its promise
+     * channels by the dispatcher; there is no mention, so no rule about answering one applies, but the
+     * statement is checked by the rules for any post on each of its channels, its length as one post there
+     * included. Its promise
      * to update starts a follow-up, as a reply's does.
      */
     private void approveStatement(org.jdbi.v3.core.Handle c, ResponseTask task, String editedText, String actor,
@@ -132,9 +133,10 @@ public final class Approvals {
             throw new IllegalArgumentException("incident " + task.id() + " has no statement to approve; write one"
                     + " or reject it");
         }
-        // An edited statement is checked like any draft, on every channel it goes to, before it is approved.
-        List<Warning> hard = edited ? drafter.checkStatement(text, task.incident().platforms()).stream()
-                .filter(Warning::isHard).toList() : List.of();
+        // The statement is checked, edited or not, on every channel it goes to now (one may have joined the
+        // burst since it was drafted), before it is approved.
+        List<Warning> hard = drafter.checkStatement(text, task.incident().platforms()).stream()
+                .filter(Warning::isHard).toList();
         if (!hard.isEmpty() && !override) {
             throw new ReplyRulesViolatedException(task.id(), hard);
         }
@@ -174,12 +176,17 @@ public final class Approvals {
 
     /**
      * The rules a person's text for this task breaks, as the queue shows them while they edit: the same
-     * rules as the draft's, for this mention. The draft's own text gets the draft's warnings.
+     * rules as the draft's, for this mention. The draft's own text gets the draft's warnings. An incident's
+     * statement is checked on the channels of its burst as it is now.
      */
     public List<Warning> check(long id, String text) {
         return db.inTransaction(c -> {
             ResponseTask task = tasks.find(c, id).orElseThrow(() -> new TaskNotFoundException(id));
-            if (task.isIncident() || text == null || text.strip().equals(task.draft().text().strip())) {
+            if (task.isIncident()) {
+                return drafter.checkStatement(text == null ? task.draft().text() : text.strip(),
+                        task.incident().platforms());
+            }
+            if (text == null || text.strip().equals(task.draft().text().strip())) {
                 return task.draft().warnings();
             }
             return drafter.check(text.strip(), Triage.draftInput(task.mention(), task.score(),

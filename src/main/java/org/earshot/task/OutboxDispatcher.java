@@ -126,22 +126,28 @@ public final class OutboxDispatcher {
 
     /**
      * An incident's holding statement: one post of the brand's own (not a reply) on each channel of the
-     * incident, each recorded before the next, so a retry posts only on the channels left. A channel whose
-     * publisher cannot post at top level (mail, a feed) is left out and the audit says so.
+     * incident, each recorded before the next, so a retry posts only on the channels left; the same when the
+     * statement is due again because the burst reached a channel after it was posted. A channel whose
+     * publisher cannot post at top level (mail, a feed) is settled as not posted, with why, on the incident
+     * and in the audit, and never tried again.
      */
     private boolean postStatement(PendingReply reply, ResponseTask task) {
         long taskId = task.id();
         String text = String.join("\n\n", reply.blocks());
-        Map<String, String> posted = new java.util.LinkedHashMap<>(db.inTransaction(c -> incidents.posts(c, taskId)));
+        Map<String, String> before = db.inTransaction(c -> incidents.posts(c, taskId));
+        java.util.Set<String> settled = db.inTransaction(c -> incidents.settled(c, taskId));
+        List<String> postedNow = new java.util.ArrayList<>();
         List<String> skipped = new java.util.ArrayList<>();
         for (String channel : task.incident().channels()) {
-            if (posted.containsKey(channel)) {
+            if (settled.contains(channel)) {
                 continue;
             }
             Connector connector = connectors.get(channel);
             if (connector == null || !connector.publisher().postsTopLevel()) {
-                skipped.add(channel + (connector == null ? " (not configured any more)"
-                        : " (" + connector.platform().id() + " cannot post a statement of its own)"));
+                String why = (connector == null ? "its connector is not configured any more"
+                        : connector.publisher().whyNoTopLevel()) + "; post the statement there by hand if it needs it";
+                db.useTransaction(c -> incidents.recordNotPosted(c, taskId, channel, why));
+                skipped.add(channel + " (" + why + ")");
                 continue;
             }
             PostedReply statement;
@@ -155,10 +161,13 @@ public final class OutboxDispatcher {
             }
             db.useTransaction(c -> incidents.recordPost(c, taskId, channel, statement.externalId(), statement.url(),
                     clock.instant()));
-            posted.put(channel, statement.externalId());
+            postedNow.add(channel);
         }
-        String first = posted.values().stream().findFirst().orElse(null);
-        String detail = "statement posted on " + (posted.isEmpty() ? "no channel" : String.join(", ", posted.keySet()))
+        String first = before.isEmpty() ? postedNow.isEmpty() ? null
+                : db.inTransaction(c -> incidents.posts(c, taskId)).values().stream().findFirst().orElse(null)
+                : before.values().iterator().next();
+        String detail = "statement posted on " + (postedNow.isEmpty() ? "no channel" : String.join(", ", postedNow))
+                + (before.isEmpty() ? "" : " (already on " + String.join(", ", before.keySet()) + ")")
                 + (skipped.isEmpty() ? "" : "; not on " + String.join(", ", skipped));
         db.useTransaction(c -> {
             Instant at = clock.instant();

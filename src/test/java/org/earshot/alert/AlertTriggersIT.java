@@ -65,7 +65,7 @@ class AlertTriggersIT {
         ConnectorHealthCheck check = new ConnectorHealthCheck(db, health, mentions, List.of(config), clock);
         triggers = new AlertTriggers(new MentionAlerts(db, tasks, sink, url, clock), sla,
                 new FollowUps(db, tasks, new AuditLog(), Duration.ofMinutes(30), url, sink, clock),
-                new SpikeDetector(db, mentions, new Incidents(db, new org.earshot.store.IncidentStore(tasks), new ReplyDrafter(TestConfigs.policy(), Wiring.CHANNELS)),
+                new SpikeDetector(db, mentions, new Incidents(db, tasks, new org.earshot.store.OutboxStore(), new AuditLog(), new ReplyDrafter(TestConfigs.policy(), Wiring.CHANNELS)),
                         SpikeRule.DEFAULT, List.of("acme"), url, sink, clock),
                 new ConnectorAlerts(check, Map.of("social", "acme"), Duration.ofHours(1), 3, url, sink, clock),
                 new DailyDigest(db, mentions, tasks, sla, List.of("acme"), ZoneOffset.UTC, LocalTime.of(8, 0), url,

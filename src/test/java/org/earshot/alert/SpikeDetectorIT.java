@@ -45,7 +45,7 @@ class SpikeDetectorIT {
     void open() {
         db = Database.open(TestConfigs.h2In(dir));
         stored = new StoredTasks(db);
-        detector = new SpikeDetector(db, new MentionStore(), new Incidents(db, new org.earshot.store.IncidentStore(taskStore),
+        detector = new SpikeDetector(db, new MentionStore(), new Incidents(db, taskStore, new org.earshot.store.OutboxStore(), new org.earshot.store.AuditLog(),
                 new ReplyDrafter(TestConfigs.policy(), Wiring.CHANNELS)), RULE, List.of("acme", "globex"), "https://queue.example", sink, clock);
     }
 

@@ -19,4 +19,9 @@ public final class FeedReplyPublisher implements ReplyPublisher {
         }
         throw ConnectorException.permanentFailure("feeds are read-only: answer by hand at " + url, null);
     }
+
+    @Override
+    public String whyNoTopLevel() {
+        return "a feed is read-only: nothing can be posted there";
+    }
 }
