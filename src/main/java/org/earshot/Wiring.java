@@ -268,7 +268,7 @@ public final class Wiring implements AutoCloseable {
                     .filter(ConnectorConfig::enabled).toList(), clock);
             this.queries = new TaskQueries(database, tasks, audit);
             this.accounts = new org.earshot.account.Accounts(database, new org.earshot.store.AccountStore(),
-                    org.earshot.account.LoginThrottle.standard(clock), clock);
+                    org.earshot.account.LoginThrottle.standard(database, clock), clock);
             this.approvals = new Approvals(database, tasks, mentions, outbox, audit, drafter, clock);
             this.dispatcher = new OutboxDispatcher(database, outbox, tasks, audit, connectors, clock,
                     timings.outboxLease(), timings.outboxBackoff(), timings.maxPostAttempts());

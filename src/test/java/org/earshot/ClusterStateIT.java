@@ -133,4 +133,37 @@ class ClusterStateIT {
             });
         }
     }
+
+    @Test
+    void signInFailuresCountedOnOneNodeHoldTheNameOffOnTheOtherNodeAndAfterARestart() {
+        EarshotConfig config = config(TestPostgres.freshSchema());
+        Wiring first = node(config);
+        Wiring second = node(config);
+        first.accounts().add("bea", org.earshot.domain.Role.APPROVER, "a long enough password");
+
+        for (int i = 0; i < 3; i++) {
+            assertWrongPassword(first, "10.0.0." + i);
+        }
+        for (int i = 3; i < 5; i++) {
+            assertWrongPassword(second, "10.0.0." + i);
+        }
+
+        for (Wiring node : List.of(second, first, node(config))) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                            node.accounts().signIn("bea", "a long enough password", "10.0.0.9"))
+                    .isInstanceOfSatisfying(org.earshot.account.SignInRefusedException.class, e -> {
+                        assertThat(e.throttled()).isTrue();
+                        assertThat(e.getMessage()).isEqualTo("too many failed sign-ins for 'bea': try again in 15 minutes");
+                    });
+        }
+        clock.advance(Duration.ofMinutes(15));
+        assertThat(second.accounts().signIn("bea", "a long enough password", "10.0.0.9").account().name())
+                .isEqualTo("bea");
+    }
+
+    private static void assertWrongPassword(Wiring node, String address) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> node.accounts().signIn("bea", "wrong", address))
+                .isInstanceOfSatisfying(org.earshot.account.SignInRefusedException.class,
+                        e -> assertThat(e.throttled()).isFalse());
+    }
 }

@@ -3,30 +3,34 @@ package org.earshot.account;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
+import org.earshot.store.Database;
+import org.earshot.store.SignInFailureStore;
 
 /**
  * Counts failed sign-ins per account name and per address: after {@code perName} failures for one
  * name, or {@code perAddress} from one address, within the window, further tries are refused until the
- * oldest failure leaves the window. A success clears the name's count. Kept in memory: a restart
- * forgets it, which costs a guesser one window, not the team its sessions.
+ * oldest failure leaves the window. A success clears the name's count. Kept in the database
+ * ({@code sign_in_failure}), so every node of a cluster counts the same tries and a restart forgets none.
  */
 public final class LoginThrottle {
+    /** Longer keys (an address header gone wild, a pasted essay as a name) are kept by their hash. */
+    private static final int LONGEST_KEY = 400;
+
+    private final Database db;
+    private final SignInFailureStore failures = new SignInFailureStore();
     private final int perName;
     private final int perAddress;
     private final Duration window;
     private final Clock clock;
-    private final Map<String, Deque<Instant>> failures = new HashMap<>();
 
-    public LoginThrottle(int perName, int perAddress, Duration window, Clock clock) {
+    public LoginThrottle(Database db, int perName, int perAddress, Duration window, Clock clock) {
         if (perName < 1 || perAddress < 1) {
             throw new IllegalArgumentException("login limits must be at least 1, but were " + perName + " per name and "
                     + perAddress + " per address");
         }
+        this.db = db;
         this.perName = perName;
         this.perAddress = perAddress;
         this.window = window;
@@ -34,29 +38,31 @@ public final class LoginThrottle {
     }
 
     /** Five tries per name and twenty per address in fifteen minutes. */
-    public static LoginThrottle standard(Clock clock) {
-        return new LoginThrottle(5, 20, Duration.ofMinutes(15), clock);
+    public static LoginThrottle standard(Database db, Clock clock) {
+        return new LoginThrottle(db, 5, 20, Duration.ofMinutes(15), clock);
     }
 
     /** How long {@code name} from {@code address} must wait before trying again; empty when it may try now. */
-    public synchronized Optional<Refusal> refusal(String name, String address) {
+    public Optional<Refusal> refusal(String name, String address) {
         Instant now = clock.instant();
-        Optional<Duration> byName = wait("name:" + name, perName, now);
+        Optional<Duration> byName = wait(nameKey(name), perName, now);
         if (byName.isPresent()) {
             return Optional.of(new Refusal("too many failed sign-ins for '" + name + "'", byName.get()));
         }
-        return wait("address:" + address, perAddress, now)
+        return wait(addressKey(address), perAddress, now)
                 .map(d -> new Refusal("too many failed sign-ins from this address", d));
     }
 
-    public synchronized void failed(String name, String address) {
+    public void failed(String name, String address) {
         Instant now = clock.instant();
-        failures.computeIfAbsent("name:" + name, k -> new ArrayDeque<>()).addLast(now);
-        failures.computeIfAbsent("address:" + address, k -> new ArrayDeque<>()).addLast(now);
+        db.useTransaction(h -> {
+            failures.record(h, nameKey(name), now);
+            failures.record(h, addressKey(address), now);
+        });
     }
 
-    public synchronized void succeeded(String name) {
-        failures.remove("name:" + name);
+    public void succeeded(String name) {
+        db.useTransaction(h -> failures.clear(h, nameKey(name)));
     }
 
     /** Why a sign-in is refused and how long until the next may be tried. */
@@ -68,22 +74,25 @@ public final class LoginThrottle {
     }
 
     private Optional<Duration> wait(String key, int limit, Instant now) {
-        Deque<Instant> times = failures.get(key);
-        if (times == null) {
-            return Optional.empty();
-        }
-        while (!times.isEmpty() && !times.peekFirst().plus(window).isAfter(now)) {
-            times.removeFirst();
-        }
-        if (times.isEmpty()) {
-            failures.remove(key);
-            return Optional.empty();
-        }
+        List<Instant> times = db.inTransaction(h -> failures.since(h, key, now.minus(window)));
         if (times.size() < limit) {
             return Optional.empty();
         }
         // The oldest failures must leave the window until one fewer than the limit remain.
-        Instant freeAt = times.stream().skip(times.size() - limit).findFirst().orElseThrow().plus(window);
+        Instant freeAt = times.get(times.size() - limit).plus(window);
         return Optional.of(Duration.between(now, freeAt));
+    }
+
+    private static String nameKey(String name) {
+        return key("name:", name);
+    }
+
+    private static String addressKey(String address) {
+        return key("address:", address);
+    }
+
+    private static String key(String kind, String value) {
+        String key = kind + (value == null ? "" : value);
+        return key.length() <= LONGEST_KEY ? key : kind + "sha256:" + Secrets.sha256(value);
     }
 }

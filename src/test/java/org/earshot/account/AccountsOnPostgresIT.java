@@ -16,7 +16,7 @@ class AccountsOnPostgresIT {
     @Test
     void accountsTokensSessionsAndTheWholeAuditLogWorkOnPostgres() {
         try (Database db = Database.open(TestPostgres.freshSchema())) {
-            Accounts accounts = new Accounts(db, new AccountStore(), LoginThrottle.standard(Clock.systemUTC()),
+            Accounts accounts = new Accounts(db, new AccountStore(), LoginThrottle.standard(db, Clock.systemUTC()),
                     Clock.systemUTC());
             accounts.add("bea", Role.APPROVER, "long enough one");
             var token = accounts.addToken("bea", "script");

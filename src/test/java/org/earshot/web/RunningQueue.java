@@ -90,7 +90,7 @@ final class RunningQueue implements AutoCloseable {
                         new ServiceLevels(Map.of())), Map.of(), clock);
         server.withQuarantine(new org.earshot.intake.Requeue(db, intake, Map.of(), clock));
         accounts = new org.earshot.account.Accounts(db, new org.earshot.store.AccountStore(),
-                org.earshot.account.LoginThrottle.standard(clock), clock);
+                org.earshot.account.LoginThrottle.standard(db, clock), clock);
         server.withAccounts(accounts);
         server.withTeamWork(new org.earshot.task.TeamWork(db, new org.earshot.store.TeamStore(), audit, clock));
         server.withReports(new org.earshot.task.Reports(db, new org.earshot.store.ReportStore(), new ServiceLevels(Map.of()),
