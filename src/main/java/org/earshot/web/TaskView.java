@@ -52,13 +52,15 @@ record TaskView(
     /**
      * What an incident's task answers (null for a mention's task, whose {@code mention} says it; an incident's
      * {@code mention} is null): the burst's complaints so far, from when, and the connectors they came from,
-     * busiest first, on each of which approving posts the statement once, at top level.
+     * busiest first, on each of which approving posts the statement once, at top level, except those in
+     * {@code notPosted}, each with why it was not posted there.
      */
     record IncidentView(String brand, int mentions, Instant startedAt, Instant lastHeardAt, List<String> channels,
-                        List<String> platforms, String summary) {
+                        List<String> platforms, String summary, java.util.Map<String, String> notPosted) {
         static IncidentView of(org.earshot.domain.Incident i) {
             return i == null ? null : new IncidentView(i.brand(), i.mentions(), i.startedAt(), i.lastHeardAt(),
-                    i.channels(), i.platforms().stream().map(org.earshot.domain.Platform::id).toList(), i.summary());
+                    i.channels(), i.platforms().stream().map(org.earshot.domain.Platform::id).toList(), i.summary(),
+                    i.notPosted());
         }
     }
 
