@@ -27,6 +27,8 @@ import org.earshot.domain.UrgencyLevel;
  * @param legal           whether replies may admit fault
  * @param escalateTo      who takes a crisis, by kind ("legal", "safety", "security"); "default" for the rest
  * @param llm             the optional LLM drafter
+ * @param nextSteps       the concrete next step (a link, a form, a setting) for each kind of problem
+ * @param promiseExamples promises a reply is compared with by meaning (forbidden and allowed)
  */
 public record ReplyPolicy(
         String brandVoice,
@@ -42,7 +44,9 @@ public record ReplyPolicy(
         Catalogue catalogue,
         LegalPolicy legal,
         Map<String, String> escalateTo,
-        LlmSettings llm) {
+        LlmSettings llm,
+        List<NextStep> nextSteps,
+        PromiseExamples promiseExamples) {
 
     public static final String DEFAULT_SIGN_OFF = "Kind regards,";
     public static final String DEFAULT_ASK_WHEN_UNCLEAR =
@@ -60,6 +64,17 @@ public record ReplyPolicy(
         legal = legal == null ? LegalPolicy.DEFAULT : legal;
         escalateTo = escalateTo == null ? Map.of() : Map.copyOf(escalateTo);
         llm = llm == null ? LlmSettings.OFF : llm;
+        nextSteps = nextSteps == null ? List.of() : List.copyOf(nextSteps);
+        promiseExamples = promiseExamples == null ? PromiseExamples.BUILT_IN : promiseExamples;
+    }
+
+    /** A policy without next steps, with the built-in promise examples. */
+    public ReplyPolicy(String brandVoice, String handledBy, Duration hearBackWithin, List<String> mayPromise,
+                       List<String> mayNotPromise, Map<String, String> templates, String signOff, String askWhenUnclear,
+                       Map<String, Duration> hearBack, List<FaqAnswer> faq, Catalogue catalogue, LegalPolicy legal,
+                       Map<String, String> escalateTo, LlmSettings llm) {
+        this(brandVoice, handledBy, hearBackWithin, mayPromise, mayNotPromise, templates, signOff, askWhenUnclear,
+                hearBack, faq, catalogue, legal, escalateTo, llm, null, null);
     }
 
     /** A policy with the default sign-off and clarifying question. */
@@ -93,6 +108,12 @@ public record ReplyPolicy(
 
     public ReplyPolicy withLlm(LlmSettings settings) {
         return new ReplyPolicy(brandVoice, handledBy, hearBackWithin, mayPromise, mayNotPromise, templates, signOff,
-                askWhenUnclear, hearBack, faq, catalogue, legal, escalateTo, settings);
+                askWhenUnclear, hearBack, faq, catalogue, legal, escalateTo, settings, nextSteps, promiseExamples);
+    }
+
+    /** The same policy with these next steps. */
+    public ReplyPolicy withNextSteps(List<NextStep> steps) {
+        return new ReplyPolicy(brandVoice, handledBy, hearBackWithin, mayPromise, mayNotPromise, templates, signOff,
+                askWhenUnclear, hearBack, faq, catalogue, legal, escalateTo, llm, steps, promiseExamples);
     }
 }
