@@ -38,7 +38,8 @@ final class AnswerPart {
         List<String> sentences = ReplyBlocks.sentences(answer.substring(greeting.length()));
         List<Integer> content = new ArrayList<>();
         for (int i = 0; i < sentences.size(); i++) {
-            if (!sentences.get(i).contains("{handledBy}")) {
+            // A short line ("good question about baggage!") frames the answer and stays with it.
+            if (!sentences.get(i).contains("{handledBy}") && sentences.get(i).split("\\s+").length >= 8) {
                 content.add(i);
             }
         }
