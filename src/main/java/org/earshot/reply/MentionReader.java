@@ -118,10 +118,11 @@ final class MentionReader {
         }
         if (answer.isPresent()) {
             // Only the part that answers: the sentence about instruments for a guitar, not the one about skis.
+            // The translations stay whole (the part is cut from the team's text).
             org.earshot.config.FaqAnswer whole = answer.get().answer();
             String part = AnswerPart.of(whole.answer(), text, whole.match(), vector, meaning);
-            answer = Optional.of(new AnswerFinder.Found(new org.earshot.config.FaqAnswer(whole.id(), whole.match(), part),
-                    answer.get().phrase()));
+            answer = Optional.of(new AnswerFinder.Found(new org.earshot.config.FaqAnswer(whole.id(), whole.match(), part,
+                    whole.translations()), answer.get().phrase()));
         }
         Optional<NextStepFinder.Found> step = answer.isEmpty() && product.isEmpty()
                 && (intent == Intent.COMPLAINT || intent == Intent.QUESTION) ? steps.find(text, vector) : Optional.empty();
