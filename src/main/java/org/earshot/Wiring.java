@@ -244,7 +244,9 @@ public final class Wiring implements AutoCloseable {
         this.database = Database.open(config.storage());
         metrics.readingFrom(database);
         try {
-            this.drafter = new ReplyDrafter(config.policy(), channels, config.analysis().maxChars());
+            // The drafter reads by meaning with the scorer's model (the same shared instance; none with EARSHOT_MODEL=lexicon).
+            this.drafter = new ReplyDrafter(config.policy(), channels, config.analysis().maxChars(),
+                    LearnedNegativity.preferred());
             this.corrections = new Corrections(database, tasks, mentions, correctionStore, audit, teamCorrections,
                     clock);
             corrections.reloadModel();

@@ -28,6 +28,8 @@ import org.earshot.domain.UrgencyLevel;
  * @param escalateTo      who takes a crisis, by kind ("legal", "safety", "security"); "default" for the rest
  * @param llm             the optional LLM drafter
  * @param languages       the team's language and the policy's texts in others
+ * @param nextSteps       the concrete next step (a link, a form, a setting) for each kind of problem
+ * @param promiseExamples promises a reply is compared with by meaning (forbidden and allowed)
  */
 public record ReplyPolicy(
         String brandVoice,
@@ -44,7 +46,9 @@ public record ReplyPolicy(
         LegalPolicy legal,
         Map<String, String> escalateTo,
         LlmSettings llm,
-        PolicyLanguages languages) {
+        PolicyLanguages languages,
+        List<NextStep> nextSteps,
+        PromiseExamples promiseExamples) {
 
     public static final String DEFAULT_SIGN_OFF = "Kind regards,";
     public static final String DEFAULT_ASK_WHEN_UNCLEAR =
@@ -63,15 +67,17 @@ public record ReplyPolicy(
         escalateTo = escalateTo == null ? Map.of() : Map.copyOf(escalateTo);
         llm = llm == null ? LlmSettings.OFF : llm;
         languages = languages == null ? PolicyLanguages.ENGLISH : languages;
+        nextSteps = nextSteps == null ? List.of() : List.copyOf(nextSteps);
+        promiseExamples = promiseExamples == null ? PromiseExamples.BUILT_IN : promiseExamples;
     }
 
-    /** A policy whose texts are all in English. */
+    /** A policy whose texts are all in English, without next steps, with the built-in promise examples. */
     public ReplyPolicy(String brandVoice, String handledBy, Duration hearBackWithin, List<String> mayPromise,
                        List<String> mayNotPromise, Map<String, String> templates, String signOff, String askWhenUnclear,
                        Map<String, Duration> hearBack, List<FaqAnswer> faq, Catalogue catalogue, LegalPolicy legal,
                        Map<String, String> escalateTo, LlmSettings llm) {
         this(brandVoice, handledBy, hearBackWithin, mayPromise, mayNotPromise, templates, signOff, askWhenUnclear,
-                hearBack, faq, catalogue, legal, escalateTo, llm, null);
+                hearBack, faq, catalogue, legal, escalateTo, llm, null, null, null);
     }
 
     /** A policy with the default sign-off and clarifying question. */
@@ -105,6 +111,13 @@ public record ReplyPolicy(
 
     public ReplyPolicy withLlm(LlmSettings settings) {
         return new ReplyPolicy(brandVoice, handledBy, hearBackWithin, mayPromise, mayNotPromise, templates, signOff,
-                askWhenUnclear, hearBack, faq, catalogue, legal, escalateTo, settings, languages);
+                askWhenUnclear, hearBack, faq, catalogue, legal, escalateTo, settings, languages, nextSteps,
+                promiseExamples);
+    }
+
+    /** The same policy with these next steps. */
+    public ReplyPolicy withNextSteps(List<NextStep> steps) {
+        return new ReplyPolicy(brandVoice, handledBy, hearBackWithin, mayPromise, mayNotPromise, templates, signOff,
+                askWhenUnclear, hearBack, faq, catalogue, legal, escalateTo, llm, languages, steps, promiseExamples);
     }
 }

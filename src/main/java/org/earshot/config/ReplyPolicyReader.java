@@ -32,7 +32,8 @@ final class ReplyPolicyReader {
                 node.has("faqFile") ? faq(files.apply(baseDir.resolve(node.requiredString("faqFile")))) : faq(node),
                 node.has("catalogueFile") ? catalogue(files.apply(baseDir.resolve(node.requiredString("catalogueFile"))))
                         : catalogue(node),
-                legal(node.get("legal")), escalateTo(node.get("escalateTo")), LlmSettings.OFF, languages(node));
+                legal(node.get("legal")), escalateTo(node.get("escalateTo")), LlmSettings.OFF, languages(node),
+                nextSteps(node), promiseExamples(node.get("promiseExamples")));
     }
 
     private static final Pattern LANGUAGE_CODE = Pattern.compile("[a-z]{2}");
@@ -53,6 +54,22 @@ final class ReplyPolicyReader {
                     l.string("askWhenUnclear", ""), templateMap(l.get("templates")), l.string("wordList", "")));
         }
         return new PolicyLanguages(team, byCode);
+    }
+
+    private static List<NextStep> nextSteps(ConfigNode node) {
+        List<NextStep> out = new ArrayList<>();
+        for (ConfigNode s : node.list("nextSteps")) {
+            List<String> match = s.stringList("match");
+            if (match.isEmpty()) {
+                throw s.get("match").error("must list at least one phrase that shows a complaint is of this kind");
+            }
+            out.add(new NextStep(s.requiredString("id"), lower(match), s.requiredString("about"), s.requiredString("step")));
+        }
+        return out;
+    }
+
+    private static PromiseExamples promiseExamples(ConfigNode node) {
+        return new PromiseExamples(node.stringList("forbidden"), node.stringList("allowed"));
     }
 
     /** The brand voice's templates from {@code voices}, then the older flat {@code templates} on top. */

@@ -89,7 +89,8 @@ record DraftLanguage(ReplyLanguage language, List<Warning> notices) {
                 policy.hearBackWithin(), policy.mayPromise(), policy.mayNotPromise(), own.templates(),
                 own.signOff().isBlank() ? language.signOff() : own.signOff(),
                 own.askWhenUnclear().isBlank() ? language.askWhenUnclear() : own.askWhenUnclear(), policy.hearBack(),
-                faq, policy.catalogue(), policy.legal(), policy.escalateTo(), policy.llm(), policy.languages());
+                faq, policy.catalogue(), policy.legal(), policy.escalateTo(), policy.llm(), policy.languages(),
+                List.of(), policy.promiseExamples());
     }
 
     private static FaqAnswer translated(FaqAnswer a, String code) {
@@ -102,7 +103,8 @@ record DraftLanguage(ReplyLanguage language, List<Warning> notices) {
      * English grammar, so a mention in another language keeps neither; a draft in the mention's language says
      * back the person's own phrase with its possessive turned ("mi maleta" → "su maleta") where one can be
      * turned, and otherwise the template says plainly that it is sorry without naming what it did not read.
-     * Its language is the draft's, which the rules read it in.
+     * Its language is the draft's, which the rules read it in. The policy's next steps are written in the
+     * team's language, so a draft in another language gives none.
      */
     MentionReading readingFor(MentionReading r, ReplyPolicy localPolicy) {
         boolean english = r.language() == null || r.language().isBlank() || "en".equals(r.language())
@@ -112,7 +114,7 @@ record DraftLanguage(ReplyLanguage language, List<Warning> notices) {
         }
         if (english) {
             return new MentionReading(r.analysis(), r.detection(), r.problem(), r.answer(), r.product(), r.text(),
-                    language.code(), r.structure(), r.saidBack());
+                    language.code(), r.structure(), r.saidBack(), r.nextStep());
         }
         String problem = "";
         boolean sameLanguage = language.code().equals(r.language());
@@ -121,7 +123,7 @@ record DraftLanguage(ReplyLanguage language, List<Warning> notices) {
         Optional<AnswerFinder.Found> found = detection.intent() == Intent.COMPLAINT && r.intent() != Intent.COMPLAINT
                 ? Optional.empty() : r.answer();
         r = new MentionReading(r.analysis(), detection, r.problem(), found, r.product(), r.text(), r.language(),
-                r.structure(), r.saidBack());
+                r.structure(), r.saidBack(), r.nextStep());
         if (sameLanguage && speaksOfProblem(r)) {
             problem = PossessivePhrase.of(r.structure(), language).orElse("");
         }
@@ -129,7 +131,7 @@ record DraftLanguage(ReplyLanguage language, List<Warning> notices) {
                 localPolicy.faq().stream().filter(a -> a.id().equals(f.answer().id())).findFirst().orElse(f.answer()),
                 f.phrase()));
         return new MentionReading(r.analysis(), r.detection(), problem, answer, r.product(), r.text(), language.code(),
-                r.structure(), "");
+                r.structure(), "", Optional.empty());
     }
 
     /** The language a draft for this (localised) reading is in: its language when drafts are written in it, else English. */

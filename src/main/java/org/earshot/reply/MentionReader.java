@@ -23,11 +23,19 @@ final class MentionReader {
     private final IntentDetector intents = new IntentDetector();
     private final ProblemExtractor problems = new ProblemExtractor();
     private final AnswerFinder answers;
+    private final NextStepFinder steps;
+    private final Meaning meaning;
     private final ProductFinder products;
     private final MentionAnalyzer analyzer = MentionAnalyzer.standard();
 
     MentionReader(ReplyPolicy policy) {
-        this.answers = new AnswerFinder(policy.faq());
+        this(policy, Meaning.NONE);
+    }
+
+    MentionReader(ReplyPolicy policy, Meaning meaning) {
+        this.meaning = meaning;
+        this.answers = new AnswerFinder(policy.faq(), meaning);
+        this.steps = new NextStepFinder(policy.nextSteps(), meaning);
         this.products = new ProductFinder(policy.catalogue());
     }
 
@@ -54,9 +62,10 @@ final class MentionReader {
         }
         if (intent == Intent.SPAM) {
             return new MentionReading(analysis, detection, "", Optional.empty(), Optional.empty(), text, language,
-                    structure, "");
+                    structure, "", Optional.empty());
         }
-        Optional<AnswerFinder.Found> answer = answers.find(text);
+        Optional<float[]> vector = vector(input, mention);
+        Optional<AnswerFinder.Found> answer = answers.find(text, vector);
         if (intent == Intent.COMPLAINT && answer.isPresent() && analysis.asksQuestion() && calm(analysis)) {
             // "What's the refund policy if I cancel?" sounds negative to the scorer but asks, calmly: answer it.
             detection = new IntentDetection(Intent.QUESTION, "");
@@ -107,8 +116,33 @@ final class MentionReader {
             // "It's playing the right song now, thanks": glad of what they said went right.
             saidBack = SaidBack.glad(structure).orElse("");
         }
-        return new MentionReading(analysis, detection, problem, answer, product, text, language, structure, saidBack);
+        if (answer.isPresent()) {
+            // Only the part that answers: the sentence about instruments for a guitar, not the one about skis.
+            // The translations stay whole (the part is cut from the team's text).
+            org.earshot.config.FaqAnswer whole = answer.get().answer();
+            String part = AnswerPart.of(whole.answer(), text, whole.match(), vector, meaning);
+            answer = Optional.of(new AnswerFinder.Found(new org.earshot.config.FaqAnswer(whole.id(), whole.match(), part,
+                    whole.translations()), answer.get().phrase()));
+        }
+        Optional<NextStepFinder.Found> step = answer.isEmpty() && product.isEmpty()
+                && (intent == Intent.COMPLAINT || intent == Intent.QUESTION) ? steps.find(text, vector) : Optional.empty();
+        return new MentionReading(analysis, detection, problem, answer, product, text, language, structure, saidBack, step);
     }
+
+    /** The mention's embedding: the shared reading's when it read this text, else the model's, else none. */
+    private Optional<float[]> vector(DraftInput input, String mention) {
+        if (!meaning.on()) {
+            return Optional.empty();
+        }
+        if (input.reading() != null && input.reading().text().equals(mention)) {
+            Optional<float[]> read = input.reading().embedding().vector().map(Meaning::unit);
+            if (read.isPresent()) {
+                return read;
+            }
+        }
+        return meaning.read(mention);
+    }
+
 
     private static final java.util.regex.Pattern HELP = java.util.regex.Pattern.compile(
             "(?i)\\b(can|could|would|will) (you|u|someone|anyone|somebody)( guys| please| pls)? (help|assist|fix|sort)"

@@ -17,7 +17,8 @@ import org.earshot.scoring.MentionAnalysis;
  */
 record MentionReading(MentionAnalysis analysis, IntentDetection detection, String problem,
                       Optional<AnswerFinder.Found> answer, Optional<ProductFinder.Found> product, PhraseText text,
-                      String language, Structure structure, String saidBack) {
+                      String language, Structure structure, String saidBack,
+                      Optional<NextStepFinder.Found> nextStep) {
     private static final Set<String> NOT_NAMING = Set.of("your", "the", "a", "an", "of", "to", "with", "being", "for",
             "this", "that", "what", "and", "in", "on", "at", "my", "our", "you", "me", "i", "it");
 

@@ -48,10 +48,13 @@ final class ReplyBodies {
                 v.put("problem", problem);
                 if (!r.saidBack().isEmpty()) {
                     v.put("saidBack", r.saidBack());
-                    return templates.fill(List.of("complaint_said_" + level.id(), "complaint_said"), v);
+                    return withStep(templates.fill(List.of("complaint_said_" + level.id(), "complaint_said"), v), r);
                 }
-                return templates.fill(problem.isEmpty() ? List.of("complaint_unclear")
-                        : List.of("complaint_" + level.id(), "complaint"), v);
+                if (problem.isEmpty() && r.nextStep().isPresent()) {
+                    return stepBody(r, v);
+                }
+                return withStep(templates.fill(problem.isEmpty() ? List.of("complaint_unclear")
+                        : List.of("complaint_" + level.id(), "complaint"), v), r);
             }
             case QUESTION -> {
                 if (r.product().isPresent()) {
@@ -61,10 +64,13 @@ final class ReplyBodies {
                 v.put("problem", problem);
                 if (!r.saidBack().isEmpty()) {
                     v.put("saidBack", r.saidBack());
-                    return templates.fill(List.of("question_said"), v);
+                    return withStep(templates.fill(List.of("question_said"), v), r);
                 }
-                return templates.fill(problem.isEmpty() ? List.of("question_unclear")
-                        : List.of("question_" + level.id(), "question"), v);
+                if (problem.isEmpty() && r.nextStep().isPresent()) {
+                    return stepBody(r, v);
+                }
+                return withStep(templates.fill(problem.isEmpty() ? List.of("question_unclear")
+                        : List.of("question_" + level.id(), "question"), v), r);
             }
             case PURCHASE_INTENT -> {
                 if (r.product().isEmpty()) {
@@ -91,6 +97,30 @@ final class ReplyBodies {
                 return templates.fill(problem.isEmpty() ? List.of("other_unclear") : List.of("other"), v);
             }
         }
+    }
+
+    /**
+     * Nothing more specific was said than the kind of problem ("can't log in"): the policy's next step for it,
+     * in the {@code complaint_step} template ({about}, {nextStep}).
+     */
+    private String stepBody(MentionReading r, Map<String, String> v) {
+        v.put("about", r.nextStep().get().step().about());
+        v.put("nextStep", r.nextStep().get().step().step());
+        return templates.fill(List.of("complaint_step"), v);
+    }
+
+    /** The policy's next step for the kind of problem, told right after the first sentence (the apology). */
+    private static String withStep(String body, MentionReading r) {
+        if (r.nextStep().isEmpty()) {
+            return body;
+        }
+        String step = r.nextStep().get().step().step().strip();
+        if (body.contains(step)) {
+            return body;
+        }
+        List<String> sentences = new ArrayList<>(ReplyBlocks.sentences(body));
+        sentences.add(Math.min(1, sentences.size()), step);
+        return String.join(" ", sentences);
     }
 
     /** A reply to a journalist: their intent's press template, else the general one. */

@@ -54,13 +54,22 @@ public final class ReplyDrafter {
      *                 carries a notice saying where it was cut ({@link AnalysedText})
      */
     public ReplyDrafter(ReplyPolicy policy, Channels channels, int maxChars) {
+        this(policy, channels, maxChars, null);
+    }
+
+    /**
+     * @param model the shared reading's learned model (null: none): with it, preformatted answers and next
+     *              steps are chosen by meaning, and promises compared by meaning with the policy's examples
+     */
+    public ReplyDrafter(ReplyPolicy policy, Channels channels, int maxChars, org.earshot.scoring.NegativityModel model) {
+        Meaning meaning = new Meaning(model);
         this.maxChars = maxChars;
         this.policy = policy;
         this.channels = channels;
         this.llm = policy.llm().enabled() ? new LlmDrafter(policy.llm()) : null;
         this.templates = new ReplyTemplates(policy);
-        this.guardrails = new ReplyGuardrails(policy);
-        this.reader = new MentionReader(policy);
+        this.guardrails = new ReplyGuardrails(policy, meaning);
+        this.reader = new MentionReader(policy, meaning);
         this.bodies = new ReplyBodies(policy, templates);
     }
 

@@ -97,8 +97,16 @@ public final class ReplyGuardrails {
     private final TypoCheck typos;
     private final Map<String, Pattern> mayNotPromise = new java.util.LinkedHashMap<>();
 
+    private final PromiseMeaning promiseMeaning;
+
     public ReplyGuardrails(ReplyPolicy policy) {
+        this(policy, Meaning.NONE);
+    }
+
+    /** With the learned model's embeddings, promises are also compared by meaning with the policy's examples. */
+    ReplyGuardrails(ReplyPolicy policy, Meaning meaning) {
         this.policy = policy;
+        this.promiseMeaning = new PromiseMeaning(policy, meaning);
         this.typos = new TypoCheck(policy);
         for (String word : policy.mayNotPromise()) {
             String w = word.toLowerCase(Locale.ROOT).strip();
@@ -241,7 +249,12 @@ public final class ReplyGuardrails {
         hearBacks.add(HearBack.spoken(policy.hearBackWithin()));
         policy.hearBack().values().forEach(d -> hearBacks.add(HearBack.spoken(d)));
         for (String sentence : ReplyBlocks.sentences(body)) {
-            if (!COMMITMENT.matcher(sentence).find() || NO_PROMISE.matcher(sentence).find()) {
+            if (NO_PROMISE.matcher(sentence).find()) {
+                continue;
+            }
+            int before = out.size();
+            if (!COMMITMENT.matcher(sentence).find()) {
+                byMeaning(sentence, out);
                 continue;
             }
             Set<String> terms = new LinkedHashSet<>();
@@ -265,8 +278,18 @@ public final class ReplyGuardrails {
                             + ")")));
                 }
             }
+            if (out.size() == before) {
+                byMeaning(sentence, out);
+            }
         }
         return out;
+    }
+
+    /** "We'll pay for your taxi": a promise like one of the policy's forbidden examples, and unlike its allowed ones. */
+    private void byMeaning(String sentence, List<Warning> out) {
+        promiseMeaning.outsidePolicy(sentence).ifPresent(like -> out.add(ReplyRule.PROMISE_OUTSIDE_POLICY.warning(
+                "promises something like '" + like + "', which the policy does not allow"
+                        + (policy.mayPromise().isEmpty() ? "" : " (it allows: " + String.join("; ", policy.mayPromise()) + ")"))));
     }
 
     private void blocks(String text, Channel channel, Set<Warning> warnings) {

@@ -26,6 +26,8 @@ final class ReplyTemplates {
                 + " will get back to you within {hearBack}.");
         t.put("complaint_unclear", "Hi {name}, I'm sorry for the trouble, though I couldn't tell from your message"
                 + " exactly what went wrong. I'm {handledBy} and I'd like to help. {ask}");
+        t.put("complaint_step", "Hi {name}, I'm sorry you're having trouble with {about}. {nextStep} I'm {handledBy};"
+                + " if that doesn't sort it, tell me here what you see and I'll take it from there.");
         t.put("question", "Hi {name}, thanks for asking about {problem}. I'm {handledBy}. I'm checking the details and"
                 + " will get back to you within {hearBack}.");
         t.put("question_unclear", "Hi {name}, thanks for getting in touch! I'm {handledBy}. I couldn't tell from your"

@@ -120,7 +120,7 @@ class DraftLanguagesTest {
     @Test
     void aTeamWhoseLanguageIsSpanishAnswersAnItalianMentionInSpanish() {
         ReplyPolicy spanishTeam = new ReplyPolicy("friendly", "Sam", Duration.ofHours(24), List.of(), List.of(), Map.of(),
-                null, null, null, null, null, null, null, null, new PolicyLanguages("es", Map.of()));
+                null, null, null, null, null, null, null, null, new PolicyLanguages("es", Map.of()), null, null);
         Draft d = new ReplyDrafter(spanishTeam, Wiring.CHANNELS).draft(mention(Platform.X, "Lucia",
                 "Il mio bagaglio non è mai arrivato a Roma e nessuno mi risponde da giorni"));
         assertThat(d.text()).startsWith("Hola, Lucia.");
@@ -184,7 +184,7 @@ class DraftLanguagesTest {
     void withoutTheLanguagesWordListTheTypoRuleIsSkippedWithANotice() {
         ReplyPolicy noList = new ReplyPolicy("friendly", "Sam", Duration.ofHours(24), List.of(), List.of(), Map.of(),
                 null, null, null, null, null, null, null, null, new PolicyLanguages("en", Map.of("fr",
-                new PolicyLanguage("Sam", "", "", Map.of(), "/nonexistent/french"))));
+                new PolicyLanguage("Sam", "", "", Map.of(), "/nonexistent/french"))), null, null);
         Draft d = new ReplyDrafter(noList, Wiring.CHANNELS).draft(mention(Platform.X, "Marie",
                 "Ma valise n'est toujours pas arrivée et personne ne répond."));
         assertThat(d.text()).startsWith("Bonjour Marie,");
