@@ -13,9 +13,9 @@ import org.jdbi.v3.core.statement.Query;
 
 /**
  * A {@link TaskFilter} as SQL that H2 and PostgreSQL both run: its conditions, its order, its page, and
- * the counts over the same conditions. The search is a case-folded {@code like} on each word (every word
- * must appear in the mention's text, subject, author or the draft): plain SQL that both databases run the
- * same way, a scan of the filtered rows rather than a full-text index (see README, "The queue").
+ * the counts over the same conditions. The search is each database's own full-text index over the
+ * mention's folded words ({@link SearchText}): every word must be one of the words of the mention's text,
+ * subject, author's name or handle, in any order (see README, "The queue").
  */
 final class TaskListQuery {
     /** Left join, as the page's rows: an incident's task has no mention and still counts in a list without filters. */
@@ -24,15 +24,14 @@ final class TaskListQuery {
     private static final String FROM_TASKS = " from response_task t";
     private static final java.util.regex.Pattern MENTION_COLUMN = java.util.regex.Pattern.compile("(^|[^a-z_.])m\\.");
     private static final String AWAITING = "t.state in ('NEW', 'APPROVED', 'FAILED')";
-    private static final List<String> SEARCHED = List.of("m.text", "m.subject", "m.author_handle", "m.author_name",
-            "t.draft_text");
 
     private final List<String> conditions = new ArrayList<>();
     private final Map<String, Object> binds = new LinkedHashMap<>();
     private final Map<String, List<String>> lists = new LinkedHashMap<>();
     private final TaskFilter filter;
 
-    TaskListQuery(TaskFilter filter, Instant now) {
+    /** @param postgres whether the database is PostgreSQL (its tsvector index), else H2 (its FullText index) */
+    TaskListQuery(TaskFilter filter, Instant now, boolean postgres) {
         this.filter = filter;
         in("t.state", "states", filter.states().stream().map(Enum::name).toList());
         in("m.brand", "brands", List.copyOf(filter.brands()));
@@ -59,7 +58,7 @@ final class TaskListQuery {
         if (filter.snoozed() != TaskFilter.Snoozed.INCLUDE) {
             binds.put("now", now);
         }
-        search(filter.text());
+        search(filter.text(), postgres);
     }
 
     private void in(String column, String name, List<String> values) {
@@ -69,20 +68,24 @@ final class TaskListQuery {
         }
     }
 
-    private void search(String text) {
+    /**
+     * The mentions holding every word of the search. A search without a letter or digit matches nothing
+     * rather than everything: the box was not empty. H2's FT_SEARCH_DATA gives the keys of the rows with
+     * all the words; PostgreSQL's plainto_tsquery joins them with "and".
+     */
+    private void search(String text, boolean postgres) {
         if (text == null) {
             return;
         }
-        int n = 0;
-        for (String word : text.toLowerCase(Locale.ROOT).strip().split("\\s+")) {
-            if (word.isEmpty()) {
-                continue;
-            }
-            String name = "q" + n++;
-            List<String> any = SEARCHED.stream().map(c -> "lower(" + c + ") like :" + name + " escape '!'").toList();
-            conditions.add("(" + String.join(" or ", any) + ")");
-            binds.put(name, "%" + word.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+        List<String> words = SearchText.words(text);
+        if (words.isEmpty()) {
+            conditions.add("1 = 0");
+            return;
         }
+        conditions.add(postgres ? "m.search_vector @@ plainto_tsquery('simple', :words)"
+                : "m.id in (select cast(ft.KEYS[1] as bigint) from FT_SEARCH_DATA(:words, 0, 0) ft"
+                        + " where ft.\"TABLE\" = 'MENTION')");
+        binds.put("words", String.join(" ", words));
     }
 
     /** The tasks alone when no condition needs their mention (a lookup per row saved), else with it. */
