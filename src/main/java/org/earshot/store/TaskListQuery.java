@@ -28,10 +28,11 @@ final class TaskListQuery {
     private final List<String> conditions = new ArrayList<>();
     private final Map<String, Object> binds = new LinkedHashMap<>();
     private final Map<String, List<String>> lists = new LinkedHashMap<>();
+    private final Map<String, List<Long>> matches = new LinkedHashMap<>();
     private final TaskFilter filter;
 
-    /** @param postgres whether the database is PostgreSQL (its tsvector index), else H2 (its FullText index) */
-    TaskListQuery(TaskFilter filter, Instant now, boolean postgres) {
+    /** @param h the transaction: on H2 the search's matches are read through it first */
+    TaskListQuery(TaskFilter filter, Instant now, Handle h) {
         this.filter = filter;
         in("t.state", "states", filter.states().stream().map(Enum::name).toList());
         in("m.brand", "brands", List.copyOf(filter.brands()));
@@ -58,7 +59,7 @@ final class TaskListQuery {
         if (filter.snoozed() != TaskFilter.Snoozed.INCLUDE) {
             binds.put("now", now);
         }
-        search(filter.text(), postgres);
+        search(filter.text(), h);
     }
 
     private void in(String column, String name, List<String> values) {
@@ -70,10 +71,11 @@ final class TaskListQuery {
 
     /**
      * The mentions holding every word of the search. A search without a letter or digit matches nothing
-     * rather than everything: the box was not empty. H2's FT_SEARCH_DATA gives the keys of the rows with
-     * all the words; PostgreSQL's plainto_tsquery joins them with "and".
+     * rather than everything: the box was not empty. PostgreSQL's plainto_tsquery joins the words with
+     * "and" over the GIN index. H2's FT_SEARCH_DATA gives the keys of the rows with all the words; it is
+     * read once here, since H2 would call it again for every row of an {@code in (select ...)}.
      */
-    private void search(String text, boolean postgres) {
+    private void search(String text, Handle h) {
         if (text == null) {
             return;
         }
@@ -82,10 +84,29 @@ final class TaskListQuery {
             conditions.add("1 = 0");
             return;
         }
-        conditions.add(postgres ? "m.search_vector @@ plainto_tsquery('simple', :words)"
-                : "m.id in (select cast(ft.KEYS[1] as bigint) from FT_SEARCH_DATA(:words, 0, 0) ft"
-                        + " where ft.\"TABLE\" = 'MENTION')");
-        binds.put("words", String.join(" ", words));
+        if (postgres(h)) {
+            conditions.add("m.search_vector @@ plainto_tsquery('simple', :words)");
+            binds.put("words", String.join(" ", words));
+            return;
+        }
+        List<String> found = h.createQuery("select cast(ft.KEYS[1] as bigint) from FT_SEARCH_DATA(:words, 0, 0) ft"
+                        + " where ft.\"TABLE\" = 'MENTION'")
+                .bind("words", String.join(" ", words)).mapTo(String.class).list();
+        if (found.isEmpty()) {
+            conditions.add("1 = 0");
+        } else {
+            conditions.add("m.id in (<searchHits>)");
+            matches.put("searchHits", found.stream().map(Long::valueOf).toList());
+        }
+    }
+
+    static boolean postgres(Handle h) {
+        try {
+            return h.getConnection().getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT)
+                    .contains("postgres");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot tell which database this connection is to", e);
+        }
     }
 
     /** The tasks alone when no condition needs their mention (a lookup per row saved), else with it. */
@@ -110,6 +131,7 @@ final class TaskListQuery {
     private Query bound(Query q) {
         binds.forEach(q::bind);
         lists.forEach(q::bindList);
+        matches.forEach(q::bindList);
         return q;
     }
 
