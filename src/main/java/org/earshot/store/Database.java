@@ -45,7 +45,8 @@ public final class Database implements AutoCloseable {
         HikariDataSource ds = new HikariDataSource(hikari);
         boolean shared = storage.jdbcUrl().startsWith("jdbc:postgresql:");
         try {
-            Flyway flyway = Flyway.configure().dataSource(ds).locations("classpath:db/migration").load();
+            Flyway flyway = Flyway.configure().dataSource(ds)
+                    .locations("classpath:db/migration", "classpath:org/earshot/store/migration").load();
             refuseNewerSchema(flyway, storage.jdbcUrl());
             flyway.migrate();
             if (shared) {

@@ -26,7 +26,7 @@ public final class MentionStore {
     /** What an insert writes: the mention's own columns (the id is generated) and how it joins its conversation. */
     private static final String INSERT = InsertStatement.into("mention", Stream.concat(
             MentionMapper.COLUMNS.stream().filter(c -> !c.equals("id")),
-            Stream.of("thread_key", "language", "task_id", "person_key", "author_key")).toList());
+            Stream.of("thread_key", "language", "task_id", "person_key", "author_key", "search_text")).toList());
 
     /** Stores the mention unless the platform's id is known already; returns the new row's id. */
     public OptionalLong insertIfNew(Handle h, String connectorId, String brand, IncomingMention m, Instant now) {
@@ -65,6 +65,8 @@ public final class MentionStore {
                 .bind("task_id", foldedIntoTask)
                 .bind("person_key", personKey.isEmpty() ? null : clip(personKey, 600))
                 .bind("author_key", authorKey(row.author().handle()))
+                .bind("search_text", SearchText.ofMention(row.text(), row.subject(), row.author().name(),
+                        row.author().handle()))
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
         authors.heard(h, m.platform(), m.author(), now);
         return OptionalLong.of(id);

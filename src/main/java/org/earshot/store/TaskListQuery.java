@@ -13,9 +13,9 @@ import org.jdbi.v3.core.statement.Query;
 
 /**
  * A {@link TaskFilter} as SQL that H2 and PostgreSQL both run: its conditions, its order, its page, and
- * the counts over the same conditions. The search is a case-folded {@code like} on each word (every word
- * must appear in the mention's text, subject, author or the draft): plain SQL that both databases run the
- * same way, a scan of the filtered rows rather than a full-text index (see README, "The queue").
+ * the counts over the same conditions. The search is each database's own full-text index over the
+ * mention's folded words ({@link SearchText}): every word must be one of the words of the mention's text,
+ * subject, author's name or handle, in any order (see README, "The queue").
  */
 final class TaskListQuery {
     /** Left join, as the page's rows: an incident's task has no mention and still counts in a list without filters. */
@@ -24,15 +24,15 @@ final class TaskListQuery {
     private static final String FROM_TASKS = " from response_task t";
     private static final java.util.regex.Pattern MENTION_COLUMN = java.util.regex.Pattern.compile("(^|[^a-z_.])m\\.");
     private static final String AWAITING = "t.state in ('NEW', 'APPROVED', 'FAILED')";
-    private static final List<String> SEARCHED = List.of("m.text", "m.subject", "m.author_handle", "m.author_name",
-            "t.draft_text");
 
     private final List<String> conditions = new ArrayList<>();
     private final Map<String, Object> binds = new LinkedHashMap<>();
     private final Map<String, List<String>> lists = new LinkedHashMap<>();
+    private final Map<String, List<Long>> matches = new LinkedHashMap<>();
     private final TaskFilter filter;
 
-    TaskListQuery(TaskFilter filter, Instant now) {
+    /** @param h the transaction: on H2 the search's matches are read through it first */
+    TaskListQuery(TaskFilter filter, Instant now, Handle h) {
         this.filter = filter;
         in("t.state", "states", filter.states().stream().map(Enum::name).toList());
         in("m.brand", "brands", List.copyOf(filter.brands()));
@@ -59,7 +59,7 @@ final class TaskListQuery {
         if (filter.snoozed() != TaskFilter.Snoozed.INCLUDE) {
             binds.put("now", now);
         }
-        search(filter.text());
+        search(filter.text(), h);
     }
 
     private void in(String column, String name, List<String> values) {
@@ -69,19 +69,43 @@ final class TaskListQuery {
         }
     }
 
-    private void search(String text) {
+    /**
+     * The mentions holding every word of the search. A search without a letter or digit matches nothing
+     * rather than everything: the box was not empty. PostgreSQL's plainto_tsquery joins the words with
+     * "and" over the GIN index. H2's FT_SEARCH_DATA gives the keys of the rows with all the words; it is
+     * read once here, since H2 would call it again for every row of an {@code in (select ...)}.
+     */
+    private void search(String text, Handle h) {
         if (text == null) {
             return;
         }
-        int n = 0;
-        for (String word : text.toLowerCase(Locale.ROOT).strip().split("\\s+")) {
-            if (word.isEmpty()) {
-                continue;
-            }
-            String name = "q" + n++;
-            List<String> any = SEARCHED.stream().map(c -> "lower(" + c + ") like :" + name + " escape '!'").toList();
-            conditions.add("(" + String.join(" or ", any) + ")");
-            binds.put(name, "%" + word.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+        List<String> words = SearchText.words(text);
+        if (words.isEmpty()) {
+            conditions.add("1 = 0");
+            return;
+        }
+        if (postgres(h)) {
+            conditions.add("m.search_vector @@ plainto_tsquery('simple', :words)");
+            binds.put("words", String.join(" ", words));
+            return;
+        }
+        List<String> found = h.createQuery("select cast(ft.KEYS[1] as bigint) from FT_SEARCH_DATA(:words, 0, 0) ft"
+                        + " where ft.\"TABLE\" = 'MENTION'")
+                .bind("words", String.join(" ", words)).mapTo(String.class).list();
+        if (found.isEmpty()) {
+            conditions.add("1 = 0");
+        } else {
+            conditions.add("m.id in (<searchHits>)");
+            matches.put("searchHits", found.stream().map(Long::valueOf).toList());
+        }
+    }
+
+    static boolean postgres(Handle h) {
+        try {
+            return h.getConnection().getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT)
+                    .contains("postgres");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot tell which database this connection is to", e);
         }
     }
 
@@ -107,6 +131,7 @@ final class TaskListQuery {
     private Query bound(Query q) {
         binds.forEach(q::bind);
         lists.forEach(q::bindList);
+        matches.forEach(q::bindList);
         return q;
     }
 

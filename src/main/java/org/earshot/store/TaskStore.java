@@ -214,7 +214,7 @@ public final class TaskStore {
         long total = 0;
         long soon = 0;
         long overdue = 0;
-        for (TaskListQuery.Group g : new TaskListQuery(filter.anyState(), now).groups(h, dueSoon, now)) {
+        for (TaskListQuery.Group g : new TaskListQuery(filter.anyState(), now, h).groups(h, dueSoon, now)) {
             TaskState state = TaskState.valueOf(g.state());
             byState.merge(state, g.tasks(), Long::sum);
             if (filter.states().isEmpty() || filter.states().contains(state)) {
@@ -224,12 +224,12 @@ public final class TaskStore {
                 overdue += g.overdue();
             }
         }
-        return new Page(new TaskListQuery(filter, now).page(h), total, byState, byLevel, soon, overdue);
+        return new Page(new TaskListQuery(filter, now, h).page(h), total, byState, byLevel, soon, overdue);
     }
 
     /** How many tasks a filter matches. */
     public long count(Handle h, org.earshot.domain.TaskFilter filter, Instant now) {
-        return new TaskListQuery(filter, now).count(h);
+        return new TaskListQuery(filter, now, h).count(h);
     }
 
     /** Tasks opened since the given time, oldest first. */

@@ -33,7 +33,7 @@ class TaskListPostgresIT {
             db.useTransaction(h -> team.assign(h, bag, "team:care"));
 
             TaskFilter filter = new TaskFilter(Set.of(TaskState.NEW), Set.of("Acme"), Set.of(Platform.X),
-                    Set.of(UrgencyLevel.HIGH), Set.of("de"), "TEAM:care", now.plus(Duration.ofMinutes(30)), "bag 100%",
+                    Set.of(UrgencyLevel.HIGH), Set.of("de"), "TEAM:care", now.plus(Duration.ofMinutes(30)), "100% BAG",
                     TaskFilter.Snoozed.HIDE, TaskFilter.Order.DUE, 10, 0);
             TaskStore.Page page = db.inTransaction(h -> tasks.page(h, filter, now));
 

@@ -38,6 +38,15 @@ final class VariedTasks {
     }
 
     long add(Spec s) {
+        return db.inTransaction(c -> insert(c, s));
+    }
+
+    /** Many tasks in one transaction, as a busy day leaves them; their ids in the order given. */
+    List<Long> addAll(List<Spec> specs) {
+        return db.inTransaction(c -> specs.stream().map(s -> insert(c, s)).toList());
+    }
+
+    private long insert(org.jdbi.v3.core.Handle c, Spec s) {
         Instant heard = now.minusSeconds(60);
         String handle = s.author().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
         IncomingMention m = new IncomingMention(s.platform(), "varied-" + next++, new Author(handle, s.author(), 900),
@@ -46,9 +55,7 @@ final class VariedTasks {
         Score score = new Score(0.7, Sentiment.NEGATIVE, 0.6, s.level(), s.priority(), List.of("complaint"));
         Draft draft = new Draft(Intent.COMPLAINT, "Sorry to hear that, we are on it.",
                 List.of("Sorry to hear that, we are on it."), List.of(), false);
-        return db.inTransaction(c -> {
-            long mentionId = mentions.insertIfNew(c, s.platform().id() + "-main", s.brand(), m, heard).orElseThrow();
-            return tasks.insert(c, mentionId, score, draft, now, now.plus(s.dueIn()), CustomerHistory.NONE);
-        });
+        long mentionId = mentions.insertIfNew(c, s.platform().id() + "-main", s.brand(), m, heard).orElseThrow();
+        return tasks.insert(c, mentionId, score, draft, now, now.plus(s.dueIn()), CustomerHistory.NONE);
     }
 }
