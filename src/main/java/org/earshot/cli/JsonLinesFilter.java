@@ -16,6 +16,8 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -37,39 +39,109 @@ final class JsonLinesFilter {
     }
 
     int run(Instant now, Function<MentionLine, ObjectNode> answer) {
+        return run(now, answer, 1);
+    }
+
+    /**
+     * The same, with {@code workers} threads answering batches of lines side by side; the output and the
+     * messages come in the input's order, byte for byte as with one thread, and at most a few batches are
+     * held at once (constant memory). {@code answer} must be thread-safe when {@code workers} &gt; 1.
+     */
+    int run(Instant now, Function<MentionLine, ObjectNode> answer, int workers) {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         boolean allGood = true;
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        java.util.concurrent.ExecutorService pool = workers > 1
+                ? java.util.concurrent.Executors.newFixedThreadPool(workers, r -> {
+                    Thread t = new Thread(r, "score-filter");
+                    t.setDaemon(true);
+                    return t;
+                })
+                : null;
+        java.util.ArrayDeque<java.util.concurrent.Future<Batch>> pending = new java.util.ArrayDeque<>();
         try {
             long lineNo = 0;
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
+            List<String> lines = new ArrayList<>(BATCH);
+            long first = 1;
+            for (String line = reader.readLine(); ; line = reader.readLine()) {
+                if (line != null) {
+                    lines.add(line);
+                    lineNo++;
                 }
-                String problem = null;
-                try {
-                    MentionLine mention = MentionLine.parse(JSON.readTree(line), now);
-                    ObjectNode result = answer.apply(mention);
-                    writer.write(JSON.writeValueAsString(result));
-                    writer.write('\n');
-                } catch (JsonProcessingException e) {
-                    problem = "not JSON: " + firstLine(e.getOriginalMessage());
-                } catch (MentionLine.BadLine e) {
-                    problem = e.getMessage();
-                } catch (RuntimeException e) {
-                    problem = "could not be processed: " + e;
+                if (lines.size() == BATCH || (line == null && !lines.isEmpty())) {
+                    List<String> batch = lines;
+                    long from = first;
+                    if (pool == null) {
+                        allGood &= answer(batch, from, now, answer).writeTo(writer, err);
+                    } else {
+                        pending.add(pool.submit(() -> answer(batch, from, now, answer)));
+                        if (pending.size() > 2 * workers) {
+                            allGood &= pending.remove().get().writeTo(writer, err);
+                        }
+                    }
+                    lines = new ArrayList<>(BATCH);
+                    first = lineNo + 1;
                 }
-                if (problem != null) {
-                    allGood = false;
-                    err.println("line " + lineNo + ": " + problem);
+                if (line == null) {
+                    break;
                 }
+            }
+            while (!pending.isEmpty()) {
+                allGood &= pending.remove().get().writeTo(writer, err);
             }
             writer.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
         }
         return allGood ? 0 : 1;
+    }
+
+    private static final int BATCH = 256;
+
+    /** One batch's answers: the output text, and the messages for its bad lines, in order. */
+    private record Batch(String output, List<String> problems) {
+        boolean writeTo(BufferedWriter writer, PrintStream err) throws IOException {
+            writer.write(output);
+            problems.forEach(err::println);
+            return problems.isEmpty();
+        }
+    }
+
+    private static Batch answer(List<String> lines, long firstLineNo, Instant now,
+                                Function<MentionLine, ObjectNode> answer) {
+        StringBuilder output = new StringBuilder(lines.size() * 256);
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isBlank()) {
+                continue;
+            }
+            String problem = null;
+            try {
+                MentionLine mention = MentionLine.parse(JSON.readTree(line), now);
+                ObjectNode result = answer.apply(mention);
+                output.append(JSON.writeValueAsString(result)).append('\n');
+            } catch (JsonProcessingException e) {
+                problem = "not JSON: " + firstLine(e.getOriginalMessage());
+            } catch (MentionLine.BadLine e) {
+                problem = e.getMessage();
+            } catch (RuntimeException e) {
+                problem = "could not be processed: " + e;
+            }
+            if (problem != null) {
+                problems.add("line " + (firstLineNo + i) + ": " + problem);
+            }
+        }
+        return new Batch(output.toString(), problems);
     }
 
     private static String firstLine(String message) {

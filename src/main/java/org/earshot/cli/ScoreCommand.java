@@ -42,6 +42,11 @@ public final class ScoreCommand implements Callable<Integer> {
                 "Default: learned, unless EARSHOT_MODEL=lexicon; a model that cannot load falls back to the lexicon."})
     Model model;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = {"Threads scoring side by side in lexicon mode; the output keeps the input's order.",
+                "Default: the machine's cores, at most 4. The learned model scores on one."})
+    Integer threads;
+
     private final JsonLinesFilter filter;
     private final Clock clock;
 
@@ -62,6 +67,8 @@ public final class ScoreCommand implements Callable<Integer> {
         MentionScorer scorer = new MentionScorer();
         MentionReader reader = MentionReader.standard(learned);
         Instant now = clock.instant();
+        int workers = learned != null ? 1
+                : threads != null ? Math.max(1, threads) : Math.min(4, Runtime.getRuntime().availableProcessors());
         return filter.run(now, m -> {
             ScoringInput input = new ScoringInput(m.platform(), m.text(), m.subject(), m.author(), m.history(),
                     m.createdAt(), now, m.engagement());
@@ -84,6 +91,6 @@ public final class ScoreCommand implements Callable<Integer> {
                 o.put("modelNegativity", Math.round(read * 1000) / 1000.0);
             }
             return o;
-        });
+        }, workers);
     }
 }

@@ -32,8 +32,13 @@ public final class LanguageDetector {
     private static final double FAR_LIKELIER = 3;
     private static final Map<String, String> TWO_LETTER = twoLetterCodes();
 
+    /** Texts whose model answer is kept: retweets and repeated complaints are read by the model once. */
+    static final int REMEMBERED = 8_192;
+
     private final LanguageDetectorModel model;
     private final Languages configured;
+    private final java.util.concurrent.ConcurrentHashMap<String, String> answered =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private LanguageDetector(LanguageDetectorModel model, Languages configured) {
         this.model = model;
@@ -76,7 +81,17 @@ public final class LanguageDetector {
         if (configured.contains("en") && PlainEnglish.isPlainlyEnglish(lower)) {
             return "en";
         }
-        return byModel(lower, letters);
+        String known = answered.get(lower);
+        if (known != null) {
+            return known;
+        }
+        String language = byModel(lower, letters);
+        if (answered.size() >= REMEMBERED) {
+            // Bounded: a long stream of distinct texts starts over rather than growing the map.
+            answered.clear();
+        }
+        answered.put(lower, language);
+        return language;
     }
 
     /** The model's answer, without the plain-English shortcut: for the test that checks the shortcut agrees. */

@@ -87,10 +87,13 @@ public final class MentionReader {
     private MentionReading read(String subject, String text, boolean withModel) {
         String analysed = AnalysedText.of(MentionScorer.textOf(subject, text), maxChars).text();
         String language = languages.detect(analysed);
-        String embedded = embedded(analysed);
-        float[] ahead = withModel ? readAhead.remove(embedded) : null;
-        Embedding embedding = model == null || !withModel ? Embedding.NONE
-                : ahead != null ? Embedding.of(ahead) : Embedding.lazy(() -> model.embedding(embedded));
+        Embedding embedding = Embedding.NONE;
+        if (model != null && withModel) {
+            // Only the model reads the embedded text: without one, making it is wasted work.
+            String embedded = embedded(analysed);
+            float[] ahead = readAhead.remove(embedded);
+            embedding = ahead != null ? Embedding.of(ahead) : Embedding.lazy(() -> model.embedding(embedded));
+        }
         java.util.Optional<IntentGuess> intent = intents == null ? java.util.Optional.empty()
                 : embedding.vector().flatMap(intents::guess);
         return new MentionReading(language, languages.configured().contains(language), analysed, embedding,
