@@ -20,6 +20,7 @@ import org.jdbi.v3.core.JdbiException;
  * commits or rolls back together.
  */
 public final class Database implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Database.class);
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final boolean shared;
@@ -32,7 +33,71 @@ public final class Database implements AutoCloseable {
         this.shared = shared;
     }
 
+    /** How long {@link #open} waits for an H2 file another process holds, and how often it tries again. */
+    static final java.time.Duration LOCK_WAIT = java.time.Duration.ofMinutes(10);
+    static final java.time.Duration LOCK_RETRY = java.time.Duration.ofSeconds(2);
+
     public static Database open(StorageConfig storage) {
+        return open(storage, LOCK_WAIT, LOCK_RETRY);
+    }
+
+    /**
+     * Opens the database; an H2 file that another process holds (another Earshot, a console left open)
+     * is waited for: one line on the log says so and every half minute again, without a stack trace,
+     * and the start carries on once the file is free. After {@code wait} it gives up with that same message.
+     */
+    static Database open(StorageConfig storage, java.time.Duration wait, java.time.Duration retry) {
+        long giveUp = System.nanoTime() + wait.toNanos();
+        long nextSay = 0;
+        while (true) {
+            try {
+                return openOnce(storage);
+            } catch (RuntimeException e) {
+                if (!heldByAnotherProcess(e)) {
+                    throw e;
+                }
+                String message = "the H2 database " + storage.jdbcUrl() + " is in use by another process (another"
+                        + " Earshot or an H2 console on the same file)";
+                if (System.nanoTime() > giveUp) {
+                    throw new StoreException(message + "; waited " + wait.toSeconds() + " s for it, giving up. Stop"
+                            + " that process, or give this one a storage.dataDir of its own.");
+                }
+                if (System.nanoTime() >= nextSay) {
+                    LOG.warn("{}: waiting for it to be released, trying again every {} s (at most {} s)", message,
+                            retry.toSeconds(), wait.toSeconds());
+                    nextSay = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+                }
+                try {
+                    Thread.sleep(retry.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new StoreException(message + "; interrupted while waiting for it");
+                }
+            }
+        }
+    }
+
+    /** H2's "Database may be already in use" (90020), anywhere in the causes. */
+    static boolean heldByAnotherProcess(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getErrorCode() == 90020) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Database openOnce(StorageConfig storage) {
+        FreshH2File.of(storage.jdbcUrl()).ifPresent(fresh -> {
+            fresh.discardLeftovers();
+            // Closing the pool closes its last connection, and H2 closes the file with it.
+            migrated(new StorageConfig(fresh.jdbcUrl(), storage.user(), storage.password())).close();
+            fresh.moveIntoPlace();
+        });
+        return migrated(storage);
+    }
+
+    private static Database migrated(StorageConfig storage) {
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(durableCommits(storage.jdbcUrl()));
         // Blank means "as the URL says" (jdbc:postgresql://host/db?user=...), not an empty user name.

@@ -7,6 +7,10 @@ import java.sql.SQLException;
  * driver's {@link SQLException} when there is one, so that a caller can tell a unique key by its state.
  */
 public class StoreException extends RuntimeException {
+    StoreException(String message) {
+        super("database: " + message);
+    }
+
     StoreException(RuntimeException failure) {
         this(failure, sqlCause(failure));
     }

@@ -86,10 +86,18 @@ final class KillDrill {
         try {
             while (kills < totalKills) {
                 drill(Math.min(killsPerDrill, totalKills - kills));
+                if (Boolean.getBoolean("earshot.drill.progress")) {
+                    // A long run cut short still leaves its figures so far: one line after every drill.
+                    System.out.println("so far " + figures());
+                }
             }
         } finally {
             platform.close();
         }
+        return figures();
+    }
+
+    private Figures figures() {
         return new Figures(kind.name().toLowerCase(java.util.Locale.ROOT), drills, kills, killsBy, approvals,
                 blocksExpected, postsMade, postRequests, duplicates, lost, misthreaded, stuck, storedTwice,
                 handedToPerson, handedToPersonSent,
