@@ -142,6 +142,9 @@ class BrandHeadsIT {
                 acmeBefore, acmeAfter.score().negativity(), acmeAfter.score().sentiment(),
                 globexAfter.score().negativity(), globexAfter.score().sentiment());
         assertThat(acmeAfter.score().negativity()).isGreaterThan(acmeBefore + 0.05);
+        assertThat(acmeAfter.score().sentiment()).isEqualTo(Sentiment.NEGATIVE);
+        assertThat(acmeAfter.score().reasons()).anyMatch(r -> r.startsWith("negative by the brand's corrections"));
+        assertThat(globexAfter.score().reasons()).noneMatch(r -> r.contains("brand's corrections"));
         assertThat(globexAfter.score().negativity()).isEqualTo(globexBefore);
         assertThat(earshot.brandHeads().orElseThrow().current().brands()).containsExactly("acme");
     }
