@@ -143,7 +143,8 @@ public final class Triage {
     public java.util.List<Assessment> withModel(java.util.List<org.earshot.domain.ResponseTask> opened, Instant now) {
         reader.readAhead(opened.stream().map(t -> MentionScorer.textOf(t.mention().subject(), t.mention().text()))
                 .toList());
-        return opened.stream().map(t -> assess(t.mention(), t.customer(), now, true)).toList();
+        // Spread over the cores too: each thread tags with its own taggers (reading.StructureReader).
+        return opened.parallelStream().map(t -> assess(t.mention(), t.customer(), now, true)).toList();
     }
 
     private Assessment assess(Mention m, CustomerHistory history, Instant now, boolean withModel) {
