@@ -102,16 +102,57 @@ public final class StructureReader {
 
         /** Taggers over these models for one thread. */
         Pipeline pipeline() {
+            ThreadLocal<LemmatizerME> lemmatizers = lemmas == null ? null : LEMMATIZERS.computeIfAbsent(lemmas,
+                    m -> ThreadLocal.withInitial(() -> new LemmatizerME(m)));
             return new Pipeline(language, sentences == null ? null : new SentenceDetectorME(sentences),
                     tokens == null ? SimpleTokenizer.INSTANCE : new TokenizerME(tokens),
                     tags == null ? null : new POSTaggerME(tags, POSTagFormat.UD),
-                    lemmas == null ? null : new LemmatizerME(lemmas));
+                    lemmas == null ? null : lemmatizers::get);
+        }
+
+        /** The lemmatizer of whichever thread first reads a lemma of a sentence (the structure may be remembered and read by another). */
+        private static final Map<LemmatizerModel, ThreadLocal<LemmatizerME>> LEMMATIZERS = new ConcurrentHashMap<>();
+    }
+
+    /**
+     * A sentence's lemmas, worked out when the first is asked for (by the thread asking, with its own
+     * lemmatizer), then kept. Without a lemmatizer a word's lemma is its lower-cased form.
+     */
+    private static final class SentenceLemmas {
+        private final String[] words;
+        private final String[] tags;
+        private final java.util.function.Supplier<LemmatizerME> lemmatizer;
+        private volatile String[] lemmas;
+
+        SentenceLemmas(String[] words, String[] tags, java.util.function.Supplier<LemmatizerME> lemmatizer) {
+            this.words = words;
+            this.tags = tags;
+            this.lemmatizer = lemmatizer;
+        }
+
+        String of(int i) {
+            String[] l = lemmas;
+            if (l == null) {
+                synchronized (this) {
+                    if (lemmas == null) {
+                        String[] read = tags == null || lemmatizer == null ? null : lemmatizer.get().lemmatize(words, tags);
+                        String[] out = new String[words.length];
+                        for (int w = 0; w < words.length; w++) {
+                            String lemma = read == null || read[w] == null || read[w].equals("O") ? words[w] : read[w];
+                            out[w] = lemma.toLowerCase(Locale.ROOT);
+                        }
+                        lemmas = out;
+                    }
+                    l = lemmas;
+                }
+            }
+            return l[i];
         }
     }
 
     /** One language's taggers, used by one thread (OpenNLP's are not thread-safe). */
     private record Pipeline(String language, SentenceDetectorME sentences, Tokenizer tokens, POSTaggerME tags,
-                            LemmatizerME lemmas) {
+                            java.util.function.Supplier<LemmatizerME> lemmatizer) {
 
         Structure read(String text) {
             List<Structure.Sentence> out = new ArrayList<>();
@@ -163,12 +204,12 @@ public final class StructureReader {
                 words[i] = spans[i].getCoveredText(sentence).toString();
             }
             String[] tagged = tags == null ? null : tags.tag(words);
-            String[] lemmaOf = tagged == null || lemmas == null ? null : lemmas.lemmatize(words, tagged);
+            SentenceLemmas lemmaOf = new SentenceLemmas(words, tagged, tagged == null ? null : lemmatizer);
             List<Structure.Word> out = new ArrayList<>();
             for (int i = 0; i < words.length; i++) {
                 String tag = tagged == null ? "X" : tagged[i];
-                String lemma = lemmaOf == null || lemmaOf[i] == null || lemmaOf[i].equals("O") ? words[i] : lemmaOf[i];
-                out.add(new Structure.Word(words[i], tag, lemma.toLowerCase(Locale.ROOT), offset + spans[i].getStart()));
+                int at = i;
+                out.add(new Structure.Word(words[i], tag, () -> lemmaOf.of(at), offset + spans[i].getStart()));
             }
             for (int[] mk : markup) {
                 out.add(new Structure.Word(sentence.substring(mk[0], mk[1]), "X",
