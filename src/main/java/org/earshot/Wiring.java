@@ -75,6 +75,8 @@ import org.earshot.task.ModelScoring;
 import org.earshot.task.Backoff;
 import org.earshot.task.BusinessClock;
 import org.earshot.task.Corrections;
+import org.earshot.task.BrandHeads;
+import org.earshot.scoring.model.CurrentBrandHeads;
 import org.earshot.task.Incidents;
 import org.earshot.task.OutboxDispatcher;
 import org.earshot.task.TaskQueries;
@@ -143,6 +145,7 @@ public final class Wiring implements AutoCloseable {
     private final TaskQueries queries;
     private final Approvals approvals;
     private final Corrections corrections;
+    private final BrandHeads brandHeads;
     private final OutboxDispatcher dispatcher;
     /** Where alert triggers raise alerts: stored, routed and sent to Slack by {@link #alertDispatcher}. */
     private final AlertSink alerts;
@@ -247,17 +250,25 @@ public final class Wiring implements AutoCloseable {
             // The drafter reads by meaning with the scorer's model (the same shared instance; none with EARSHOT_MODEL=lexicon).
             this.drafter = new ReplyDrafter(config.policy(), channels, config.analysis().maxChars(),
                     LearnedNegativity.preferred());
-            this.corrections = new Corrections(database, tasks, mentions, correctionStore, audit, teamCorrections,
-                    clock);
-            corrections.reloadModel();
             // The learned model loads on the first mention scored (EARSHOT_MODEL=lexicon: never).
             MentionScorer scorer = new MentionScorer(LearnedNegativity.preferred(), config.analysis().maxChars());
             MentionReader reader = new MentionReader(
                     LanguageDetector.load(new Languages(config.reading().languages())), scorer.model(),
                     scorer.model() == null ? null : IntentExamples.load(scorer.model(), config.reading().intentExamples()),
                     config.analysis().maxChars());
-            Triage triage = new Triage(reader, scorer, teamCorrections, drafter, config.serviceLevels(),
+            // Each brand's own negativity head, fitted to its corrections and stored (none without the model).
+            this.brandHeads = scorer.model() == null ? null : new BrandHeads(database, correctionStore,
+                    new org.earshot.store.BrandHeadStore(), reader, LearnedNegativity.shippedHead(),
+                    LearnedNegativity.NAME, new CurrentBrandHeads(), clock);
+            if (brandHeads != null) {
+                brandHeads.reload();
+            }
+            this.corrections = new Corrections(database, tasks, mentions, correctionStore, audit, teamCorrections,
+                    clock, brandHeads == null ? brand -> { } : brandHeads::refit);
+            corrections.reloadModel();
+            Triage plainTriage = new Triage(reader, scorer, teamCorrections, drafter, config.serviceLevels(),
                     new BusinessClock(config.alerts().businessHours()), metrics::scored);
+            Triage triage = brandHeads == null ? plainTriage : plainTriage.withBrandHeads(brandHeads.current());
             Map<String, BrandMatcher> matchers = config.brands().stream()
                     .collect(Collectors.toMap(b -> b.id(), BrandMatcher::new));
             // The model reads new mentions in its own job, so a poll stores and queues them at the lexicon's speed.
@@ -365,7 +376,13 @@ public final class Wiring implements AutoCloseable {
      * alert delivery reads them from the database every run.) Answers whether the model was rebuilt.
      */
     public boolean refreshSharedStateOnce() {
-        return corrections.reloadModelIfChanged();
+        boolean heads = brandHeads != null && brandHeads.reloadIfChanged();
+        return corrections.reloadModelIfChanged() | heads;
+    }
+
+    /** The brands' own negativity heads (fitted to their corrections); empty when the learned model is off. */
+    public java.util.Optional<BrandHeads> brandHeads() {
+        return java.util.Optional.ofNullable(brandHeads);
     }
 
 

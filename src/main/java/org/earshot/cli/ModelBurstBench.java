@@ -66,29 +66,44 @@ final class ModelBurstBench {
             Connector connector = new Connector("burst", Platform.MASTODON, "acme", Duration.ofSeconds(1),
                     source(burst, samples), block -> new PostedReply("p", ""));
             long start = System.nanoTime();
+            long cpuStart = cpuNanos();
             int opened = 0;
             for (int p = 0; p < (burst + PAGE - 1) / PAGE; p++) {
                 opened += intake.pollOnce(connector).newTaskIds().size();
             }
             long queued = System.nanoTime() - start;
-            System.out.printf(Locale.ROOT, "%-30s %,10d in %7.2f s  %,12.0f /s (stored and queued, lexicon's scores)%n",
-                    "burst: polls", opened, queued / 1e9, opened / (queued / 1e9));
+            System.out.printf(Locale.ROOT, "%-30s %,10d in %7.2f s  %,12.0f /s (stored and queued, lexicon's scores),"
+                            + " %.1f CPU s%n", "burst: polls", opened, queued / 1e9, opened / (queued / 1e9),
+                    (cpuNanos() - cpuStart) / 1e9);
             ModelScoring scoring = new ModelScoring(db, tasks, triage, Clock.systemUTC());
             long scoringStart = System.nanoTime();
+            long scoringCpu = cpuNanos();
             int scored = 0;
             for (List<Long> batch = scoring.runOnce(); !batch.isEmpty(); batch = scoring.runOnce()) {
                 scored += batch.size();
             }
             long took = System.nanoTime() - scoringStart;
-            System.out.printf(Locale.ROOT, "%-30s %,10d in %7.2f s  %,12.0f /s on %d core(s) (the model's job, batches of %d)%n",
-                    "burst: model scoring", scored, took / 1e9, scored / (took / 1e9),
-                    Runtime.getRuntime().availableProcessors(), ModelScoring.BATCH);
+            System.out.printf(Locale.ROOT, "%-30s %,10d in %7.2f s  %,12.0f /s on %d core(s) (the model's job, batches of %d),"
+                            + " %.1f CPU s%n", "burst: model scoring", scored, took / 1e9, scored / (took / 1e9),
+                    Runtime.getRuntime().availableProcessors(), ModelScoring.BATCH, (cpuNanos() - scoringCpu) / 1e9);
+            System.out.printf(Locale.ROOT, "%-30s %s%n", "burst: load average", loadAverage());
         } finally {
             db.close();
             try (var paths = Files.walk(dir)) {
                 paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    /** The CPU time of the whole process (every thread), or 0 where the JVM cannot tell. */
+    private static long cpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? Math.max(0, os.getProcessCpuTime()) : 0;
+    }
+
+    private static String loadAverage() {
+        return String.format(Locale.ROOT, "%.1f (the machine's, over the last minute)",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     /** Distinct texts (a number is added), from 2,000 people, 100 to a poll. */

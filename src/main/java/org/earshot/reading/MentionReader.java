@@ -110,6 +110,18 @@ public final class MentionReader {
     }
 
     /**
+     * The embeddings of texts (as {@link MentionScorer#textOf(String, String)} makes them) exactly as
+     * {@link #read} would embed them, in order; null where the model could not read, and all null
+     * without a model. What a brand's head is refitted from, so it reads the vectors triage reads.
+     */
+    public List<float[]> embeddings(List<String> texts) {
+        if (model == null) {
+            return java.util.Collections.nCopies(texts.size(), null);
+        }
+        return model.embeddings(texts.stream().map(t -> embedded(AnalysedText.of(t, maxChars).text())).toList());
+    }
+
+    /**
      * Embeds texts about to be read (as {@link MentionScorer#textOf(String, String)} makes them), as one
      * batch, so that {@link #read} finds them done. Nothing happens without a model.
      */

@@ -58,15 +58,62 @@ public record Structure(String language, List<Sentence> sentences, boolean tagge
     }
 
     /**
-     * A word (or punctuation mark).
-     *
-     * @param text  as written
-     * @param tag   its Universal Dependencies part-of-speech tag ({@code X} when untagged)
-     * @param lemma its dictionary form, lower-cased ("crashes" gives "crash")
-     * @param start where it starts in the text (a char index)
+     * A word (or punctuation mark): its text as written, its Universal Dependencies part-of-speech tag
+     * ({@code X} when untagged), its lemma (dictionary form, lower-cased: "crashes" gives "crash"),
+     * and where it starts in the text (a char index). The lemma may be worked out when first asked
+     * for: lemmatizing is most of the tagging's time, and only a few drafts read lemmas.
      */
-    public record Word(String text, String tag, String lemma, int start) {
+    public static final class Word {
         private static final Set<String> CONTENT = Set.of("NOUN", "PROPN", "VERB", "ADJ", "NUM");
+
+        private final String text;
+        private final String tag;
+        private final java.util.function.Supplier<String> lemmaOf;
+        private final int start;
+
+        public Word(String text, String tag, String lemma, int start) {
+            this(text, tag, () -> lemma, start);
+        }
+
+        /** @param lemmaOf gives the lemma when first asked for (and may be asked from any thread) */
+        Word(String text, String tag, java.util.function.Supplier<String> lemmaOf, int start) {
+            this.text = text;
+            this.tag = tag;
+            this.lemmaOf = lemmaOf;
+            this.start = start;
+        }
+
+        public String text() {
+            return text;
+        }
+
+        public String tag() {
+            return tag;
+        }
+
+        public String lemma() {
+            return lemmaOf.get();
+        }
+
+        public int start() {
+            return start;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Word w && w.text.equals(text) && w.tag.equals(tag) && w.start == start
+                    && w.lemma().equals(lemma());
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(text, tag, start);
+        }
+
+        @Override
+        public String toString() {
+            return "Word[text=" + text + ", tag=" + tag + ", lemma=" + lemma() + ", start=" + start + "]";
+        }
 
         public int end() {
             return start + text.length();
@@ -89,7 +136,7 @@ public record Structure(String language, List<Sentence> sentences, boolean tagge
         public boolean negation() {
             String l = lower().replace('\u2019', '\'');
             return l.equals("not") || l.equals("never") || l.equals("no") || l.equals("cannot") || l.endsWith("n't")
-                    || lemma.endsWith("+not") || l.length() > 3 && l.endsWith("nt") && tag.startsWith("AUX");
+                    || lemma().endsWith("+not") || l.length() > 3 && l.endsWith("nt") && tag.startsWith("AUX");
         }
 
         /** A noun, a proper noun, a verb, an adjective or a number: a word that says something. */

@@ -37,7 +37,18 @@ public final class StructureReader {
     private static final Map<String, String> TREEBANK = Map.of("en", "en-ud-ewt", "de", "de-ud-gsd", "fr", "fr-ud-gsd");
     private static final String MODEL_VERSION = "1.3-2.5.4";
 
-    private final Map<String, Pipeline> pipelines = new ConcurrentHashMap<>();
+    /**
+     * Structures read lately, by language and text: a mention's structure is read when its task opens
+     * with the lexicon's scores and again, seconds later, when the model-scoring job drafts it anew;
+     * tagging is most of a draft's time (62 % of a burst's CPU before this). Cleared past the limit.
+     */
+    static final int REMEMBERED = 20_000;
+
+    /** Each language's models, loaded once; OpenNLP's models are thread-safe, its taggers are not. */
+    private final Map<String, Models> models = new ConcurrentHashMap<>();
+    /** Each thread's taggers over those models, so intake and the model-scoring job tag at the same time. */
+    private final Map<String, ThreadLocal<Pipeline>> pipelines = new ConcurrentHashMap<>();
+    private final Map<String, Structure> remembered = new ConcurrentHashMap<>();
 
     /** The languages whose words get part-of-speech tags. */
     public static List<String> taggedLanguages() {
@@ -50,28 +61,36 @@ public final class StructureReader {
         if (text == null || text.isBlank()) {
             return Structure.empty(lang);
         }
-        Pipeline p = pipelines.computeIfAbsent(lang, Pipeline::load);
-        return p.read(text);
+        String key = lang + '\u0000' + text;
+        Structure known = remembered.get(key);
+        if (known != null) {
+            return known;
+        }
+        Structure read = pipelines.computeIfAbsent(lang, l -> ThreadLocal.withInitial(
+                () -> models.computeIfAbsent(l, Models::load).pipeline())).get().read(text);
+        if (remembered.size() >= REMEMBERED) {
+            remembered.clear();
+        }
+        remembered.put(key, read);
+        return read;
     }
 
-    /** One language's models, each used by one thread at a time (OpenNLP's are not thread-safe). */
-    private record Pipeline(String language, SentenceDetectorME sentences, Tokenizer tokens, POSTaggerME tags,
-                            LemmatizerME lemmas) {
-        static Pipeline load(String language) {
+    /** One language's models (null where it has none), shared by every thread. */
+    private record Models(String language, SentenceModel sentences, TokenizerModel tokens, POSModel tags,
+                          LemmatizerModel lemmas) {
+        static Models load(String language) {
             String bank = TREEBANK.get(language);
             if (bank == null) {
-                return new Pipeline(language, null, SimpleTokenizer.INSTANCE, null, null);
+                return new Models(language, null, null, null, null);
             }
             try {
                 InputStream s = model(bank, "sentence");
                 InputStream t = model(bank, "tokens");
                 InputStream pos = model(bank, "pos");
                 InputStream lem = model(bank, "lemmas");
-                return new Pipeline(language,
-                        s == null ? null : new SentenceDetectorME(new SentenceModel(s)),
-                        t == null ? SimpleTokenizer.INSTANCE : new TokenizerME(new TokenizerModel(t)),
-                        pos == null ? null : new POSTaggerME(new POSModel(pos), POSTagFormat.UD),
-                        lem == null ? null : new LemmatizerME(new LemmatizerModel(lem)));
+                return new Models(language, s == null ? null : new SentenceModel(s),
+                        t == null ? null : new TokenizerModel(t), pos == null ? null : new POSModel(pos),
+                        lem == null ? null : new LemmatizerModel(lem));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the OpenNLP models for " + language, e);
             }
@@ -81,7 +100,61 @@ public final class StructureReader {
             return StructureReader.class.getResourceAsStream("/opennlp-" + bank + "-" + kind + "-" + MODEL_VERSION + ".bin");
         }
 
-        synchronized Structure read(String text) {
+        /** Taggers over these models for one thread. */
+        Pipeline pipeline() {
+            ThreadLocal<LemmatizerME> lemmatizers = lemmas == null ? null : LEMMATIZERS.computeIfAbsent(lemmas,
+                    m -> ThreadLocal.withInitial(() -> new LemmatizerME(m)));
+            return new Pipeline(language, sentences == null ? null : new SentenceDetectorME(sentences),
+                    tokens == null ? SimpleTokenizer.INSTANCE : new TokenizerME(tokens),
+                    tags == null ? null : new POSTaggerME(tags, POSTagFormat.UD),
+                    lemmas == null ? null : lemmatizers::get);
+        }
+
+        /** The lemmatizer of whichever thread first reads a lemma of a sentence (the structure may be remembered and read by another). */
+        private static final Map<LemmatizerModel, ThreadLocal<LemmatizerME>> LEMMATIZERS = new ConcurrentHashMap<>();
+    }
+
+    /**
+     * A sentence's lemmas, worked out when the first is asked for (by the thread asking, with its own
+     * lemmatizer), then kept. Without a lemmatizer a word's lemma is its lower-cased form.
+     */
+    private static final class SentenceLemmas {
+        private final String[] words;
+        private final String[] tags;
+        private final java.util.function.Supplier<LemmatizerME> lemmatizer;
+        private volatile String[] lemmas;
+
+        SentenceLemmas(String[] words, String[] tags, java.util.function.Supplier<LemmatizerME> lemmatizer) {
+            this.words = words;
+            this.tags = tags;
+            this.lemmatizer = lemmatizer;
+        }
+
+        String of(int i) {
+            String[] l = lemmas;
+            if (l == null) {
+                synchronized (this) {
+                    if (lemmas == null) {
+                        String[] read = tags == null || lemmatizer == null ? null : lemmatizer.get().lemmatize(words, tags);
+                        String[] out = new String[words.length];
+                        for (int w = 0; w < words.length; w++) {
+                            String lemma = read == null || read[w] == null || read[w].equals("O") ? words[w] : read[w];
+                            out[w] = lemma.toLowerCase(Locale.ROOT);
+                        }
+                        lemmas = out;
+                    }
+                    l = lemmas;
+                }
+            }
+            return l[i];
+        }
+    }
+
+    /** One language's taggers, used by one thread (OpenNLP's are not thread-safe). */
+    private record Pipeline(String language, SentenceDetectorME sentences, Tokenizer tokens, POSTaggerME tags,
+                            java.util.function.Supplier<LemmatizerME> lemmatizer) {
+
+        Structure read(String text) {
             List<Structure.Sentence> out = new ArrayList<>();
             for (Span span : sentenceSpans(text)) {
                 String sentence = span.getCoveredText(text).toString();
@@ -131,12 +204,12 @@ public final class StructureReader {
                 words[i] = spans[i].getCoveredText(sentence).toString();
             }
             String[] tagged = tags == null ? null : tags.tag(words);
-            String[] lemmaOf = tagged == null || lemmas == null ? null : lemmas.lemmatize(words, tagged);
+            SentenceLemmas lemmaOf = new SentenceLemmas(words, tagged, tagged == null ? null : lemmatizer);
             List<Structure.Word> out = new ArrayList<>();
             for (int i = 0; i < words.length; i++) {
                 String tag = tagged == null ? "X" : tagged[i];
-                String lemma = lemmaOf == null || lemmaOf[i] == null || lemmaOf[i].equals("O") ? words[i] : lemmaOf[i];
-                out.add(new Structure.Word(words[i], tag, lemma.toLowerCase(Locale.ROOT), offset + spans[i].getStart()));
+                int at = i;
+                out.add(new Structure.Word(words[i], tag, () -> lemmaOf.of(at), offset + spans[i].getStart()));
             }
             for (int[] mk : markup) {
                 out.add(new Structure.Word(sentence.substring(mk[0], mk[1]), "X",

@@ -48,7 +48,16 @@ public final class CorrectionStore {
      * sentiment), with the actor and time of the latest correction.
      */
     public List<ScoreCorrection> latestPerTask(Handle h) {
-        List<ScoreCorrection> all = h.createQuery(SELECT + " order by id").map(CORRECTION).list();
+        return latestPerTask(h.createQuery(SELECT + " order by id").map(CORRECTION).list());
+    }
+
+    /** {@link #latestPerTask(Handle)} for the mentions of one brand alone: what that brand's head learns from. */
+    public List<ScoreCorrection> latestPerTaskOfBrand(Handle h, String brand) {
+        return latestPerTask(h.createQuery(SELECT + " where mention_id in (select id from mention where brand = :brand)"
+                + " order by id").bind("brand", brand).map(CORRECTION).list());
+    }
+
+    private static List<ScoreCorrection> latestPerTask(List<ScoreCorrection> all) {
         Map<Long, ScoreCorrection> byTask = new LinkedHashMap<>();
         for (ScoreCorrection k : all) {
             byTask.merge(k.taskId(), k, (old, now) -> new ScoreCorrection(now.id(), now.taskId(), now.mentionId(),

@@ -111,7 +111,10 @@ public final class Database implements AutoCloseable {
         boolean shared = storage.jdbcUrl().startsWith("jdbc:postgresql:");
         try {
             Flyway flyway = Flyway.configure().dataSource(ds)
-                    .locations("classpath:db/migration", "classpath:org/earshot/store/migration").load();
+                    .locations("classpath:db/migration", "classpath:org/earshot/store/migration")
+                    // Versions were handed out to parallel branches, so a database already at a later one
+                    // must still take a lower one merged after it.
+                    .outOfOrder(true).load();
             refuseNewerSchema(flyway, storage.jdbcUrl());
             flyway.migrate();
             if (shared) {

@@ -38,6 +38,7 @@ public final class Corrections {
     private final AuditLog audit;
     private final CurrentTeamCorrections model;
     private final Clock clock;
+    private final java.util.function.Consumer<String> brandCorrected;
     private final Object rebuilding = new Object();
     private CommonTerms common;
     private Instant commonAt;
@@ -46,6 +47,18 @@ public final class Corrections {
 
     public Corrections(Database db, TaskStore tasks, MentionStore mentions, CorrectionStore corrections,
                        AuditLog audit, CurrentTeamCorrections model, Clock clock) {
+        this(db, tasks, mentions, corrections, audit, model, clock, brand -> { });
+    }
+
+    /**
+     * @param brandCorrected told the brand of each corrected mention once the correction is stored (its
+     *                       negativity head is refitted: {@link BrandHeads#refit}); a failure there is
+     *                       logged, the correction stands
+     */
+    public Corrections(Database db, TaskStore tasks, MentionStore mentions, CorrectionStore corrections,
+                       AuditLog audit, CurrentTeamCorrections model, Clock clock,
+                       java.util.function.Consumer<String> brandCorrected) {
+        this.brandCorrected = brandCorrected;
         this.db = db;
         this.tasks = tasks;
         this.mentions = mentions;
@@ -64,7 +77,7 @@ public final class Corrections {
             throw new IllegalArgumentException("a correction needs a sentiment, an urgency level or both");
         }
         Instant now = clock.instant();
-        db.useTransaction(c -> {
+        String brand = db.inTransaction(c -> {
             tasks.lockState(c, id).orElseThrow(() -> new TaskNotFoundException(id));
             ResponseTask task = tasks.find(c, id).orElseThrow();
             if (task.isIncident()) {
@@ -83,8 +96,18 @@ public final class Corrections {
                     scorerSentiment, scorerLevel, actor, now);
             tasks.relabel(c, id, ScoreBands.relabel(task.score(), sentiment, urgencyLevel), after, now);
             audit.record(c, now, id, actor, "corrected", detail(task.score(), sentiment, urgencyLevel));
+            return task.mention().brand();
         });
         reloadModel();
+        if (sentiment != null) {
+            try {
+                brandCorrected.accept(brand);
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(Corrections.class).warn(
+                        "brand {}: its negativity head could not be refitted ({}); the correction is stored", brand,
+                        e.toString());
+            }
+        }
         return db.inTransaction(c -> tasks.find(c, id)).orElseThrow(() -> new TaskNotFoundException(id));
     }
 

@@ -16,6 +16,8 @@ import org.earshot.scoring.CurrentTeamCorrections;
 import org.earshot.scoring.MentionScorer;
 import org.earshot.scoring.ScoringInput;
 import org.earshot.scoring.TeamCorrections;
+import org.earshot.scoring.model.CurrentBrandHeads;
+import org.earshot.scoring.model.LinearHead;
 
 /**
  * Turns a mention into what its task starts with: scores (the scorer's, then nudged by what the team
@@ -30,6 +32,7 @@ public final class Triage {
     private final BusinessClock businessClock;
     private final java.util.function.Consumer<java.time.Duration> scoringTimes;
     private final boolean modelLater;
+    private final CurrentBrandHeads brandHeads;
 
     /**
      * @param reader        reads each mention once (language, lexicon, embedding) for the scorer and the drafter
@@ -44,13 +47,16 @@ public final class Triage {
     public Triage(MentionReader reader, MentionScorer scorer, CurrentTeamCorrections teamCorrections,
                   ReplyDrafter drafter, ServiceLevels serviceLevels, BusinessClock businessClock,
                   java.util.function.Consumer<java.time.Duration> scoringTimes) {
-        this(reader, scorer, teamCorrections, drafter, serviceLevels, businessClock, scoringTimes, false);
+        this(reader, scorer, teamCorrections, drafter, serviceLevels, businessClock, scoringTimes, false,
+                new CurrentBrandHeads());
     }
 
     private Triage(MentionReader reader, MentionScorer scorer, CurrentTeamCorrections teamCorrections,
                    ReplyDrafter drafter, ServiceLevels serviceLevels, BusinessClock businessClock,
-                   java.util.function.Consumer<java.time.Duration> scoringTimes, boolean modelLater) {
+                   java.util.function.Consumer<java.time.Duration> scoringTimes, boolean modelLater,
+                   CurrentBrandHeads brandHeads) {
         this.modelLater = modelLater;
+        this.brandHeads = brandHeads;
         this.reader = reader;
         this.scorer = scorer;
         this.teamCorrections = teamCorrections;
@@ -96,7 +102,21 @@ public final class Triage {
      */
     public Triage withModelLater() {
         return new Triage(reader, scorer, teamCorrections, drafter, serviceLevels, businessClock, scoringTimes,
-                reader.model() != null);
+                reader.model() != null, brandHeads);
+    }
+
+    /**
+     * The same triage, reading a mention's learned negativity with its brand's own head where the brand
+     * has one ({@link BrandHeads}: fitted to its corrections), else with the shipped head.
+     */
+    public Triage withBrandHeads(CurrentBrandHeads heads) {
+        return new Triage(reader, scorer, teamCorrections, drafter, serviceLevels, businessClock, scoringTimes,
+                modelLater, heads);
+    }
+
+    /** The mentions' reader (language, lexicon, embedding): what a brand's head is refitted with. */
+    public MentionReader reader() {
+        return reader;
     }
 
     /** Whether mentions are stored with the lexicon's scores first and read by the learned model later. */
@@ -123,16 +143,24 @@ public final class Triage {
     public java.util.List<Assessment> withModel(java.util.List<org.earshot.domain.ResponseTask> opened, Instant now) {
         reader.readAhead(opened.stream().map(t -> MentionScorer.textOf(t.mention().subject(), t.mention().text()))
                 .toList());
-        return opened.stream().map(t -> assess(t.mention(), t.customer(), now, true)).toList();
+        // Spread over the cores too: each thread tags with its own taggers (reading.StructureReader).
+        return opened.parallelStream().map(t -> assess(t.mention(), t.customer(), now, true)).toList();
     }
 
     private Assessment assess(Mention m, CustomerHistory history, Instant now, boolean withModel) {
         long started = System.nanoTime();
         MentionReading reading = withModel ? reader.read(m.subject(), m.text())
                 : reader.readWithoutModel(m.subject(), m.text());
-        Score scored = scorer.score(reading.lexicon(), new ScoringInput(m.platform(), m.text(), m.subject(),
-                m.author(), history, m.createdAt(), now, Engagement.from(m.replyContext())),
-                reader.learnedNegativity(reading));
+        ScoringInput scoring = new ScoringInput(m.platform(), m.text(), m.subject(), m.author(), history,
+                m.createdAt(), now, Engagement.from(m.replyContext()));
+        double shipped = reader.learnedNegativity(reading);
+        java.util.Optional<LinearHead> own = withModel ? brandHeads.of(m.brand()) : java.util.Optional.empty();
+        double learned = own.flatMap(h -> reading.embedding().vector().map(h::probability)).orElse(shipped);
+        Score scored = scorer.score(reading.lexicon(), scoring, learned);
+        if (learned != shipped && !Double.isNaN(shipped)) {
+            scored = sayWhereTheBrandsHeadDiffers(scored, scorer.score(reading.lexicon(), scoring, shipped), learned,
+                    shipped);
+        }
         scoringTimes.accept(java.time.Duration.ofNanos(System.nanoTime() - started));
         Score score = teamCorrections.get().adjust(scorer.analysed(TeamCorrections.textOf(m.subject(), m.text())), scored);
         DraftInput input = draftInput(m, score, history, reading);
@@ -142,6 +170,23 @@ public final class Triage {
                 serviceLevels.forChannel(drafter.channels().of(m.platform())).firstResponse());
         return new Assessment(score, draft, due, drafter.llmWrites(input, draft), reading.language(),
                 !withModel && reader.model() != null);
+    }
+
+    /**
+     * A label the brand's own head gave where the shipped head would have given another says so: the
+     * team's corrections moved the line.
+     */
+    private static Score sayWhereTheBrandsHeadDiffers(Score own, Score shipped, double ownNegativity,
+                                                      double shippedNegativity) {
+        if (own.sentiment() == shipped.sentiment()) {
+            return own;
+        }
+        java.util.List<String> reasons = new java.util.ArrayList<>(own.reasons());
+        reasons.add(String.format(java.util.Locale.ROOT,
+                "%s by the brand's corrections (its head %.2f, the shipped head %.2f)", own.sentiment().id(),
+                ownNegativity, shippedNegativity));
+        return new Score(own.negativity(), own.sentiment(), own.urgency(), own.urgencyLevel(), own.priority(),
+                reasons);
     }
 
     /** A mention not in English says so on its draft: the scores and the template read English best. */

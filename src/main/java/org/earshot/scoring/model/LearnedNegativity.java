@@ -24,6 +24,8 @@ public final class LearnedNegativity implements NegativityModel {
     /** Set to {@code lexicon} (system property or environment) to score with the lexicon alone by default. */
     public static final String PROPERTY = "earshot.model";
     public static final String ENVIRONMENT = "EARSHOT_MODEL";
+    /** The embedding model and the shipped head: what a brand's head, fitted toward it, belongs to. */
+    public static final String NAME = "e5-small-v2-q+vader";
 
     private final SentenceEmbedder embedder;
     private final LinearHead head;
@@ -47,7 +49,7 @@ public final class LearnedNegativity implements NegativityModel {
                     t.setDaemon(true);
                     return t;
                 });
-        return new LearnedNegativity(SentenceEmbedder.load(1, pool), shippedHead(), "e5-small-v2-q+vader");
+        return new LearnedNegativity(SentenceEmbedder.load(1, pool), shippedHead(), NAME);
     }
 
     public static LinearHead shippedHead() {
