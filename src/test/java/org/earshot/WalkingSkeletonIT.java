@@ -107,7 +107,8 @@ class WalkingSkeletonIT {
         earshot.dispatchDue();
 
         assertThat(again.statusCode()).isEqualTo(409);
-        assertThat(statusPosts()).hasSize(1);
+        // One POST per block of the reply (blocks of about 30 words), the first threaded under the mention.
+        assertThat(statusPosts()).hasSize(task.draft().blocks().size());
         demo.mastodon().verify(1, postRequestedFor(urlEqualTo("/api/v1/statuses"))
                 .withHeader("Idempotency-Key", com.github.tomakehurst.wiremock.client.WireMock.matching("earshot-.+"))
                 .withRequestBody(matchingJsonPath("$.in_reply_to_id", equalTo(task.mention().externalId()))));
@@ -198,7 +199,7 @@ class WalkingSkeletonIT {
         earshot.dispatchDue();
         earshot.dispatchDue();
 
-        assertThat(statusPosts()).hasSize(1);
+        assertThat(statusPosts()).hasSize(task.draft().blocks().size());
     }
 
     @Test

@@ -25,6 +25,8 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
     /** Libraries that say too much at INFO. */
     private static final Map<String, Level> QUIETER = Map.ofEntries(Map.entry("org.quartz", Level.WARN),
             Map.entry("com.zaxxer.hikari", Level.WARN), Map.entry("org.flywaydb", Level.WARN),
+            // Migrations run out of order on purpose (see Database.open): its warning at every start says nothing.
+            Map.entry("org.flywaydb.core.internal.command.DbMigrate", Level.ERROR),
             Map.entry("wiremock", Level.WARN), Map.entry("WireMock", Level.WARN),
             Map.entry("com.github.tomakehurst", Level.WARN), Map.entry("org.eclipse.jetty", Level.WARN),
             Map.entry("com.icegreen", Level.WARN), Map.entry("org.apache.hc", Level.WARN),
