@@ -298,7 +298,11 @@ public final class ConfigLoader {
         if (!reply.has("policyFile")) {
             return ReplyPolicyReader.read(reply, baseDir, files).withLlm(ReplyPolicyReader.llm(reply.get("llm")));
         }
-        Path file = baseDir.resolve(reply.requiredString("policyFile"));
+        Path file = baseDir.resolve(reply.requiredString("policyFile")).normalize();
+        // Named here so the error points at the key that names the file, not only at the missing file.
+        if (!Files.isRegularFile(file)) {
+            throw reply.get("policyFile").error("names " + file + ", which is not a file");
+        }
         return ReplyPolicyReader.read(files.apply(file), file.toAbsolutePath().getParent(), files)
                 .withLlm(ReplyPolicyReader.llm(reply.get("llm")));
     }

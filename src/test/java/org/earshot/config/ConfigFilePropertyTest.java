@@ -44,6 +44,16 @@ class ConfigFilePropertyTest {
         }
     }
 
+    @net.jqwik.api.Example
+    void aPolicyFileThatNamesAFolderIsRefusedAtTheKeyThatNamesIt() throws Exception {
+        Path dir = Files.createTempDirectory("earshot-config-folder");
+        Path file = dir.resolve("earshot.yaml");
+        Files.writeString(file, EXAMPLE.replaceFirst("policyFile: .*", "policyFile: " + dir));
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(
+                () -> new ConfigLoader(n -> null, Wiring.CHANNELS).load(file), ConfigException.class).getMessage())
+                .startsWith(file.toString()).contains("policyFile").contains("which is not a file");
+    }
+
     private static String read(Path file) {
         try {
             return Files.readString(file);
