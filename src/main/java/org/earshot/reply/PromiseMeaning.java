@@ -55,7 +55,7 @@ final class PromiseMeaning {
         if (!TEAM_COMMITS.matcher(lower).find()) {
             return Optional.empty();
         }
-        Optional<float[]> v = meaning.of(lower);
+        Optional<float[]> v = meaning.read(lower);
         if (v.isPresent()) {
             Optional<List<float[]>> bad = meaning.ofAll(forbidden);
             Optional<List<float[]>> good = meaning.ofAll(allowed);

@@ -30,9 +30,19 @@ final class TaskListQuery {
     private final Map<String, List<String>> lists = new LinkedHashMap<>();
     private final Map<String, List<Long>> matches = new LinkedHashMap<>();
     private final TaskFilter filter;
+    /** H2's full-text matches of the search, once read; null without a search on H2. */
+    private List<Long> searchHits;
 
     /** @param h the transaction: on H2 the search's matches are read through it first */
     TaskListQuery(TaskFilter filter, Instant now, Handle h) {
+        this(filter, now, h, null);
+    }
+
+    /**
+     * @param sameSearch a query of the same request with the same search text, whose H2 matches are taken
+     *     rather than read again (the counts and the page of one list share them); null to read them
+     */
+    TaskListQuery(TaskFilter filter, Instant now, Handle h, TaskListQuery sameSearch) {
         this.filter = filter;
         in("t.state", "states", filter.states().stream().map(Enum::name).toList());
         in("m.brand", "brands", List.copyOf(filter.brands()));
@@ -59,7 +69,7 @@ final class TaskListQuery {
         if (filter.snoozed() != TaskFilter.Snoozed.INCLUDE) {
             binds.put("now", now);
         }
-        search(filter.text(), h);
+        search(filter.text(), h, sameSearch);
     }
 
     private void in(String column, String name, List<String> values) {
@@ -75,7 +85,7 @@ final class TaskListQuery {
      * "and" over the GIN index. H2's FT_SEARCH_DATA gives the keys of the rows with all the words; it is
      * read once here, since H2 would call it again for every row of an {@code in (select ...)}.
      */
-    private void search(String text, Handle h) {
+    private void search(String text, Handle h, TaskListQuery sameSearch) {
         if (text == null) {
             return;
         }
@@ -89,14 +99,16 @@ final class TaskListQuery {
             binds.put("words", String.join(" ", words));
             return;
         }
-        List<String> found = h.createQuery("select cast(ft.KEYS[1] as bigint) from FT_SEARCH_DATA(:words, 0, 0) ft"
+        boolean shared = sameSearch != null && sameSearch.searchHits != null && text.equals(sameSearch.filter.text());
+        searchHits = shared ? sameSearch.searchHits : h.createQuery(
+                        "select cast(ft.KEYS[1] as bigint) from FT_SEARCH_DATA(:words, 0, 0) ft"
                         + " where ft.\"TABLE\" = 'MENTION'")
-                .bind("words", String.join(" ", words)).mapTo(String.class).list();
-        if (found.isEmpty()) {
+                .bind("words", String.join(" ", words)).mapTo(String.class).list().stream().map(Long::valueOf).toList();
+        if (searchHits.isEmpty()) {
             conditions.add("1 = 0");
         } else {
             conditions.add("m.id in (<searchHits>)");
-            matches.put("searchHits", found.stream().map(Long::valueOf).toList());
+            matches.put("searchHits", searchHits);
         }
     }
 

@@ -214,7 +214,8 @@ public final class TaskStore {
         long total = 0;
         long soon = 0;
         long overdue = 0;
-        for (TaskListQuery.Group g : new TaskListQuery(filter.anyState(), now, h).groups(h, dueSoon, now)) {
+        TaskListQuery everyState = new TaskListQuery(filter.anyState(), now, h);
+        for (TaskListQuery.Group g : everyState.groups(h, dueSoon, now)) {
             TaskState state = TaskState.valueOf(g.state());
             byState.merge(state, g.tasks(), Long::sum);
             if (filter.states().isEmpty() || filter.states().contains(state)) {
@@ -224,7 +225,8 @@ public final class TaskStore {
                 overdue += g.overdue();
             }
         }
-        return new Page(new TaskListQuery(filter, now, h).page(h), total, byState, byLevel, soon, overdue);
+        return new Page(new TaskListQuery(filter, now, h, everyState).page(h), total, byState, byLevel, soon,
+                overdue);
     }
 
     /** How many tasks a filter matches. */
