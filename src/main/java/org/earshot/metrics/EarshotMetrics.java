@@ -102,6 +102,13 @@ public final class EarshotMetrics implements AutoCloseable {
                 return source.reread(item);
             }
         };
+        if (publisher != null) {
+            // Registered at zero, so a dashboard's rate() of posts and failures starts with the daemon,
+            // not with the first post.
+            registry.counter("earshot.posts", "platform", platform);
+            registry.counter("earshot.post.failures", "platform", platform, "permanent", "true");
+            registry.counter("earshot.post.failures", "platform", platform, "permanent", "false");
+        }
         ReplyPublisher counted = publisher == null ? null : block -> {
             try {
                 var posted = publisher.publish(block);

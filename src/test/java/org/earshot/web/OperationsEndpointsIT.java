@@ -84,6 +84,9 @@ class OperationsEndpointsIT {
                 "process_uptime_seconds", "earshot_tasks{state=\"NEW\"}", "earshot_oldest_open_task_age_seconds",
                 "earshot_scoring_seconds_count");
         assertThat(value(before, "earshot_poll_seconds_count{connector=\"mastodon\",outcome=\"ok\"}")).isZero();
+        // Posts and failures are there at zero before the first post, so a rate() starts with the daemon.
+        assertThat(before).containsEntry("earshot_posts_total{platform=\"mastodon\"}", 0.0)
+                .containsEntry("earshot_post_failures_total{permanent=\"true\",platform=\"mastodon\"}", 0.0);
 
         earshot.pollOnce("mastodon");
         Map<String, Double> polled = scrape();
