@@ -2,6 +2,7 @@ package org.earshot.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.earshot.Wiring;
@@ -30,7 +31,23 @@ public final class BackupCommand implements Callable<Integer> {
         try (Wiring office = Wiring.office(config.load(), Clock.systemUTC())) {
             office.backupTo(file);
         }
-        spec.commandLine().getOut().println("backed up to " + file + " (" + Files.size(file) + " bytes)");
+        spec.commandLine().getOut().println("backed up to " + file + " (" + Files.size(file) + " bytes)"
+                + ownerOnly(file));
         return 0;
+    }
+
+    /**
+     * The zip holds password hashes, session hashes and every customer's messages: readable by its owner
+     * only, whatever the umask of the cron job that made it (the running daemon may have written it).
+     */
+    private static String ownerOnly(Path file) {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            return ", readable by its owner only";
+        } catch (UnsupportedOperationException e) {
+            return "";
+        } catch (java.io.IOException e) {
+            return "; could not make it readable by its owner only (" + e.getMessage() + "): do it by hand";
+        }
     }
 }

@@ -142,7 +142,7 @@ class OperatorCommandsIT {
     }
 
     @Test
-    void backupCopiesTheH2DatabaseIntoAZipWhileItIsOpen() throws Exception {
+    void backupCopiesTheH2DatabaseIntoAZipWhileItIsOpenReadableByItsOwnerOnly() throws Exception {
         Path file = TestConfigs.exampleConfigFileIn(dir);
         EarshotConfig config = ConfigLoader.fromEnvironment(Wiring.CHANNELS).load(file);
         Path zip = dir.resolve("backup.zip");
@@ -151,6 +151,9 @@ class OperatorCommandsIT {
             assertThat(run("backup", zip.toString(), "--config", file.toString())).as(err.toString()).isZero();
         }
         assertThat(out.toString()).contains("backed up to " + zip);
+        // It holds password hashes and customers' messages: the owner's alone, whatever the cron job's umask.
+        assertThat(java.nio.file.Files.getPosixFilePermissions(zip))
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(zip.toFile())) {
             assertThat(z.stream().map(java.util.zip.ZipEntry::getName)).anyMatch(n -> n.endsWith("earshot.mv.db"));
         }
