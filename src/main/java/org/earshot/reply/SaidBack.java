@@ -59,7 +59,11 @@ final class SaidBack {
     /** Verbs a clause may end on without an object: "won't work", "keeps crashing", "never arrived". */
     private static final Set<String> WHOLE_WITHOUT_OBJECT = Set.of("work", "load", "open", "start", "arrive", "play",
             "respond", "come", "show", "sync", "connect", "happen", "turn", "boot", "update", "install", "download",
-            "upload", "charge", "launch", "stream", "function", "go", "exist", "appear", "help", "answer", "reply");
+            "upload", "charge", "launch", "stream", "function", "go", "exist", "appear", "help", "answer", "reply",
+            "log", "sign", "print", "save", "pair", "send", "move", "stay", "last");
+    /** Verbs whose particle belongs to them: "log in", "sign out", "check in", "shut off". */
+    private static final Set<String> PHRASAL = Set.of("log", "sign", "check", "shut", "turn", "get", "come", "go",
+            "switch", "back", "top", "pick", "boot");
     /** Words that make a subject someone other than the customer or their thing: "anyone else", "people who". */
     private static final Set<String> NOT_THE_CUSTOMERS = Set.of("anyone", "someone", "nobody", "everyone", "anybody",
             "somebody", "everybody", "others", "people", "that", "who", "which", "what", "else");
@@ -293,7 +297,7 @@ final class SaidBack {
         while (end < w.size() && end - from < MAX_WORDS && continues(w, end) && !newClause(w, end)) {
             end++;
         }
-        while (end > verb + 1 && trailing(w.get(end - 1))) {
+        while (end > verb + 1 && trailing(w.get(end - 1)) && !particle(w, end - 1)) {
             end--;
         }
         List<Structure.Word> words = w.subList(from, end);
@@ -335,6 +339,11 @@ final class SaidBack {
             // "my iphone is freaking out and won't open any apps": the subject of the clause before.
             return coordinated(w, start - 1, verb);
         }
+        if (start == subjectEnd && !good && Set.of("locked", "stuck", "unable").contains(w.get(verb).lower())
+                && w.subList(0, start).stream().allMatch(x -> x.platformMarkup() || x.is("ADV"))) {
+            // "Completely locked out of my google account": a tweet that opens on the trouble, the "I'm" left out.
+            return clause(w, verb, false, start).map(r -> "you're " + r);
+        }
         if (start == subjectEnd && !good && negated(w, verb) && w.subList(0, start).stream().allMatch(Structure.Word::platformMarkup)) {
             // "still can't claim my business" opens a tweet: the "I" goes without saying.
             impliedI = true;
@@ -367,7 +376,7 @@ final class SaidBack {
             end++;
         }
         end = cutLong(w, verb, start, end);
-        while (end > verb + 1 && trailing(w.get(end - 1))) {
+        while (end > verb + 1 && trailing(w.get(end - 1)) && !particle(w, end - 1)) {
             end--;
         }
         List<Structure.Word> words = w.subList(start, end);
@@ -417,7 +426,7 @@ final class SaidBack {
         while (end < w.size() && end - from < MAX_WORDS + 4 && continues(w, end) && !newClause(w, end)) {
             end++;
         }
-        while (end > verb + 1 && trailing(w.get(end - 1))) {
+        while (end > verb + 1 && trailing(w.get(end - 1)) && !particle(w, end - 1)) {
             end--;
         }
         boolean firstPerson = subject.equals("i") || subject.equals("we");
@@ -471,7 +480,8 @@ final class SaidBack {
         Structure.Word before = words.size() > 1 ? words.get(words.size() - 2) : last;
         boolean inVerbGroup = before.verbal() || before.negation() || before.is("PART") || before.is("ADV");
         return last.is("VERB") && inVerbGroup && !WHOLE_WITHOUT_OBJECT.contains(last.lemma())
-                && !TROUBLE_VERBS.contains(last.lemma()) && !last.lower().endsWith("ed") || last.is("AUX");
+                && !TROUBLE_VERBS.contains(last.lemma()) && !TROUBLE_WORDS.contains(last.lower()) && !last.lower().endsWith("ed")
+                || last.is("AUX");
     }
 
     /** "you don't remember it": a short clause whose object is a bare "it" or "this" says nothing back. */
@@ -534,6 +544,12 @@ final class SaidBack {
                     .contains(w.get(k + 1).lower()) && w.get(k + 1).text().matches("[\\p{L}].*");
         }
         return !CLAUSE_ENDS.contains(x.lower()) && !SWEARS.contains(x.lower());
+    }
+
+    /** "in" of "log in", "out" of "sign out": a particle that ends its verb, not a dangling preposition. */
+    private static boolean particle(List<Structure.Word> w, int k) {
+        return k > 0 && w.get(k).is("ADP") && Set.of("in", "out", "on", "off", "up", "down", "back", "through").contains(w.get(k).lower())
+                && w.get(k - 1).verbal() && PHRASAL.contains(w.get(k - 1).lemma());
     }
 
     /** Words a clause should not end on: "after", "the", "my", "to". */

@@ -93,4 +93,15 @@ class SaidBackShapesTest {
     void notAbleIsATroubleToo() {
         assertThat(said("I am not able to recover my old mail account")).isEqualTo("you are not able to recover your old mail account");
     }
+
+    @Test
+    void aParticleThatEndsItsVerbStays() {
+        assertThat(said("plz fix my account I can't log in")).isEqualTo("you can't log in");
+        assertThat(said("my order is stuck at the")).isEqualTo("your order is stuck");
+    }
+
+    @Test
+    void aTweetThatOpensOnTheTroubleLeavesOutItsImAndGetsItBack() {
+        assertThat(said("Completely locked out of my mail account and they keep saying no")).isEqualTo("you're completely locked out of your mail account");
+    }
 }
