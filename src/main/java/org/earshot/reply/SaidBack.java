@@ -220,8 +220,17 @@ final class SaidBack {
             // "I am not able to recover my old gmail account".
             return true;
         }
+        if (word.is("VERB") && i > 1 && w.get(i - 1).lower().equals("to") && w.get(i - 2).lower().equals("yet")) {
+            // "I have yet to receive my 1 Million".
+            return true;
+        }
+        int before = i - 1;
+        while (before > 0 && w.get(before).is("ADV")) {
+            before--;
+        }
+        // "I am still unable to reset my password": an adverb may stand between.
         return (word.is("ADJ") || word.is("ADV") || word.is("VERB")) && TROUBLE_WORDS.contains(word.lower())
-                && i > 0 && w.get(i - 1).verbal();
+                && before >= 0 && before < i && w.get(before).verbal();
     }
 
     /** "crashes", "disconnects", "freezes": a trouble verb's third person, whatever the tagger made of it. */
@@ -315,7 +324,8 @@ final class SaidBack {
             start--;
         }
         int subjectEnd = start;
-        if (w.subList(start, verb).stream().anyMatch(x -> x.lower().equals("to"))) {
+        boolean yetTo = verb > 1 && w.get(verb - 1).lower().equals("to") && w.get(verb - 2).lower().equals("yet");
+        if (!yetTo && w.subList(start, verb).stream().anyMatch(x -> x.lower().equals("to"))) {
             return Optional.empty();
         }
         boolean contracted = start > 0 && w.get(start - 1).tag().startsWith("PRON+");
@@ -367,7 +377,7 @@ final class SaidBack {
         boolean passive = subjectEnd < verb && w.subList(subjectEnd, verb).stream().anyMatch(x -> x.is("AUX")
                 && Set.of("was", "were", "got", "been", "am", "'m", "is", "get").contains(x.lower()));
         if (!good && firstPerson && !negated(w, verb) && !passive && !OWN_ACTIONS.contains(w.get(verb).lemma())
-                && !keeps(w, verb) && !getsTrouble(w, verb) && !TROUBLE_WORDS.contains(w.get(verb).lower())) {
+                && !keeps(w, verb) && !getsTrouble(w, verb) && !TROUBLE_WORDS.contains(w.get(verb).lower()) && !yetTo) {
             // "I deleted the app", "I restarted it": what the customer tried, not what went wrong.
             return Optional.empty();
         }
@@ -380,6 +390,19 @@ final class SaidBack {
             end--;
         }
         List<Structure.Word> words = w.subList(start, end);
+        if (vagueEnd(words, verb - start) && firstPerson && negated(w, verb) && start > 1 && w.get(start - 1).is("CCONJ")) {
+            // "i won the car in casino but i didn't get it": the "it" is told in the clause before.
+            int from = start - 1;
+            while (from > 0 && !boundary(w.get(from - 1))) {
+                from--;
+            }
+            if (from < start - 2 && w.get(from).lower().equals(w.get(start).lower()) && start - from <= 8
+                    && clean(w.subList(from, start))) {
+                List<Structure.Word> both = new ArrayList<>(w.subList(from, start));
+                both.addAll(w.subList(subjectEnd, end));
+                return Optional.of(spokenInOrder(both));
+            }
+        }
         if (words.size() < MIN_WORDS - (impliedI ? 1 : 0) - (contracted ? 1 : 0) || vagueEnd(words, verb - start)
                 || w.subList(start, subjectEnd).stream().anyMatch(x -> NOT_THE_CUSTOMERS.contains(x.lower()))
                 || endsWithoutObject(words, w, start + words.size())

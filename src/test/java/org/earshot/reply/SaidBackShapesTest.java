@@ -104,4 +104,16 @@ class SaidBackShapesTest {
     void aTweetThatOpensOnTheTroubleLeavesOutItsImAndGetsItBack() {
         assertThat(said("Completely locked out of my mail account and they keep saying no")).isEqualTo("you're completely locked out of your mail account");
     }
+
+    @Test
+    void aBareItAfterButTakesTheClauseBeforeIt() {
+        assertThat(said("i won the car in the casino but i didn't get it. Pls help")).isEqualTo("you won the car in the casino but didn't get it");
+        assertThat(said("i didn't get it")).isEmpty();
+    }
+
+    @Test
+    void anAdverbMayStandBeforeTheTroubleAndYetToIsATroubleToo() {
+        assertThat(said("I am still unable to reset my password.")).isEqualTo("you are still unable to reset your password");
+        assertThat(said("I have yet to receive my refund")).isEqualTo("you have yet to receive your refund");
+    }
 }
