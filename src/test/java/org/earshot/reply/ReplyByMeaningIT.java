@@ -1,0 +1,72 @@
+package org.earshot.reply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.earshot.config.FaqAnswer;
+import org.earshot.config.ReplyPolicy;
+import org.earshot.scoring.model.LearnedNegativity;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The thresholds by meaning with the real e5 model loaded (the shared reading's, the one the daemon runs):
+ * an answer chosen by meaning ({@link AnswerFinder#NEAR}), only its part that answers, and promises outside
+ * the policy ({@link PromiseMeaning#NEAR}) told from the ones it allows. One class, so the model loads once.
+ */
+class ReplyByMeaningIT {
+    private static final Meaning MEANING = new Meaning(LearnedNegativity.load());
+    private static final FaqAnswer INSTRUMENTS = new FaqAnswer("instruments", List.of("musical instruments"),
+            "Skis and snowboards travel in the hold for a fixed fee. A musical instrument such as a guitar or violin"
+                    + " may come into the cabin as your hand luggage if it fits the overhead locker.", Map.of());
+    private static final FaqAnswer PETS = new FaqAnswer("pets", List.of("travelling with pets"),
+            "Cats and small dogs may travel in the cabin in a soft carrier under the seat in front of you.", Map.of());
+    private static final AnswerFinder ANSWERS = new AnswerFinder(List.of(INSTRUMENTS, PETS), MEANING);
+
+    private static Optional<AnswerFinder.Found> answer(String question) {
+        return ANSWERS.find(PhraseText.of(question), MEANING.read(question));
+    }
+
+    @Test
+    void aQuestionWordedUnlikeTheAnswersTextFindsItByMeaning() {
+        String q = "can I take my guitar on the plane with me?";
+        assertThat(PhraseText.of(q).has("musical instruments")).as("no words shared with the match phrase").isFalse();
+        assertThat(answer(q)).map(f -> f.answer().id()).contains("instruments");
+        assertThat(answer("is my cat allowed to fly with me in the cabin?")).map(f -> f.answer().id()).contains("pets");
+    }
+
+    @Test
+    void anUnrelatedQuestionFindsNoAnswer() {
+        assertThat(answer("what time does the lounge in terminal 2 open?")).isEmpty();
+        assertThat(answer("my credit card was charged twice for one booking")).isEmpty();
+    }
+
+    @Test
+    void onlyThePartThatAnswersIsUsed() {
+        String q = "can I take my guitar on the plane with me?";
+        String part = AnswerPart.of(INSTRUMENTS.answer(), PhraseText.of(q), INSTRUMENTS.match(), MEANING.read(q), MEANING);
+        assertThat(part).contains("guitar").doesNotContain("Skis");
+    }
+
+    @Test
+    void aPromiseOutsideThePolicyIsFoundByMeaningWithoutItsKeywords() {
+        PromiseMeaning promises = new PromiseMeaning(policy(List.of()), MEANING);
+        assertThat(promises.outsidePolicy("we'll arrange a hotel for you tonight")).isPresent();
+        assertThat(promises.outsidePolicy("I will sort out a room for you to sleep in tonight")).isPresent();
+        assertThat(promises.outsidePolicy("we'll cover what the cab costs you")).isPresent();
+    }
+
+    @Test
+    void aPromiseThePolicyAllowsOrNoPromiseAtAllIsNotFlagged() {
+        PromiseMeaning promises = new PromiseMeaning(policy(List.of("a meal voucher while you wait at the airport")), MEANING);
+        assertThat(promises.outsidePolicy("I'll send you a meal voucher to use while you wait at the airport")).isEmpty();
+        assertThat(promises.outsidePolicy("I'll look into what happened to your bag and get back to you")).isEmpty();
+        assertThat(promises.outsidePolicy("we'll check the status of your flight for you")).isEmpty();
+    }
+
+    private static ReplyPolicy policy(List<String> mayPromise) {
+        return new ReplyPolicy("friendly", "Alex from the care team", Duration.ofHours(24), mayPromise, List.of(), Map.of());
+    }
+}
