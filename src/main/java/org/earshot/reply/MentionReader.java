@@ -130,8 +130,11 @@ final class MentionReader {
             answer = Optional.of(new AnswerFinder.Found(new org.earshot.config.FaqAnswer(whole.id(), whole.match(), part,
                     whole.translations()), answer.get().phrase()));
         }
+        // A mention in another language may read as "other" in English and as a complaint in its own (DraftLanguage):
+        // its step is found too, and used only if it is.
+        boolean foreign = !"en".equals(language) && intent == Intent.OTHER;
         Optional<NextStepFinder.Found> step = answer.isEmpty() && product.isEmpty()
-                && (intent == Intent.COMPLAINT || intent == Intent.QUESTION) ? steps.find(text, vector) : Optional.empty();
+                && (intent == Intent.COMPLAINT || intent == Intent.QUESTION || foreign) ? steps.find(text, vector) : Optional.empty();
         return new MentionReading(analysis, detection, problem, answer, product, text, language, structure, saidBack, step);
     }
 
