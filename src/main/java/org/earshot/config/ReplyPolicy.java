@@ -115,6 +115,12 @@ public record ReplyPolicy(
                 promiseExamples);
     }
 
+    /** The same policy with these example promises. */
+    public ReplyPolicy withPromiseExamples(PromiseExamples examples) {
+        return new ReplyPolicy(brandVoice, handledBy, hearBackWithin, mayPromise, mayNotPromise, templates, signOff,
+                askWhenUnclear, hearBack, faq, catalogue, legal, escalateTo, llm, languages, nextSteps, examples);
+    }
+
     /** The same policy with these next steps. */
     public ReplyPolicy withNextSteps(List<NextStep> steps) {
         return new ReplyPolicy(brandVoice, handledBy, hearBackWithin, mayPromise, mayNotPromise, templates, signOff,

@@ -63,7 +63,19 @@ final class ReplyPolicyReader {
             if (match.isEmpty()) {
                 throw s.get("match").error("must list at least one phrase that shows a complaint is of this kind");
             }
-            out.add(new NextStep(s.requiredString("id"), lower(match), s.requiredString("about"), s.requiredString("step")));
+            // A step in other languages: how it is named and given, and the phrases that show a complaint in that language is of this kind.
+            List<String> allMatch = new ArrayList<>(lower(match));
+            Map<String, NextStep.Local> translations = new LinkedHashMap<>();
+            for (Map.Entry<String, ConfigNode> t : s.get("translations").children().entrySet()) {
+                if (!LANGUAGE_CODE.matcher(t.getKey()).matches()) {
+                    throw t.getValue().error("is not a language: use a two-letter ISO 639-1 code like es or fr");
+                }
+                translations.put(t.getKey(), new NextStep.Local(t.getValue().requiredString("about"),
+                        t.getValue().requiredString("step")));
+                allMatch.addAll(lower(t.getValue().stringList("match")));
+            }
+            out.add(new NextStep(s.requiredString("id"), allMatch, s.requiredString("about"), s.requiredString("step"),
+                    translations));
         }
         return out;
     }

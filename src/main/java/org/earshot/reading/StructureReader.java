@@ -198,13 +198,18 @@ public final class StructureReader {
                     masked.setCharAt(i, ' ');
                 }
             }
-            Span[] spans = tokens.tokenizePos(masked.toString());
+            // A typographic apostrophe ("can’t", "I’ve") reads as the plain one: the models learnt on plain
+            // ones and tag "can’t" as punctuation otherwise. Same length, so every offset holds.
+            String plain = masked.toString().replace('\u2019', '\'');
+            Span[] spans = tokens.tokenizePos(plain);
             String[] words = new String[spans.length];
+            String[] read = new String[spans.length];
             for (int i = 0; i < spans.length; i++) {
                 words[i] = spans[i].getCoveredText(sentence).toString();
+                read[i] = spans[i].getCoveredText(plain).toString();
             }
-            String[] tagged = tags == null ? null : tags.tag(words);
-            SentenceLemmas lemmaOf = new SentenceLemmas(words, tagged, tagged == null ? null : lemmatizer);
+            String[] tagged = tags == null ? null : tags.tag(read);
+            SentenceLemmas lemmaOf = new SentenceLemmas(read, tagged, tagged == null ? null : lemmatizer);
             List<Structure.Word> out = new ArrayList<>();
             for (int i = 0; i < words.length; i++) {
                 String tag = tagged == null ? "X" : tagged[i];

@@ -11,8 +11,14 @@ import org.earshot.config.FaqAnswer;
  * (and when none is near) by words: the one whose longest match phrase occurs in it.
  */
 final class AnswerFinder {
-    /** How near in meaning a mention must be to an answer's phrase or sentence to get that answer. */
-    static final double NEAR = 0.87;
+    /**
+     * How near in meaning a mention must be to an answer's phrase or sentence to get that answer. Checked with
+     * the e5 model on 24 self-written questions against the example airline's answers (ReplyByMeaningIT): at
+     * 0.87, 5 of 16 reworded questions got the right answer, 1 a wrong one (Wi-Fi read as flight status), and
+     * an unrelated complaint came within 0.001 of an answer (0.869); at 0.88, 3 right, none wrong, no unrelated
+     * one above 0.87. A wrong answer costs more than none (the words still find the plain ones), so 0.88.
+     */
+    static final double NEAR = 0.88;
 
     private final List<FaqAnswer> answers;
     private final List<List<String>> padded;

@@ -103,8 +103,8 @@ record DraftLanguage(ReplyLanguage language, List<Warning> notices) {
      * English grammar, so a mention in another language keeps neither; a draft in the mention's language says
      * back the person's own phrase with its possessive turned ("mi maleta" → "su maleta") where one can be
      * turned, and otherwise the template says plainly that it is sorry without naming what it did not read.
-     * Its language is the draft's, which the rules read it in. The policy's next steps are written in the
-     * team's language, so a draft in another language gives none.
+     * Its language is the draft's, which the rules read it in. A next step is given where the policy has it
+     * in this language ({@code translations} of a {@code nextSteps} entry), else none.
      */
     MentionReading readingFor(MentionReading r, ReplyPolicy localPolicy) {
         boolean english = r.language() == null || r.language().isBlank() || "en".equals(r.language())
@@ -130,8 +130,11 @@ record DraftLanguage(ReplyLanguage language, List<Warning> notices) {
         Optional<AnswerFinder.Found> answer = r.answer().map(f -> new AnswerFinder.Found(
                 localPolicy.faq().stream().filter(a -> a.id().equals(f.answer().id())).findFirst().orElse(f.answer()),
                 f.phrase()));
+        // The policy's next step where it gives it in this language.
+        Optional<NextStepFinder.Found> step = r.nextStep().flatMap(f -> f.step().in(language.code())
+                .map(local -> new NextStepFinder.Found(local, f.phrase())));
         return new MentionReading(r.analysis(), r.detection(), problem, answer, r.product(), r.text(), language.code(),
-                r.structure(), "", Optional.empty());
+                r.structure(), "", step);
     }
 
     /** The language a draft for this (localised) reading is in: its language when drafts are written in it, else English. */

@@ -82,6 +82,27 @@ public final class HearBack {
         return fit.compareTo(policy) < 0 ? fit : policy;
     }
 
+    /**
+     * The time a reply may promise with the task's service level in mind: never past what is left of it
+     * (rounded down to what a person says: whole hours from 2 hours, else 5-minute steps), nor past a deadline
+     * the customer named. Empty when the service level has run out, or less than 5 minutes of it is left: the
+     * reply then says plainly it comes as soon as it can today, not a fresh full time.
+     *
+     * @param left what is left of the service level, or null when no clock runs
+     */
+    public static Optional<Duration> fitting(Duration policy, String mention, Duration left) {
+        Duration promise = policy;
+        if (left != null) {
+            if (left.compareTo(Duration.ofMinutes(5)) < 0) {
+                return Optional.empty();
+            }
+            Duration spoken = left.compareTo(Duration.ofHours(2)) >= 0 ? Duration.ofHours(left.toHours())
+                    : Duration.ofMinutes(left.toMinutes() / 5 * 5);
+            promise = spoken.compareTo(policy) < 0 ? spoken : policy;
+        }
+        return Optional.of(fitting(promise, mention));
+    }
+
     private static String plural(long n, String unit) {
         return n == 1 ? "1 " + unit : n + " " + unit + "s";
     }

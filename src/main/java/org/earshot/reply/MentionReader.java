@@ -116,6 +116,12 @@ final class MentionReader {
             // "It's playing the right song now, thanks": glad of what they said went right.
             saidBack = SaidBack.glad(structure).orElse("");
         }
+        if (saidBack.isEmpty() && intent == Intent.PRAISE && problem.isEmpty() && WANTS.matcher(mention).find()) {
+            // "Thx for reaching out. It would be nice to have ...", "I expect a quick answer": no praise to thank
+            // for, only a "thanks" or a kind word beside what they want; say plainly what could not be read.
+            detection = new IntentDetection(Intent.OTHER, "");
+            intent = Intent.OTHER;
+        }
         if (answer.isPresent()) {
             // Only the part that answers: the sentence about instruments for a guitar, not the one about skis.
             // The translations stay whole (the part is cut from the team's text).
@@ -124,8 +130,11 @@ final class MentionReader {
             answer = Optional.of(new AnswerFinder.Found(new org.earshot.config.FaqAnswer(whole.id(), whole.match(), part,
                     whole.translations()), answer.get().phrase()));
         }
+        // A mention in another language may read as "other" in English and as a complaint in its own (DraftLanguage):
+        // its step is found too, and used only if it is.
+        boolean foreign = !"en".equals(language) && intent == Intent.OTHER;
         Optional<NextStepFinder.Found> step = answer.isEmpty() && product.isEmpty()
-                && (intent == Intent.COMPLAINT || intent == Intent.QUESTION) ? steps.find(text, vector) : Optional.empty();
+                && (intent == Intent.COMPLAINT || intent == Intent.QUESTION || foreign) ? steps.find(text, vector) : Optional.empty();
         return new MentionReading(analysis, detection, problem, answer, product, text, language, structure, saidBack, step);
     }
 
@@ -143,6 +152,11 @@ final class MentionReader {
         return meaning.read(mention);
     }
 
+
+    /** What someone wants or lacks, which a thanks beside it does not make praise. */
+    private static final java.util.regex.Pattern WANTS = java.util.regex.Pattern.compile(
+            "(?i)\\b(should|would be (nice|great|good)|need|needs|expect|please|pls|plz|isn't|isn’t|can't|can’t|cannot"
+                    + "|won't|won’t|doesn't|doesn’t|don't|don’t|not|never|why|when will)\\b|\\?");
 
     private static final java.util.regex.Pattern HELP = java.util.regex.Pattern.compile(
             "(?i)\\b(can|could|would|will) (you|u|someone|anyone|somebody)( guys| please| pls)? (help|assist|fix|sort)"

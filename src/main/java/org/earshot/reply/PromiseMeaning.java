@@ -24,12 +24,23 @@ final class PromiseMeaning {
     private static final Pattern TEAM_COMMITS = Pattern.compile("\\b(we|i)('ll| will| shall| are going to|'re going to"
             + "| can| could| would| have arranged| 've arranged| have booked|'ve booked)\\b|\\bwe'd\\b|\\bi'd\\b"
             + "|\\byou('ll| will) (get|receive|have|be given|be sent)\\b|\\blet me (arrange|book|get|send|add|cover|pay)\\b"
-            + "|\\bhere('s| is) (a|an|your)\\b|\\b(is|are) on (its|their) way\\b");
+            + "|\\bhere('s| is) (a|an|your)\\b|\\b(is|are) on (its|their) way\\b"
+            // The drafted languages' own ways of committing: es, fr, de, pt.
+            + "|\\b(vamos a|le (daremos|enviaremos|pagaremos|reembolsaremos|reservaremos|abonaremos)|nos encargaremos|recibirá)\\b"
+            + "|\\b(nous (allons|vous|prendrons|rembourserons|offrirons)|je vais vous|vous recevrez)\\b"
+            + "|\\b(wir (werden|übernehmen|erstatten|buchen|schicken|zahlen)|ich werde|sie (erhalten|bekommen))\\b"
+            + "|\\b(vamos|iremos|você (receberá|vai receber)|reembolsaremos|pagaremos)\\b");
     /** Words of the examples that say nothing costly by themselves. */
     private static final Set<String> PLAIN = Set.of("we", "we'll", "will", "you", "you'll", "your", "yours", "i", "i'll",
             "the", "a", "an", "for", "to", "of", "and", "on", "in", "at", "by", "it", "be", "is", "are", "with", "get",
             "give", "send", "add", "make", "arrange", "book", "trouble", "account", "back", "it'll", "this", "that",
-            "full", "fixed", "#", "point", "night", "our", "us", "me", "my", "from", "next", "all", "any", "can", "up", "out", "new", "one");
+            "full", "fixed", "#", "point", "night", "our", "us", "me", "my", "from", "next", "all", "any", "can", "up", "out", "new", "one",
+            // The function words of the drafted languages, for examples the policy writes in them.
+            "le", "la", "el", "los", "las", "de", "del", "un", "una", "su", "sus", "y", "en", "por", "para", "con", "nos",
+            "se", "vamos", "esta", "noche", "nous", "vous", "les", "des", "du", "une", "votre", "vos", "et", "pour",
+            "avec", "je", "ce", "soir", "wir", "sie", "ihnen", "ihr", "ihre", "der", "die", "das", "den", "dem", "ein",
+            "eine", "einen", "und", "für", "mit", "zu", "von", "ich", "heute", "werden", "nós", "você", "o", "os", "as",
+            "do", "da", "um", "uma", "seu", "sua", "e", "em", "com", "eu", "hoje");
 
     private final List<String> forbidden;
     private final List<String> allowed;

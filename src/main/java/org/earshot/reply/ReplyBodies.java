@@ -29,7 +29,9 @@ final class ReplyBodies {
         UrgencyLevel level = level(input, r);
         Map<String, String> v = new HashMap<>();
         v.put("name", PersonName.of(input.author() == null ? new Author("", "", 0) : input.author()));
-        v.put("hearBack", HearBack.spoken(HearBack.fitting(policy.hearBackFor(intent, level), MentionReader.mentionText(input))));
+        java.util.Optional<java.time.Duration> hearBack = HearBack.fitting(policy.hearBackFor(intent, level),
+                MentionReader.mentionText(input), input.timeLeft());
+        v.put("hearBack", hearBack.map(HearBack::spoken).orElse(ReplyTemplates.LATE));
         v.put("browseLink", policy.catalogue().browseLink());
         v.put("ask", Asks.onlyMissing(policy.askWhenUnclear(), MentionReader.mentionText(input)));
         String problem = r.problem();
@@ -127,7 +129,8 @@ final class ReplyBodies {
     String press(MentionReading r, DraftInput input, String problem) {
         Map<String, String> v = new HashMap<>();
         v.put("name", PersonName.of(input.author() == null ? new Author("", "", 0) : input.author()));
-        v.put("hearBack", HearBack.spoken(policy.hearBackFor(r.intent(), level(input, r))));
+        v.put("hearBack", HearBack.fitting(policy.hearBackFor(r.intent(), level(input, r)), MentionReader.mentionText(input),
+                input.timeLeft()).map(HearBack::spoken).orElse(ReplyTemplates.LATE));
         v.put("problem", problem);
         String title = input.text().strip().lines().findFirst().orElse("").strip();
         v.put("title", title.length() > 120 ? title.substring(0, 119).strip() + "…" : title);

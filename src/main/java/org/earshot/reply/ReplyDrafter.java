@@ -26,7 +26,7 @@ public final class ReplyDrafter {
     /** Said in every reply to a safety matter, before the team's own closing line. */
     static final String SAFETY_FIRST = "If anyone is hurt or in danger, please contact the local emergency services first.";
     private static final java.util.regex.Pattern READ_ONLY_HEAR_BACK = java.util.regex.Pattern.compile(
-            "[;,.]\\s*(and )?(you'll|you will) hear back from (me|us) within [^.;]+[.;]?", java.util.regex.Pattern.CASE_INSENSITIVE);
+            "[;,.]\\s*(and )?(you'll|you will) hear back from (me|us) (within|as soon as) [^.;]+[.;]?", java.util.regex.Pattern.CASE_INSENSITIVE);
     private final ReplyPolicy policy;
     private final ReplyTemplates templates;
     private final ReplyGuardrails guardrails;
@@ -206,11 +206,12 @@ public final class ReplyDrafter {
      */
     private Draft fromLlm(DraftInput input, MentionReading reading, String templateBody, Draft template) {
         Channel channel = channel(input);
-        String hearBack = HearBack.spoken(policy.hearBackFor(reading.intent(), ReplyBodies.level(input, reading)));
+        String hearBack = HearBack.fitting(policy.hearBackFor(reading.intent(), ReplyBodies.level(input, reading)),
+                MentionReader.mentionText(input), input.timeLeft()).map(HearBack::spoken).orElse(null);
         String text;
         long start = System.nanoTime();
         try {
-            text = llm.complete(LlmPrompt.system(policy, channel, hearBack, templateBody),
+            text = llm.complete(LlmPrompt.system(policy, channel, hearBack, templateBody, reading),
                     LlmPrompt.user(channel.platform(), author(input), MentionReader.mentionText(input)));
             modelCalls.called("ok", java.time.Duration.ofNanos(System.nanoTime() - start));
         } catch (LlmDrafter.LlmException e) {

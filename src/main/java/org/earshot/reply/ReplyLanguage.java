@@ -123,6 +123,11 @@ final class ReplyLanguage {
         return texts.getProperty("askWhenUnclear");
     }
 
+    /** What a reply promises once the service level has run out, in place of "within 24 hours": "as soon as I can today". */
+    String lateHearBack() {
+        return texts.getProperty("hearBack.late", "as soon as I can today");
+    }
+
     /** "If anyone is hurt or in danger, ..." in this language. */
     String safetyFirst() {
         return texts.getProperty("safety");

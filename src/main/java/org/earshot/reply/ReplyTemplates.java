@@ -124,8 +124,21 @@ final class ReplyTemplates {
         for (Map.Entry<String, String> e : values.entrySet()) {
             text = text.replace("{" + e.getKey() + "}", e.getValue());
         }
-        return text.replace("{handledBy}", policy.handledBy()).replace("{ask}", policy.askWhenUnclear())
+        return late(text.replace("{handledBy}", policy.handledBy()).replace("{ask}", policy.askWhenUnclear()))
                 .replaceAll("\\s{2,}", " ").strip();
+    }
+
+    /** What {hearBack} is filled with when the service level has run out; {@link #fill} says it honestly. */
+    static final String LATE = "\u0001late\u0001";
+    private static final java.util.regex.Pattern WITHIN_LATE = java.util.regex.Pattern.compile(
+            "\\s*(?:within|in the next|innerhalb von|sous|dans les|en un plazo de|en|em até|dentro de)?\\s*\u0001late\u0001");
+
+    /** "within {hearBack}" when the time has run out: "as soon as I can today" in the template's language. */
+    private String late(String text) {
+        if (!text.contains(LATE)) {
+            return text;
+        }
+        return WITHIN_LATE.matcher(text).replaceAll(java.util.regex.Matcher.quoteReplacement(" " + language.lateHearBack()));
     }
 
     private static final java.util.regex.Pattern SPOKEN = java.util.regex.Pattern.compile("(\\d+) (minute|hour|day)s?");

@@ -11,7 +11,7 @@ import org.earshot.reading.Structure;
  * head"), names a person, or stands in a sentence that tells no trouble and is no verb's object.
  */
 final class StrayNoun {
-    private static final Set<String> PEOPLE = Set.of("fiancée", "fiancee", "fiance", "fiancé", "boss", "wife",
+    static final Set<String> PEOPLE = Set.of("fiancée", "fiancee", "fiance", "fiancé", "boss", "wife",
             "husband", "son", "daughter", "mum", "mom", "dad", "mother", "father", "friend", "friends", "family",
             "kids", "kid", "children", "child", "baby", "partner", "boyfriend", "girlfriend", "sister", "brother",
             "parents", "grandma", "grandpa", "colleague", "colleagues", "team", "dog", "cat", "self", "life");

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import org.earshot.domain.Draft;
 import org.earshot.domain.ResponseTask;
+import org.earshot.reply.DraftInput;
 import org.earshot.reply.ReplyDrafter;
 import org.earshot.store.Database;
 import org.earshot.store.TaskStore;
@@ -38,7 +39,9 @@ public final class LlmDrafts {
         List<ResponseTask> waiting = db.inTransaction(h -> tasks.llmPending(h, PER_RUN));
         int replaced = 0;
         for (ResponseTask task : waiting) {
-            Draft draft = drafter.draft(Triage.draftInput(task.mention(), task.score(), task.customer()));
+            DraftInput input = Triage.draftInput(task.mention(), task.score(), task.customer());
+            Draft draft = drafter.draft(task.dueAt() == null ? input
+                    : input.withTimeLeft(java.time.Duration.between(clock.instant(), task.dueAt())));
             boolean done = db.inTransaction(h -> tasks.replacePendingDraft(h, task.id(), draft, clock.instant()));
             if (done) {
                 replaced++;

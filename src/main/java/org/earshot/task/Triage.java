@@ -163,11 +163,11 @@ public final class Triage {
         }
         scoringTimes.accept(java.time.Duration.ofNanos(System.nanoTime() - started));
         Score score = teamCorrections.get().adjust(scorer.analysed(TeamCorrections.textOf(m.subject(), m.text())), scored);
-        DraftInput input = draftInput(m, score, history, reading);
-        Draft draft = withNotice(drafter.templateDraft(input), reading);
-        // The same deadline the service-level clock alerts on.
+        // The same deadline the service-level clock alerts on; the draft promises nothing past it.
         Instant due = businessClock.addWorkingTime(m.receivedAt(),
                 serviceLevels.forChannel(drafter.channels().of(m.platform())).firstResponse());
+        DraftInput input = draftInput(m, score, history, reading).withTimeLeft(java.time.Duration.between(now, due));
+        Draft draft = withNotice(drafter.templateDraft(input), reading);
         return new Assessment(score, draft, due, drafter.llmWrites(input, draft), reading.language(),
                 !withModel && reader.model() != null);
     }

@@ -58,6 +58,26 @@ class LlmDraftIT {
     }
 
     @Test
+    void thePromptCarriesTheReadingTheProblemTheIntentTheLanguageAndTheTimeLeft() {
+        drafter("gpt-4o-mini").draft(MARIA.withTimeLeft(Duration.ofMinutes(150)));
+
+        llm.verify(postRequestedFor(urlEqualTo("/v1/chat/completions"))
+                .withRequestBody(containing("- intent: complaint"))
+                .withRequestBody(containing("- language: en"))
+                .withRequestBody(containing("- the problem, in the customer's words turned to 'you': your lost bag"))
+                .withRequestBody(containing("- time left: promise to come back within 2 hours at most, never later")));
+    }
+
+    @Test
+    void aLateMentionsPromptAsksForNoFreshTime() {
+        drafter("gpt-4o-mini").draft(MARIA.withTimeLeft(Duration.ofMinutes(-20)));
+
+        llm.verify(postRequestedFor(urlEqualTo("/v1/chat/completions"))
+                .withRequestBody(containing("the service level has run out"))
+                .withRequestBody(containing("hear back as soon as you can today")));
+    }
+
+    @Test
     void aDraftThatBreaksAHardRuleIsReplacedByTheTemplatesWithTheReason() {
         Draft d = drafter("earshot-promiser").draft(MARIA);
 

@@ -67,6 +67,13 @@ class SaidBackTest {
     }
 
     @Test
+    void aThanksBesideWhatSomeoneWantsIsNotThankedForAsPraise() {
+        Draft d = draft("Thx for reaching out. It would be nice to have more precise control over export sharpening");
+        assertThat(d.text()).doesNotContain("Glad to hear from you").doesNotContain("kind words");
+        assertThat(draft("Thank you so much, the crew were wonderful").intent()).isEqualTo(Intent.PRAISE);
+    }
+
+    @Test
     void aCustomerWhoUsesASpammersWordButAsksForHelpIsNotSpam() {
         Draft d = draft("@RockstarSupport Hello I went to the casino and won the tron bike but it did not deliver to my"
                 + " garage I have waited 30 minutes and even restarted the game. Can you guys help");
