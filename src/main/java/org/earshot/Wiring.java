@@ -244,7 +244,11 @@ public final class Wiring implements AutoCloseable {
             built.forEach((id, c) -> metered.put(id, metrics.metered(c)));
         }
         this.connectors = java.util.Collections.unmodifiableMap(metered);
-        this.database = Database.open(config.storage());
+        // While the H2 file is held by another process, the web port's /health says so (not for the office).
+        try (org.earshot.web.StartingHealthServer starting = new org.earshot.web.StartingHealthServer(
+                config.web().host(), config.web().port())) {
+            this.database = Database.open(config.storage(), office ? waiting -> { } : starting::waitingFor);
+        }
         metrics.readingFrom(database);
         try {
             // The drafter reads by meaning with the scorer's model (the same shared instance; none with EARSHOT_MODEL=lexicon).
