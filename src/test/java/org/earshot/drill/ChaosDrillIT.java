@@ -24,11 +24,13 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.earshot.Wiring;
 import org.earshot.config.ConfigLoader;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The chaos drill: a simulated Mastodon that tells the truth about what was posted answers a share of
+ * The chaos drill, for each platform over HTTP (Mastodon, X, Reddit, Bluesky; {@code -Dearshot.drill.platforms=x,reddit}
+ * drills only those): a simulated platform that tells the truth about what was posted answers a share of
  * every request (polls, posts) with a 429 and {@code Retry-After}, a 500, a reset connection or the
  * real answer five seconds late, for a while ({@code -Dearshot.chaos.seconds}, 30 by default), then
  * recovers. Every new task is approved as it comes. During the chaos {@code /health/ready} is sampled
@@ -48,16 +50,24 @@ class ChaosDrillIT {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private int port;
+    private String connectorId;
 
-    @Test
-    void afterMinutesOfFaultsEveryMentionIsInOnceEveryApprovedReplyPostedOnceAndHealthSaidSo() throws Exception {
+    @ParameterizedTest
+    @EnumSource(value = DrillPlatform.Kind.class, names = {"MASTODON", "X", "REDDIT", "BLUESKY"})
+    void afterMinutesOfFaultsEveryMentionIsInOnceEveryApprovedReplyPostedOnceAndHealthSaidSo(DrillPlatform.Kind kind)
+            throws Exception {
+        String only = System.getProperty("earshot.drill.platforms", "");
+        org.junit.jupiter.api.Assumptions.assumeTrue(only.isBlank() || java.util.Arrays.asList(
+                only.toLowerCase(java.util.Locale.ROOT).split(",")).contains(kind.name().toLowerCase(java.util.Locale.ROOT)),
+                "earshot.drill.platforms=" + only + " leaves it out");
+        connectorId = kind.name().toLowerCase(java.util.Locale.ROOT);
         long seconds = Long.getLong("earshot.chaos.seconds", 30);
         long seed = Long.getLong("earshot.drill.seed", System.nanoTime());
         TruthfulPlatform.Chaos chaos = new TruthfulPlatform.Chaos(new Random(seed), 0.5);
         chaos.on(true);
-        try (TruthfulPlatform mastodon = new TruthfulPlatform(DrillPlatform.Kind.MASTODON, Path.of("wiremock", "mastodon"),
+        try (TruthfulPlatform platform = new TruthfulPlatform(kind, Path.of("wiremock", connectorId),
                 new Random(seed + 1), 0, 0, chaos)) {
-            Wiring wiring = new Wiring(new ConfigLoader(System::getenv, Wiring.CHANNELS).load(config(mastodon)),
+            Wiring wiring = new Wiring(new ConfigLoader(System::getenv, Wiring.CHANNELS).load(config(platform)),
                     Wiring.CONNECTOR_FACTORIES, Clock.systemUTC(), DrillDaemon.TIMINGS);
             try {
                 wiring.startScheduler();
@@ -88,7 +98,7 @@ class ChaosDrillIT {
                 List<JsonNode> tasks = tasks(ALL_STATES);
                 Map<String, Integer> perMention = new HashMap<>();
                 tasks.forEach(t -> perMention.merge(t.path("mention").path("externalId").asText(), 1, Integer::sum));
-                List<DrillPlatform.Post> made = mastodon.posts();
+                List<DrillPlatform.Post> made = platform.posts();
                 Map<String, List<DrillPlatform.Post>> children = new HashMap<>();
                 made.forEach(p -> children.computeIfAbsent(p.inReplyTo(), x -> new ArrayList<>()).add(p));
                 int blocks = 0;
@@ -101,7 +111,7 @@ class ChaosDrillIT {
                     if (!t.path("state").asText().equals("POSTED")) {
                         wrong.add("task " + t.path("id") + " " + t.path("state") + " " + t.path("delivery"));
                     }
-                    String tip = t.path("mention").path("externalId").asText();
+                    String tip = platform.parentIdOf(t.path("mention").path("externalId").asText());
                     for (String block : expected) {
                         List<DrillPlatform.Post> replies = children.getOrDefault(tip, List.of());
                         if (replies.size() != 1 || !replies.get(0).text().endsWith(block.strip())) {
@@ -112,9 +122,9 @@ class ChaosDrillIT {
                         tip = replies.get(0).id();
                     }
                 }
-                System.out.println("chaos drill (seed " + seed + ", " + seconds + " s): faults served " + chaos.served
+                System.out.println("chaos drill " + connectorId + " (seed " + seed + ", " + seconds + " s): faults served " + chaos.served
                         + "; " + tasks.size() + " tasks, " + approved.size() + " approved, " + blocks + " blocks posted once, "
-                        + made.size() + " posts made from " + mastodon.postRequests() + " POSTs, " + mastodon.requests().size()
+                        + made.size() + " posts made from " + platform.postRequests() + " POSTs, " + platform.requests().size()
                         + " requests in all; health during chaos "
                         + healthDuringChaos + "; after " + healthAfter);
                 assertThat(approved).as("approvals during the chaos").isNotEmpty();
@@ -133,14 +143,14 @@ class ChaosDrillIT {
 
     private static final String HEALTHY = "connector UP ok; outbox UP ok";
 
-    /** The Mastodon connector's and the outbox's lines in /health/ready: status and what they say (numbers as N). */
+    /** The connector's and the outbox's lines in /health/ready: status and what they say (numbers as N). */
     private String health() throws Exception {
         HttpResponse<String> r = call("/health/ready", null);
         List<String> lines = new ArrayList<>();
         for (JsonNode check : JSON.readTree(r.body()).path("checks")) {
             String name = check.path("name").asText();
-            if (name.equals("connector mastodon") || name.equals("outbox")) {
-                lines.add(name.replace(" mastodon", "") + " " + check.path("status").asText() + " "
+            if (name.equals("connector " + connectorId) || name.equals("outbox")) {
+                lines.add(name.replace(" " + connectorId, "") + " " + check.path("status").asText() + " "
                         + check.path("detail").asText().replaceAll("\\d+", "N").replaceAll("(.{160}).+", "$1…"));
             }
         }
@@ -199,7 +209,7 @@ class ChaosDrillIT {
                     keywords: ["acme air", "acmeair"]
                     handles: ["@acmeair", "@acmeair@mastodon.example"]
                     hashtags: ["#acmeair"]
-                    ownAccounts: ["acmeair@mastodon.example", "acmeair"]
+                    ownAccounts: ["acmeair@mastodon.example", "acmeair", "acmeair.bsky.social"]
                 connectors:
                 %s
                 slack:
