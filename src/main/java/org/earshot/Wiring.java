@@ -244,7 +244,11 @@ public final class Wiring implements AutoCloseable {
             built.forEach((id, c) -> metered.put(id, metrics.metered(c)));
         }
         this.connectors = java.util.Collections.unmodifiableMap(metered);
-        this.database = Database.open(config.storage());
+        // While the H2 file is held by another process, the web port's /health says so (not for the office).
+        try (org.earshot.web.StartingHealthServer starting = new org.earshot.web.StartingHealthServer(
+                config.web().host(), config.web().port())) {
+            this.database = Database.open(config.storage(), office ? waiting -> { } : starting::waitingFor);
+        }
         metrics.readingFrom(database);
         try {
             // The drafter reads by meaning with the scorer's model (the same shared instance; none with EARSHOT_MODEL=lexicon).
@@ -581,15 +585,15 @@ public final class Wiring implements AutoCloseable {
      */
     public List<ReadinessCheck> readiness() {
         List<ReadinessCheck> checks = new java.util.ArrayList<>();
-        try {
-            database.inTransaction(h -> h.createQuery("select 1").mapTo(Integer.class).one());
-            checks.add(ReadinessCheck.up("database", database.shared() ? "PostgreSQL" : "H2"));
-        } catch (RuntimeException e) {
-            checks.add(new ReadinessCheck("database", ReadinessCheck.Status.DOWN, "does not answer: " + e.getMessage()));
-        }
+        ReadinessCheck db = databaseCheck();
+        checks.add(db);
         boolean running = scheduler != null && scheduler.running();
         checks.add(running ? ReadinessCheck.up("scheduler", "running")
                 : new ReadinessCheck("scheduler", ReadinessCheck.Status.DOWN, "not running"));
+        if (db.status() == ReadinessCheck.Status.DOWN) {
+            // The other checks read the database: each would wait the pool's 30 s for a connection too.
+            return checks;
+        }
         try {
             for (ConnectorHealth h : connectorHealth()) {
                 ReadinessCheck.Status status = h.healthy() ? ReadinessCheck.Status.UP
@@ -607,6 +611,37 @@ public final class Wiring implements AutoCloseable {
             // Their health is read from the database, whose own check says DOWN already.
         }
         return checks;
+    }
+
+    /** How long {@code /health/ready} waits for the database's answer before it says DOWN. */
+    static final Duration DATABASE_CHECK_WAIT = Duration.ofSeconds(3);
+    private static final java.util.concurrent.ExecutorService DATABASE_CHECKS =
+            java.util.concurrent.Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "earshot-database-check");
+                t.setDaemon(true);
+                return t;
+            });
+
+    /**
+     * The database answers {@code select 1} within {@link #DATABASE_CHECK_WAIT}: a PostgreSQL being
+     * restarted leaves the pool waiting 30 s for a connection, and health must say so while it lasts.
+     */
+    private ReadinessCheck databaseCheck() {
+        java.util.concurrent.Future<Integer> answer = DATABASE_CHECKS.submit(() ->
+                database.inTransaction(h -> h.createQuery("select 1").mapTo(Integer.class).one()));
+        try {
+            answer.get(DATABASE_CHECK_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return ReadinessCheck.up("database", database.shared() ? "PostgreSQL" : "H2");
+        } catch (java.util.concurrent.TimeoutException e) {
+            return new ReadinessCheck("database", ReadinessCheck.Status.DOWN, "does not answer within "
+                    + DATABASE_CHECK_WAIT.toSeconds() + " s");
+        } catch (java.util.concurrent.ExecutionException e) {
+            return new ReadinessCheck("database", ReadinessCheck.Status.DOWN, "does not answer: "
+                    + e.getCause().getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new ReadinessCheck("database", ReadinessCheck.Status.DOWN, "interrupted while asking it");
+        }
     }
 
     /** The outbox: DEGRADED while replies wait to be posted again after a failure, or wait blocked for a person. */

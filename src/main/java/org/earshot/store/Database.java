@@ -38,7 +38,19 @@ public final class Database implements AutoCloseable {
     static final java.time.Duration LOCK_RETRY = java.time.Duration.ofSeconds(2);
 
     public static Database open(StorageConfig storage) {
-        return open(storage, LOCK_WAIT, LOCK_RETRY);
+        return open(storage, LOCK_WAIT, LOCK_RETRY, waiting -> { });
+    }
+
+    /**
+     * As {@link #open(StorageConfig)}, telling {@code whileWaiting} why the start waits (each try while
+     * another process holds the H2 file), so that the daemon's health can say so before the database is open.
+     */
+    public static Database open(StorageConfig storage, java.util.function.Consumer<String> whileWaiting) {
+        return open(storage, LOCK_WAIT, LOCK_RETRY, whileWaiting);
+    }
+
+    static Database open(StorageConfig storage, java.time.Duration wait, java.time.Duration retry) {
+        return open(storage, wait, retry, waiting -> { });
     }
 
     /**
@@ -46,7 +58,9 @@ public final class Database implements AutoCloseable {
      * is waited for: one line on the log says so and every half minute again, without a stack trace,
      * and the start carries on once the file is free. After {@code wait} it gives up with that same message.
      */
-    static Database open(StorageConfig storage, java.time.Duration wait, java.time.Duration retry) {
+    static Database open(StorageConfig storage, java.time.Duration wait, java.time.Duration retry,
+                         java.util.function.Consumer<String> whileWaiting) {
+        long started = System.nanoTime();
         long giveUp = System.nanoTime() + wait.toNanos();
         long nextSay = 0;
         while (true) {
@@ -62,6 +76,9 @@ public final class Database implements AutoCloseable {
                     throw new StoreException(message + "; waited " + wait.toSeconds() + " s for it, giving up. Stop"
                             + " that process, or give this one a storage.dataDir of its own.");
                 }
+                whileWaiting.accept(message + ": waiting for it to be released (for "
+                        + java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)
+                        + " s so far, at most " + wait.toSeconds() + " s)");
                 if (System.nanoTime() >= nextSay) {
                     LOG.warn("{}: waiting for it to be released, trying again every {} s (at most {} s)", message,
                             retry.toSeconds(), wait.toSeconds());

@@ -149,8 +149,8 @@ final class KillDrill {
     }
 
     private void approveSome(Daemon daemon, Map<Long, List<String>> answered, int howMany) throws Exception {
-        // The first poll may still be running on a fresh database: wait (at most 30 s) for its tasks.
-        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        // The first poll may still be running on a fresh database: wait (at most 2 minutes) for its tasks.
+        long giveUp = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         while (tasks(daemon, ALL_STATES).isEmpty() && daemon.process.isAlive() && System.nanoTime() < giveUp) {
             Thread.sleep(200);
         }
@@ -170,9 +170,9 @@ final class KillDrill {
         }
     }
 
-    /** Every task once no reply is waiting to go out any more (at most two minutes of the daemon running). */
+    /** Every task once no reply is waiting to go out any more (at most five minutes of the daemon running). */
     private List<JsonNode> awaitOutboxDone(Daemon daemon, Set<Long> answered) throws Exception {
-        long giveUp = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        long giveUp = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         while (true) {
             List<JsonNode> all = tasks(daemon, ALL_STATES);
             boolean waiting = all.stream().anyMatch(t -> t.path("state").asText().equals("APPROVED")
@@ -352,9 +352,13 @@ final class KillDrill {
             return new Daemon(p, Integer.parseInt(port), dir.resolve("daemon.log"));
         }
 
-        /** Waits for the REST API (at most a minute); false if the process died first. */
+        /**
+         * Waits for the REST API as long as the process is alive and starting (at most
+         * {@code earshot.drill.startWait} seconds, 600 by default): on a loaded machine a start takes
+         * minutes, and a fixed minute gave up on daemons that were only slow. False if the process died first.
+         */
         boolean awaitApi(KillDrill drill) throws InterruptedException {
-            long giveUp = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+            long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.getLong("earshot.drill.startWait", 600));
             while (process.isAlive() && System.nanoTime() < giveUp) {
                 try {
                     if (drill.call(this, "/api/tasks?state=NEW&limit=1", null).statusCode() == 200) {
@@ -369,6 +373,9 @@ final class KillDrill {
             }
             if (!process.isAlive()) {
                 drill.problems.add("drill " + drill.drills + ": the daemon exited with " + process.exitValue() + ": "
+                        + logTail());
+            } else {
+                drill.problems.add("drill " + drill.drills + ": the daemon did not answer within the start wait: "
                         + logTail());
             }
             return false;

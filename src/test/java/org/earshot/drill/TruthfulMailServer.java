@@ -105,6 +105,19 @@ final class TruthfulMailServer implements DrillPlatform {
 
     @Override
     public String connectorYaml() {
+        return connectorYaml(imapPort(), smtpPort());
+    }
+
+    int imapPort() {
+        return greenMail.getImap().getPort();
+    }
+
+    int smtpPort() {
+        return greenMail.getSmtp().getPort();
+    }
+
+    /** The connector pointed at other ports (a {@link FaultyTcpProxy} in front of each). */
+    String connectorYaml(int imapPort, int smtpPort) {
         return """
                   mail:
                     type: imap
@@ -120,7 +133,7 @@ final class TruthfulMailServer implements DrillPlatform {
                     folder: INBOX
                     fromAddress: %4$s
                     fromName: Acme Air Support
-                """.formatted(DemoMailServer.HOST, greenMail.getImap().getPort(), greenMail.getSmtp().getPort(),
+                """.formatted(DemoMailServer.HOST, imapPort, smtpPort,
                 DemoMailServer.USER, DemoMailServer.PASSWORD).stripTrailing();
     }
 

@@ -95,6 +95,11 @@ final class TruthfulPlatform implements ResponseDefinitionTransformerV2, DrillPl
         }
     }
 
+    /** Adds a stub in front of the recorded ones (a new mention arriving, say). */
+    void stubFor(com.github.tomakehurst.wiremock.client.MappingBuilder stub) {
+        server.stubFor(stub);
+    }
+
     String baseUrl() {
         return "http://127.0.0.1:" + server.port();
     }
