@@ -61,12 +61,13 @@ final class SaidBack {
     private static final Set<String> PASSIVE_FORMS = forms(PASSIVE);
 
     /**
-     * Whether the word's lemma is one of {@code lemmas}. The lemma is worked out only for a word that is
-     * one of their forms: lemmatizing a sentence is the statistical lemmatizer's beam search, most of a
-     * template draft's time, and most verbs are none of these.
+     * Whether the word (a verb) is a form of one of the verbs whose {@code forms} these are. Asked by its
+     * forms, not its lemma: working a sentence's lemmas out is the statistical lemmatizer's beam search,
+     * which was most of a template draft's time (JFR over {@code bench --burst}), and for a word tagged as
+     * a verb being one of these forms is what having one of these lemmas means.
      */
-    private static boolean lemmaIn(Structure.Word word, Set<String> lemmas, Set<String> forms) {
-        return forms.contains(word.lower()) && lemmas.contains(word.lemma());
+    private static boolean isFormOf(Structure.Word word, Set<String> forms) {
+        return forms.contains(word.lower());
     }
 
     /** Every form of the verbs a lemmatizer may read as them: -s, -es, -ies, -ed, -d, -ied, -ing, a doubled consonant, the irregular. */
@@ -84,7 +85,7 @@ final class SaidBack {
             }
             char last = l.charAt(l.length() - 1);
             if ("bdgklmnprt".indexOf(last) >= 0) {
-                out.addAll(List.of(l + last + "ed", l + last + "ing", l + last + "er"));
+                out.addAll(List.of(l + last + "ed", l + last + "ing"));
             }
             out.addAll(IRREGULAR.getOrDefault(l, List.of()));
         }
@@ -125,12 +126,12 @@ final class SaidBack {
 
     private static boolean goodAt(List<Structure.Word> w, int i) {
         Structure.Word word = w.get(i);
-        return word.is("VERB") && lemmaIn(word, GOOD_VERBS, GOOD_FORMS) && !negated(w, i);
+        return word.is("VERB") && isFormOf(word, GOOD_FORMS) && !negated(w, i);
     }
 
     private static boolean troubleAt(List<Structure.Word> w, int i) {
         Structure.Word word = w.get(i);
-        if (word.is("VERB") && (lemmaIn(word, TROUBLE_VERBS, TROUBLE_FORMS) || negated(w, i))) {
+        if (word.is("VERB") && (isFormOf(word, TROUBLE_FORMS) || negated(w, i))) {
             return true;
         }
         return (word.is("ADJ") || word.is("ADV") || word.is("VERB")) && TROUBLE_WORDS.contains(word.lower())
@@ -184,7 +185,7 @@ final class SaidBack {
         boolean firstPerson = subject.equals("i") || subject.equals("we");
         boolean passive = subjectEnd < verb && w.subList(subjectEnd, verb).stream().anyMatch(x -> x.is("AUX")
                 && Set.of("was", "were", "got", "been", "am", "'m", "is", "get").contains(x.lower()));
-        if (!good && firstPerson && !negated(w, verb) && !passive && !lemmaIn(w.get(verb), OWN_ACTIONS, OWN_FORMS)) {
+        if (!good && firstPerson && !negated(w, verb) && !passive && !isFormOf(w.get(verb), OWN_FORMS)) {
             // "I deleted the app", "I restarted it": what the customer tried, not what went wrong.
             return Optional.empty();
         }
@@ -209,7 +210,7 @@ final class SaidBack {
         String said = (impliedI ? "you " : "") + spoken(words);
         Structure.Word v = w.get(verb);
         boolean auxiliary = w.subList(subjectEnd, verb).stream().anyMatch(Structure.Word::verbal);
-        if (!auxiliary && v.is("VERB") && v.lower().endsWith("ed") && lemmaIn(v, PASSIVE, PASSIVE_FORMS)
+        if (!auxiliary && v.is("VERB") && v.lower().endsWith("ed") && isFormOf(v, PASSIVE_FORMS)
                 && !firstPerson && !impliedI && !w.get(subjectEnd - 1).is("PRON")) {
             // A headline's "flight AC123 delayed again" reads "flight AC123 was delayed again".
             int at = said.toLowerCase(Locale.ROOT).indexOf(v.lower());
