@@ -74,7 +74,7 @@ public final class ScoreCommand implements Callable<Integer> {
                     m.createdAt(), now, m.engagement());
             MentionReading reading = reader.read(m.subject(), m.text());
             double read = reader.learnedNegativity(reading);
-            Score s = scorer.score(reading.lexicon(), input, read);
+            Score s = scorer.score(reading.lexicon(), input, read, reading.problem().orElse(null));
             ObjectNode o = JsonLinesFilter.JSON.createObjectNode();
             o.set("id", m.id());
             o.put("language", reading.language());

@@ -6,6 +6,7 @@ import org.earshot.scoring.AnalysedText;
 import org.earshot.scoring.MentionAnalyzer;
 import org.earshot.scoring.MentionScorer;
 import org.earshot.scoring.NegativityModel;
+import org.earshot.scoring.SeenProblem;
 
 /**
  * Reads each mention once ({@link MentionReading}): its language, the lexicon's analysis, and its
@@ -21,6 +22,7 @@ public final class MentionReader {
     private final MentionAnalyzer analyzer = MentionAnalyzer.standard();
     private final NegativityModel model;
     private final IntentExamples intents;
+    private final ProblemExamples problems;
     private final ConcurrentHashMap<String, float[]> readAhead = new ConcurrentHashMap<>();
     private final int maxChars;
 
@@ -37,6 +39,7 @@ public final class MentionReader {
         this.languages = languages;
         this.model = model;
         this.intents = model == null ? null : intents;
+        this.problems = model == null ? null : ProblemExamples.load(model);
         this.maxChars = maxChars;
     }
 
@@ -96,8 +99,10 @@ public final class MentionReader {
         }
         java.util.Optional<IntentGuess> intent = intents == null ? java.util.Optional.empty()
                 : embedding.vector().flatMap(intents::guess);
+        java.util.Optional<SeenProblem> problem = problems == null ? java.util.Optional.empty()
+                : embedding.vector().flatMap(v -> problems.guess(v, analysed));
         return new MentionReading(language, languages.configured().contains(language), analysed, embedding,
-                analyzer.analyze(analysed), intent);
+                analyzer.analyze(analysed), intent, problem);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.earshot.domain.ReplyRule;
 import org.earshot.domain.Warning;
 import org.earshot.scoring.MentionAnalysis;
+import org.earshot.scoring.SeenProblem;
 
 /**
  * One reading of a mention, made once and shared by scoring and drafting: its language (ISO 639-1),
@@ -12,9 +13,11 @@ import org.earshot.scoring.MentionAnalysis;
  *
  * @param configured the language is one the team named in {@code languages}
  * @param intent     what its nearest intent examples say it wants; empty without the learned model
+ * @param problem    what its nearest problem examples say is at stake (money taken, a locked account,
+ *                   safety, ...), which urgency rises to; empty without the learned model or when nothing is
  */
 public record MentionReading(String language, boolean configured, String text, Embedding embedding,
-                             MentionAnalysis lexicon, Optional<IntentGuess> intent) {
+                             MentionAnalysis lexicon, Optional<IntentGuess> intent, Optional<SeenProblem> problem) {
 
     public boolean english() {
         return "en".equals(language);

@@ -135,8 +135,10 @@ public record Structure(String language, List<Sentence> sentences, boolean tagge
         /** A negation: "not", "never", "no", or a contraction that holds one ("hasn't", "cant"). */
         public boolean negation() {
             String l = lower().replace('\u2019', '\'');
+            // The lemma ("do+not" for "dont") is asked only of a word that ends like a contraction: working
+            // a sentence's lemmas out is most of the tagging's time.
             return l.equals("not") || l.equals("never") || l.equals("no") || l.equals("cannot") || l.endsWith("n't")
-                    || lemma().endsWith("+not") || l.length() > 3 && l.endsWith("nt") && tag.startsWith("AUX");
+                    || l.endsWith("nt") && (l.length() > 3 && tag.startsWith("AUX") || lemma().endsWith("+not"));
         }
 
         /** A noun, a proper noun, a verb, an adjective or a number: a word that says something. */

@@ -77,6 +77,47 @@ final class SaidBack {
             "sort", "enjoy", "like", "appreciate", "come", "arrive", "load", "sync", "show");
     /** What the customer did themself, which is no trouble unless it failed: "I deleted the app", "I restarted". */
     private static final Set<String> OWN_ACTIONS = Set.of("forget", "lose", "miss");
+    /** The irregular forms of the verbs above, which no rule of endings makes. */
+    private static final Map<String, List<String>> IRREGULAR = Map.of("freeze", List.of("froze", "frozen"),
+            "break", List.of("broke", "broken"), "lose", List.of("lost"), "hang", List.of("hung"),
+            "forget", List.of("forgot", "forgotten"), "overdraw", List.of("overdrew", "overdrawn"),
+            "come", List.of("came"), "die", List.of("dying"), "show", List.of("shown"), "shut", List.of("shut"));
+    private static final Set<String> TROUBLE_FORMS = forms(TROUBLE_VERBS);
+    private static final Set<String> GOOD_FORMS = forms(GOOD_VERBS);
+    private static final Set<String> OWN_FORMS = forms(OWN_ACTIONS);
+    private static final Set<String> PASSIVE_FORMS = forms(PASSIVE);
+
+    /**
+     * Whether the word (a verb) is a form of one of the verbs whose {@code forms} these are. Asked by its
+     * forms, not its lemma: working a sentence's lemmas out is the statistical lemmatizer's beam search,
+     * which was most of a template draft's time (JFR over {@code bench --burst}), and for a word tagged as
+     * a verb being one of these forms is what having one of these lemmas means.
+     */
+    private static boolean isFormOf(Structure.Word word, Set<String> forms) {
+        return forms.contains(word.lower());
+    }
+
+    /** Every form of the verbs a lemmatizer may read as them: -s, -es, -ies, -ed, -d, -ied, -ing, a doubled consonant, the irregular. */
+    static Set<String> forms(Set<String> lemmas) {
+        Set<String> out = new java.util.HashSet<>();
+        for (String l : lemmas) {
+            out.add(l);
+            out.addAll(List.of(l + "s", l + "es", l + "ed", l + "d", l + "ing"));
+            if (l.endsWith("e")) {
+                out.add(l.substring(0, l.length() - 1) + "ing");
+            }
+            if (l.endsWith("y")) {
+                String stem = l.substring(0, l.length() - 1);
+                out.addAll(List.of(stem + "ies", stem + "ied"));
+            }
+            char last = l.charAt(l.length() - 1);
+            if ("bdgklmnprt".indexOf(last) >= 0) {
+                out.addAll(List.of(l + last + "ed", l + last + "ing"));
+            }
+            out.addAll(IRREGULAR.getOrDefault(l, List.of()));
+        }
+        return Set.copyOf(out);
+    }
 
     /** The clause that says back the first trouble told, or empty. */
     static Optional<String> of(Structure structure) {
@@ -200,12 +241,12 @@ final class SaidBack {
 
     private static boolean goodAt(List<Structure.Word> w, int i) {
         Structure.Word word = w.get(i);
-        return word.is("VERB") && GOOD_VERBS.contains(word.lemma()) && !negated(w, i);
+        return word.is("VERB") && isFormOf(word, GOOD_FORMS) && !negated(w, i);
     }
 
     private static boolean troubleAt(List<Structure.Word> w, int i) {
         Structure.Word word = w.get(i);
-        if (word.is("VERB") && (TROUBLE_VERBS.contains(word.lemma()) || negated(w, i))) {
+        if (word.is("VERB") && (isFormOf(word, TROUBLE_FORMS) || negated(w, i))) {
             return true;
         }
         if (keeps(w, i) || getsTrouble(w, i)) {
@@ -376,7 +417,7 @@ final class SaidBack {
         boolean firstPerson = subject.equals("i") || subject.equals("we");
         boolean passive = subjectEnd < verb && w.subList(subjectEnd, verb).stream().anyMatch(x -> x.is("AUX")
                 && Set.of("was", "were", "got", "been", "am", "'m", "is", "get").contains(x.lower()));
-        if (!good && firstPerson && !negated(w, verb) && !passive && !OWN_ACTIONS.contains(w.get(verb).lemma())
+        if (!good && firstPerson && !negated(w, verb) && !passive && !isFormOf(w.get(verb), OWN_FORMS)
                 && !keeps(w, verb) && !getsTrouble(w, verb) && !TROUBLE_WORDS.contains(w.get(verb).lower()) && !yetTo) {
             // "I deleted the app", "I restarted it": what the customer tried, not what went wrong.
             return Optional.empty();
@@ -415,7 +456,7 @@ final class SaidBack {
         String said = (impliedI ? "you " : "") + spoken(words);
         Structure.Word v = w.get(verb);
         boolean auxiliary = w.subList(subjectEnd, verb).stream().anyMatch(Structure.Word::verbal);
-        if (!auxiliary && !contracted && v.is("VERB") && v.lower().endsWith("ed") && PASSIVE.contains(v.lemma())
+        if (!auxiliary && !contracted && v.is("VERB") && v.lower().endsWith("ed") && isFormOf(v, PASSIVE_FORMS)
                 && !firstPerson && !impliedI && !w.get(subjectEnd - 1).is("PRON")) {
             // A headline's "flight AC123 delayed again" reads "flight AC123 was delayed again".
             int at = said.toLowerCase(Locale.ROOT).indexOf(v.lower());

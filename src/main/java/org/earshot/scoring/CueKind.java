@@ -19,6 +19,8 @@ public enum CueKind {
     /** The same problem raised again: "third time", "this is the 4th time i contact you". */
     REPEAT,
     LOST_GOODS,
+    /** Locked out of one's own account: "locked out of my account", "can't log in", "account suspended". */
+    ACCESS,
     /** A deadline that makes lost goods pressing: "wedding", "tomorrow". */
     DEADLINE,
     /** Time is short; the weight says how short (1 within the hour, 0.4 tomorrow): "my flight leaves in an hour". */
@@ -58,6 +60,7 @@ public enum CueKind {
             case CHURN -> "churn threat";
             case REPEAT -> "complaining again";
             case LOST_GOODS -> "lost goods";
+            case ACCESS -> "locked out";
             case DEADLINE -> "lost goods with a deadline";
             case URGENT -> "asks for speed";
             case CALM -> "can wait";

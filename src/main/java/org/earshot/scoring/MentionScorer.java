@@ -133,12 +133,26 @@ public final class MentionScorer {
         return scoreBlended(analysis, input, modelNegativity, AnalysedText.of(textOf(input), maxChars));
     }
 
+    /**
+     * The same, with what the reading saw at stake (null: nothing), which urgency rises to: money
+     * taken, a locked account, a lost delivery, someone stranded (high); safety, an account taken
+     * over, a legal matter (critical).
+     */
+    public Score score(MentionAnalysis analysis, ScoringInput input, double modelNegativity, SeenProblem seen) {
+        return scoreBlended(analysis, input, modelNegativity, AnalysedText.of(textOf(input), maxChars), seen);
+    }
+
     /** Scores an analysis already made, so a caller that also drafts analyses the text once. */
     public Score score(MentionAnalysis analysis, ScoringInput input) {
         return scoreBlended(analysis, input, learned(analysis.tokens().text()), null);
     }
 
     private Score scoreBlended(MentionAnalysis lexical, ScoringInput input, double modelNegativity, AnalysedText read) {
+        return scoreBlended(lexical, input, modelNegativity, read, null);
+    }
+
+    private Score scoreBlended(MentionAnalysis lexical, ScoringInput input, double modelNegativity, AnalysedText read,
+                               SeenProblem seen) {
         MentionAnalysis analysis = Double.isNaN(modelNegativity) ? lexical
                 : lexical.withSentiment(NegativityBlend.blend(lexical.sentiment(), modelNegativity));
         Author author = input.author() == null ? NOBODY : input.author();
@@ -146,7 +160,7 @@ public final class MentionScorer {
         double hours = hoursWaited(input);
         Signals signals = new Signals(author, history, input.engagement(), hours);
         SentimentResult sentiment = analysis.sentiment();
-        UrgencyResult u = urgency.assess(analysis, signals);
+        UrgencyResult u = urgency.assess(analysis, signals, seen);
 
         double audience = Math.log10(author.followers() + 1) / FULL_REACH_FOLLOWERS_LOG10;
         double spread = Math.log10(signals.shares() + 1) / FULL_REACH_SHARES_LOG10;

@@ -27,16 +27,29 @@ final class UrgencyAssessor {
     static final double HIGH = 0.6;
     static final double NORMAL = 0.25;
     private static final double PRESSING_TIME = 0.7;
+    /** Where a pressing kind of problem the reading saw puts a mention: high, below money named in words. */
+    private static final double PRESSING_PROBLEM = 0.64;
+    private static final double CRITICAL_PROBLEM = 0.88;
     /** Medicine someone may need now: in lost goods, a health matter, not a parcel. */
     private static final java.util.Set<String> MEDICINE = java.util.Set.of("insulin", "inhaler", "inhalers",
             "medication", "medications", "medicine", "medicines", "meds", "epipen", "epipens", "epi-pen",
             "prescription", "prescriptions", "pills", "tablets", "puffer", "nebuliser", "nebulizer", "cpap");
 
     UrgencyResult assess(MentionAnalysis a, Signals signals) {
+        return assess(a, signals, null);
+    }
+
+    /**
+     * @param seen what the reading's nearest problem examples say is at stake, or null: a pressing kind
+     *             (money taken, locked out, a lost delivery, stranded) makes a mention that is not praise
+     *             high, a critical kind (safety, an account taken over, legal) makes a complaint critical
+     */
+    UrgencyResult assess(MentionAnalysis a, Signals signals, SeenProblem seen) {
         List<String> reasons = new ArrayList<>(4);
         SentimentResult s = a.sentiment();
         boolean problem = a.has(CueKind.SERVICE) || a.has(CueKind.MONEY) || a.has(CueKind.LOST_GOODS)
-                || a.has(CueKind.OUTAGE) || a.has(CueKind.STRANDED) || a.has(CueKind.CHURN) || a.has(CueKind.REPEAT);
+                || a.has(CueKind.OUTAGE) || a.has(CueKind.STRANDED) || a.has(CueKind.CHURN) || a.has(CueKind.REPEAT)
+                || a.has(CueKind.ACCESS);
         boolean complaining = s.sentiment() == Sentiment.NEGATIVE || problem;
         boolean positive = s.sentiment() == Sentiment.POSITIVE && !problem;
 
@@ -52,11 +65,21 @@ final class UrgencyAssessor {
             u = time(a, u, reasons, complaining || a.asksQuestion());
         }
         u = signals(signals, u, reasons, complaining);
+        if (seen != null && !seen.kind().critical() && !positive) {
+            u = Math.max(u, PRESSING_PROBLEM);
+            SentimentAnalyzer.add(reasons, seen.reason());
+        }
         if (a.has(CueKind.CALM)) {
             u = Math.min(u, 0.45);
             reasons.add(a.reason(a.first(CueKind.CALM)));
         }
         u = critical(a, u, reasons, s.sentiment() == Sentiment.POSITIVE && !a.has(CueKind.SERVICE));
+        if (seen != null && seen.kind().critical() && complaining && !positive) {
+            if (u < CRITICAL) {
+                reasons.add(0, seen.reason());
+            }
+            u = Math.max(u, CRITICAL_PROBLEM);
+        }
         u = Math.min(1, u);
         return new UrgencyResult(u, level(u), reasons);
     }
@@ -82,6 +105,10 @@ final class UrgencyAssessor {
                     u = Math.max(u, 0.65);
                     SentimentAnalyzer.add(reasons, a.reason(h));
                 }
+                case ACCESS -> {
+                    u = Math.max(u, 0.62);
+                    SentimentAnalyzer.add(reasons, a.reason(h));
+                }
                 case PRESS -> {
                     u = Math.max(u, 0.72);
                     SentimentAnalyzer.add(reasons, a.reason(h));
@@ -89,6 +116,11 @@ final class UrgencyAssessor {
                 default -> {
                 }
             }
+        }
+        if (a.has(CueKind.LOST_GOODS)) {
+            // A delivery or a bag that did not come is pressing by itself; a deadline makes it more so.
+            u = Math.max(u, 0.62);
+            SentimentAnalyzer.add(reasons, a.reason(a.first(CueKind.LOST_GOODS)));
         }
         String medicine = a.has(CueKind.LOST_GOODS) ? medicine(a) : null;
         if (medicine != null) {

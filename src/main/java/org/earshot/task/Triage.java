@@ -156,9 +156,10 @@ public final class Triage {
         double shipped = reader.learnedNegativity(reading);
         java.util.Optional<LinearHead> own = withModel ? brandHeads.of(m.brand()) : java.util.Optional.empty();
         double learned = own.flatMap(h -> reading.embedding().vector().map(h::probability)).orElse(shipped);
-        Score scored = scorer.score(reading.lexicon(), scoring, learned);
+        org.earshot.scoring.SeenProblem atStake = reading.problem().orElse(null);
+        Score scored = scorer.score(reading.lexicon(), scoring, learned, atStake);
         if (learned != shipped && !Double.isNaN(shipped)) {
-            scored = sayWhereTheBrandsHeadDiffers(scored, scorer.score(reading.lexicon(), scoring, shipped), learned,
+            scored = sayWhereTheBrandsHeadDiffers(scored, scorer.score(reading.lexicon(), scoring, shipped, atStake), learned,
                     shipped);
         }
         scoringTimes.accept(java.time.Duration.ofNanos(System.nanoTime() - started));

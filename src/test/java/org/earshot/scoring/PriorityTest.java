@@ -91,7 +91,7 @@ class PriorityTest {
     @Test
     void missingAuthorHistoryAndTimesAreTolerated() {
         Score s = scorer.score(new ScoringInput(Platform.MASTODON, "Where is my bag?", null, null, null, null, null));
-        assertThat(s.reasons()).contains("where is my bag");
+        assertThat(s.reasons()).contains("lost goods: 'where is my bag'");
     }
 
     @Test

@@ -72,4 +72,32 @@ class UrgencyKnowsWhatMattersTest {
         assertThat(old.reasons()).isEqualTo(fresh.reasons()).noneMatch(r -> r.startsWith("waiting"));
         assertThat(old.priority()).isGreaterThan(fresh.priority());
     }
+
+    @Test
+    void aParcelThatNeverCameIsHighWithTheWordsShown() {
+        Score s = score("@QuickShip my parcel never came and the tracking says delivered");
+        assertThat(s.urgencyLevel()).isEqualTo(UrgencyLevel.HIGH);
+        assertThat(s.reasons()).anyMatch(r -> r.startsWith("lost goods: "));
+    }
+
+    @Test
+    void beingLockedOutOfOnesOwnAccountIsHigh() {
+        Score s = score("@CloudMail I'm locked out of my account and the reset link goes nowhere");
+        assertThat(s.urgencyLevel()).isEqualTo(UrgencyLevel.HIGH);
+        assertThat(s.reasons()).contains("locked out: 'locked out of my account'");
+        assertThat(score("@GameHub my account was suspended overnight, I did nothing wrong").urgencyLevel())
+                .isEqualTo(UrgencyLevel.HIGH);
+    }
+
+    @Test
+    void anAccountNoLongerLockedIsNoAlarm() {
+        assertThat(score("@CloudMail thanks, I'm not locked out anymore, all good").urgencyLevel())
+                .isIn(UrgencyLevel.LOW, UrgencyLevel.NORMAL);
+    }
+
+    @Test
+    void aLockedAccountThatCanWaitStaysBelowHigh() {
+        assertThat(score("@CloudMail can't log in on my old laptop, no rush, I'll use my phone").urgencyLevel())
+                .isIn(UrgencyLevel.LOW, UrgencyLevel.NORMAL);
+    }
 }

@@ -101,11 +101,14 @@ class UrgencyTest {
     }
 
     @Test
-    void lostGoodsWithADeadlineAreHighAndWithoutOneNormal() {
+    void lostGoodsAreHighAndADeadlineIsNamed() {
         Score wedding = score("You lost my luggage and my wedding is on Saturday");
         assertThat(wedding.urgencyLevel()).isEqualTo(UrgencyLevel.HIGH);
         assertThat(wedding.reasons()).contains("lost goods with a deadline: 'wedding'");
-        assertThat(score("You lost my luggage on the way back from Rome").urgencyLevel()).isEqualTo(UrgencyLevel.NORMAL);
+        Score rome = score("You lost my luggage on the way back from Rome");
+        assertThat(rome.urgencyLevel()).isEqualTo(UrgencyLevel.HIGH);
+        assertThat(rome.reasons()).contains("lost goods: 'lost my luggage'");
+        assertThat(wedding.urgency()).isGreaterThan(rome.urgency());
     }
 
     @Test
