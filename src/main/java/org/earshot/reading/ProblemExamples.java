@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,16 +46,10 @@ public final class ProblemExamples {
             SeenProblem.Kind.LEGAL, about("sue\\b|lawyer|legal|illegal|scam|fraud|fake|advertis|copyright|pirat|gouging|law\\b"
                     + "|police|trading standards|leak"));
 
-    private record Example(SeenProblem.Kind kind, String text) {
-    }
+    private final NearestExamples<SeenProblem.Kind> examples;
 
-    private final List<Example> examples;
-    private final NegativityModel model;
-    private volatile List<float[]> vectors;
-
-    private ProblemExamples(List<Example> examples, NegativityModel model) {
-        this.examples = List.copyOf(examples);
-        this.model = model;
+    private ProblemExamples(List<NearestExamples.Example<SeenProblem.Kind>> examples, NegativityModel model) {
+        this.examples = new NearestExamples<>(examples, model);
     }
 
     /** The shipped examples, read by {@code model}. */
@@ -66,28 +58,11 @@ public final class ProblemExamples {
             if (in == null) {
                 throw new IllegalStateException(SHIPPED + " is not in the jar");
             }
-            return new ProblemExamples(parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)), model);
+            return new ProblemExamples(NearestExamples.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                    SHIPPED, "kind", SeenProblem.Kind::of), model);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the problem examples", e);
         }
-    }
-
-    static List<Example> parse(String text) {
-        List<Example> out = new ArrayList<>();
-        String[] lines = text.split("\n");
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            String[] cells = line.split("\t", 2);
-            if (cells.length < 2 || cells[1].isBlank()) {
-                throw new IllegalArgumentException(SHIPPED + " line " + (i + 1)
-                        + ": an example is kind<TAB>text, but was '" + line + "'");
-            }
-            out.add(new Example(SeenProblem.Kind.of(cells[0].strip()), cells[1].strip()));
-        }
-        return out;
     }
 
     public int size() {
@@ -108,65 +83,8 @@ public final class ProblemExamples {
 
     /** What the nearest examples alone say, before the text's words are asked. */
     Optional<SeenProblem> guess(float[] embedding) {
-        List<float[]> known = vectors();
-        if (embedding == null || known == null || known.isEmpty()) {
-            return Optional.empty();
-        }
-        int n = known.size();
-        double[] similarity = new double[n];
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            similarity[i] = dot(embedding, known.get(i));
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(similarity[b], similarity[a]));
-        if (similarity[order[0]] < TOO_FAR) {
-            return Optional.empty();
-        }
-        Map<SeenProblem.Kind, Double> votes = new HashMap<>();
-        double total = 0;
-        for (int k = 0; k < Math.min(NEIGHBOURS, n); k++) {
-            int i = order[k];
-            // Nearer examples weigh far more: the differences between similarities are small.
-            double weight = Math.exp((similarity[i] - 1) * 20);
-            votes.merge(examples.get(i).kind(), weight, Double::sum);
-            total += weight;
-        }
-        Map.Entry<SeenProblem.Kind, Double> won = votes.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
-        if (won.getKey() == SeenProblem.Kind.NONE || won.getValue() / total < MIN_SHARE) {
-            return Optional.empty();
-        }
-        for (int k = 0; k < n; k++) {
-            int i = order[k];
-            if (examples.get(i).kind() == won.getKey()) {
-                return Optional.of(new SeenProblem(won.getKey(), examples.get(i).text(), similarity[i]));
-            }
-        }
-        return Optional.empty();
-    }
-
-    private List<float[]> vectors() {
-        List<float[]> v = vectors;
-        if (v == null && model != null) {
-            synchronized (this) {
-                if (vectors == null) {
-                    List<float[]> made = model.embeddings(examples.stream().map(Example::text).toList());
-                    if (made.stream().anyMatch(java.util.Objects::isNull)) {
-                        return null;
-                    }
-                    vectors = List.copyOf(made);
-                }
-                v = vectors;
-            }
-        }
-        return v;
-    }
-
-    private static double dot(float[] a, float[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
+        return examples.vote(embedding, TOO_FAR, NEIGHBOURS)
+                .filter(v -> v.label() != SeenProblem.Kind.NONE && v.share() >= MIN_SHARE)
+                .map(v -> new SeenProblem(v.label(), v.nearest(), v.similarity()));
     }
 }
